@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { defaultDictionary } from '../dictionary/default.ts';
+import type { Dictionary } from '../dictionary/dictionary.ts';
+import { computeMessageAuthenticator, computeRequestAuthenticator, computeResponseAuthenticator, ZERO16 } from './authenticator.ts';
+import { HEADER_LENGTH, RadiusCode, hasComputedRequestAuthenticator } from './codes.ts';
+import { writeAttributes, type AttributeInput, type AttributeList } from './encode.ts';
+import type { RadiusPacket } from './packet.ts';
+
+/** One scratch buffer for all encodes: encoding is synchronous, and the result is copied out at its exact size. */
+const scratch = Buffer.allocUnsafe(4096);
+
+export interface RequestOptions {
+  code: number;
+  identifier: number;
+  attributes?: AttributeList;
+  secret: string | Buffer;
+  /** Access-Request / Status-Server only: a given Request Authenticator (default: 16 random octets). */
+  authenticator?: Buffer;
+  /**
+   * Add Message-Authenticator (placed first). Default: on for Access-Request,
+   * Status-Server (RFC 5997 §3), CoA and Disconnect requests; off for accounting.
+   */
+  messageAuthenticator?: boolean;
+  dictionary?: Dictionary;
+}
+
+export interface EncodedRequest {
+  packet: Buffer;
+  /** The Request Authenticator sent, needed to verify the response. */
+  authenticator: Buffer;
+}
+
+function writeHeader(code: number, identifier: number, length: number, authenticator: Buffer): void {
+  scratch[0] = code;
+  scratch[1] = identifier & 0xff;
+  scratch.writeUInt16BE(length, 2);
+  authenticator.copy(scratch, 4);
+}
+
+function writeMessageAuthenticatorPlaceholder(pos: number): number {
+  scratch[pos] = 80;
+  scratch[pos + 1] = 18;
+  ZERO16.copy(scratch, pos + 2);
+  return pos + 18;
+}
+
+/**
+ * Builds a request. Access-Request/Status-Server get a random Request
+ * Authenticator (RFC 2865 §3); Accounting/CoA/Disconnect requests get the
+ * MD5 one of RFC 2866 §3 / RFC 5176 §2.3, computed after Message-Authenticator
+ * (which covers a zeroed authenticator field, RFC 5176 §3.2).
+ */
+export function encodeRequest(options: RequestOptions): EncodedRequest {
+  const { code, identifier, secret } = options;
+  const dictionary = options.dictionary ?? defaultDictionary();
+  const computed = hasComputedRequestAuthenticator(code);
+  const addMa = options.messageAuthenticator ?? code !== RadiusCode.AccountingRequest;
+  const requestAuth = computed ? ZERO16 : (options.authenticator ?? randomBytes(16));
+  let pos = HEADER_LENGTH;
+  if (addMa) pos = writeMessageAuthenticatorPlaceholder(pos);
+  pos = writeAttributes(options.attributes ?? [], { dictionary, secret, cryptAuthenticator: requestAuth }, scratch, pos);
+  writeHeader(code, identifier, pos, requestAuth);
+  const packet = Buffer.allocUnsafe(pos);
+  scratch.copy(packet, 0, 0, pos);
+  if (addMa) computeMessageAuthenticator(packet, HEADER_LENGTH + 2, requestAuth, secret).copy(packet, HEADER_LENGTH + 2);
+  if (computed) computeRequestAuthenticator(packet, secret).copy(packet, 4);
+  return { packet, authenticator: packet.subarray(4, 20) };
+}
+
+export interface ResponseOptions {
+  code: number;
+  identifier: number;
+  /** The Request Authenticator of the request being answered. */
+  requestAuthenticator: Buffer;
+  attributes?: AttributeList;
+  secret: string | Buffer;
+  dictionary?: Dictionary;
+}
+
+/**
+ * Builds a response with Message-Authenticator as the FIRST attribute, the
+ * Blast-RADIUS (CVE-2024-3596) mitigation: an attacker cannot craft an MD5
+ * prefix collision when the HMAC'd attribute comes before any chosen data.
+ * Then the Response Authenticator of RFC 2865 §3 / RFC 2866 §4 / RFC 5176 §2.3.
+ */
+export function encodeResponse(options: ResponseOptions): Buffer {
+  const { code, identifier, secret, requestAuthenticator } = options;
+  const dictionary = options.dictionary ?? defaultDictionary();
+  let pos = writeMessageAuthenticatorPlaceholder(HEADER_LENGTH);
+  pos = writeAttributes(options.attributes ?? [], { dictionary, secret, cryptAuthenticator: requestAuthenticator }, scratch, pos);
+  writeHeader(code, identifier, pos, requestAuthenticator);
+  const packet = Buffer.allocUnsafe(pos);
+  scratch.copy(packet, 0, 0, pos);
+  // RFC 2869 §5.14: a response's HMAC is computed with the request's authenticator in place.
+  computeMessageAuthenticator(packet, HEADER_LENGTH + 2, requestAuthenticator, secret).copy(packet, HEADER_LENGTH + 2);
+  computeResponseAuthenticator(packet, requestAuthenticator, secret).copy(packet, 4);
+  return packet;
+}
+
+/**
+ * The reply to `request`: same identifier, Message-Authenticator first, then
+ * `attributes`, then the request's Proxy-State attributes copied unmodified
+ * and in order (RFC 2865 §5.33).
+ */
+export function createResponse(request: RadiusPacket, code: number, attributes: AttributeList, secret: string | Buffer): Buffer {
+  const proxyStates: AttributeInput[] = [];
+  for (const a of request.attributes) if (a.type === 33 && a.vendorId === 0) proxyStates.push({ type: 33, value: a.value });
+  let list: AttributeList = attributes;
+  if (proxyStates.length > 0) {
+    const own: AttributeInput[] = [];
+    if (Array.isArray(attributes)) own.push(...(attributes as readonly AttributeInput[]));
+    else for (const [name, value] of Object.entries(attributes)) for (const v of Array.isArray(value) ? value : [value]) own.push([name, v]);
+    list = [...own, ...proxyStates];
+  }
+  return encodeResponse({
+    code,
+    identifier: request.identifier,
+    requestAuthenticator: request.authenticator,
+    attributes: list,
+    secret,
+    dictionary: request.dictionary,
+  });
+}

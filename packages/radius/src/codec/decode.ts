@@ -1,0 +1,190 @@
+import { RadiusDecodeError } from '../errors.ts';
+import type { Dictionary } from '../dictionary/dictionary.ts';
+import type { AttributeDef } from '../dictionary/types.ts';
+import { HEADER_LENGTH, MAX_PACKET_LENGTH } from './codes.ts';
+
+/** One attribute as found on the wire, resolved against the dictionary but not yet interpreted. */
+export interface RawAttribute {
+  /** Top-level type octet (1-255). */
+  readonly type: number;
+  /** Vendor id of VSAs and Extended-Vendor-Specific attributes, else 0. */
+  readonly vendorId: number;
+  /** Number within its space: attribute type, vendor type or extended type. */
+  readonly code: number;
+  readonly def: AttributeDef | undefined;
+  /** Value octets, tag and encryption still applied. A view on the packet, except reassembled long-extended values. */
+  readonly value: Buffer;
+}
+
+export interface DecodedStructure {
+  readonly code: number;
+  readonly identifier: number;
+  readonly authenticator: Buffer;
+  /** The packet without any trailing padding (RFC 2865 §3: octets past Length are ignored). */
+  readonly raw: Buffer;
+  readonly attributes: RawAttribute[];
+  /** Offset of the Message-Authenticator value octets, or -1. */
+  readonly messageAuthenticatorOffset: number;
+}
+
+const VENDOR_SPECIFIC = 26;
+const MESSAGE_AUTHENTICATOR = 80;
+
+/**
+ * Validates the packet framing and splits it into attributes. Framing errors
+ * (RFC 2865 §3/§5: Length field, attribute length < 2, overflow) raise
+ * RadiusDecodeError. Malformed contents of VSAs and extended attributes are
+ * kept as opaque attributes instead, per RFC 6929 §2.8 ("invalid attributes").
+ */
+export function decodeStructure(buf: Buffer, dict: Dictionary): DecodedStructure {
+  if (buf.length < HEADER_LENGTH) throw new RadiusDecodeError(`packet of ${buf.length} octets is shorter than 20`, 'TOO_SHORT');
+  if (buf.length > MAX_PACKET_LENGTH) throw new RadiusDecodeError(`datagram of ${buf.length} octets exceeds 4096`, 'TOO_LONG');
+  const length = buf.readUInt16BE(2);
+  if (length < HEADER_LENGTH || length > MAX_PACKET_LENGTH) {
+    throw new RadiusDecodeError(`Length field ${length} outside 20..4096`, 'INVALID_LENGTH');
+  }
+  if (length > buf.length) throw new RadiusDecodeError(`Length field ${length} exceeds the ${buf.length} octets received`, 'TRUNCATED');
+  const raw = length === buf.length ? buf : buf.subarray(0, length);
+
+  const attributes: RawAttribute[] = [];
+  let maOffset = -1;
+  let pos = HEADER_LENGTH;
+  while (pos < length) {
+    if (pos + 2 > length) throw new RadiusDecodeError(`attribute header truncated at offset ${pos}`, 'ATTRIBUTE_TRUNCATED', pos);
+    const type = raw[pos]!;
+    const attrLength = raw[pos + 1]!;
+    if (attrLength < 2) throw new RadiusDecodeError(`attribute ${type} has length ${attrLength} < 2`, 'ATTRIBUTE_LENGTH', pos);
+    const end = pos + attrLength;
+    if (end > length) throw new RadiusDecodeError(`attribute ${type} at offset ${pos} overflows the packet`, 'ATTRIBUTE_OVERFLOW', pos);
+    const value = raw.subarray(pos + 2, end);
+    if (type === VENDOR_SPECIFIC) {
+      splitVsa(value, dict, attributes);
+    } else if (type >= 241 && type <= 244) {
+      pushExtended(type, value, dict, attributes);
+    } else if (type === 245 || type === 246) {
+      pos = pushLongExtended(raw, pos, dict, attributes);
+      continue;
+    } else {
+      if (type === MESSAGE_AUTHENTICATOR) {
+        // RFC 2869 §5.14: exactly 16 octets; RFC 3579 §3.2: at most one per packet.
+        if (attrLength !== 18 || maOffset >= 0) {
+          throw new RadiusDecodeError('malformed or repeated Message-Authenticator', 'INVALID_MESSAGE_AUTHENTICATOR', pos);
+        }
+        maOffset = pos + 2;
+      }
+      attributes.push({ type, vendorId: 0, code: type, def: dict.standardAttribute(type), value });
+    }
+    pos = end;
+  }
+  return {
+    code: raw[0]!,
+    identifier: raw[1]!,
+    authenticator: raw.subarray(4, 20),
+    raw,
+    attributes,
+    messageAuthenticatorOffset: maOffset,
+  };
+}
+
+function opaque(type: number, value: Buffer, dict: Dictionary): RawAttribute {
+  return { type, vendorId: 0, code: type, def: dict.standardAttribute(type), value };
+}
+
+/** RFC 2865 §5.26 VSA, split into sub-attributes per the vendor's format=t,l (one VSA may hold several). */
+function splitVsa(value: Buffer, dict: Dictionary, out: RawAttribute[]): void {
+  if (value.length < 5) {
+    out.push(opaque(VENDOR_SPECIFIC, value, dict));
+    return;
+  }
+  const vendorId = value.readUInt32BE(0);
+  const vendor = dict.vendor(vendorId);
+  const t = vendor?.typeSize ?? 1;
+  const l = vendor?.lengthSize ?? 1;
+  const header = t + l + (vendor?.continuation ? 1 : 0);
+  const found: RawAttribute[] = [];
+  let pos = 4;
+  while (pos < value.length) {
+    if (pos + header > value.length) break;
+    const code = t === 1 ? value[pos]! : t === 2 ? value.readUInt16BE(pos) : value.readUInt32BE(pos);
+    const subLength = l === 0 ? value.length - pos : l === 1 ? value[pos + t]! : value.readUInt16BE(pos + t);
+    if (subLength < header || pos + subLength > value.length) break;
+    found.push({
+      type: VENDOR_SPECIFIC,
+      vendorId,
+      code,
+      def: vendor?.attributes.get(code),
+      value: value.subarray(pos + header, pos + subLength),
+    });
+    pos += subLength;
+  }
+  if (pos !== value.length) {
+    out.push(opaque(VENDOR_SPECIFIC, value, dict));
+    return;
+  }
+  for (const a of found) out.push(a);
+}
+
+/** RFC 6929 §2.1 Extended-Type attributes 241-244 (and §2.4 Extended-Vendor-Specific inside them). */
+function pushExtended(type: number, value: Buffer, dict: Dictionary, out: RawAttribute[]): void {
+  if (value.length < 1) {
+    out.push(opaque(type, value, dict));
+    return;
+  }
+  pushExtendedValue(type, value[0]!, value.subarray(1), dict, out);
+}
+
+function pushExtendedValue(type: number, extType: number, data: Buffer, dict: Dictionary, out: RawAttribute[]): void {
+  if (extType === VENDOR_SPECIFIC) {
+    if (data.length < 5) {
+      out.push({ type, vendorId: 0, code: extType, def: undefined, value: data });
+      return;
+    }
+    const vendorId = data.readUInt32BE(0);
+    const code = data[4]!;
+    out.push({ type, vendorId, code, def: dict.evsAttribute(type, vendorId, code), value: data.subarray(5) });
+    return;
+  }
+  out.push({ type, vendorId: 0, code: extType, def: dict.extendedAttribute(type, extType), value: data });
+}
+
+/**
+ * RFC 6929 §2.2 Long Extended Type (245, 246): fragments with the M (More)
+ * flag are concatenated with the following attributes of the same Type and
+ * Extended-Type. Returns the offset after the last fragment consumed.
+ */
+function pushLongExtended(raw: Buffer, start: number, dict: Dictionary, out: RawAttribute[]): number {
+  const type = raw[start]!;
+  const firstLength = raw[start + 1]!;
+  if (firstLength < 4) {
+    out.push(opaque(type, raw.subarray(start + 2, start + firstLength), dict));
+    return start + firstLength;
+  }
+  const extType = raw[start + 2]!;
+  const parts: Buffer[] = [];
+  let pos = start;
+  for (;;) {
+    const attrLength = raw[pos + 1]!;
+    parts.push(raw.subarray(pos + 4, pos + attrLength));
+    const more = (raw[pos + 3]! & 0x80) !== 0;
+    pos += attrLength;
+    if (!more) break;
+    // The next fragment must follow immediately and be well-formed; otherwise the whole attribute is invalid.
+    const next = pos;
+    if (next + 4 > raw.length || raw[next] !== type || raw[next + 2] !== extType) {
+      out.push(opaque(type, raw.subarray(start + 2, start + firstLength), dict));
+      return start + firstLength;
+    }
+    const nextLength = raw[next + 1]!;
+    if (nextLength < 2) throw new RadiusDecodeError(`attribute ${type} has length ${nextLength} < 2`, 'ATTRIBUTE_LENGTH', next);
+    if (next + nextLength > raw.length) {
+      throw new RadiusDecodeError(`attribute ${type} at offset ${next} overflows the packet`, 'ATTRIBUTE_OVERFLOW', next);
+    }
+    if (nextLength < 4) {
+      out.push(opaque(type, raw.subarray(start + 2, start + firstLength), dict));
+      return start + firstLength;
+    }
+  }
+  const data = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  pushExtendedValue(type, extType, data, dict, out);
+  return pos;
+}

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { RadiusDecodeError, RadiusEncodeError } from '../errors.ts';
+
+/**
+ * RFC 2865 §5.2 User-Password hiding: the password, NUL-padded to a multiple
+ * of 16 octets (at most 128), is XORed with a chain of
+ * MD5(secret + previous ciphertext block), starting from the Request Authenticator.
+ */
+export function hidePassword(password: string | Buffer, secret: string | Buffer, authenticator: Buffer): Buffer {
+  const plain = typeof password === 'string' ? Buffer.from(password, 'utf8') : password;
+  if (plain.length > 128) throw new RadiusEncodeError('User-Password longer than 128 octets (RFC 2865 §5.2)');
+  const length = Math.max(16, Math.ceil(plain.length / 16) * 16);
+  const out = Buffer.alloc(length);
+  plain.copy(out);
+  let previous = authenticator;
+  for (let block = 0; block < length; block += 16) {
+    const b = createHash('md5').update(secret).update(previous).digest();
+    for (let i = 0; i < 16; i++) out[block + i]! ^= b[i]!;
+    previous = out.subarray(block, block + 16);
+  }
+  return out;
+}
+
+/** Reverses hidePassword; trailing NUL padding is removed. */
+export function unhidePassword(hidden: Buffer, secret: string | Buffer, authenticator: Buffer): Buffer {
+  if (hidden.length < 16 || hidden.length > 128 || hidden.length % 16 !== 0) {
+    throw new RadiusDecodeError(`User-Password of length ${hidden.length} is not a multiple of 16 in 16..128`, 'INVALID_VALUE');
+  }
+  const out = Buffer.allocUnsafe(hidden.length);
+  let previous = authenticator;
+  for (let block = 0; block < hidden.length; block += 16) {
+    const b = createHash('md5').update(secret).update(previous).digest();
+    for (let i = 0; i < 16; i++) out[block + i] = hidden[block + i]! ^ b[i]!;
+    previous = hidden.subarray(block, block + 16);
+  }
+  let end = out.length;
+  while (end > 0 && out[end - 1] === 0) end--;
+  return out.subarray(0, end);
+}

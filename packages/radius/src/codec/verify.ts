@@ -1,0 +1,35 @@
+import { computeMessageAuthenticator, computeRequestAuthenticator, computeResponseAuthenticator, digestEquals, ZERO16 } from './authenticator.ts';
+import { hasComputedRequestAuthenticator } from './codes.ts';
+import type { RadiusPacket } from './packet.ts';
+
+/**
+ * Checks the MD5 Request Authenticator of Accounting-Request (RFC 2866 §3)
+ * and CoA/Disconnect-Request (RFC 5176 §3.5). Access-Request and
+ * Status-Server authenticators are random and always pass here: for them,
+ * Message-Authenticator is what proves knowledge of the secret.
+ */
+export function verifyRequestAuthenticator(packet: RadiusPacket, secret: string | Buffer): boolean {
+  if (!hasComputedRequestAuthenticator(packet.code)) return true;
+  return digestEquals(computeRequestAuthenticator(packet.raw, secret), packet.authenticator);
+}
+
+/**
+ * Verifies Message-Authenticator (RFC 2869 §5.14). Returns undefined when the
+ * packet has none, so the caller decides whether it was required (it is for
+ * EAP, RFC 3579 §3.2, and should be for every Access-Request, CVE-2024-3596).
+ * For responses pass the request's authenticator.
+ */
+export function verifyMessageAuthenticator(packet: RadiusPacket, secret: string | Buffer, requestAuthenticator?: Buffer): boolean | undefined {
+  const offset = packet.messageAuthenticatorOffset;
+  if (offset < 0) return undefined;
+  const field = requestAuthenticator ?? (hasComputedRequestAuthenticator(packet.code) ? ZERO16 : packet.authenticator);
+  const expected = computeMessageAuthenticator(packet.raw, offset, field, secret);
+  return digestEquals(expected, packet.raw.subarray(offset, offset + 16));
+}
+
+/** Verifies a response's Response Authenticator (RFC 2865 §3) and, when present, its Message-Authenticator. */
+export function verifyResponse(response: RadiusPacket, requestAuthenticator: Buffer, secret: string | Buffer): boolean {
+  const expected = computeResponseAuthenticator(response.raw, requestAuthenticator, secret);
+  if (!digestEquals(expected, response.authenticator)) return false;
+  return verifyMessageAuthenticator(response, secret, requestAuthenticator) !== false;
+}
