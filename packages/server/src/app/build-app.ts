@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './context.ts';
+import type { Api } from '../platform/http/api.ts';
+import { installProblemHandler } from '../platform/http/problem.ts';
+import { installAuthentication } from '../platform/http/authenticate.ts';
+import { registerAuthRoutes } from '../modules/identity/auth.routes.ts';
+import { registerStaffRoutes } from '../modules/identity/staff.routes.ts';
+import { registerApiKeyRoutes } from '../modules/identity/api-keys.routes.ts';
+import { registerFounderRoutes } from '../modules/tenancy/founder.routes.ts';
+import { registerIspRoutes } from '../modules/tenancy/isp.routes.ts';
+import { registerPlanRoutes } from '../modules/catalog/plans.routes.ts';
+import { registerSubscriberRoutes } from '../modules/subscribers/subscribers.routes.ts';
+import { registerAuditRoutes } from '../modules/reporting/audit.routes.ts';
+import { registerSystemRoutes } from '../modules/system/system.routes.ts';
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
+
+/** The composition root: the only place that knows every module. */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    ajv: { customOptions: { removeAdditional: false } },
+    // Per-request lines only when debugging: metrics count requests, the audit log records changes.
+    logController: new LogController({ disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace' }),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandler(app);
+  installAuthentication(app, ctx);
+
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    ctx.metrics.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    ctx.metrics.httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'AstraNetix API', version: '0.1.0', description: 'ISP operating system: tenancy, identity, subscribers, plans. Errors are RFC 9457 problem+json.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Access token from /api/auth/login, or an API key anx_…' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  const api = app.withTypeProvider<ZodTypeProvider>() as unknown as Api;
+  registerSystemRoutes(api, ctx);
+  registerAuthRoutes(api, ctx);
+  registerFounderRoutes(api, ctx);
+  registerIspRoutes(api, ctx);
+  registerStaffRoutes(api, ctx);
+  registerApiKeyRoutes(api, ctx);
+  registerPlanRoutes(api, ctx);
+  registerSubscriberRoutes(api, ctx);
+  registerAuditRoutes(api, ctx);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics()));
+
+  // The web app: its build when present, else the shell in public/.
+  const dist = path.join(webRoot, 'dist');
+  const root = existsSync(path.join(dist, 'index.html')) ? dist : path.join(webRoot, 'public');
+  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0] ?? '/';
+    if (req.method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/docs') && !path.extname(url))
+      return reply.type('text/html').sendFile('index.html');
+    return reply.code(404).type('application/problem+json').send({ type: 'about:blank', title: 'Not Found', status: 404, detail: `No route ${req.method} ${url}`, instance: url });
+  });
+  return app;
+}

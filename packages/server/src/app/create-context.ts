@@ -1,0 +1,49 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from '../platform/config/config.ts';
+import { openPglite, openPostgres, type Database } from '../platform/db/database.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { SecretBox } from '../platform/crypto/secret-box.ts';
+import { TokenSigner } from '../platform/auth/tokens.ts';
+import { MemoryRateLimiter, RedisRateLimiter } from '../platform/auth/rate-limiter.ts';
+import { createMetrics } from '../platform/metrics/metrics.ts';
+import { LogMailer, SmtpMailer } from '../platform/mail/mailer.ts';
+import { connectRedis } from '../platform/cache/redis.ts';
+import type { AppContext } from './context.ts';
+
+export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
+  const pretty = config.env !== 'production' && process.stdout.isTTY;
+  return pino({
+    level: config.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.secret'],
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+  });
+}
+
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}
+
+/** Builds every adapter from the configuration; migrations are applied before anything runs. */
+export async function createContext(config: Config, log = createLogger(config), db?: Database): Promise<AppContext> {
+  const database = db ?? (await openDatabase(config));
+  await migrate(database);
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
+  const smtpUrl = process.env.SMTP_URL;
+  if (config.env === 'production' && !smtpUrl) throw new Error('SMTP_URL: required when NODE_ENV=production (password resets are mailed)');
+  return {
+    config,
+    db: database,
+    redis,
+    secrets: new SecretBox(config.secretKey),
+    signer: new TokenSigner(config.jwtSecret),
+    limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(),
+    metrics: createMetrics(),
+    mailer: smtpUrl ? new SmtpMailer(smtpUrl, process.env.SMTP_FROM ?? 'AstraNetix <no-reply@localhost>') : new LogMailer(log),
+    log,
+  };
+}
+
+export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.redis?.quit().catch(() => undefined);
+  await ctx.db.close();
+}

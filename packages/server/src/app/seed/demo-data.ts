@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import type { AppContext } from '../context.ts';
+import { systemActor } from '../../platform/auth/actor.ts';
+import { platformScope, rows, tenantScope, withScope } from '../../platform/db/scope.ts';
+import { createFounder } from '../../modules/identity/founders.service.ts';
+import { createIsp } from '../../modules/tenancy/isps.service.ts';
+import { createBranch } from '../../modules/tenancy/branches.service.ts';
+import { createStaff } from '../../modules/identity/staff.service.ts';
+import { createPlan } from '../../modules/catalog/plans.service.ts';
+import { createSubscriber } from '../../modules/subscribers/subscribers.service.ts';
+
+export const demoLogins = [
+  { portal: 'founder', email: 'founder@astranetix.com', password: 'admin123' },
+  { portal: 'isp admin', email: 'admin@demo-isp.com', password: 'admin123' },
+  { portal: 'branch manager', email: 'north.manager@demo-isp.com', password: 'admin123' },
+  { portal: 'support agent', email: 'support@demo-isp.com', password: 'admin123' },
+  { portal: 'subscriber', email: 'john.doe@email.com', password: 'user123' },
+  { portal: 'subscriber', email: 'jane.smith@email.com', password: 'user123' },
+] as const;
+
+export async function demoAccountsPresent(ctx: AppContext): Promise<number> {
+  const [r] = await withScope(ctx.db, platformScope, (tx) => rows<{ n: number }>(tx, sql`
+    SELECT ((SELECT count(*) FROM founders WHERE is_demo) + (SELECT count(*) FROM users WHERE is_demo)
+          + (SELECT count(*) FROM subscribers WHERE is_demo))::int AS n`));
+  return r?.n ?? 0;
+}
+
+export async function hasAnyFounder(ctx: AppContext): Promise<boolean> {
+  const [r] = await withScope(ctx.db, platformScope, (tx) => rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM founders`));
+  return (r?.n ?? 0) > 0;
+}
+
+const people: [string, string, string, 'active' | 'suspended'][] = [
+  ['Maria', 'Garcia', 'Lakeside', 'active'], ['Ahmed', 'Khan', 'Old Town', 'active'], ['Priya', 'Sharma', 'Hillview', 'active'],
+  ['Lucas', 'Martin', 'Riverside', 'suspended'], ['Fatima', 'Haddad', 'Lakeside', 'active'], ['Wei', 'Chen', 'Old Town', 'active'],
+];
+
+/** The demo install: what the README's logins open. Goes through the services, so it is audited too. */
+export async function seedDemoData(ctx: AppContext): Promise<void> {
+  if (ctx.config.env === 'production') throw new Error('Refusing to seed demo data with NODE_ENV=production');
+  const actor = { ...systemActor, email: 'seed' };
+  await createFounder(ctx, actor, { email: 'founder@astranetix.com', name: 'Platform Owner', password: 'admin123' }, true);
+  const isp = await createIsp(ctx, actor, {
+    slug: 'demo-isp', display_name: 'Demo ISP', currency: 'USD', default_locale: 'en', timezone: 'UTC',
+    primary_color: '#1565c0', secondary_color: '#00897b', contact_email: 'noc@demo-isp.com',
+    admin: { email: 'admin@demo-isp.com', name: 'Demo Admin', password: 'admin123' },
+  }, { demo: true });
+  const scope = tenantScope(isp.id);
+  const admin = { ...actor, kind: 'user' as const, id: isp.admin_user_id, email: 'admin@demo-isp.com', role: 'isp_admin' as const, ispId: isp.id };
+  const hq = await createBranch(ctx, admin, scope, isp.id, { name: 'Head Office', code: 'HQ', address: '1 Main Street' });
+  const north = await createBranch(ctx, admin, scope, isp.id, { name: 'North Branch', code: 'NORTH', parent_branch_id: hq.id, address: '42 North Road' });
+  await createStaff(ctx, admin, scope, isp.id, { email: 'north.manager@demo-isp.com', name: 'Nora North', role: 'branch_manager', branch_id: north.id, password: 'admin123' }, true);
+  await createStaff(ctx, admin, scope, isp.id, { email: 'support@demo-isp.com', name: 'Sam Support', role: 'support_agent', branch_id: hq.id, password: 'admin123' }, true);
+  const plans = [];
+  for (const [name, down, up, price] of [['Basic 10M', 10_240, 5_120, 1999], ['Standard 25M', 25_600, 10_240, 2999], ['Premium 100M', 102_400, 51_200, 5999]] as const) {
+    plans.push(await createPlan(ctx, admin, scope, isp.id, { name, download_kbps: down, upload_kbps: up, price_minor: price, billing_period: 'monthly' }));
+  }
+  const base = { status: 'active' as const, city: 'Springfield' };
+  await createSubscriber(ctx, admin, scope, isp.id, {
+    ...base, first_name: 'John', last_name: 'Doe', email: 'john.doe@email.com', phone: '+1 555 0100', address: '12 Elm Street',
+    latitude: 40.7128, longitude: -74.006, username: 'john.doe', password: 'user123', portal_password: 'user123',
+    branch_id: hq.id, plan_id: plans[1]!.id,
+  }, true);
+  await createSubscriber(ctx, admin, scope, isp.id, {
+    ...base, first_name: 'Jane', last_name: 'Smith', email: 'jane.smith@email.com', phone: '+1 555 0101', address: '7 Oak Avenue',
+    latitude: 40.73, longitude: -73.99, username: 'jane.smith', password: 'user123', portal_password: 'user123',
+    branch_id: north.id, plan_id: plans[2]!.id,
+  }, true);
+  for (const [i, [first, last, area, status]] of people.entries()) {
+    await createSubscriber(ctx, admin, scope, isp.id, {
+      ...base, status, first_name: first, last_name: last, email: `${first}.${last}@example.net`.toLowerCase(), address: `${10 + i} ${area} Road`,
+      username: `${first}.${last}`.toLowerCase(), password: `net-${first.toLowerCase()}-${i}`,
+      branch_id: i % 2 ? north.id : hq.id, plan_id: plans[i % plans.length]!.id,
+    }, true);
+  }
+}

@@ -1,0 +1,48 @@
+import type { Logger } from 'pino';
+import type { Config } from '../platform/config/config.ts';
+import { buildApp } from './build-app.ts';
+import { closeContext, createContext } from './create-context.ts';
+import { demoAccountsPresent, demoLogins, hasAnyFounder, seedDemoData } from './seed/demo-data.ts';
+
+/** `npm start`: migrate, seed on first start, listen, and stop cleanly on SIGINT/SIGTERM. */
+export async function serve(config: Config, log: Logger): Promise<void> {
+  const started = performance.now();
+  const ctx = await createContext(config, log);
+  if (config.env === 'production') {
+    const demo = await demoAccountsPresent(ctx);
+    if (demo > 0) throw new Error(`Refusing to start with NODE_ENV=production: ${demo} demo accounts are present (delete them first)`);
+  } else if (!(await hasAnyFounder(ctx))) {
+    log.info('First start: loading demo data');
+    await seedDemoData(ctx);
+  }
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.port, host: config.host });
+  const base = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    `AstraNetix is running (${ctx.db.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL'}${ctx.redis ? ' + Redis' : ''}) — ready in ${Math.round(performance.now() - started)} ms`,
+    `  Web:      ${base}/`,
+    `  Demo ISP: ${base}/t/demo-isp`,
+    `  API docs: ${base}/docs`,
+    `  Health:   ${base}/api/health    Metrics: ${base}/metrics`,
+  ];
+  if (config.env !== 'production' && (await demoAccountsPresent(ctx)) > 0) {
+    lines.push('  Demo logins:');
+    for (const l of demoLogins) lines.push(`    ${l.portal.padEnd(15)} ${l.email.padEnd(28)} ${l.password}`);
+  }
+  console.log(lines.join('\n') + '\n');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    await closeContext(ctx);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

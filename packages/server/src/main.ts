@@ -1,0 +1,84 @@
+#!/usr/bin/env -S npx tsx
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './platform/config/config.ts';
+import { closeContext, createContext, createLogger, openDatabase } from './app/create-context.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { serve } from './app/serve.ts';
+import { seedDemoData } from './app/seed/demo-data.ts';
+import { createFounder } from './modules/identity/founders.service.ts';
+import { systemActor } from './platform/auth/actor.ts';
+import { verifyAuditChain } from './platform/audit/verify-chain.ts';
+
+const usage = `astranetix <command>
+
+  serve                 start the server (default)
+  migrate               apply database migrations
+  seed                  load the demo data into an empty database
+  create-founder --email E --name N --password P
+  audit-verify          check the audit log's hash chain
+`;
+
+async function main(): Promise<number> {
+  const [command = 'serve', ...rest] = process.argv.slice(2);
+  const config = loadConfig();
+  const log = createLogger(config);
+  switch (command) {
+    case 'serve':
+      await serve(config, log);
+      return 0;
+    case 'migrate': {
+      const db = await openDatabase(config);
+      const applied = await migrate(db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date');
+      await db.close();
+      return 0;
+    }
+    case 'seed': {
+      const ctx = await createContext(config, log);
+      try {
+        await seedDemoData(ctx);
+        console.log('Demo data loaded');
+      } finally {
+        await closeContext(ctx);
+      }
+      return 0;
+    }
+    case 'create-founder': {
+      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } });
+      if (!values.email || !values.name || !values.password) {
+        console.error('create-founder needs --email, --name and --password');
+        return 2;
+      }
+      const ctx = await createContext(config, log);
+      try {
+        const f = await createFounder(ctx, { ...systemActor, email: 'cli' }, { email: values.email, name: values.name, password: values.password });
+        console.log(`Founder ${f.email} created (${f.id})`);
+      } finally {
+        await closeContext(ctx);
+      }
+      return 0;
+    }
+    case 'audit-verify': {
+      const db = await openDatabase(config);
+      const report = await verifyAuditChain(db);
+      await db.close();
+      console.log(`${report.rows} audit rows in ${report.chains} chains; ${report.broken.length} problems`);
+      for (const b of report.broken) console.log(`  seq ${b.seq} (${b.ispId ?? 'platform'}): ${b.reason}`);
+      return report.broken.length ? 1 : 0;
+    }
+    default:
+      console.error(usage);
+      return 2;
+  }
+}
+
+main().then(
+  (code) => {
+    if (code !== 0 || process.argv[2] !== 'serve') process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError) console.error(err.message);
+    else console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  },
+);

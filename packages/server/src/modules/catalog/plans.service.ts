@@ -1,0 +1,101 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
+import { conflict, notFound } from '../../platform/http/errors.ts';
+import { iso } from '../../platform/http/api.ts';
+import { recordChange } from '../../platform/audit/record-change.ts';
+import { billingPeriods, subscriptionPlans, type PlanRow } from './schema.ts';
+
+const kbps = z.number().int().min(1).max(100_000_000).describe('kbit/s');
+export const createPlanBody = z.strictObject({
+  name: z.string().min(1).max(120),
+  description: z.string().max(2000).nullable().optional(),
+  download_kbps: kbps,
+  upload_kbps: kbps,
+  price_minor: z.number().int().min(0).max(1_000_000_000_000).describe("Price in the currency's minor units (cents, paise)"),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional().describe("ISO 4217; defaults to the ISP's currency"),
+  billing_period: z.enum(billingPeriods).default('monthly'),
+});
+export const updatePlanBody = z.strictObject({
+  name: z.string().min(1).max(120).optional(),
+  description: z.string().max(2000).nullable().optional(),
+  download_kbps: kbps.optional(),
+  upload_kbps: kbps.optional(),
+  price_minor: z.number().int().min(0).max(1_000_000_000_000).optional(),
+  billing_period: z.enum(billingPeriods).optional(),
+  status: z.enum(['active', 'archived']).optional(),
+});
+export const planDto = z.object({
+  id: z.string(), isp_id: z.string(), name: z.string(), description: z.string().nullable(), download_kbps: z.number().int(),
+  upload_kbps: z.number().int(), price_minor: z.number().int(), currency: z.string(), billing_period: z.string(), status: z.string(),
+  subscribers: z.number().int().optional(), created_at: z.string(), updated_at: z.string(),
+});
+export const toPlanDto = (p: PlanRow): z.infer<typeof planDto> => ({
+  id: p.id, isp_id: p.ispId, name: p.name, description: p.description, download_kbps: p.downloadKbps, upload_kbps: p.uploadKbps,
+  price_minor: Number(p.priceMinor), currency: p.currency, billing_period: p.billingPeriod, status: p.status,
+  created_at: iso(p.createdAt)!, updated_at: iso(p.updatedAt)!,
+});
+
+export async function createPlan(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof createPlanBody>) {
+  return withScope(ctx.db, scope, async (tx) => {
+    const currency = input.currency ?? (await rows<{ currency: string }>(tx, sql`SELECT currency FROM isps WHERE id = ${ispId}`))[0]?.currency;
+    if (!currency) throw notFound('ISP');
+    const [row] = await tx.insert(subscriptionPlans).values({
+      ispId, name: input.name, description: input.description ?? null, downloadKbps: input.download_kbps, uploadKbps: input.upload_kbps,
+      priceMinor: input.price_minor, currency, billingPeriod: input.billing_period,
+    }).returning();
+    const dto = toPlanDto(row!);
+    await recordChange(tx, actor, { ispId, action: 'plan.created', entityType: 'plan', entityId: dto.id, after: dto });
+    return dto;
+  });
+}
+
+export async function listPlans(ctx: AppContext, scope: Scope, ispId: string, status?: string) {
+  return withScope(ctx.db, scope, async (tx) => {
+    const list = await tx.select({ plan: subscriptionPlans, subscribers: sql<number>`(SELECT count(*)::int FROM subscribers s WHERE s.plan_id = ${subscriptionPlans.id})` })
+      .from(subscriptionPlans)
+      .where(and(eq(subscriptionPlans.ispId, ispId), status ? eq(subscriptionPlans.status, status as 'active' | 'archived') : undefined))
+      .orderBy(asc(subscriptionPlans.priceMinor), asc(subscriptionPlans.name));
+    return list.map((r) => ({ ...toPlanDto(r.plan), subscribers: r.subscribers }));
+  });
+}
+
+export async function getPlan(ctx: AppContext, scope: Scope, planId: string) {
+  const [row] = await withScope(ctx.db, scope, (tx) => tx.select().from(subscriptionPlans).where(eq(subscriptionPlans.id, planId)));
+  if (!row) throw notFound('Plan');
+  return toPlanDto(row);
+}
+
+export async function updatePlan(ctx: AppContext, actor: Actor, scope: Scope, planId: string, input: z.infer<typeof updatePlanBody>) {
+  return withScope(ctx.db, scope, async (tx) => {
+    const [before] = await tx.select().from(subscriptionPlans).where(eq(subscriptionPlans.id, planId)).for('update');
+    if (!before) throw notFound('Plan');
+    const [after] = await tx.update(subscriptionPlans).set({
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.description !== undefined && { description: input.description }),
+      ...(input.download_kbps !== undefined && { downloadKbps: input.download_kbps }),
+      ...(input.upload_kbps !== undefined && { uploadKbps: input.upload_kbps }),
+      ...(input.price_minor !== undefined && { priceMinor: input.price_minor }),
+      ...(input.billing_period !== undefined && { billingPeriod: input.billing_period }),
+      ...(input.status !== undefined && { status: input.status }),
+      updatedAt: new Date(),
+    }).where(eq(subscriptionPlans.id, planId)).returning();
+    const dto = toPlanDto(after!);
+    await recordChange(tx, actor, { ispId: before.ispId, action: 'plan.updated', entityType: 'plan', entityId: planId, before: toPlanDto(before), after: dto });
+    return dto;
+  });
+}
+
+/** A plan in use is archived, not deleted: invoices and history keep pointing at it. */
+export async function deletePlan(ctx: AppContext, actor: Actor, scope: Scope, planId: string) {
+  await withScope(ctx.db, scope, async (tx) => {
+    const [before] = await tx.select().from(subscriptionPlans).where(eq(subscriptionPlans.id, planId)).for('update');
+    if (!before) throw notFound('Plan');
+    const [use] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM subscribers WHERE plan_id = ${planId}`);
+    if ((use?.n ?? 0) > 0) throw conflict(`${use!.n} subscribers are on this plan: move them or archive the plan`);
+    await tx.delete(subscriptionPlans).where(eq(subscriptionPlans.id, planId));
+    await recordChange(tx, actor, { ispId: before.ispId, action: 'plan.deleted', entityType: 'plan', entityId: planId, before: toPlanDto(before) });
+  });
+}

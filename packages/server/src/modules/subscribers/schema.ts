@@ -1,0 +1,31 @@
+import { boolean, doublePrecision, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const subscriberStatuses = ['active', 'suspended', 'expired', 'terminated'] as const;
+export type SubscriberStatus = (typeof subscriberStatuses)[number];
+
+export const subscribers = pgTable('subscribers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ispId: uuid('isp_id').notNull(),
+  branchId: uuid('branch_id'),
+  planId: uuid('plan_id'),
+  accountNumber: text('account_number').notNull(),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  address: text('address'),
+  city: text('city'),
+  latitude: doublePrecision('latitude'),
+  longitude: doublePrecision('longitude'),
+  username: text('username').notNull(),
+  networkPasswordEnc: text('network_password_enc').notNull(),
+  portalPasswordHash: text('portal_password_hash'),
+  status: text('status', { enum: subscriberStatuses }).notNull().default('active'),
+  locale: text('locale'),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  activatedAt: timestamp('activated_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type SubscriberRow = typeof subscribers.$inferSelect;

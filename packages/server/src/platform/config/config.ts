@@ -1,0 +1,105 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8000),
+  // Loopback by default; set HOST=0.0.0.0 (or an interface address) to serve a network.
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // 32 bytes, base64 or hex: the key that encrypts secrets at rest (AES-256-GCM).
+  SECRET_KEY: z.string().optional(),
+  // Signs access tokens; derived from SECRET_KEY when not set.
+  JWT_SECRET: z.string().min(32).optional(),
+  PLATFORM_DOMAIN: z.string().default('localhost'),
+  PUBLIC_URL: z.string().url().optional(),
+  ROLES: z.string().default('api,aaa,collector,worker'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  env: z.infer<typeof envSchema>['NODE_ENV'];
+  secretKey: Buffer;
+  jwtSecret: Buffer;
+  platformDomain: string;
+  publicUrl: string;
+  roles: Set<string>;
+};
+
+export class ConfigError extends Error {}
+
+/** Reads `.env` (when present) without overriding variables already set. */
+function loadDotEnv(cwd: string): void {
+  const file = path.join(cwd, '.env');
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const m = /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!m || line.trimStart().startsWith('#')) continue;
+    const [, key, raw] = m as unknown as [string, string, string];
+    if (process.env[key] === undefined) process.env[key] = raw.replace(/^(['"])(.*)\1$/, '$2');
+  }
+}
+
+function decodeKey(value: string, name: string): Buffer {
+  const buf = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  if (buf.length !== 32) throw new ConfigError(`${name}: must be 32 bytes, as 64 hex digits or base64`);
+  return buf;
+}
+
+/** In embedded mode the key is generated once into DATA_DIR; production must supply it. */
+function resolveSecretKey(given: string | undefined, dataDir: string, production: boolean, external: boolean): Buffer {
+  if (given) return decodeKey(given, 'SECRET_KEY');
+  if (production) throw new ConfigError('SECRET_KEY: required when NODE_ENV=production');
+  if (external) throw new ConfigError('SECRET_KEY: required with DATABASE_URL (every process must share it)');
+  const file = path.join(dataDir, 'secret.key');
+  if (existsSync(file)) return decodeKey(readFileSync(file, 'utf8').trim(), `SECRET_KEY (${file})`);
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600 });
+  return key;
+}
+
+// npm runs workspace scripts inside the package; INIT_CWD is where the user typed `npm start`.
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_CWD ?? process.cwd()): Config {
+  if (env === process.env) loadDotEnv(cwd);
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${issues.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+  const production = e.NODE_ENV === 'production';
+  const secretKey = resolveSecretKey(e.SECRET_KEY, dataDir, production, Boolean(e.DATABASE_URL));
+  const jwtSecret = e.JWT_SECRET ? Buffer.from(e.JWT_SECRET) : Buffer.from(`jwt:${secretKey.toString('hex')}`);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    env: e.NODE_ENV,
+    secretKey,
+    jwtSecret,
+    platformDomain: e.PLATFORM_DOMAIN,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    roles: new Set(e.ROLES.split(',').map((r) => r.trim()).filter(Boolean)),
+  };
+}

@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app/context.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Permission } from '../auth/permissions.ts';
+import { platformScope, withScope, type Scope } from '../db/scope.ts';
+import { recordAccess } from '../audit/record-change.ts';
+import { branches } from '../../modules/tenancy/schema.ts';
+import { requireActor, scopeForIsp } from './authenticate.ts';
+import { notFound } from './errors.ts';
+
+export type TenantRequest = { actor: Actor; scope: Scope; ispId: string };
+
+/** For routes under /api/isp/{isp_id}: permission first, then the tenant scope (404 for other ISPs). */
+export async function tenantRequest(ctx: AppContext, req: FastifyRequest, ispId: string, permission: Permission): Promise<TenantRequest> {
+  const actor = requireActor(req, permission);
+  return { actor, scope: await scopeForIsp(ctx, actor, ispId), ispId };
+}
+
+/**
+ * For routes addressed by a branch id alone: the ISP is the actor's own; a founder's
+ * lookup of which ISP owns the branch is a cross-tenant read, so it is audited.
+ */
+export async function branchRequest(ctx: AppContext, req: FastifyRequest, branchId: string, permission: Permission): Promise<TenantRequest> {
+  const actor = requireActor(req, permission);
+  let ispId = actor.ispId;
+  if (actor.role === 'founder') {
+    ispId = await withScope(ctx.db, platformScope, async (tx) => {
+      await recordAccess(tx, actor, { action: 'platform.branch_resolved', entityType: 'branch', entityId: branchId });
+      const [b] = await tx.select({ ispId: branches.ispId }).from(branches).where(eq(branches.id, branchId));
+      return b?.ispId ?? null;
+    });
+  }
+  if (!ispId) throw notFound('Branch');
+  return { actor, scope: await scopeForIsp(ctx, actor, ispId), ispId };
+}
