@@ -269,9 +269,13 @@ ALTER TABLE founders ENABLE ROW LEVEL SECURITY;
 CREATE POLICY founders_platform ON founders USING (app_platform()) WITH CHECK (app_platform());
 
 ALTER TABLE branches ENABLE ROW LEVEL SECURITY;
+-- A child of a subtree branch is in the subtree too: that lets a branch manager create a
+-- sub-branch (whose new id is not yet in app.branch_ids) and see it.
 CREATE POLICY branches_tenant ON branches
-  USING (app_platform() OR (isp_id = app_isp_id() AND (app_branch_ids() IS NULL OR id = ANY (app_branch_ids()))))
-  WITH CHECK (app_platform() OR (isp_id = app_isp_id() AND (app_branch_ids() IS NULL OR id = ANY (app_branch_ids()))));
+  USING (app_platform() OR (isp_id = app_isp_id() AND (app_branch_ids() IS NULL
+         OR id = ANY (app_branch_ids()) OR parent_branch_id = ANY (app_branch_ids()))))
+  WITH CHECK (app_platform() OR (isp_id = app_isp_id() AND (app_branch_ids() IS NULL
+         OR id = ANY (app_branch_ids()) OR parent_branch_id = ANY (app_branch_ids()))));
 
 ALTER TABLE users ENABLE ROW LEVEL SECURITY;
 CREATE POLICY users_tenant ON users

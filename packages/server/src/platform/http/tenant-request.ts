@@ -32,5 +32,8 @@ export async function branchRequest(ctx: AppContext, req: FastifyRequest, branch
     });
   }
   if (!ispId) throw notFound('Branch');
-  return { actor, scope: await scopeForIsp(ctx, actor, ispId), ispId };
+  const scope = await scopeForIsp(ctx, actor, ispId);
+  const [visible] = await withScope(ctx.db, scope, (tx) => tx.select({ id: branches.id }).from(branches).where(eq(branches.id, branchId)));
+  if (!visible) throw notFound('Branch');
+  return { actor, scope, ispId };
 }

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import pino from 'pino';
+import type { AppContext } from '../app/context.ts';
+import { buildApp } from '../app/build-app.ts';
+import { createContext, closeContext } from '../app/create-context.ts';
+import { loadConfig, type Config } from '../platform/config/config.ts';
+import { openPglite, openPostgres, type Database } from '../platform/db/database.ts';
+import { MemoryRateLimiter, RedisRateLimiter } from '../platform/auth/rate-limiter.ts';
+import { LogMailer } from '../platform/mail/mailer.ts';
+
+/**
+ * A whole server on a fresh database: PGlite in memory by default, or a new database on
+ * the PostgreSQL of TEST_DATABASE_URL (and Redis of TEST_REDIS_URL) when they are set.
+ */
+export type TestServer = { app: FastifyInstance; ctx: AppContext; mailer: LogMailer; close(): Promise<void> };
+
+function testConfig(overrides: Partial<Config> = {}): Config {
+  const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', DATA_DIR: '/tmp/anx-unused' }, '/tmp');
+  return { ...config, ...overrides };
+}
+
+async function freshDatabase(): Promise<{ db: Database; drop(): Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const db = await openPglite(null);
+    return { db, drop: async () => undefined };
+  }
+  const name = `anx_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = await openPostgres(u.toString(), 5);
+  return {
+    db,
+    async drop() {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const { db, drop } = await freshDatabase();
+  const log = pino({ level: 'silent' });
+  const config = testConfig({ ...overrides, redisUrl: process.env.TEST_REDIS_URL });
+  const ctx = await createContext(config, log, db);
+  // Each test server counts its own login failures, even on a shared Redis.
+  ctx.limiter = ctx.redis ? new RedisRateLimiter(ctx.redis, `anx:test:${randomBytes(4).toString('hex')}:`) : new MemoryRateLimiter();
+  const mailer = new LogMailer(log);
+  ctx.mailer = mailer;
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    app, ctx, mailer,
+    async close() {
+      await app.close();
+      await closeContext(ctx);
+      await drop();
+    },
+  };
+}
+
+type InjectOpts = { token?: string | undefined; body?: unknown; headers?: Record<string, string> };
+
+/** A small client over app.inject that speaks JSON and bearer tokens. */
+export function client(app: FastifyInstance) {
+  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, opts: InjectOpts = {}) => {
+    const res = await app.inject({
+      method, url,
+      headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
+      ...(opts.body !== undefined ? { payload: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) } : {}),
+    });
+    const text = res.body;
+    let json: any;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    return { status: res.statusCode, json, headers: res.headers, text };
+  };
+  return {
+    get: (url: string, opts?: InjectOpts) => call('GET', url, opts),
+    post: (url: string, opts?: InjectOpts) => call('POST', url, opts),
+    patch: (url: string, opts?: InjectOpts) => call('PATCH', url, opts),
+    del: (url: string, opts?: InjectOpts) => call('DELETE', url, opts),
+    async login(email: string, password: string, extra: Record<string, string> = {}): Promise<string> {
+      const r = await call('POST', '/api/auth/login', { body: { email, password, ...extra } });
+      if (r.status !== 200) throw new Error(`login ${email} failed: ${r.status} ${r.text}`);
+      return r.json.access_token as string;
+    },
+  };
+}
+export type Client = ReturnType<typeof client>;
