@@ -8,7 +8,7 @@ export type ChainReport = { rows: number; chains: number; broken: { seq: number;
  */
 export async function verifyAuditChain(db: Database): Promise<ChainReport> {
   const rows = await db.query<{ seq: string; isp_id: string | null; prev_hash: string; hash: string; expected: string }>(
-    'SELECT seq::text, isp_id::text, prev_hash, hash, audit_row_hash(a) AS expected FROM audit_log a ORDER BY seq',
+    'SELECT seq::text, isp_id::text, prev_hash, hash, audit_row_hash(a) AS expected FROM audit_log a ORDER BY a.seq',
   );
   const last = new Map<string, string>();
   const broken: ChainReport['broken'] = [];

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, startTestServer, type Client, type TestServer } from '../test/harness.ts';
+
+let server: TestServer;
+let api: Client;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  api = client(server.app);
+});
+afterAll(() => server.close());
+
+describe('the HTTP surface', () => {
+  it('serves an OpenAPI 3.1 document of every route, built from the zod schemas', async () => {
+    const doc = (await api.get('/api/openapi.json')).json;
+    expect(doc.openapi).toBe('3.1.0');
+    const paths = Object.keys(doc.paths);
+    for (const p of ['/api/auth/login', '/api/auth/me', '/api/auth/register/founder', '/api/founder/dashboard', '/api/founder/isp/create',
+      '/api/founder/isp/list', '/api/isp/{isp_id}/dashboard', '/api/isp/{isp_id}/subscribers', '/api/branch/{isp_id}/create',
+      '/api/branch/{branch_id}/dashboard', '/api/branch/{branch_id}/users', '/api/user/{user_id}/dashboard', '/api/isp/{isp_id}/plans']) {
+      expect(paths, p).toContain(p);
+    }
+    const login = doc.paths['/api/auth/login'].post;
+    expect(Object.keys(login.requestBody.content['application/json'].schema.properties)).toEqual(['email', 'password', 'totp', 'isp']);
+    const docs = await api.get('/docs/');
+    expect(docs.status).toBe(200);
+    expect(docs.text).toContain('swagger');
+  });
+
+  it('reports health and metrics', async () => {
+    const health = await api.get('/api/health');
+    expect(health.json).toMatchObject({ status: 'ok', database: { ok: true } });
+    expect(health.json.redis.configured).toBe(Boolean(process.env.TEST_REDIS_URL));
+    const metrics = await api.get('/metrics');
+    expect(metrics.text).toContain('astranetix_http_requests_total');
+  });
+
+  it('answers unknown API routes with problem+json, and serves the web shell elsewhere', async () => {
+    const r = await api.get('/api/nope');
+    expect(r.status).toBe(404);
+    expect(r.json.title).toBe('Not Found');
+    const page = await api.get('/t/demo-isp');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+  });
+
+  it('rejects forged and expired tokens', async () => {
+    expect((await api.get('/api/auth/me', { token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' })).status).toBe(401);
+    expect((await api.get('/api/founder/dashboard', { token: 'garbage' })).status).toBe(401);
+  });
+});
