@@ -16,6 +16,7 @@ const usage = `astranetix <command>
   seed                  load the demo data into an empty database
   create-founder --email E --name N --password P
   audit-verify          check the audit log's hash chain
+  openapi               print the OpenAPI document (for client generation)
 `;
 
 async function main(): Promise<number> {
@@ -65,6 +66,18 @@ async function main(): Promise<number> {
       console.log(`${report.rows} audit rows in ${report.chains} chains; ${report.broken.length} problems`);
       for (const b of report.broken) console.log(`  seq ${b.seq} (${b.ispId ?? 'platform'}): ${b.reason}`);
       return report.broken.length ? 1 : 0;
+    }
+    case 'openapi': {
+      // Built on a throw-away in-memory database: the document depends only on the routes.
+      const { openPglite } = await import('./platform/db/database.ts');
+      const { buildApp } = await import('./app/build-app.ts');
+      const ctx = await createContext({ ...config, redisUrl: undefined }, createLogger({ ...config, logLevel: 'silent' }), await openPglite(null));
+      const app = await buildApp(ctx);
+      await app.ready();
+      process.stdout.write(JSON.stringify(app.swagger(), null, 2) + '\n');
+      await app.close();
+      await closeContext(ctx);
+      return 0;
     }
     default:
       console.error(usage);
