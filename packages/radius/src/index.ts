@@ -16,7 +16,15 @@ export { loadDictionaryFile } from './dictionary/file-loader.ts';
 export { BUILTIN_DICTIONARIES, type BuiltinDictionary } from './dictionary/builtin/index.ts';
 
 // Codec
-export { RadiusCode, codeName, isRequestCode, hasComputedRequestAuthenticator, MAX_PACKET_LENGTH, type RadiusCodeName } from './codec/codes.ts';
+export {
+  RadiusCode,
+  codeName,
+  isRequestCode,
+  hasComputedRequestAuthenticator,
+  messageAuthenticatorUsesZeroField,
+  MAX_PACKET_LENGTH,
+  type RadiusCodeName,
+} from './codec/codes.ts';
 export { RadiusPacket, decodePacket, type DecodeOptions, type TaggedValue } from './codec/packet.ts';
 export type { RawAttribute } from './codec/decode.ts';
 export type { AttributeValue } from './codec/values.ts';

@@ -167,7 +167,7 @@ export class RadiusClient {
     } catch {
       return;
     }
-    if (!verifyResponse(packet, pending.requestAuthenticator, pending.secret)) return;
+    if (!verifyResponse(packet, pending.requestAuthenticator, pending.secret, pending.code)) return;
     if (!VALID_REPLIES[pending.code]?.includes(packet.code)) {
       pending.reject(new RadiusError(`unexpected ${packet.codeName} in reply to code ${pending.code}`, 'UNEXPECTED_CODE'));
       return;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { defaultDictionary } from '../dictionary/default.ts';
 import type { Dictionary } from '../dictionary/dictionary.ts';
 import { computeMessageAuthenticator, computeRequestAuthenticator, computeResponseAuthenticator, ZERO16 } from './authenticator.ts';
-import { HEADER_LENGTH, RadiusCode, hasComputedRequestAuthenticator } from './codes.ts';
+import { HEADER_LENGTH, RadiusCode, hasComputedRequestAuthenticator, messageAuthenticatorUsesZeroField } from './codes.ts';
 import { writeAttributes, type AttributeInput, type AttributeList } from './encode.ts';
 import type { RadiusPacket } from './packet.ts';
 
@@ -75,6 +75,8 @@ export interface ResponseOptions {
   attributes?: AttributeList;
   secret: string | Buffer;
   dictionary?: Dictionary;
+  /** Code of the request answered; only matters for Accounting-Response to Status-Server. */
+  requestCode?: number;
 }
 
 /**
@@ -91,8 +93,9 @@ export function encodeResponse(options: ResponseOptions): Buffer {
   writeHeader(code, identifier, pos, requestAuthenticator);
   const packet = Buffer.allocUnsafe(pos);
   scratch.copy(packet, 0, 0, pos);
-  // RFC 2869 §5.14: a response's HMAC is computed with the request's authenticator in place.
-  computeMessageAuthenticator(packet, HEADER_LENGTH + 2, requestAuthenticator, secret).copy(packet, HEADER_LENGTH + 2);
+  // RFC 2869 §5.14: a response's HMAC is computed with the request's authenticator in place (zeros for accounting).
+  const field = messageAuthenticatorUsesZeroField(code, options.requestCode) ? ZERO16 : requestAuthenticator;
+  computeMessageAuthenticator(packet, HEADER_LENGTH + 2, field, secret).copy(packet, HEADER_LENGTH + 2);
   computeResponseAuthenticator(packet, requestAuthenticator, secret).copy(packet, 4);
   return packet;
 }
@@ -119,5 +122,6 @@ export function createResponse(request: RadiusPacket, code: number, attributes: 
     attributes: list,
     secret,
     dictionary: request.dictionary,
+    requestCode: request.code,
   });
 }

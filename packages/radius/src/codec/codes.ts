@@ -48,3 +48,16 @@ export function isRequestCode(code: number): boolean {
 export const HEADER_LENGTH = 20;
 /** RFC 2865 §3: maximum packet length. */
 export const MAX_PACKET_LENGTH = 4096;
+
+/**
+ * What stands in the authenticator field while Message-Authenticator is
+ * computed. Requests with an MD5 authenticator and Accounting-Response use 16
+ * zero octets: RFC 5176 §3.2 for CoA/DM requests, and FreeRADIUS (the de facto
+ * reference, verified here with radclient) for accounting packets. Other
+ * responses use the request's authenticator (RFC 2869 §5.14, RFC 5176 §3.2);
+ * an Accounting-Response to Status-Server (RFC 5997 §3) does too.
+ */
+export function messageAuthenticatorUsesZeroField(code: number, requestCode?: number): boolean {
+  if (code === RadiusCode.AccountingResponse) return requestCode !== RadiusCode.StatusServer;
+  return hasComputedRequestAuthenticator(code);
+}

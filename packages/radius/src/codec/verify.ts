@@ -1,5 +1,5 @@
 import { computeMessageAuthenticator, computeRequestAuthenticator, computeResponseAuthenticator, digestEquals, ZERO16 } from './authenticator.ts';
-import { hasComputedRequestAuthenticator } from './codes.ts';
+import { hasComputedRequestAuthenticator, messageAuthenticatorUsesZeroField } from './codes.ts';
 import type { RadiusPacket } from './packet.ts';
 
 /**
@@ -19,17 +19,22 @@ export function verifyRequestAuthenticator(packet: RadiusPacket, secret: string 
  * EAP, RFC 3579 §3.2, and should be for every Access-Request, CVE-2024-3596).
  * For responses pass the request's authenticator.
  */
-export function verifyMessageAuthenticator(packet: RadiusPacket, secret: string | Buffer, requestAuthenticator?: Buffer): boolean | undefined {
+export function verifyMessageAuthenticator(
+  packet: RadiusPacket,
+  secret: string | Buffer,
+  requestAuthenticator?: Buffer,
+  requestCode?: number,
+): boolean | undefined {
   const offset = packet.messageAuthenticatorOffset;
   if (offset < 0) return undefined;
-  const field = requestAuthenticator ?? (hasComputedRequestAuthenticator(packet.code) ? ZERO16 : packet.authenticator);
+  const field = messageAuthenticatorUsesZeroField(packet.code, requestCode) ? ZERO16 : (requestAuthenticator ?? packet.authenticator);
   const expected = computeMessageAuthenticator(packet.raw, offset, field, secret);
   return digestEquals(expected, packet.raw.subarray(offset, offset + 16));
 }
 
 /** Verifies a response's Response Authenticator (RFC 2865 §3) and, when present, its Message-Authenticator. */
-export function verifyResponse(response: RadiusPacket, requestAuthenticator: Buffer, secret: string | Buffer): boolean {
+export function verifyResponse(response: RadiusPacket, requestAuthenticator: Buffer, secret: string | Buffer, requestCode?: number): boolean {
   const expected = computeResponseAuthenticator(response.raw, requestAuthenticator, secret);
   if (!digestEquals(expected, response.authenticator)) return false;
-  return verifyMessageAuthenticator(response, secret, requestAuthenticator) !== false;
+  return verifyMessageAuthenticator(response, secret, requestAuthenticator, requestCode) !== false;
 }
