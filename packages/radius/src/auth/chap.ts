@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { RadiusPacket } from '../codec/packet.ts';
+import { md5 } from '../codec/md5.ts';
 import { secretEquals } from './compare.ts';
 
 /** RFC 1994 §4.1: Response = MD5(Identifier + secret + Challenge). */
 export function chapResponse(id: number, password: string | Uint8Array, challenge: Uint8Array): Buffer {
-  return createHash('md5').update(Uint8Array.of(id)).update(password).update(challenge).digest();
+  return md5(Uint8Array.of(id), password, challenge);
 }
 
 /**

@@ -62,67 +62,117 @@ const SP: Int32Array[] = S.map((box, i) => {
   return table;
 });
 
-/** Reads bit n (1-based, MSB first) of a 64-bit value given as two 32-bit halves. */
-function bit(hi: number, lo: number, n: number): number {
-  return n <= 32 ? (hi >>> (32 - n)) & 1 : (lo >>> (64 - n)) & 1;
+/**
+ * A 64-bit -> 64-bit (or fewer) bit permutation as lookup tables: for each
+ * input octet position and value, the output bits it contributes. A
+ * permutation then costs eight lookups per output half instead of 64 bit moves.
+ */
+function permutationTables(table: readonly number[]): { hi: Int32Array; lo: Int32Array } {
+  const hi = new Int32Array(8 * 256);
+  const lo = new Int32Array(8 * 256);
+  table.forEach((source, outIndex) => {
+    const inByte = (source - 1) >> 3;
+    const inBit = 7 - ((source - 1) & 7);
+    for (let v = 0; v < 256; v++) {
+      if (((v >> inBit) & 1) === 0) continue;
+      if (outIndex < 32) hi[inByte * 256 + v]! |= 1 << (31 - outIndex);
+      else lo[inByte * 256 + v]! |= 1 << (63 - outIndex);
+    }
+  });
+  return { hi, lo };
 }
 
-function permute64(hi: number, lo: number, table: readonly number[]): [number, number] {
-  let outHi = 0;
-  let outLo = 0;
-  for (let i = 0; i < 32; i++) outHi |= bit(hi, lo, table[i]!) << (31 - i);
-  for (let i = 32; i < 64; i++) outLo |= bit(hi, lo, table[i]!) << (63 - i);
-  return [outHi, outLo];
+const IP_T = permutationTables(IP);
+const FP_T = permutationTables(FP);
+// PC1 yields C (bits 1-28) and D (bits 29-56); as 28-bit values left-aligned into the two halves.
+const PC1_T = permutationTables([...PC1.slice(0, 28), 0, 0, 0, 0, ...PC1.slice(28), 0, 0, 0, 0].map((n) => n || 64));
+const PC1_MASK = 0xfffffff0 | 0;
+
+function permuteBytes(t: { hi: Int32Array; lo: Int32Array }, b: ArrayLike<number>): [number, number] {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < 8; i++) {
+    const idx = i * 256 + b[i]!;
+    hi |= t.hi[idx]!;
+    lo |= t.lo[idx]!;
+  }
+  return [hi, lo];
 }
+
+function toBytes(hi: number, lo: number, out: Uint8Array): Uint8Array {
+  out[0] = hi >>> 24; out[1] = hi >>> 16; out[2] = hi >>> 8; out[3] = hi;
+  out[4] = lo >>> 24; out[5] = lo >>> 16; out[6] = lo >>> 8; out[7] = lo;
+  return out;
+}
+
+/** PC2 split into four 7-bit chunks of C and of D, each mapped to its 24 output bits. */
+const PC2_C = new Int32Array(4 * 128);
+const PC2_D = new Int32Array(4 * 128);
+PC2.forEach((source, outIndex) => {
+  const fromC = source <= 28;
+  const pos = fromC ? source - 1 : source - 29; // 0-based within the 28-bit half, MSB first
+  const c = Math.floor(pos / 7);
+  const bitInChunk = 6 - (pos % 7);
+  const outBit = 23 - (outIndex % 24);
+  const table = fromC ? PC2_C : PC2_D;
+  for (let v = 0; v < 128; v++) if ((v >> bitInChunk) & 1) table[c * 128 + v]! |= 1 << outBit;
+});
+
+function pc2Half(table: Int32Array, half: number): number {
+  return table[(half >>> 21) & 127]! | table[128 + ((half >>> 14) & 127)]! | table[256 + ((half >>> 7) & 127)]! | table[384 + (half & 127)]!;
+}
+
+const scratchBytes = new Uint8Array(8);
 
 /** The 16 round keys, each as eight 6-bit groups. */
-function keySchedule(key: Uint8Array): Uint8Array[] {
-  const hi = ((key[0]! << 24) | (key[1]! << 16) | (key[2]! << 8) | key[3]!) >>> 0;
-  const lo = ((key[4]! << 24) | (key[5]! << 16) | (key[6]! << 8) | key[7]!) >>> 0;
-  let c = 0;
-  let d = 0;
-  for (let i = 0; i < 28; i++) c = (c << 1) | bit(hi, lo, PC1[i]!);
-  for (let i = 28; i < 56; i++) d = (d << 1) | bit(hi, lo, PC1[i]!);
-  const rounds: Uint8Array[] = [];
-  for (const shift of SHIFTS) {
+function keySchedule(key: Uint8Array): Uint8Array {
+  const [cd, dd] = permuteBytes(PC1_T, key);
+  let c = ((cd & PC1_MASK) >>> 4) & 0x0fffffff;
+  let d = ((dd & PC1_MASK) >>> 4) & 0x0fffffff;
+  const groups = new Uint8Array(16 * 8);
+  for (let round = 0; round < 16; round++) {
+    const shift = SHIFTS[round]!;
     c = ((c << shift) | (c >>> (28 - shift))) & 0x0fffffff;
     d = ((d << shift) | (d >>> (28 - shift))) & 0x0fffffff;
-    const groups = new Uint8Array(8);
-    for (let i = 0; i < 48; i++) {
-      const n = PC2[i]!;
-      const b = n <= 28 ? (c >>> (28 - n)) & 1 : (d >>> (56 - n)) & 1;
-      groups[(i / 6) | 0]! |= b << (5 - (i % 6));
-    }
-    rounds.push(groups);
+    const kc = pc2Half(PC2_C, c);
+    const kd = pc2Half(PC2_D, d);
+    const o = round * 8;
+    groups[o] = (kc >>> 18) & 63;
+    groups[o + 1] = (kc >>> 12) & 63;
+    groups[o + 2] = (kc >>> 6) & 63;
+    groups[o + 3] = kc & 63;
+    groups[o + 4] = (kd >>> 18) & 63;
+    groups[o + 5] = (kd >>> 12) & 63;
+    groups[o + 6] = (kd >>> 6) & 63;
+    groups[o + 7] = kd & 63;
   }
-  return rounds;
+  return groups;
 }
 
 /** Encrypts one 8-octet block with an 8-octet key (parity bits ignored). */
 export function desEncryptBlock(key: Uint8Array, block: Uint8Array): Buffer {
-  const subkeys = keySchedule(key);
-  const inHi = ((block[0]! << 24) | (block[1]! << 16) | (block[2]! << 8) | block[3]!) >>> 0;
-  const inLo = ((block[4]! << 24) | (block[5]! << 16) | (block[6]! << 8) | block[7]!) >>> 0;
-  let [l, r] = permute64(inHi, inLo, IP);
+  const k = keySchedule(key);
+  let [l, r] = permuteBytes(IP_T, block);
   for (let round = 0; round < 16; round++) {
-    const k = subkeys[round]!;
-    let f = 0;
-    for (let j = 0; j < 8; j++) {
-      // E expansion: group j is bits 4j..4j+5 of R with wrap-around, i.e. the top six bits of R rotated left by 4j-1.
-      const s = (4 * j + 31) % 32;
-      const rotated = s === 0 ? r : (r << s) | (r >>> (32 - s));
-      f ^= SP[j]![((rotated >>> 26) & 63) ^ k[j]!]!;
-    }
+    const o = round * 8;
+    // E expansion: group j is bits 4j..4j+5 of R with wrap-around, i.e. the top six bits of R rotated left by 4j-1.
+    const r1 = (r << 31) | (r >>> 1);
+    const f =
+      SP[0]![((r1 >>> 26) & 63) ^ k[o]!]! ^
+      SP[1]![((r >>> 23) & 63) ^ k[o + 1]!]! ^
+      SP[2]![((r >>> 19) & 63) ^ k[o + 2]!]! ^
+      SP[3]![((r >>> 15) & 63) ^ k[o + 3]!]! ^
+      SP[4]![((r >>> 11) & 63) ^ k[o + 4]!]! ^
+      SP[5]![((r >>> 7) & 63) ^ k[o + 5]!]! ^
+      SP[6]![((r >>> 3) & 63) ^ k[o + 6]!]! ^
+      SP[7]![(((r << 1) | (r >>> 31)) & 63) ^ k[o + 7]!]!;
     const next = l ^ f;
     l = r;
     r = next;
   }
   // The halves are swapped after the last round (R16 L16) before the final permutation.
-  const [outHi, outLo] = permute64(r >>> 0, l >>> 0, FP);
-  const out = Buffer.allocUnsafe(8);
-  out.writeUInt32BE(outHi >>> 0, 0);
-  out.writeUInt32BE(outLo >>> 0, 4);
-  return out;
+  const [outHi, outLo] = permuteBytes(FP_T, toBytes(r, l, scratchBytes));
+  return Buffer.from(toBytes(outHi, outLo, new Uint8Array(8)).buffer);
 }
 
 /**
@@ -130,16 +180,25 @@ export function desEncryptBlock(key: Uint8Array, block: Uint8Array): Buffer {
  * bits each, leaving the low (parity) bit, which DES ignores, set to odd parity.
  */
 export function expandDesKey(key7: Uint8Array): Buffer {
+  const k = key7;
+  const sevens = [
+    k[0]! >> 1,
+    ((k[0]! & 0x01) << 6) | (k[1]! >> 2),
+    ((k[1]! & 0x03) << 5) | (k[2]! >> 3),
+    ((k[2]! & 0x07) << 4) | (k[3]! >> 4),
+    ((k[3]! & 0x0f) << 3) | (k[4]! >> 5),
+    ((k[4]! & 0x1f) << 2) | (k[5]! >> 6),
+    ((k[5]! & 0x3f) << 1) | (k[6]! >> 7),
+    k[6]! & 0x7f,
+  ];
   const out = Buffer.allocUnsafe(8);
-  let acc = 0n;
-  for (let i = 0; i < 7; i++) acc = (acc << 8n) | BigInt(key7[i]!);
   for (let i = 0; i < 8; i++) {
-    const seven = Number((acc >> BigInt(49 - 7 * i)) & 0x7fn);
-    let byte = seven << 1;
-    let ones = 0;
-    for (let b = seven; b; b >>= 1) ones += b & 1;
-    if (ones % 2 === 0) byte |= 1;
-    out[i] = byte;
+    const seven = sevens[i]!;
+    let ones = seven;
+    ones ^= ones >> 4;
+    ones ^= ones >> 2;
+    ones ^= ones >> 1;
+    out[i] = (seven << 1) | (~ones & 1);
   }
   return out;
 }

@@ -1,6 +1,8 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { Md5, hmacMd5For, secretBytes } from './md5.ts';
 
 const ZERO16 = Buffer.alloc(16);
+const hash = new Md5();
 
 /**
  * Request Authenticator of Accounting-Request (RFC 2866 §3) and
@@ -8,12 +10,12 @@ const ZERO16 = Buffer.alloc(16);
  * MD5(Code + Identifier + Length + 16 zero octets + Attributes + Secret).
  */
 export function computeRequestAuthenticator(packet: Buffer, secret: string | Buffer): Buffer {
-  return createHash('md5').update(packet.subarray(0, 4)).update(ZERO16).update(packet.subarray(20)).update(secret).digest();
+  return hash.reset().update(packet, 0, 4).update(ZERO16).update(packet, 20).update(secretBytes(secret)).digest();
 }
 
 /** RFC 2865 §3: MD5(Code + ID + Length + RequestAuth + Attributes + Secret). */
 export function computeResponseAuthenticator(packet: Buffer, requestAuthenticator: Buffer, secret: string | Buffer): Buffer {
-  return createHash('md5').update(packet.subarray(0, 4)).update(requestAuthenticator).update(packet.subarray(20)).update(secret).digest();
+  return hash.reset().update(packet, 0, 4).update(requestAuthenticator).update(packet, 20).update(secretBytes(secret)).digest();
 }
 
 /**
@@ -24,16 +26,17 @@ export function computeResponseAuthenticator(packet: Buffer, requestAuthenticato
  * (RFC 5176 §3.2). `valueOffset` is the offset of the 16 value octets.
  */
 export function computeMessageAuthenticator(packet: Buffer, valueOffset: number, authenticatorField: Buffer, secret: string | Buffer): Buffer {
-  return createHmac('md5', secret)
-    .update(packet.subarray(0, 4))
+  return hmacMd5For(secret)
+    .begin()
+    .update(packet, 0, 4)
     .update(authenticatorField)
-    .update(packet.subarray(20, valueOffset))
+    .update(packet, 20, valueOffset)
     .update(ZERO16)
-    .update(packet.subarray(valueOffset + 16))
+    .update(packet, valueOffset + 16)
     .digest();
 }
 
-/** Constant-time comparison of two 16-octet digests held in buffers. */
+/** Constant-time comparison of two digests of equal length. */
 export function digestEquals(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,5 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { RadiusDecodeError, RadiusEncodeError } from '../errors.ts';
+import { Md5, secretBytes } from './md5.ts';
+
+const hash = new Md5();
+const keystream = Buffer.allocUnsafe(16);
 
 let saltCounter = randomBytes(2).readUInt16BE(0);
 
@@ -30,7 +34,7 @@ export function saltEncrypt(data: Buffer, secret: string | Buffer, requestAuthen
   data.copy(out, 3);
   let previous: Buffer = Buffer.concat([requestAuthenticator, salt.subarray(0, 2)]);
   for (let block = 2; block < out.length; block += 16) {
-    const b = createHash('md5').update(secret).update(previous).digest();
+    const b = hash.reset().update(secretBytes(secret)).update(previous).digest(keystream);
     for (let i = 0; i < 16; i++) out[block + i]! ^= b[i]!;
     previous = out.subarray(block, block + 16);
   }
@@ -46,7 +50,7 @@ export function saltDecrypt(value: Buffer, secret: string | Buffer, requestAuthe
   const plain = Buffer.allocUnsafe(cipherLength);
   let previous: Buffer = Buffer.concat([requestAuthenticator, value.subarray(0, 2)]);
   for (let block = 0; block < cipherLength; block += 16) {
-    const b = createHash('md5').update(secret).update(previous).digest();
+    const b = hash.reset().update(secretBytes(secret)).update(previous).digest(keystream);
     for (let i = 0; i < 16; i++) plain[block + i] = value[2 + block + i]! ^ b[i]!;
     previous = value.subarray(2 + block, 2 + block + 16);
   }

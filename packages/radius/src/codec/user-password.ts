@@ -1,5 +1,8 @@
-import { createHash } from 'node:crypto';
 import { RadiusDecodeError, RadiusEncodeError } from '../errors.ts';
+import { Md5, secretBytes } from './md5.ts';
+
+const hash = new Md5();
+const keystream = Buffer.allocUnsafe(16);
 
 /**
  * RFC 2865 §5.2 User-Password hiding: the password, NUL-padded to a multiple
@@ -14,7 +17,7 @@ export function hidePassword(password: string | Buffer, secret: string | Buffer,
   plain.copy(out);
   let previous = authenticator;
   for (let block = 0; block < length; block += 16) {
-    const b = createHash('md5').update(secret).update(previous).digest();
+    const b = hash.reset().update(secretBytes(secret)).update(previous).digest(keystream);
     for (let i = 0; i < 16; i++) out[block + i]! ^= b[i]!;
     previous = out.subarray(block, block + 16);
   }
@@ -29,7 +32,7 @@ export function unhidePassword(hidden: Buffer, secret: string | Buffer, authenti
   const out = Buffer.allocUnsafe(hidden.length);
   let previous = authenticator;
   for (let block = 0; block < hidden.length; block += 16) {
-    const b = createHash('md5').update(secret).update(previous).digest();
+    const b = hash.reset().update(secretBytes(secret)).update(previous).digest(keystream);
     for (let i = 0; i < 16; i++) out[block + i] = hidden[block + i]! ^ b[i]!;
     previous = hidden.subarray(block, block + 16);
   }
