@@ -30,7 +30,14 @@ export type { RawAttribute } from './codec/decode.ts';
 export type { AttributeValue } from './codec/values.ts';
 export { decodeValue, encodeValue } from './codec/values.ts';
 export type { AttributeInput, AttributeList } from './codec/encode.ts';
-export { encodeRequest, encodeResponse, createResponse, type RequestOptions, type ResponseOptions, type EncodedRequest } from './codec/build.ts';
+export {
+  encodeRequest,
+  encodeResponse,
+  createResponse,
+  type RequestOptions,
+  type ResponseOptions,
+  type EncodedRequest,
+} from './codec/build.ts';
 export { verifyRequestAuthenticator, verifyMessageAuthenticator, verifyResponse } from './codec/verify.ts';
 export { computeRequestAuthenticator, computeResponseAuthenticator, computeMessageAuthenticator } from './codec/authenticator.ts';
 export { hidePassword, unhidePassword } from './codec/user-password.ts';
@@ -53,7 +60,14 @@ export {
 export { mppeMasterKey, mppeAsymmetricStartKey, mppeKeysV1, mppeKeysV2 } from './auth/mppe.ts';
 export { chapAttributes, msChapV1Attributes, msChapV2Attributes } from './auth/request-builders.ts';
 export { EapCode, EapType, parseEap, buildEap, type EapPacket } from './auth/eap.ts';
-export { EapMd5Server, buildMd5Challenge, buildMd5Response, type EapMd5Options, type EapReply, type PasswordLookup } from './auth/eap-md5.ts';
+export {
+  EapMd5Server,
+  buildMd5Challenge,
+  buildMd5Response,
+  type EapMd5Options,
+  type EapReply,
+  type PasswordLookup,
+} from './auth/eap-md5.ts';
 export { md4 } from './auth/md4.ts';
 export { desEncryptBlock, expandDesKey } from './auth/des.ts';
 export { secretEquals } from './auth/compare.ts';

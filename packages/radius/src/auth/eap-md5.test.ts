@@ -12,7 +12,13 @@ const lookup = (user: string) => (user === 'bob' ? 'bobpass' : undefined);
 
 async function runFlow(server: EapMd5Server, password: string) {
   const identity = buildEap(EapCode.Response, 1, EapType.Identity, Buffer.from('bob'));
-  const first = await server.handle(accessRequest([['User-Name', 'bob'], ['EAP-Message', identity]]), lookup);
+  const first = await server.handle(
+    accessRequest([
+      ['User-Name', 'bob'],
+      ['EAP-Message', identity],
+    ]),
+    lookup,
+  );
   expect(first?.code).toBe(11);
   const challengePacket = decodePacket(createResponse(accessRequest([]), first!.code, first!.attributes, SECRET));
   const eap = parseEap(challengePacket.getBuffer('EAP-Message'))!;
@@ -20,7 +26,14 @@ async function runFlow(server: EapMd5Server, password: string) {
   const challenge = eap.data.subarray(1, 1 + eap.data[0]!);
   const state = challengePacket.getBuffer('State')!;
   const response = buildMd5Response(eap.identifier, password, challenge);
-  return server.handle(accessRequest([['User-Name', 'bob'], ['EAP-Message', response], ['State', state]]), lookup);
+  return server.handle(
+    accessRequest([
+      ['User-Name', 'bob'],
+      ['EAP-Message', response],
+      ['State', state],
+    ]),
+    lookup,
+  );
 }
 
 describe('EAP-MD5 (RFC 3748 §5.4 over RFC 3579)', () => {
@@ -44,14 +57,30 @@ describe('EAP-MD5 (RFC 3748 §5.4 over RFC 3579)', () => {
     const identity = buildEap(EapCode.Response, 1, EapType.Identity, Buffer.from('bob'));
     expect(await server.handle(accessRequest([['EAP-Message', identity]], false), lookup)).toBeUndefined();
     const stray = buildMd5Response(2, 'bobpass', Buffer.alloc(16));
-    expect((await server.handle(accessRequest([['EAP-Message', stray], ['State', Buffer.alloc(16)]]), lookup))?.code).toBe(3);
+    expect(
+      (
+        await server.handle(
+          accessRequest([
+            ['EAP-Message', stray],
+            ['State', Buffer.alloc(16)],
+          ]),
+          lookup,
+        )
+      )?.code,
+    ).toBe(3);
   });
 
   it('expires challenges and bounds the number of sessions', async () => {
     let now = 0;
     const server = new EapMd5Server({ ttlMs: 1000, maxSessions: 3, now: () => now });
     for (let i = 0; i < 10; i++) {
-      await server.handle(accessRequest([['User-Name', 'bob'], ['EAP-Message', buildEap(2, i, 1, Buffer.from('bob'))]]), lookup);
+      await server.handle(
+        accessRequest([
+          ['User-Name', 'bob'],
+          ['EAP-Message', buildEap(2, i, 1, Buffer.from('bob'))],
+        ]),
+        lookup,
+      );
     }
     expect(server.pending).toBeLessThanOrEqual(3);
     now = 5000;

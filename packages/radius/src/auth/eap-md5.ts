@@ -96,12 +96,22 @@ export class EapMd5Server {
 
     const state = packet.getBuffer('State');
     const session = state ? this.take(state.toString('latin1')) : undefined;
-    if (eap.type !== EapType.Md5Challenge || !session || eap.identifier !== session.identifier || eap.data[0] !== 16 || eap.data.length < 17) {
+    if (
+      eap.type !== EapType.Md5Challenge ||
+      !session ||
+      eap.identifier !== session.identifier ||
+      eap.data[0] !== 16 ||
+      eap.data.length < 17
+    ) {
       // A Nak (the peer wants another method) or a stray response: only EAP-MD5 is offered.
       return this.reject(eap.identifier, session?.userName ?? userName);
     }
     const password = await lookup(session.userName);
-    const expected = createHash('md5').update(Uint8Array.of(eap.identifier)).update(password ?? '').update(session.challenge).digest();
+    const expected = createHash('md5')
+      .update(Uint8Array.of(eap.identifier))
+      .update(password ?? '')
+      .update(session.challenge)
+      .digest();
     if (password === undefined || !secretEquals(expected, eap.data.subarray(1, 17))) return this.reject(eap.identifier, session.userName);
     return {
       code: RadiusCode.AccessAccept,

@@ -39,15 +39,24 @@ export function md4(input: Uint8Array): Buffer {
     // Each step updates one register and rotates the roles (a,b,c,d) -> (d,a',b,c), RFC 1320 §3.4.
     for (let i = 0; i < 16; i++) {
       const t = rotl((aa + ((bb & cc) | (~bb & dd)) + x[i]!) | 0, S1[i & 3]!);
-      aa = dd; dd = cc; cc = bb; bb = t;
+      aa = dd;
+      dd = cc;
+      cc = bb;
+      bb = t;
     }
     for (let i = 0; i < 16; i++) {
       const t = rotl((aa + ((bb & cc) | (bb & dd) | (cc & dd)) + x[R2[i]!]! + 0x5a827999) | 0, S2[i & 3]!);
-      aa = dd; dd = cc; cc = bb; bb = t;
+      aa = dd;
+      dd = cc;
+      cc = bb;
+      bb = t;
     }
     for (let i = 0; i < 16; i++) {
       const t = rotl((aa + (bb ^ cc ^ dd) + x[R3[i]!]! + 0x6ed9eba1) | 0, S3[i & 3]!);
-      aa = dd; dd = cc; cc = bb; bb = t;
+      aa = dd;
+      dd = cc;
+      cc = bb;
+      bb = t;
     }
     a = (a + aa) | 0;
     b = (b + bb) | 0;

@@ -2,8 +2,14 @@ import { createHash } from 'node:crypto';
 
 // RFC 3079 §3.4 constants.
 const MASTER_MAGIC = Buffer.from('This is the MPPE Master Key', 'ascii');
-const CLIENT_SEND_SERVER_RECV = Buffer.from('On the client side, this is the send key; on the server side, it is the receive key.', 'ascii');
-const CLIENT_RECV_SERVER_SEND = Buffer.from('On the client side, this is the receive key; on the server side, it is the send key.', 'ascii');
+const CLIENT_SEND_SERVER_RECV = Buffer.from(
+  'On the client side, this is the send key; on the server side, it is the receive key.',
+  'ascii',
+);
+const CLIENT_RECV_SERVER_SEND = Buffer.from(
+  'On the client side, this is the receive key; on the server side, it is the send key.',
+  'ascii',
+);
 const SHS_PAD1 = Buffer.alloc(40, 0x00);
 const SHS_PAD2 = Buffer.alloc(40, 0xf2);
 

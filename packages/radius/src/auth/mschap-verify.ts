@@ -2,7 +2,14 @@ import type { AttributeInput } from '../codec/encode.ts';
 import type { RadiusPacket } from '../codec/packet.ts';
 import { secretEquals } from './compare.ts';
 import { mppeKeysV1, mppeKeysV2 } from './mppe.ts';
-import { challengeResponse, generateAuthenticatorResponse, generateNtResponse, hashNtPasswordHash, mschapUserName, ntPasswordHash } from './mschap.ts';
+import {
+  challengeResponse,
+  generateAuthenticatorResponse,
+  generateNtResponse,
+  hashNtPasswordHash,
+  mschapUserName,
+  ntPasswordHash,
+} from './mschap.ts';
 
 export interface MsChapCredentials {
   /** Cleartext password, or... */
@@ -60,7 +67,15 @@ export function verifyMsChap(packet: RadiusPacket, credentials: MsChapCredential
     const failure: MsChapResult = {
       version: 2,
       ok: false,
-      attributes: [['MS-CHAP-Error', Buffer.concat([Uint8Array.of(ident), Buffer.from(`E=691 R=0 C=${challenge.toString('hex').toUpperCase()} V=3 M=Authentication failed`)])]],
+      attributes: [
+        [
+          'MS-CHAP-Error',
+          Buffer.concat([
+            Uint8Array.of(ident),
+            Buffer.from(`E=691 R=0 C=${challenge.toString('hex').toUpperCase()} V=3 M=Authentication failed`),
+          ]),
+        ],
+      ],
     };
     if (!hash || v2.length !== 50 || challenge.length !== 16) return failure;
     const peerChallenge = v2.subarray(2, 18);

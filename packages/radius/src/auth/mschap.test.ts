@@ -44,7 +44,9 @@ describe('MS-CHAPv1 (RFC 2433 §B.2 vectors)', () => {
   it('computes the NT hash and NT response of "MyPw"', () => {
     const hash = ntPasswordHash('MyPw');
     expect(hash).toEqual(h('FC 15 6A F7 ED CD 6C 0E DD E3 33 7D 42 7F 4E AC'));
-    expect(challengeResponse(h('10 2D B5 DF 08 5D 30 41'), hash)).toEqual(h('4E 9D 3C 8F 9C FD 38 5D 5B F4 D3 24 67 91 95 6C A4 C3 51 AB 40 9A 3D 61'));
+    expect(challengeResponse(h('10 2D B5 DF 08 5D 30 41'), hash)).toEqual(
+      h('4E 9D 3C 8F 9C FD 38 5D 5B F4 D3 24 67 91 95 6C A4 C3 51 AB 40 9A 3D 61'),
+    );
   });
 });
 

@@ -42,7 +42,12 @@ export function mschapUserName(userName: string): string {
 }
 
 /** RFC 2759 §8.1 GenerateNTResponse, from the password or its NT hash. */
-export function generateNtResponse(authenticatorChallenge: Uint8Array, peerChallenge: Uint8Array, userName: string, password: string | Uint8Array): Buffer {
+export function generateNtResponse(
+  authenticatorChallenge: Uint8Array,
+  peerChallenge: Uint8Array,
+  userName: string,
+  password: string | Uint8Array,
+): Buffer {
   const hash = typeof password === 'string' ? ntPasswordHash(password) : password;
   return challengeResponse(challengeHash(peerChallenge, authenticatorChallenge, userName), hash);
 }

@@ -15,7 +15,10 @@ const request = (attributes: AttributeList) =>
 
 describe('PAP', () => {
   it('accepts the right password and rejects others', () => {
-    const p = request([['User-Name', 'bob'], ['User-Password', 'hunter2']]);
+    const p = request([
+      ['User-Name', 'bob'],
+      ['User-Password', 'hunter2'],
+    ]);
     expect(papPassword(p, SECRET)?.toString()).toBe('hunter2');
     expect(verifyPap(p, SECRET, 'hunter2')).toBe(true);
     expect(verifyPap(p, SECRET, 'hunter')).toBe(false);
@@ -30,7 +33,9 @@ describe('CHAP', () => {
     expect(verifyChap(request([['User-Name', 'bob'], ...chapAttributes('secret-pw')]), 'other')).toBe(false);
     const auth = Buffer.alloc(16, 9);
     const [chapPassword] = chapAttributes('pw', 7, auth);
-    const p = decodePacket(encodeRequest({ code: 1, identifier: 1, secret: SECRET, authenticator: auth, attributes: [chapPassword!] }).packet);
+    const p = decodePacket(
+      encodeRequest({ code: 1, identifier: 1, secret: SECRET, authenticator: auth, attributes: [chapPassword!] }).packet,
+    );
     expect(verifyChap(p, 'pw')).toBe(true);
   });
 });
@@ -42,11 +47,16 @@ describe('MS-CHAP', () => {
     const p = request([['User-Name', 'CORP\\alice'], ...msChapV2Attributes('CORP\\alice', 'pa55', authChallenge, peerChallenge, 42)]);
     const result = verifyMsChap(p, { password: 'pa55' });
     expect(result).toMatchObject({ version: 2, ok: true });
-    const response = decodePacket(createResponse(p, 2, result.attributes, SECRET), { secret: SECRET, requestAuthenticator: p.authenticator });
+    const response = decodePacket(createResponse(p, 2, result.attributes, SECRET), {
+      secret: SECRET,
+      requestAuthenticator: p.authenticator,
+    });
     const success = response.getBuffer('MS-CHAP2-Success')!;
     expect(success[0]).toBe(42);
     const ntResponse = p.getBuffer('MS-CHAP2-Response')!.subarray(26);
-    expect(success.subarray(1).toString()).toBe(generateAuthenticatorResponse(ntPasswordHash('pa55'), ntResponse, peerChallenge, authChallenge, 'alice'));
+    expect(success.subarray(1).toString()).toBe(
+      generateAuthenticatorResponse(ntPasswordHash('pa55'), ntResponse, peerChallenge, authChallenge, 'alice'),
+    );
     const keys = mppeKeysV2(hashNtPasswordHash(ntPasswordHash('pa55')), ntResponse);
     expect(response.get('MS-MPPE-Send-Key')).toEqual(keys.sendKey);
     expect(response.get('MS-MPPE-Recv-Key')).toEqual(keys.recvKey);

@@ -36,7 +36,10 @@ describe('CoaClient (RFC 5176)', () => {
     const srv = await server(() => ({ code: 41, attributes: [] }));
     const client = new CoaClient();
     try {
-      const result = await client.disconnect({ host: '127.0.0.1', port: srv.port, secret: SECRET }, [['User-Name', 'bob'], ['Acct-Session-Id', 's1']]);
+      const result = await client.disconnect({ host: '127.0.0.1', port: srv.port, secret: SECRET }, [
+        ['User-Name', 'bob'],
+        ['Acct-Session-Id', 's1'],
+      ]);
       expect(result).toMatchObject({ ok: true, code: 41, codeName: 'Disconnect-ACK', errorCause: undefined });
       const request = srv.received[0]!;
       expect(request.codeName).toBe('Disconnect-Request');
@@ -51,7 +54,10 @@ describe('CoaClient (RFC 5176)', () => {
     const srv = await server(() => ({ code: 45, attributes: [['Error-Cause', 'Session-Context-Not-Found']] }));
     const client = new CoaClient();
     try {
-      const result = await client.coa({ host: '127.0.0.1', port: srv.port, secret: SECRET }, [['Mikrotik-Rate-Limit', '5M/5M'], ['User-Name', 'bob']]);
+      const result = await client.coa({ host: '127.0.0.1', port: srv.port, secret: SECRET }, [
+        ['Mikrotik-Rate-Limit', '5M/5M'],
+        ['User-Name', 'bob'],
+      ]);
       expect(result).toMatchObject({ ok: false, codeName: 'CoA-NAK', errorCause: 503, errorCauseName: 'Session-Context-Not-Found' });
       expect(srv.received[0]!.get('Mikrotik-Rate-Limit')).toBe('5M/5M');
     } finally {
@@ -76,7 +82,9 @@ describe('CoaClient (RFC 5176)', () => {
     const srv = await server(() => ({ code: 44, attributes: [], secret: 'wrong' }));
     const client = new CoaClient({ timeoutMs: 50, retries: 1 });
     try {
-      await expect(client.coa({ host: '127.0.0.1', port: srv.port, secret: SECRET }, [['User-Name', 'x']])).rejects.toBeInstanceOf(RadiusTimeoutError);
+      await expect(client.coa({ host: '127.0.0.1', port: srv.port, secret: SECRET }, [['User-Name', 'x']])).rejects.toBeInstanceOf(
+        RadiusTimeoutError,
+      );
       expect(srv.received).toHaveLength(2);
     } finally {
       client.close();
@@ -94,13 +102,49 @@ describe('RadiusClient', () => {
     const client = new RadiusClient({ timeoutMs: 2000 });
     const target = { host: '127.0.0.1', port: srv.port, secret: SECRET };
     try {
-      const accept = await client.access([['User-Name', 'bob'], ['User-Password', 'pw']], target);
+      const accept = await client.access(
+        [
+          ['User-Name', 'bob'],
+          ['User-Password', 'pw'],
+        ],
+        target,
+      );
       expect(accept.codeName).toBe('Access-Accept');
       expect(accept.get('Reply-Message')).toBe('hi bob');
-      expect((await client.access([['User-Name', 'bob'], ['User-Password', 'no']], target)).codeName).toBe('Access-Reject');
-      expect((await client.accounting([['Acct-Status-Type', 'Start'], ['Acct-Session-Id', '1']], target)).codeName).toBe('Accounting-Response');
+      expect(
+        (
+          await client.access(
+            [
+              ['User-Name', 'bob'],
+              ['User-Password', 'no'],
+            ],
+            target,
+          )
+        ).codeName,
+      ).toBe('Access-Reject');
+      expect(
+        (
+          await client.accounting(
+            [
+              ['Acct-Status-Type', 'Start'],
+              ['Acct-Session-Id', '1'],
+            ],
+            target,
+          )
+        ).codeName,
+      ).toBe('Accounting-Response');
       // More requests than identifiers: the allocator queues the rest.
-      const replies = await Promise.all(Array.from({ length: 300 }, (_, i) => client.access([['User-Name', `u${i}`], ['User-Password', 'pw']], target)));
+      const replies = await Promise.all(
+        Array.from({ length: 300 }, (_, i) =>
+          client.access(
+            [
+              ['User-Name', `u${i}`],
+              ['User-Password', 'pw'],
+            ],
+            target,
+          ),
+        ),
+      );
       expect(replies.every((r) => r.code === 2)).toBe(true);
       expect(new Set(replies.map((r) => r.get('Reply-Message'))).size).toBe(300);
     } finally {

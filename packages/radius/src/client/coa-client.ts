@@ -46,7 +46,12 @@ export class CoaClient {
     this.client.close();
   }
 
-  private async request(code: number, target: DynamicAuthTarget, attributes: AttributeList, options?: SendOptions): Promise<DynamicAuthResult> {
+  private async request(
+    code: number,
+    target: DynamicAuthTarget,
+    attributes: AttributeList,
+    options?: SendOptions,
+  ): Promise<DynamicAuthResult> {
     const packet = await this.client.send(code, attributes, { ...target, port: target.port ?? COA_PORT }, options);
     const errorCause = packet.has('Error-Cause') ? packet.getNumber('Error-Cause') : undefined;
     const name = packet.has('Error-Cause') ? packet.getString('Error-Cause') : undefined;

@@ -163,7 +163,11 @@ export class RadiusClient {
     if (!pending) return;
     let packet: RadiusPacket;
     try {
-      packet = new RadiusPacket(msg, { dictionary: this.dictionary, secret: pending.secret, requestAuthenticator: pending.requestAuthenticator });
+      packet = new RadiusPacket(msg, {
+        dictionary: this.dictionary,
+        secret: pending.secret,
+        requestAuthenticator: pending.requestAuthenticator,
+      });
     } catch {
       return;
     }

@@ -25,7 +25,12 @@ export function computeResponseAuthenticator(packet: Buffer, requestAuthenticato
  * Request), the request's for a response, or zeros for accounting/CoA requests
  * (RFC 5176 §3.2). `valueOffset` is the offset of the 16 value octets.
  */
-export function computeMessageAuthenticator(packet: Buffer, valueOffset: number, authenticatorField: Buffer, secret: string | Buffer): Buffer {
+export function computeMessageAuthenticator(
+  packet: Buffer,
+  valueOffset: number,
+  authenticatorField: Buffer,
+  secret: string | Buffer,
+): Buffer {
   return hmacMd5For(secret)
     .begin()
     .update(packet, 0, 4)

@@ -8,7 +8,15 @@ const SECRET = 'testing123';
 
 describe('request building and verification', () => {
   it('puts Message-Authenticator first in an Access-Request and verifies it', () => {
-    const { packet, authenticator } = encodeRequest({ code: 1, identifier: 9, secret: SECRET, attributes: [['User-Name', 'bob'], ['User-Password', 'hello']] });
+    const { packet, authenticator } = encodeRequest({
+      code: 1,
+      identifier: 9,
+      secret: SECRET,
+      attributes: [
+        ['User-Name', 'bob'],
+        ['User-Password', 'hello'],
+      ],
+    });
     expect(packet[20]).toBe(80);
     const p = decodePacket(packet, { secret: SECRET });
     expect(p.authenticator).toEqual(authenticator);
@@ -25,7 +33,16 @@ describe('request building and verification', () => {
     ['CoA-Request', RadiusCode.CoaRequest],
     ['Disconnect-Request', RadiusCode.DisconnectRequest],
   ])('computes and verifies the MD5 Request Authenticator of %s', (_name, code) => {
-    const { packet } = encodeRequest({ code, identifier: 3, secret: SECRET, messageAuthenticator: true, attributes: [['Acct-Session-Id', 'abc'], ['User-Name', 'bob']] });
+    const { packet } = encodeRequest({
+      code,
+      identifier: 3,
+      secret: SECRET,
+      messageAuthenticator: true,
+      attributes: [
+        ['Acct-Session-Id', 'abc'],
+        ['User-Name', 'bob'],
+      ],
+    });
     const p = decodePacket(packet);
     expect(verifyRequestAuthenticator(p, SECRET)).toBe(true);
     expect(verifyRequestAuthenticator(p, 'nope')).toBe(false);

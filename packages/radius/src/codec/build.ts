@@ -112,7 +112,8 @@ export function createResponse(request: RadiusPacket, code: number, attributes: 
   if (proxyStates.length > 0) {
     const own: AttributeInput[] = [];
     if (Array.isArray(attributes)) own.push(...(attributes as readonly AttributeInput[]));
-    else for (const [name, value] of Object.entries(attributes)) for (const v of Array.isArray(value) ? value : [value]) own.push([name, v]);
+    else
+      for (const [name, value] of Object.entries(attributes)) for (const v of Array.isArray(value) ? value : [value]) own.push([name, v]);
     list = [...own, ...proxyStates];
   }
   return encodeResponse({

@@ -19,10 +19,20 @@ export const RadiusCode = {
 export type RadiusCodeName = keyof typeof RadiusCode;
 
 const NAMES = new Map<number, string>([
-  [1, 'Access-Request'], [2, 'Access-Accept'], [3, 'Access-Reject'], [4, 'Accounting-Request'],
-  [5, 'Accounting-Response'], [11, 'Access-Challenge'], [12, 'Status-Server'], [13, 'Status-Client'],
-  [40, 'Disconnect-Request'], [41, 'Disconnect-ACK'], [42, 'Disconnect-NAK'], [43, 'CoA-Request'],
-  [44, 'CoA-ACK'], [45, 'CoA-NAK'],
+  [1, 'Access-Request'],
+  [2, 'Access-Accept'],
+  [3, 'Access-Reject'],
+  [4, 'Accounting-Request'],
+  [5, 'Accounting-Response'],
+  [11, 'Access-Challenge'],
+  [12, 'Status-Server'],
+  [13, 'Status-Client'],
+  [40, 'Disconnect-Request'],
+  [41, 'Disconnect-ACK'],
+  [42, 'Disconnect-NAK'],
+  [43, 'CoA-Request'],
+  [44, 'CoA-ACK'],
+  [45, 'CoA-NAK'],
 ]);
 
 /** Human name of a packet code, e.g. 'Access-Accept'; 'Code-N' when unknown. */

@@ -28,7 +28,11 @@ describe('attribute encoding', () => {
     expect(attrs([['Mikrotik-Rate-Limit', '10M/10M']]).toString('hex')).toBe('1a0f00003a8c0809' + Buffer.from('10M/10M').toString('hex'));
     expect(attrs([['Mikrotik-Address-List', 'blocked']]).toString('hex')).toBe('1a0f00003a8c1309' + Buffer.from('blocked').toString('hex'));
     // Cisco-AVPair (vendor 9, type 1).
-    expect(attrs([['Cisco-AVPair', 'ip:addr-pool=p1']]).subarray(0, 8).toString('hex')).toBe('1a17000000090111');
+    expect(
+      attrs([['Cisco-AVPair', 'ip:addr-pool=p1']])
+        .subarray(0, 8)
+        .toString('hex'),
+    ).toBe('1a17000000090111');
   });
 
   it('decodes several sub-attributes packed in one VSA', () => {
@@ -42,8 +46,17 @@ describe('attribute encoding', () => {
 
   it('encodes vendors with format=2,2 and format=4,0 from an operator dictionary', () => {
     const dict = createDefaultDictionary();
-    parseDictionary(dict, 'VENDOR Wide 99 format=2,2\nVENDOR Bare 98 format=4,0\nBEGIN-VENDOR Wide\nATTRIBUTE Wide-Attr 300 string\nEND-VENDOR Wide\nBEGIN-VENDOR Bare\nATTRIBUTE Bare-Attr 7 integer\nEND-VENDOR Bare\n');
-    const wire = attrs([['Wide-Attr', 'x'], ['Bare-Attr', 5]], dict);
+    parseDictionary(
+      dict,
+      'VENDOR Wide 99 format=2,2\nVENDOR Bare 98 format=4,0\nBEGIN-VENDOR Wide\nATTRIBUTE Wide-Attr 300 string\nEND-VENDOR Wide\nBEGIN-VENDOR Bare\nATTRIBUTE Bare-Attr 7 integer\nEND-VENDOR Bare\n',
+    );
+    const wire = attrs(
+      [
+        ['Wide-Attr', 'x'],
+        ['Bare-Attr', 5],
+      ],
+      dict,
+    );
     expect(wire.toString('hex')).toBe('1a0b00000063012c0005' + '78' + '1a0e00000062' + '00000007' + '00000005');
     const p = decodePacket(packetOf(wire), { dictionary: dict });
     expect(p.get('Wide-Attr')).toBe('x');
@@ -54,7 +67,15 @@ describe('attribute encoding', () => {
     expect(attrs([['Tunnel-Type', 'VLAN', 1]]).toString('hex')).toBe('40060100000d');
     expect(attrs([['Tunnel-Private-Group-Id', '100', 1]]).toString('hex')).toBe('5106' + '01' + '313030');
     expect(attrs([['Tunnel-Private-Group-Id', '100']]).toString('hex')).toBe('5105' + '313030');
-    const p = decodePacket(packetOf(attrs([['Tunnel-Type', 'VLAN', 1], ['Tunnel-Medium-Type', 'IEEE-802', 1], ['Tunnel-Private-Group-Id', '100', 1]])));
+    const p = decodePacket(
+      packetOf(
+        attrs([
+          ['Tunnel-Type', 'VLAN', 1],
+          ['Tunnel-Medium-Type', 'IEEE-802', 1],
+          ['Tunnel-Private-Group-Id', '100', 1],
+        ]),
+      ),
+    );
     expect(p.get('Tunnel-Type')).toBe('VLAN');
     expect(p.getTagged('Tunnel-Private-Group-Id')).toEqual([{ tag: 1, value: '100' }]);
     expect(() => attrs([['Tunnel-Type', 'VLAN', 40]])).toThrow(RadiusEncodeError);
@@ -91,16 +112,29 @@ describe('attribute encoding', () => {
   it('accepts an object of name -> value(s) and raw attributes', () => {
     const wire = attrs({ 'User-Name': 'a', Class: [Buffer.from('x'), Buffer.from('y')] });
     expect(wire.toString('hex')).toBe('010361' + '190378' + '190379');
-    expect(attrs([{ type: 33, value: Buffer.from('ps') }, { vendorId: 14988, vendorType: 3, value: Buffer.from('g') }]).toString('hex')).toBe(
-      '21047073' + '1a0900003a8c030367',
-    );
+    expect(
+      attrs([
+        { type: 33, value: Buffer.from('ps') },
+        { vendorId: 14988, vendorType: 3, value: Buffer.from('g') },
+      ]).toString('hex'),
+    ).toBe('21047073' + '1a0900003a8c030367');
   });
 
   it('round-trips RFC 6929 extended and long-extended attributes', () => {
     const dict = new Dictionary();
-    parseDictionary(dict, 'ATTRIBUTE Ext-One 241.1 integer\nATTRIBUTE Long-One 245.3 octets\nVENDOR Acme 1234\nBEGIN-VENDOR Acme format=Extended-Vendor-Specific-5\nATTRIBUTE Acme-Long 7 octets\nEND-VENDOR Acme\n');
+    parseDictionary(
+      dict,
+      'ATTRIBUTE Ext-One 241.1 integer\nATTRIBUTE Long-One 245.3 octets\nVENDOR Acme 1234\nBEGIN-VENDOR Acme format=Extended-Vendor-Specific-5\nATTRIBUTE Acme-Long 7 octets\nEND-VENDOR Acme\n',
+    );
     const big = Buffer.alloc(400, 7);
-    const wire = attrs([['Ext-One', 9], ['Long-One', big], ['Acme-Long', Buffer.from('hello')]], dict);
+    const wire = attrs(
+      [
+        ['Ext-One', 9],
+        ['Long-One', big],
+        ['Acme-Long', Buffer.from('hello')],
+      ],
+      dict,
+    );
     expect(wire.subarray(0, 7).toString('hex')).toBe('f10701' + '00000009');
     // First long fragment: 245, 255, ext type 3, M flag.
     expect(wire.subarray(7, 11).toString('hex')).toBe('f5ff0380');

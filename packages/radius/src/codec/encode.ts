@@ -135,7 +135,15 @@ function writeStandard(type: number, bytes: Buffer, concat: boolean, out: Buffer
  * RFC 2865 §5.26 Vendor-Specific with one sub-attribute, laid out like
  * FreeRADIUS: 26, length, vendor id, then type/length per the vendor's format.
  */
-function writeVsa(vendorId: number, code: number, vendor: VendorDef | undefined, bytes: Buffer, out: Buffer, pos: number, attrName?: string): number {
+function writeVsa(
+  vendorId: number,
+  code: number,
+  vendor: VendorDef | undefined,
+  bytes: Buffer,
+  out: Buffer,
+  pos: number,
+  attrName?: string,
+): number {
   const t = vendor?.typeSize ?? 1;
   const l = vendor?.lengthSize ?? 1;
   const c = vendor?.continuation ? 1 : 0;

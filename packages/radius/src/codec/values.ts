@@ -125,7 +125,8 @@ function prefix(def: AttributeDef, value: AttributeValue, v6: boolean): Buffer {
 
 function hexBytes(def: AttributeDef, value: AttributeValue, length: number): Buffer {
   const hex = text(def, value).replace(/[:.-]/g, '');
-  if (!new RegExp(`^[0-9a-f]{${length * 2}}$`, 'i').test(hex)) throw new RadiusEncodeError(`${def.name}: invalid ${def.type} "${String(value)}"`);
+  if (!new RegExp(`^[0-9a-f]{${length * 2}}$`, 'i').test(hex))
+    throw new RadiusEncodeError(`${def.name}: invalid ${def.type} "${String(value)}"`);
   return Buffer.from(hex, 'hex');
 }
 

@@ -1,4 +1,10 @@
-import { computeMessageAuthenticator, computeRequestAuthenticator, computeResponseAuthenticator, digestEquals, ZERO16 } from './authenticator.ts';
+import {
+  computeMessageAuthenticator,
+  computeRequestAuthenticator,
+  computeResponseAuthenticator,
+  digestEquals,
+  ZERO16,
+} from './authenticator.ts';
 import { hasComputedRequestAuthenticator, messageAuthenticatorUsesZeroField } from './codes.ts';
 import type { RadiusPacket } from './packet.ts';
 
@@ -33,7 +39,12 @@ export function verifyMessageAuthenticator(
 }
 
 /** Verifies a response's Response Authenticator (RFC 2865 §3) and, when present, its Message-Authenticator. */
-export function verifyResponse(response: RadiusPacket, requestAuthenticator: Buffer, secret: string | Buffer, requestCode?: number): boolean {
+export function verifyResponse(
+  response: RadiusPacket,
+  requestAuthenticator: Buffer,
+  secret: string | Buffer,
+  requestCode?: number,
+): boolean {
   const expected = computeResponseAuthenticator(response.raw, requestAuthenticator, secret);
   if (!digestEquals(expected, response.authenticator)) return false;
   return verifyMessageAuthenticator(response, secret, requestAuthenticator, requestCode) !== false;

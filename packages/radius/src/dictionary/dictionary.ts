@@ -57,7 +57,13 @@ export class Dictionary {
    * an alias: it resolves to the first definition, so values decoded from
    * the wire match whichever name the caller uses.
    */
-  addAttribute(name: string, code: number, type: AttributeType, space: AttributeSpace = { kind: 'standard' }, options: AttributeOptions = {}): AttributeDef {
+  addAttribute(
+    name: string,
+    code: number,
+    type: AttributeType,
+    space: AttributeSpace = { kind: 'standard' },
+    options: AttributeOptions = {},
+  ): AttributeDef {
     const existing = this.lookupBySpace(space, code);
     if (existing) {
       this.registerName(name, existing);

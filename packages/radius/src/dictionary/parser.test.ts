@@ -39,7 +39,10 @@ PROTOCOL	RADIUS	1
 
   it('resolves aliases to the first definition and applies VALUEs given before ATTRIBUTE', () => {
     const dict = new Dictionary();
-    parseDictionary(dict, 'VALUE Later Yes 1\nATTRIBUTE Later 50 integer\nATTRIBUTE First-Name 51 integer\nATTRIBUTE Second-Name 51 integer\nVALUE Second-Name On 1\n');
+    parseDictionary(
+      dict,
+      'VALUE Later Yes 1\nATTRIBUTE Later 50 integer\nATTRIBUTE First-Name 51 integer\nATTRIBUTE Second-Name 51 integer\nVALUE Second-Name On 1\n',
+    );
     expect(dict.require('Later').values.get('Yes')).toBe(1);
     expect(dict.require('Second-Name')).toBe(dict.require('First-Name'));
     expect(dict.require('First-Name').valueNames.get(1)).toBe('On');
@@ -85,7 +88,10 @@ END-VENDOR FreeRADIUS
   });
 
   it('follows $INCLUDE through the resolver and skips missing $INCLUDE- files', () => {
-    const files: Record<string, string> = { 'dictionary.a': 'ATTRIBUTE A-Attr 200 string\n$INCLUDE dictionary.b\n', 'dictionary.b': 'ATTRIBUTE B-Attr 201 string\n' };
+    const files: Record<string, string> = {
+      'dictionary.a': 'ATTRIBUTE A-Attr 200 string\n$INCLUDE dictionary.b\n',
+      'dictionary.b': 'ATTRIBUTE B-Attr 201 string\n',
+    };
     const dict = new Dictionary();
     parseDictionary(dict, '$INCLUDE dictionary.a\n$INCLUDE- dictionary.missing\n', {
       include: (name) => (files[name] !== undefined ? { text: files[name], filename: name } : undefined),

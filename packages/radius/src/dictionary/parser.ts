@@ -17,8 +17,15 @@ export interface ParseResult {
 
 /** RFC 8044 / FreeRADIUS v4 type names mapped onto the historic ones. */
 const TYPE_ALIASES: Record<string, AttributeType> = {
-  text: 'string', uint8: 'byte', uint16: 'short', uint32: 'integer', uint64: 'integer64',
-  int32: 'signed', ipv4addr: 'ipaddr', time: 'date', ipv6addr: 'ipv6addr',
+  text: 'string',
+  uint8: 'byte',
+  uint16: 'short',
+  uint32: 'integer',
+  uint64: 'integer64',
+  int32: 'signed',
+  ipv4addr: 'ipaddr',
+  time: 'date',
+  ipv6addr: 'ipv6addr',
 };
 
 const IGNORED_KEYWORDS = new Set(['PROTOCOL', 'BEGIN-PROTOCOL', 'END-PROTOCOL', 'FLAGS', 'MEMBER', 'STRUCT', 'ALIAS', 'ENUM', 'DEFINE']);

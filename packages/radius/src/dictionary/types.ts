@@ -27,9 +27,27 @@ export type AttributeType =
   | 'evs';
 
 export const ATTRIBUTE_TYPES: ReadonlySet<string> = new Set<AttributeType>([
-  'string', 'octets', 'integer', 'signed', 'byte', 'short', 'integer64', 'date', 'ipaddr',
-  'ipv6addr', 'ipv6prefix', 'ipv4prefix', 'ifid', 'ether', 'combo-ip', 'abinary', 'tlv',
-  'vsa', 'extended', 'long-extended', 'evs',
+  'string',
+  'octets',
+  'integer',
+  'signed',
+  'byte',
+  'short',
+  'integer64',
+  'date',
+  'ipaddr',
+  'ipv6addr',
+  'ipv6prefix',
+  'ipv4prefix',
+  'ifid',
+  'ether',
+  'combo-ip',
+  'abinary',
+  'tlv',
+  'vsa',
+  'extended',
+  'long-extended',
+  'evs',
 ]);
 
 /**

@@ -35,7 +35,11 @@ function handle(p: RadiusPacket): { code: number; attributes: AttributeInput[] }
     case 1: {
       const ms = verifyMsChap(p, { password: PASSWORD });
       const ok = ms.version !== 'none' ? ms.ok : p.has('CHAP-Password') ? verifyChap(p, PASSWORD) : verifyPap(p, SECRET, PASSWORD);
-      const extra: AttributeInput[] = [['Mikrotik-Rate-Limit', '10M/10M'], ['Framed-IPv6-Prefix', '2001:db8:1::/64'], ['Tunnel-Type', 'VLAN', 1]];
+      const extra: AttributeInput[] = [
+        ['Mikrotik-Rate-Limit', '10M/10M'],
+        ['Framed-IPv6-Prefix', '2001:db8:1::/64'],
+        ['Tunnel-Type', 'VLAN', 1],
+      ];
       return { code: ok ? 2 : 3, attributes: ok ? [...extra, ...ms.attributes] : ms.attributes };
     }
     case 4:
@@ -107,7 +111,11 @@ describe.skipIf(!hasRadclient())('interop with FreeRADIUS radclient', () => {
   });
 
   it('accepts our Accounting-Response, CoA-ACK and Disconnect-NAK (with Message-Authenticator)', async () => {
-    const acct = await radclient(port, 'acct', 'User-Name = "bob", Acct-Status-Type = Start, Acct-Session-Id = "s1", Message-Authenticator = 0x00');
+    const acct = await radclient(
+      port,
+      'acct',
+      'User-Name = "bob", Acct-Status-Type = Start, Acct-Session-Id = "s1", Message-Authenticator = 0x00',
+    );
     expect(acct.output).toContain('Received Accounting-Response');
     expect(acct.output).not.toContain('verification failed');
     const coa = await radclient(port, 'coa', 'User-Name = "bob", Mikrotik-Rate-Limit = "1M/1M", Message-Authenticator = 0x00');
