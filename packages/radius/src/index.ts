@@ -38,7 +38,14 @@ export {
   type ResponseOptions,
   type EncodedRequest,
 } from './codec/build.ts';
-export { verifyRequestAuthenticator, verifyMessageAuthenticator, verifyResponse } from './codec/verify.ts';
+export {
+  verifyRequest,
+  verifyRequestAuthenticator,
+  verifyMessageAuthenticator,
+  verifyResponse,
+  type RequestCheck,
+  type RequestCheckOptions,
+} from './codec/verify.ts';
 export { computeRequestAuthenticator, computeResponseAuthenticator, computeMessageAuthenticator } from './codec/authenticator.ts';
 export { hidePassword, unhidePassword } from './codec/user-password.ts';
 export { saltEncrypt, saltDecrypt } from './codec/salt-crypt.ts';

@@ -49,3 +49,36 @@ export function verifyResponse(
   if (!digestEquals(expected, response.authenticator)) return false;
   return verifyMessageAuthenticator(response, secret, requestAuthenticator, requestCode) !== false;
 }
+
+export type RequestCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'request-authenticator' | 'message-authenticator' | 'missing-message-authenticator' };
+
+export interface RequestCheckOptions {
+  /**
+   * Require Message-Authenticator on Access-Request even without EAP: the
+   * Blast-RADIUS (CVE-2024-3596) mitigation for clients known to send it.
+   */
+  requireMessageAuthenticator?: boolean;
+}
+
+/**
+ * All integrity checks a server applies to a request before acting on it
+ * (failures are silently discarded, RFC 2865 §3): the MD5 Request
+ * Authenticator where there is one, Message-Authenticator when present, and
+ * its presence where it is mandatory: with EAP-Message (RFC 3579 §3.2),
+ * Status-Server (RFC 5997 §3), or by policy.
+ */
+export function verifyRequest(packet: RadiusPacket, secret: string | Buffer, options: RequestCheckOptions = {}): RequestCheck {
+  if (!verifyRequestAuthenticator(packet, secret)) return { ok: false, reason: 'request-authenticator' };
+  const ma = verifyMessageAuthenticator(packet, secret);
+  if (ma === false) return { ok: false, reason: 'message-authenticator' };
+  if (ma === undefined) {
+    const required =
+      packet.code === 12 ||
+      (packet.code === 1 &&
+        (options.requireMessageAuthenticator === true || packet.attributes.some((a) => a.type === 79 && a.vendorId === 0)));
+    if (required) return { ok: false, reason: 'missing-message-authenticator' };
+  }
+  return { ok: true };
+}
