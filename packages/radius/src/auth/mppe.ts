@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha1 } from './sha1.ts';
 
 // RFC 3079 §3.4 constants.
 const MASTER_MAGIC = Buffer.from('This is the MPPE Master Key', 'ascii');
@@ -15,13 +15,13 @@ const SHS_PAD2 = Buffer.alloc(40, 0xf2);
 
 /** RFC 3079 §3.4 GetMasterKey. */
 export function mppeMasterKey(passwordHashHash: Uint8Array, ntResponse: Uint8Array): Buffer {
-  return createHash('sha1').update(passwordHashHash).update(ntResponse).update(MASTER_MAGIC).digest().subarray(0, 16);
+  return sha1(passwordHashHash, ntResponse, MASTER_MAGIC).subarray(0, 16);
 }
 
 /** RFC 3079 §3.4 GetAsymmetricStartKey, from the point of view of the server (the RADIUS side). */
 export function mppeAsymmetricStartKey(masterKey: Uint8Array, length: 8 | 16, isSend: boolean, isServer = true): Buffer {
   const magic = isSend === isServer ? CLIENT_RECV_SERVER_SEND : CLIENT_SEND_SERVER_RECV;
-  return createHash('sha1').update(masterKey).update(SHS_PAD1).update(magic).update(SHS_PAD2).digest().subarray(0, length);
+  return sha1(masterKey, SHS_PAD1, magic, SHS_PAD2).subarray(0, length);
 }
 
 /**

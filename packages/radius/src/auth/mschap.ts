@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { desEncryptBlock, expandDesKey } from './des.ts';
 import { md4 } from './md4.ts';
+import { sha1 } from './sha1.ts';
 
 /** RFC 2433 §A.2 / RFC 2759 §8.3: MD4 of the Unicode (UTF-16LE) password. */
 export function ntPasswordHash(password: string): Buffer {
@@ -32,7 +32,7 @@ export function challengeResponse(challenge: Uint8Array, passwordHash: Uint8Arra
  * AuthenticatorChallenge + UserName), where UserName has no domain part.
  */
 export function challengeHash(peerChallenge: Uint8Array, authenticatorChallenge: Uint8Array, userName: string): Buffer {
-  return createHash('sha1').update(peerChallenge).update(authenticatorChallenge).update(userName, 'utf8').digest().subarray(0, 8);
+  return sha1(peerChallenge, authenticatorChallenge, Buffer.from(userName, 'utf8')).subarray(0, 8);
 }
 
 /** Strips a "DOMAIN\" prefix: RFC 2759 §4 says the name used in ChallengeHash excludes the domain. */
@@ -64,8 +64,8 @@ export function generateAuthenticatorResponse(
   userName: string,
 ): string {
   const hashHash = hashNtPasswordHash(passwordHash);
-  const digest = createHash('sha1').update(hashHash).update(ntResponse).update(MAGIC1).digest();
+  const digest = sha1(hashHash, ntResponse, MAGIC1);
   const challenge = challengeHash(peerChallenge, authenticatorChallenge, userName);
-  const final = createHash('sha1').update(digest).update(challenge).update(MAGIC2).digest();
+  const final = sha1(digest, challenge, MAGIC2);
   return `S=${final.toString('hex').toUpperCase()}`;
 }
