@@ -19,6 +19,8 @@ import { registerPlanRoutes } from '../modules/catalog/plans.routes.ts';
 import { registerSubscriberRoutes } from '../modules/subscribers/subscribers.routes.ts';
 import { registerAuditRoutes } from '../modules/reporting/audit.routes.ts';
 import { registerSystemRoutes } from '../modules/system/system.routes.ts';
+import { registerNasRoutes } from '../modules/aaa/nas.routes.ts';
+import { registerSessionRoutes } from '../modules/aaa/sessions.routes.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
 
@@ -68,6 +70,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerPlanRoutes(api, ctx);
   registerSubscriberRoutes(api, ctx);
   registerAuditRoutes(api, ctx);
+  registerNasRoutes(api, ctx);
+  registerSessionRoutes(api, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>

@@ -7,6 +7,7 @@ import type { TokenSigner } from '../platform/auth/tokens.ts';
 import type { RateLimiter } from '../platform/auth/rate-limiter.ts';
 import type { Metrics } from '../platform/metrics/metrics.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
+import type { EventBus } from '../platform/events/event-bus.ts';
 
 /** The adapters a module may use; built once by the composition root. */
 export type AppContext = {
@@ -18,5 +19,6 @@ export type AppContext = {
   limiter: RateLimiter;
   metrics: Metrics;
   mailer: Mailer;
+  bus: EventBus;
   log: Logger;
 };

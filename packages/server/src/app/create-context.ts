@@ -9,6 +9,7 @@ import { createMetrics } from '../platform/metrics/metrics.ts';
 import { LogMailer, SmtpMailer } from '../platform/mail/mailer.ts';
 import { connectRedis } from '../platform/cache/redis.ts';
 import type { AppContext } from './context.ts';
+import { EventBus } from '../platform/events/event-bus.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
   const pretty = config.env !== 'production' && process.stdout.isTTY;
@@ -28,6 +29,8 @@ export async function createContext(config: Config, log = createLogger(config), 
   const database = db ?? (await openDatabase(config));
   await migrate(database);
   const redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
+  const bus = new EventBus(redis);
+  await bus.start();
   const smtpUrl = process.env.SMTP_URL;
   if (config.env === 'production' && !smtpUrl) throw new Error('SMTP_URL: required when NODE_ENV=production (password resets are mailed)');
   return {
@@ -40,10 +43,12 @@ export async function createContext(config: Config, log = createLogger(config), 
     metrics: createMetrics(),
     mailer: smtpUrl ? new SmtpMailer(smtpUrl, process.env.SMTP_FROM ?? 'AstraNetix <no-reply@localhost>') : new LogMailer(log),
     log,
+    bus,
   };
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.bus.stop();
   await ctx.redis?.quit().catch(() => undefined);
   await ctx.db.close();
 }

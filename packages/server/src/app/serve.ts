@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../platform/config/config.ts';
 import { buildApp } from './build-app.ts';
 import { closeContext, createContext } from './create-context.ts';
+import { OutboxRelay } from '../platform/events/outbox-relay.ts';
+import { startAaa } from '../modules/aaa/aaa-runtime.ts';
 import { demoAccountsPresent, demoLogins, hasAnyFounder, seedDemoData } from './seed/demo-data.ts';
 
 /** `npm start`: migrate, seed on first start, listen, and stop cleanly on SIGINT/SIGTERM. */
@@ -15,8 +17,11 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     log.info('First start: loading demo data');
     await seedDemoData(ctx);
   }
+  const relay = new OutboxRelay(ctx.db, ctx.bus, log);
+  if (config.roles.has('worker')) relay.start();
+  const aaa = config.roles.has('aaa') ? await startAaa(ctx, ctx.bus, config.radius) : null;
   const app = await buildApp(ctx);
-  await app.listen({ port: config.port, host: config.host });
+  if (config.roles.has('api')) await app.listen({ port: config.port, host: config.host });
   const base = `http://localhost:${config.port}`;
   const lines = [
     '',
@@ -26,6 +31,7 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     `  API docs: ${base}/docs`,
     `  Health:   ${base}/api/health    Metrics: ${base}/metrics`,
   ];
+  if (aaa) lines.push(`  RADIUS:   auth ${config.radius.host}:${aaa.ports.authPort}, accounting ${config.radius.host}:${aaa.ports.acctPort}`);
   if (config.env !== 'production' && (await demoAccountsPresent(ctx)) > 0) {
     lines.push('  Demo logins:');
     for (const l of demoLogins) lines.push(`    ${l.portal.padEnd(15)} ${l.email.padEnd(28)} ${l.password}`);
@@ -40,6 +46,8 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await app.close();
+    await aaa?.stop();
+    await relay.stop();
     await closeContext(ctx);
     process.exit(0);
   };

@@ -8,6 +8,7 @@ import { createBranch } from '../../modules/tenancy/branches.service.ts';
 import { createStaff } from '../../modules/identity/staff.service.ts';
 import { createPlan } from '../../modules/catalog/plans.service.ts';
 import { createSubscriber } from '../../modules/subscribers/subscribers.service.ts';
+import { createNas } from '../../modules/aaa/nas.service.ts';
 
 export const demoLogins = [
   { portal: 'founder', email: 'founder@astranetix.com', password: 'admin123' },
@@ -53,8 +54,19 @@ export async function seedDemoData(ctx: AppContext): Promise<void> {
   await createStaff(ctx, admin, scope, isp.id, { email: 'support@demo-isp.com', name: 'Sam Support', role: 'support_agent', branch_id: hq.id, password: 'admin123' }, true);
   const plans = [];
   for (const [name, down, up, price] of [['Basic 10M', 10_240, 5_120, 1999], ['Standard 25M', 25_600, 10_240, 2999], ['Premium 100M', 102_400, 51_200, 5999]] as const) {
-    plans.push(await createPlan(ctx, admin, scope, isp.id, { name, download_kbps: down, upload_kbps: up, price_minor: price, billing_period: 'monthly' }));
+    // MikroTik bursts: twice the rate while the average stays under 3/4 of it, for 16 s.
+    plans.push(await createPlan(ctx, admin, scope, isp.id, {
+      name, download_kbps: down, upload_kbps: up, price_minor: price, billing_period: 'monthly',
+      burst_download_kbps: down * 2, burst_upload_kbps: up * 2, burst_threshold_download_kbps: (down * 3) / 4,
+      burst_threshold_upload_kbps: (up * 3) / 4, burst_time_s: 16, priority: 8, simultaneous_use: 1, interim_interval_s: 300,
+      fup_monthly_bytes: down >= 100_000 ? null : 200 * 1024 ** 3, fup_download_kbps: 2_048, fup_upload_kbps: 1_024,
+    }));
   }
+  // The NAS that `radtest john.doe user123 127.0.0.1 0 testing123` talks from.
+  await createNas(ctx, admin, scope, isp.id, {
+    name: 'Lab MikroTik (localhost)', address: '127.0.0.1', secret: 'testing123', vendor: 'mikrotik', coa_port: 3799, require_message_authenticator: false,
+    description: 'Demo NAS: radtest/radclient on this machine',
+  });
   const base = { status: 'active' as const, city: 'Springfield' };
   await createSubscriber(ctx, admin, scope, isp.id, {
     ...base, first_name: 'John', last_name: 'Doe', email: 'john.doe@email.com', phone: '+1 555 0100', address: '12 Elm Street',

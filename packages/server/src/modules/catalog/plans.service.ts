@@ -9,7 +9,47 @@ import { recordChange } from '../../platform/audit/record-change.ts';
 import { billingPeriods, subscriptionPlans, type PlanRow } from './schema.ts';
 
 const kbps = z.number().int().min(1).max(100_000_000).describe('kbit/s');
+
+/** The AAA settings of a plan: snake_case in the API, camelCase in the table. */
+const aaaFields = {
+  burst_download_kbps: kbps.nullable().optional(),
+  burst_upload_kbps: kbps.nullable().optional(),
+  burst_threshold_download_kbps: kbps.nullable().optional(),
+  burst_threshold_upload_kbps: kbps.nullable().optional(),
+  burst_time_s: z.number().int().min(1).max(3600).nullable().optional(),
+  priority: z.number().int().min(1).max(8).nullable().optional(),
+  min_download_kbps: kbps.nullable().optional(),
+  min_upload_kbps: kbps.nullable().optional(),
+  session_timeout_s: z.number().int().min(60).max(31_536_000).nullable().optional(),
+  idle_timeout_s: z.number().int().min(60).max(86_400).nullable().optional(),
+  interim_interval_s: z.number().int().min(60).max(86_400).optional(),
+  simultaneous_use: z.number().int().min(1).max(100).optional(),
+  fup_daily_bytes: z.number().int().min(1).nullable().optional(),
+  fup_monthly_bytes: z.number().int().min(1).nullable().optional(),
+  fup_download_kbps: kbps.nullable().optional(),
+  fup_upload_kbps: kbps.nullable().optional(),
+  framed_pool: z.string().max(64).nullable().optional(),
+  address_list: z.string().max(64).nullable().optional(),
+  validity_days: z.number().int().min(1).max(3650).nullable().optional(),
+};
+type AaaInput = { [K in keyof typeof aaaFields]?: z.infer<(typeof aaaFields)[K]> };
+const camel = (k: string) => k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+function aaaColumns(input: AaaInput): Partial<PlanRow> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(aaaFields)) {
+    const v = (input as Record<string, unknown>)[key];
+    if (v !== undefined) out[camel(key)] = v;
+  }
+  return out as Partial<PlanRow>;
+}
+function aaaDto(p: PlanRow) {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(aaaFields)) out[key] = (p as unknown as Record<string, unknown>)[camel(key)] ?? null;
+  return out as { [K in keyof typeof aaaFields]: number | string | null };
+}
+
 export const createPlanBody = z.strictObject({
+  ...aaaFields,
   name: z.string().min(1).max(120),
   description: z.string().max(2000).nullable().optional(),
   download_kbps: kbps,
@@ -19,6 +59,7 @@ export const createPlanBody = z.strictObject({
   billing_period: z.enum(billingPeriods).default('monthly'),
 });
 export const updatePlanBody = z.strictObject({
+  ...aaaFields,
   name: z.string().min(1).max(120).optional(),
   description: z.string().max(2000).nullable().optional(),
   download_kbps: kbps.optional(),
@@ -31,11 +72,12 @@ export const planDto = z.object({
   id: z.string(), isp_id: z.string(), name: z.string(), description: z.string().nullable(), download_kbps: z.number().int(),
   upload_kbps: z.number().int(), price_minor: z.number().int(), currency: z.string(), billing_period: z.string(), status: z.string(),
   subscribers: z.number().int().optional(), created_at: z.string(), updated_at: z.string(),
+  ...Object.fromEntries(Object.keys(aaaFields).map((k) => [k, z.union([z.number(), z.string()]).nullable()])),
 });
 export const toPlanDto = (p: PlanRow): z.infer<typeof planDto> => ({
   id: p.id, isp_id: p.ispId, name: p.name, description: p.description, download_kbps: p.downloadKbps, upload_kbps: p.uploadKbps,
   price_minor: Number(p.priceMinor), currency: p.currency, billing_period: p.billingPeriod, status: p.status,
-  created_at: iso(p.createdAt)!, updated_at: iso(p.updatedAt)!,
+  created_at: iso(p.createdAt)!, updated_at: iso(p.updatedAt)!, ...aaaDto(p),
 });
 
 export async function createPlan(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof createPlanBody>) {
@@ -44,7 +86,7 @@ export async function createPlan(ctx: AppContext, actor: Actor, scope: Scope, is
     if (!currency) throw notFound('ISP');
     const [row] = await tx.insert(subscriptionPlans).values({
       ispId, name: input.name, description: input.description ?? null, downloadKbps: input.download_kbps, uploadKbps: input.upload_kbps,
-      priceMinor: input.price_minor, currency, billingPeriod: input.billing_period,
+      priceMinor: input.price_minor, currency, billingPeriod: input.billing_period, ...aaaColumns(input),
     }).returning();
     const dto = toPlanDto(row!);
     await recordChange(tx, actor, { ispId, action: 'plan.created', entityType: 'plan', entityId: dto.id, after: dto });
@@ -80,6 +122,7 @@ export async function updatePlan(ctx: AppContext, actor: Actor, scope: Scope, pl
       ...(input.price_minor !== undefined && { priceMinor: input.price_minor }),
       ...(input.billing_period !== undefined && { billingPeriod: input.billing_period }),
       ...(input.status !== undefined && { status: input.status }),
+      ...aaaColumns(input),
       updatedAt: new Date(),
     }).where(eq(subscriptionPlans.id, planId)).returning();
     const dto = toPlanDto(after!);

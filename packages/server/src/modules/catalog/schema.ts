@@ -1,4 +1,4 @@
-import { bigint, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const billingPeriods = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 
@@ -14,6 +14,26 @@ export const subscriptionPlans = pgTable('subscription_plans', {
   currency: text('currency').notNull(),
   billingPeriod: text('billing_period', { enum: billingPeriods }).notNull(),
   status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+  // AAA: what the NAS enforces (migrations/0002_aaa.sql).
+  burstDownloadKbps: integer('burst_download_kbps'),
+  burstUploadKbps: integer('burst_upload_kbps'),
+  burstThresholdDownloadKbps: integer('burst_threshold_download_kbps'),
+  burstThresholdUploadKbps: integer('burst_threshold_upload_kbps'),
+  burstTimeS: integer('burst_time_s'),
+  priority: smallint('priority'),
+  minDownloadKbps: integer('min_download_kbps'),
+  minUploadKbps: integer('min_upload_kbps'),
+  sessionTimeoutS: integer('session_timeout_s'),
+  idleTimeoutS: integer('idle_timeout_s'),
+  interimIntervalS: integer('interim_interval_s').notNull().default(300),
+  simultaneousUse: integer('simultaneous_use').notNull().default(1),
+  fupDailyBytes: bigint('fup_daily_bytes', { mode: 'number' }),
+  fupMonthlyBytes: bigint('fup_monthly_bytes', { mode: 'number' }),
+  fupDownloadKbps: integer('fup_download_kbps'),
+  fupUploadKbps: integer('fup_upload_kbps'),
+  framedPool: text('framed_pool'),
+  addressList: text('address_list'),
+  validityDays: integer('validity_days'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,4 +1,4 @@
-import { boolean, doublePrecision, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, inet, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const subscriberStatuses = ['active', 'suspended', 'expired', 'terminated'] as const;
 export type SubscriberStatus = (typeof subscriberStatuses)[number];
@@ -22,6 +22,9 @@ export const subscribers = pgTable('subscribers', {
   portalPasswordHash: text('portal_password_hash'),
   status: text('status', { enum: subscriberStatuses }).notNull().default('active'),
   locale: text('locale'),
+  macAddress: text('mac_address'),
+  staticIp: inet('static_ip'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   activatedAt: timestamp('activated_at', { withTimezone: true }),

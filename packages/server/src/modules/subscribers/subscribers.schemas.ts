@@ -14,6 +14,10 @@ const fields = {
   branch_id: z.uuid().nullable().optional(),
   plan_id: z.uuid().nullable().optional(),
   locale: z.enum(['en', 'es', 'fr', 'ar', 'hi']).nullable().optional(),
+  mac_address: z.string().regex(/^([0-9A-Fa-f]{2}[:-]?){5}[0-9A-Fa-f]{2}$/, 'a MAC address such as AA:BB:CC:DD:EE:FF').nullable().optional()
+    .describe('Binds network logins to this Calling-Station-Id'),
+  static_ip: z.union([z.ipv4(), z.ipv6()]).nullable().optional().describe('Sent as Framed-IP-Address'),
+  expires_at: z.iso.datetime({ offset: true }).nullable().optional().describe('Service valid until (prepaid)'),
 };
 
 export const createSubscriberBody = z.strictObject({
@@ -37,6 +41,9 @@ export const updateSubscriberBody = z.strictObject({
   branch_id: fields.branch_id,
   plan_id: fields.plan_id,
   locale: fields.locale,
+  mac_address: fields.mac_address,
+  static_ip: fields.static_ip,
+  expires_at: fields.expires_at,
   username: username.optional(),
   password: z.string().min(4).max(128).optional(),
   portal_password: z.string().min(8).max(256).optional(),
@@ -49,6 +56,7 @@ export const subscriberDto = z.object({
   latitude: z.number().nullable(), longitude: z.number().nullable(), username: z.string(), status: z.string(),
   branch_id: z.string().nullable(), plan_id: z.string().nullable(), plan_name: z.string().nullable().optional(),
   branch_name: z.string().nullable().optional(), locale: z.string().nullable(), has_portal_access: z.boolean(),
+  mac_address: z.string().nullable(), static_ip: z.string().nullable(), expires_at: z.string().nullable(),
   created_at: z.string(), activated_at: z.string().nullable(), updated_at: z.string(),
 });
 

@@ -17,8 +17,15 @@ export const toSubscriberDto = (s: SubscriberRow, extra: { plan_name?: string | 
   id: s.id, isp_id: s.ispId, account_number: s.accountNumber, first_name: s.firstName, last_name: s.lastName, email: s.email,
   phone: s.phone, address: s.address, city: s.city, latitude: s.latitude, longitude: s.longitude, username: s.username,
   status: s.status, branch_id: s.branchId, plan_id: s.planId, locale: s.locale, has_portal_access: Boolean(s.portalPasswordHash),
+  mac_address: s.macAddress, static_ip: s.staticIp, expires_at: iso(s.expiresAt),
   created_at: iso(s.createdAt)!, activated_at: iso(s.activatedAt), updated_at: iso(s.updatedAt)!, ...extra,
 });
+
+/** Calling-Station-Id formats vary (aa-bb-.., aabb..); store one canonical form. */
+export function normaliseMac(mac: string | null | undefined): string | null {
+  if (!mac) return null;
+  return mac.toUpperCase().replace(/[^0-9A-F]/g, '').replace(/(..)(?!$)/g, '$1:');
+}
 
 /** Allocates the next account number of an ISP ("ACC-000042"). */
 export async function nextAccountNumber(tx: Tx, ispId: string): Promise<string> {
@@ -53,7 +60,8 @@ export async function createSubscriber(ctx: AppContext, actor: Actor, scope: Sco
       latitude: input.latitude ?? null, longitude: input.longitude ?? null, username: input.username,
       networkPasswordEnc: ctx.secrets.seal(input.password), portalPasswordHash: portalHash, status: input.status,
       branchId: input.branch_id ?? null, planId: input.plan_id ?? null, locale: input.locale ?? null, isDemo: demo,
-      activatedAt: input.status === 'active' ? now : null,
+      activatedAt: input.status === 'active' ? now : null, macAddress: normaliseMac(input.mac_address), staticIp: input.static_ip ?? null,
+      expiresAt: input.expires_at ? new Date(input.expires_at) : null,
     }).returning();
     const dto = toSubscriberDto(row!);
     await recordChange(tx, actor, { ispId, action: 'subscriber.created', entityType: 'subscriber', entityId: dto.id, after: dto });
@@ -148,6 +156,9 @@ async function applySubscriberUpdate(ctx: AppContext, tx: Tx, actor: Actor, id: 
       ...(input.password !== undefined && { networkPasswordEnc: ctx.secrets.seal(input.password) }),
       ...(portalHash !== undefined && { portalPasswordHash: portalHash }),
       ...(input.status !== undefined && { status: input.status }),
+      ...(input.mac_address !== undefined && { macAddress: normaliseMac(input.mac_address) }),
+      ...(input.static_ip !== undefined && { staticIp: input.static_ip }),
+      ...(input.expires_at !== undefined && { expiresAt: input.expires_at ? new Date(input.expires_at) : null }),
       ...(input.status === 'active' && !before.activatedAt && { activatedAt: new Date() }),
       updatedAt: new Date(),
     }).where(eq(subscribers.id, id)).returning();

@@ -15,6 +15,8 @@ export const permissions = [
   'plan:read',
   'plan:manage',
   'audit:read',
+  'nas:read',
+  'nas:manage', // NAS devices, sessions: kick and CoA
   'apikey:manage',
   'self:read',
   'self:manage',
@@ -27,8 +29,8 @@ const matrix: Record<Role, ReadonlySet<Permission>> = {
   founder: new Set<Permission>(['platform:manage', ...tenantAll]),
   isp_admin: new Set<Permission>(tenantAll),
   billing: new Set<Permission>(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read', 'plan:manage']),
-  support_agent: new Set<Permission>(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read']),
-  noc_engineer: new Set<Permission>(['isp:read', 'branch:read', 'subscriber:read', 'plan:read']),
+  support_agent: new Set<Permission>(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read', 'nas:read']),
+  noc_engineer: new Set<Permission>(['isp:read', 'branch:read', 'subscriber:read', 'plan:read', 'nas:read', 'nas:manage']),
   // Within their branch subtree only; the database narrows every query to it.
   branch_manager: new Set<Permission>([
     'isp:read', 'branch:read', 'branch:manage', 'staff:read', 'staff:manage',

@@ -25,6 +25,9 @@ const envSchema = z.object({
   PLATFORM_DOMAIN: z.string().default('localhost'),
   PUBLIC_URL: z.string().url().optional(),
   ROLES: z.string().default('api,aaa,collector,worker'),
+  RADIUS_HOST: z.string().optional(),
+  RADIUS_AUTH_PORT: z.coerce.number().int().min(0).max(65535).default(1812),
+  RADIUS_ACCT_PORT: z.coerce.number().int().min(0).max(65535).default(1813),
 });
 
 export type Config = {
@@ -40,6 +43,7 @@ export type Config = {
   platformDomain: string;
   publicUrl: string;
   roles: Set<string>;
+  radius: { host: string; authPort: number; acctPort: number };
 };
 
 export class ConfigError extends Error {}
@@ -101,5 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     platformDomain: e.PLATFORM_DOMAIN,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     roles: new Set(e.ROLES.split(',').map((r) => r.trim()).filter(Boolean)),
+    radius: { host: e.RADIUS_HOST ?? e.HOST, authPort: e.RADIUS_AUTH_PORT, acctPort: e.RADIUS_ACCT_PORT },
   };
 }

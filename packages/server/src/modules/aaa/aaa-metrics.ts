@@ -1,0 +1,19 @@
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+
+export type AaaMetrics = ReturnType<typeof createAaaMetrics>;
+
+export function createAaaMetrics(registry: Registry) {
+  const r = [registry];
+  return {
+    auth: new Counter({ name: 'astranetix_radius_auth_total', help: 'Access-Requests answered', labelNames: ['result', 'method'] as const, registers: r }),
+    acct: new Counter({ name: 'astranetix_radius_acct_total', help: 'Accounting-Requests committed and answered', labelNames: ['status'] as const, registers: r }),
+    dropped: new Counter({ name: 'astranetix_radius_dropped_total', help: 'Packets dropped without an answer', labelNames: ['reason'] as const, registers: r }),
+    duplicates: new Counter({ name: 'astranetix_radius_duplicates_total', help: 'Retransmissions answered from the duplicate cache', labelNames: ['kind'] as const, registers: r }),
+    errors: new Counter({ name: 'astranetix_radius_errors_total', help: 'Internal errors while handling packets', labelNames: ['stage'] as const, registers: r }),
+    latency: new Histogram({
+      name: 'astranetix_radius_latency_seconds', help: 'Time from receipt to answer', labelNames: ['kind'] as const,
+      buckets: [0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5], registers: r,
+    }),
+    online: new Gauge({ name: 'astranetix_radius_sessions_online', help: 'Sessions online (this process view)', registers: r }),
+  };
+}

@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import dgram from 'node:dgram';
+import type { AddressInfo } from 'node:net';
+import {
+  createResponse, decodePacket, DedupCache, RadiusCode, verifyMessageAuthenticator, verifyRequestAuthenticator, type RadiusPacket,
+} from '@astranetix/radius';
+import type { Logger } from 'pino';
+import type { AaaMetrics } from './aaa-metrics.ts';
+import type { AaaNas } from './policy.ts';
+import type { NasRegistry } from './nas-registry.ts';
+import type { SubscriberCache } from './subscriber-cache.ts';
+import type { SessionTracker } from './session-tracker.ts';
+import type { AccountingWriter, AcctRecord } from './accounting-writer.ts';
+import type { PostAuthWriter } from './postauth-writer.ts';
+import { authorize } from './authorize.ts';
+
+export type AaaDeps = {
+  registry: NasRegistry;
+  subscribers: SubscriberCache;
+  sessions: SessionTracker;
+  accounting: AccountingWriter;
+  postauth: PostAuthWriter;
+  metrics: AaaMetrics;
+  log: Logger;
+};
+
+const GIGA = 2 ** 32;
+
+/** The RADIUS listeners: Access-Request on the auth port, Accounting-Request on the accounting port. */
+export class AaaServer {
+  private auth: dgram.Socket | null = null;
+  private acct: dgram.Socket | null = null;
+  private readonly dedup = new DedupCache({ windowMs: 5000 });
+
+  constructor(private readonly deps: AaaDeps) {}
+
+  async start(host: string, authPort: number, acctPort: number): Promise<{ authPort: number; acctPort: number }> {
+    this.auth = await this.bind(host, authPort, (msg, rinfo, sock) => this.onAuth(msg, rinfo, sock));
+    this.acct = await this.bind(host, acctPort, (msg, rinfo, sock) => this.onAcct(msg, rinfo, sock));
+    return { authPort: (this.auth.address() as AddressInfo).port, acctPort: (this.acct.address() as AddressInfo).port };
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.auth, this.acct].map((s) => (s ? new Promise<void>((r) => s.close(() => r())) : undefined)));
+    this.auth = this.acct = null;
+  }
+
+  private bind(host: string, port: number, handler: (msg: Buffer, rinfo: dgram.RemoteInfo, sock: dgram.Socket) => Promise<void>): Promise<dgram.Socket> {
+    const sock = dgram.createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', recvBufferSize: 4 * 1024 * 1024, sendBufferSize: 4 * 1024 * 1024 });
+    sock.on('message', (msg, rinfo) => {
+      handler(msg, rinfo, sock).catch((err: unknown) => {
+        // Never crash on one packet: count it and go on.
+        this.deps.metrics.errors.inc({ stage: 'handler' });
+        this.deps.log.error({ err, from: rinfo.address }, 'RADIUS packet handling failed');
+      });
+    });
+    sock.on('error', (err) => this.deps.log.error({ err }, 'RADIUS socket error'));
+    return new Promise((resolve, reject) => {
+      sock.once('error', reject);
+      sock.bind(port, host, () => {
+        sock.off('error', reject);
+        resolve(sock);
+      });
+    });
+  }
+
+  /** Source → NAS, duplicate check and decoding, shared by both ports. Undefined means: drop. */
+  private admit(msg: Buffer, rinfo: dgram.RemoteInfo, kind: 'auth' | 'acct', sock: dgram.Socket): { nas: AaaNas; packet: RadiusPacket; key: string } | undefined {
+    const { metrics } = this.deps;
+    const nas = this.deps.registry.find(rinfo.address);
+    if (!nas) {
+      metrics.dropped.inc({ reason: 'unknown_nas' });
+      return undefined;
+    }
+    if (msg.length < 20) {
+      metrics.dropped.inc({ reason: 'malformed' });
+      return undefined;
+    }
+    const seen = this.dedup.check(rinfo.address, rinfo.port, msg);
+    if (seen.status === 'in-progress') {
+      metrics.dropped.inc({ reason: 'duplicate' });
+      return undefined;
+    }
+    if (seen.status === 'replay') {
+      metrics.duplicates.inc({ kind });
+      sock.send(seen.reply, rinfo.port, rinfo.address);
+      return undefined;
+    }
+    let packet: RadiusPacket;
+    try {
+      packet = decodePacket(msg, { secret: nas.secret });
+    } catch {
+      this.dedup.abandon(seen.key);
+      metrics.dropped.inc({ reason: 'malformed' });
+      return undefined;
+    }
+    return { nas, packet, key: seen.key };
+  }
+
+  private reply(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: string, response: Buffer): void {
+    this.dedup.complete(key, response);
+    sock.send(response, rinfo.port, rinfo.address);
+  }
+
+  private async onAuth(msg: Buffer, rinfo: dgram.RemoteInfo, sock: dgram.Socket): Promise<void> {
+    const started = performance.now();
+    const admitted = this.admit(msg, rinfo, 'auth', sock);
+    if (!admitted) return;
+    const { nas, packet, key } = admitted;
+    const { metrics } = this.deps;
+    if (packet.code === RadiusCode.StatusServer) {
+      // RFC 5997: Status-Server must be authenticated by Message-Authenticator.
+      if (!packet.hasMessageAuthenticator || !verifyMessageAuthenticator(packet, nas.secret)) return this.drop(key, 'bad_authenticator');
+      return this.reply(sock, rinfo, key, createResponse(packet, RadiusCode.AccessAccept, [], nas.secret));
+    }
+    if (packet.code !== RadiusCode.AccessRequest) return this.drop(key, 'wrong_port');
+    // RFC 2869 §5.14 / Blast-RADIUS: verify when present, require when the NAS is set to.
+    if (packet.hasMessageAuthenticator) {
+      if (!verifyMessageAuthenticator(packet, nas.secret)) {
+        this.deps.log.warn({ nas: nas.name, from: rinfo.address }, 'Message-Authenticator invalid: wrong shared secret?');
+        return this.drop(key, 'bad_authenticator');
+      }
+    } else if (nas.requireMessageAuthenticator) return this.drop(key, 'missing_message_authenticator');
+
+    const username = packet.getString('User-Name') ?? '';
+    const { sub, usage } = await this.deps.subscribers.get(nas.ispId, username);
+    const decision = authorize({
+      packet, nas, subscriber: sub, activeSessions: sub ? this.deps.sessions.count(sub.id) : 0, usage, now: new Date(),
+    });
+    const code = decision.accept ? RadiusCode.AccessAccept : RadiusCode.AccessReject;
+    const attrs = decision.accept ? decision.attributes : [...decision.attributes, ['Reply-Message', decision.reason] as const];
+    this.reply(sock, rinfo, key, createResponse(packet, code, attrs, nas.secret));
+    metrics.auth.inc({ result: decision.accept ? 'accept' : 'reject', method: decision.method });
+    metrics.latency.observe({ kind: 'auth' }, (performance.now() - started) / 1000);
+    this.deps.postauth.record({
+      ispId: nas.ispId, subscriberId: sub?.id ?? null, nasId: nas.id, username, result: decision.accept ? 'accept' : 'reject',
+      reason: decision.reason, method: decision.method, callingStationId: packet.getString('Calling-Station-Id') ?? null, nasIp: rinfo.address, at: new Date(),
+    });
+  }
+
+  private drop(key: string, reason: string): void {
+    this.dedup.abandon(key);
+    this.deps.metrics.dropped.inc({ reason });
+  }
+
+  private async onAcct(msg: Buffer, rinfo: dgram.RemoteInfo, sock: dgram.Socket): Promise<void> {
+    const started = performance.now();
+    const admitted = this.admit(msg, rinfo, 'acct', sock);
+    if (!admitted) return;
+    const { nas, packet, key } = admitted;
+    if (packet.code !== RadiusCode.AccountingRequest) return this.drop(key, 'wrong_port');
+    // RFC 2866 §3: the Request Authenticator is an MD5 over the packet and the secret.
+    if (!verifyRequestAuthenticator(packet, nas.secret)) {
+      this.deps.log.warn({ nas: nas.name, from: rinfo.address }, 'Accounting-Request authenticator invalid: wrong shared secret?');
+      return this.drop(key, 'bad_authenticator');
+    }
+    const status = packet.getString('Acct-Status-Type');
+    const now = new Date();
+    try {
+      if (status === 'Accounting-On' || status === 'Accounting-Off') {
+        const closed = await this.deps.accounting.closeNasSessions(nas.id, now);
+        for (const c of closed) if (c.subscriberId) this.deps.sessions.stopped(c.subscriberId, c.uid);
+      } else if (status === 'Start' || status === 'Interim-Update' || status === 'Stop') {
+        const record = await this.record(nas, packet, status, rinfo.address, now);
+        // The response waits for the commit (group commit): nothing acknowledged is lost.
+        await this.deps.accounting.submit(record);
+      } else {
+        return this.drop(key, 'unsupported_status');
+      }
+    } catch (err) {
+      // No commit, no answer: the NAS retransmits.
+      this.drop(key, 'db_error');
+      throw err;
+    }
+    this.reply(sock, rinfo, key, createResponse(packet, RadiusCode.AccountingResponse, [], nas.secret));
+    this.deps.metrics.acct.inc({ status: status ?? 'unknown' });
+    this.deps.metrics.latency.observe({ kind: 'acct' }, (performance.now() - started) / 1000);
+  }
+
+  private async record(nas: AaaNas, p: RadiusPacket, status: AcctRecord['statusType'], nasIp: string, at: Date): Promise<AcctRecord> {
+    const username = p.getString('User-Name') ?? '';
+    const sessionId = p.getString('Acct-Session-Id') ?? '';
+    const num = (name: string) => {
+      const v = p.get(name);
+      return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : 0;
+    };
+    // RFC 2869 §5.1/5.2: Gigawords carry the 2^32 wraps of the octet counters.
+    const input = num('Acct-Input-Gigawords') * GIGA + num('Acct-Input-Octets');
+    const output = num('Acct-Output-Gigawords') * GIGA + num('Acct-Output-Octets');
+    const { sub } = await this.deps.subscribers.get(nas.ispId, username);
+    const str = (name: string) => p.getString(name) ?? null;
+    const cls = p.get('Class');
+    return {
+      ispId: nas.ispId, nasId: nas.id, nasIp, subscriberId: sub?.id ?? null, username, statusType: status, acctSessionId: sessionId,
+      uniqueId: createHash('md5').update(`${nas.id}|${sessionId}|${username}|${str('NAS-Port') ?? ''}`).digest('hex'),
+      nasPort: p.has('NAS-Port') ? num('NAS-Port') : null, nasPortId: str('NAS-Port-Id'), nasPortType: str('NAS-Port-Type'),
+      framedIp: str('Framed-IP-Address'), framedIpv6Prefix: str('Delegated-IPv6-Prefix') ?? str('Framed-IPv6-Prefix'),
+      callingStationId: str('Calling-Station-Id'), calledStationId: str('Called-Station-Id'), serviceType: str('Service-Type'),
+      sessionTime: num('Acct-Session-Time'), inputOctets: input, outputOctets: output, terminateCause: str('Acct-Terminate-Cause'),
+      interimInterval: null, className: Buffer.isBuffer(cls) ? cls.toString('utf8') : null, at,
+    };
+  }
+}

@@ -1,0 +1,112 @@
+import { verifyChap, verifyMsChap, verifyPap, type AttributeInput, type RadiusPacket } from '@astranetix/radius';
+import type { AaaNas, AaaSubscriber } from './policy.ts';
+import { bandwidthAttributes, type Rate } from './reply-attributes.ts';
+import { normaliseMac } from '../subscribers/subscribers.service.ts';
+
+export type Check = { check: string; ok: boolean; detail: string };
+export type Decision = {
+  accept: boolean;
+  reason: string;
+  method: 'pap' | 'chap' | 'mschapv1' | 'mschapv2' | 'none';
+  checks: Check[];
+  attributes: AttributeInput[];
+};
+
+export type AuthorizeInput = {
+  packet: RadiusPacket;
+  nas: AaaNas;
+  subscriber: AaaSubscriber | null;
+  activeSessions: number;
+  usage: { dayBytes: number; monthBytes: number };
+  now: Date;
+};
+
+
+/**
+ * The authorisation decision, in the order operators reason about it; every check is
+ * recorded with its outcome so that "test login" and the post-auth log can explain a reject.
+ */
+export function authorize(input: AuthorizeInput): Decision {
+  const { packet, nas, subscriber: sub, now } = input;
+  const checks: Check[] = [];
+  const reject = (check: string, detail: string, method: Decision['method'] = 'none', attributes: AttributeInput[] = []): Decision => {
+    checks.push({ check, ok: false, detail });
+    return { accept: false, reason: detail, method, checks, attributes };
+  };
+  const pass = (check: string, detail: string) => checks.push({ check, ok: true, detail });
+
+  if (!sub) return reject('subscriber', 'unknown user');
+  if (sub.status === 'suspended' || sub.status === 'terminated') return reject('subscriber', `subscriber is ${sub.status}`);
+  pass('subscriber', `subscriber ${sub.username} exists (${sub.status})`);
+
+  // Credentials: whichever method the NAS used.
+  let method: Decision['method'] = 'none';
+  let ok = false;
+  const extra: AttributeInput[] = [];
+  if (packet.has('User-Password')) {
+    method = 'pap';
+    ok = verifyPap(packet, nas.secret, sub.password);
+  } else if (packet.has('CHAP-Password')) {
+    method = 'chap';
+    ok = verifyChap(packet, sub.password);
+  } else {
+    const ms = verifyMsChap(packet, { password: sub.password });
+    if (ms.version !== 'none') {
+      method = ms.version === 2 ? 'mschapv2' : 'mschapv1';
+      ok = ms.ok;
+      extra.push(...ms.attributes);
+    }
+  }
+  if (method === 'none') return reject('credentials', 'no supported credentials in the request (PAP, CHAP, MS-CHAP)');
+  if (!ok) return reject('credentials', `wrong password (${method})`, method, method.startsWith('mschap') ? extra : []);
+  pass('credentials', `${method} password verified`);
+
+  const expired = sub.status === 'expired' || (sub.expiresAt !== null && sub.expiresAt <= now);
+  let walledGarden = false;
+  if (expired) {
+    if (sub.expiredAction === 'reject') return reject('expiry', 'account expired', method);
+    walledGarden = true;
+    pass('expiry', `account expired: accepted into the walled garden (${sub.walledGardenList})`);
+  } else pass('expiry', sub.expiresAt ? `valid until ${sub.expiresAt.toISOString()}` : 'no expiry');
+
+  const calling = packet.getString('Calling-Station-Id');
+  if (sub.macAddress) {
+    if (!calling || normaliseMac(calling) !== sub.macAddress) return reject('mac_binding', `MAC ${calling ?? '(none)'} is not the bound ${sub.macAddress}`, method);
+    pass('mac_binding', `MAC ${sub.macAddress} matches`);
+  }
+
+  const plan = sub.plan;
+  if (!plan) return reject('plan', 'subscriber has no plan', method);
+  if (input.activeSessions >= plan.simultaneousUse)
+    return reject('simultaneous_use', `already ${input.activeSessions} session(s) online; the plan allows ${plan.simultaneousUse}`, method);
+  pass('simultaneous_use', `${input.activeSessions} of ${plan.simultaneousUse} sessions in use`);
+
+  let rate: Rate = { downKbps: plan.downloadKbps, upKbps: plan.uploadKbps };
+  let fup = false;
+  const overDaily = plan.fupDailyBytes !== null && input.usage.dayBytes >= plan.fupDailyBytes;
+  const overMonthly = plan.fupMonthlyBytes !== null && input.usage.monthBytes >= plan.fupMonthlyBytes;
+  if (overDaily || overMonthly) {
+    if (!plan.fupDownloadKbps || !plan.fupUploadKbps) return reject('quota', `${overDaily ? 'daily' : 'monthly'} quota exhausted`, method);
+    rate = { downKbps: plan.fupDownloadKbps, upKbps: plan.fupUploadKbps };
+    fup = true;
+    pass('quota', `${overDaily ? 'daily' : 'monthly'} quota exhausted: fair-use speed ${rate.downKbps}/${rate.upKbps} kbit/s`);
+  } else pass('quota', 'within quota');
+
+  const attributes: AttributeInput[] = [...extra, ...bandwidthAttributes(nas, plan, rate, !fup)];
+  let sessionTimeout = plan.sessionTimeoutS;
+  if (sub.expiresAt && !walledGarden) {
+    const left = Math.max(60, Math.floor((sub.expiresAt.getTime() - now.getTime()) / 1000));
+    sessionTimeout = sessionTimeout ? Math.min(sessionTimeout, left) : left;
+  }
+  if (sessionTimeout) attributes.push(['Session-Timeout', sessionTimeout]);
+  if (plan.idleTimeoutS) attributes.push(['Idle-Timeout', plan.idleTimeoutS]);
+  attributes.push(['Acct-Interim-Interval', plan.interimIntervalS]);
+  if (sub.staticIp && !walledGarden) attributes.push(['Framed-IP-Address', sub.staticIp]);
+  else if (plan.framedPool) attributes.push(['Framed-Pool', plan.framedPool]);
+  if (nas.vendor === 'mikrotik') {
+    const list = walledGarden ? sub.walledGardenList : plan.addressList;
+    if (list) attributes.push(['Mikrotik-Address-List', list]);
+  }
+  attributes.push(['Class', Buffer.from(`anx:${sub.id}`)]);
+  return { accept: true, reason: walledGarden ? 'accepted (walled garden)' : fup ? 'accepted (fair-use speed)' : 'accepted', method, checks, attributes };
+}

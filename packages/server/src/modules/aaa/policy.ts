@@ -1,0 +1,51 @@
+/**
+ * What the AAA engine knows about a subscriber and their plan: the in-memory form that an
+ * Access-Request is decided on, without a database round trip.
+ */
+export type AaaPlan = {
+  id: string;
+  downloadKbps: number;
+  uploadKbps: number;
+  burstDownloadKbps: number | null;
+  burstUploadKbps: number | null;
+  burstThresholdDownloadKbps: number | null;
+  burstThresholdUploadKbps: number | null;
+  burstTimeS: number | null;
+  priority: number | null;
+  minDownloadKbps: number | null;
+  minUploadKbps: number | null;
+  sessionTimeoutS: number | null;
+  idleTimeoutS: number | null;
+  interimIntervalS: number;
+  simultaneousUse: number;
+  fupDailyBytes: number | null;
+  fupMonthlyBytes: number | null;
+  fupDownloadKbps: number | null;
+  fupUploadKbps: number | null;
+  framedPool: string | null;
+  addressList: string | null;
+};
+
+export type AaaSubscriber = {
+  id: string;
+  ispId: string;
+  username: string;
+  password: string;
+  status: 'active' | 'suspended' | 'expired' | 'terminated';
+  macAddress: string | null;
+  staticIp: string | null;
+  expiresAt: Date | null;
+  plan: AaaPlan | null;
+  expiredAction: 'reject' | 'walled_garden';
+  walledGardenList: string;
+};
+
+export type AaaNas = {
+  id: string;
+  ispId: string;
+  name: string;
+  secret: string;
+  vendor: 'mikrotik' | 'cisco' | 'juniper' | 'huawei' | 'chillispot' | 'ubiquiti' | 'other';
+  coaPort: number;
+  requireMessageAuthenticator: boolean;
+};

@@ -1,0 +1,69 @@
+import { bigint, bigserial, boolean, date, inet, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const nasVendors = ['mikrotik', 'cisco', 'juniper', 'huawei', 'chillispot', 'ubiquiti', 'other'] as const;
+export type NasVendor = (typeof nasVendors)[number];
+
+export const nasDevices = pgTable('nas_devices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ispId: uuid('isp_id').notNull(),
+  name: text('name').notNull(),
+  address: text('address').notNull(),
+  secretEnc: text('secret_enc').notNull(),
+  vendor: text('vendor', { enum: nasVendors }).notNull(),
+  coaPort: integer('coa_port').notNull(),
+  requireMessageAuthenticator: boolean('require_message_authenticator').notNull(),
+  description: text('description'),
+  status: text('status', { enum: ['active', 'disabled'] }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const radiusSessions = pgTable('radius_sessions', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  ispId: uuid('isp_id').notNull(),
+  subscriberId: uuid('subscriber_id'),
+  nasId: uuid('nas_id'),
+  username: text('username').notNull(),
+  acctSessionId: text('acct_session_id').notNull(),
+  acctUniqueId: text('acct_unique_id').notNull(),
+  nasIp: inet('nas_ip').notNull(),
+  nasPort: bigint('nas_port', { mode: 'number' }),
+  nasPortId: text('nas_port_id'),
+  nasPortType: text('nas_port_type'),
+  framedIp: inet('framed_ip'),
+  framedIpv6Prefix: text('framed_ipv6_prefix'),
+  callingStationId: text('calling_station_id'),
+  calledStationId: text('called_station_id'),
+  serviceType: text('service_type'),
+  startTime: timestamp('start_time', { withTimezone: true }),
+  updateTime: timestamp('update_time', { withTimezone: true }).notNull(),
+  stopTime: timestamp('stop_time', { withTimezone: true }),
+  sessionTime: bigint('session_time', { mode: 'number' }).notNull(),
+  inputOctets: bigint('input_octets', { mode: 'number' }).notNull(),
+  outputOctets: bigint('output_octets', { mode: 'number' }).notNull(),
+  interimInterval: integer('interim_interval'),
+  terminateCause: text('terminate_cause'),
+  class: text('class'),
+});
+
+export const radiusPostauth = pgTable('radius_postauth', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  ispId: uuid('isp_id').notNull(),
+  subscriberId: uuid('subscriber_id'),
+  nasId: uuid('nas_id'),
+  username: text('username').notNull(),
+  result: text('result', { enum: ['accept', 'reject'] }).notNull(),
+  reason: text('reason').notNull(),
+  authMethod: text('auth_method'),
+  callingStationId: text('calling_station_id'),
+  nasIp: inet('nas_ip'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const usageDaily = pgTable('usage_daily', {
+  ispId: uuid('isp_id').notNull(),
+  subscriberId: uuid('subscriber_id').notNull(),
+  day: date('day').notNull(),
+  inputOctets: bigint('input_octets', { mode: 'number' }).notNull(),
+  outputOctets: bigint('output_octets', { mode: 'number' }).notNull(),
+});

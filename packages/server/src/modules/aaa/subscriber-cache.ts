@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm';
+import type { SecretBox } from '../../platform/crypto/secret-box.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { rows, tenantScope, withScope } from '../../platform/db/scope.ts';
+import type { AaaPlan, AaaSubscriber } from './policy.ts';
+
+type Row = {
+  id: string; isp_id: string; username: string; network_password_enc: string; status: AaaSubscriber['status'];
+  mac_address: string | null; static_ip: string | null; expires_at: Date | string | null;
+  expired_action: AaaSubscriber['expiredAction']; walled_garden_address_list: string;
+  plan: (Record<string, unknown> & { id: string }) | null;
+  day_bytes: string; month_bytes: string;
+};
+
+type Entry = { sub: AaaSubscriber | null; loadedAt: number; usage: { day: string; dayBytes: number; month: string; monthBytes: number } };
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+function toPlan(p: Record<string, unknown> & { id: string }): AaaPlan {
+  return {
+    id: p.id, downloadKbps: Number(p.download_kbps), uploadKbps: Number(p.upload_kbps),
+    burstDownloadKbps: num(p.burst_download_kbps), burstUploadKbps: num(p.burst_upload_kbps),
+    burstThresholdDownloadKbps: num(p.burst_threshold_download_kbps), burstThresholdUploadKbps: num(p.burst_threshold_upload_kbps),
+    burstTimeS: num(p.burst_time_s), priority: num(p.priority), minDownloadKbps: num(p.min_download_kbps), minUploadKbps: num(p.min_upload_kbps),
+    sessionTimeoutS: num(p.session_timeout_s), idleTimeoutS: num(p.idle_timeout_s), interimIntervalS: Number(p.interim_interval_s ?? 300),
+    simultaneousUse: Number(p.simultaneous_use ?? 1), fupDailyBytes: num(p.fup_daily_bytes), fupMonthlyBytes: num(p.fup_monthly_bytes),
+    fupDownloadKbps: num(p.fup_download_kbps), fupUploadKbps: num(p.fup_upload_kbps),
+    framedPool: (p.framed_pool as string | null) ?? null, addressList: (p.address_list as string | null) ?? null,
+  };
+}
+
+const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+const utcMonth = (d: Date) => d.toISOString().slice(0, 7);
+
+/**
+ * Subscribers by (ISP, User-Name), with their plan, network password and usage so far.
+ * Loaded on first use, then served from memory; change events drop entries, and a safety
+ * TTL bounds staleness should an event be missed. Unknown users are cached too (briefly),
+ * so a flood of bad usernames does not become a flood of queries.
+ */
+export class SubscriberCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly byId = new Map<string, string>();
+  private readonly inflight = new Map<string, Promise<Entry>>();
+
+  constructor(private readonly db: Database, private readonly secrets: SecretBox, private readonly ttlMs = 10 * 60_000, private readonly negativeTtlMs = 5_000) {}
+
+  async get(ispId: string, username: string): Promise<{ sub: AaaSubscriber | null; usage: Entry['usage'] }> {
+    const key = `${ispId}|${username}`;
+    const hit = this.entries.get(key);
+    const now = Date.now();
+    if (hit && now - hit.loadedAt < (hit.sub ? this.ttlMs : this.negativeTtlMs)) return this.rollUsage(hit);
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = this.load(ispId, username).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+    }
+    return this.rollUsage(await pending);
+  }
+
+  /** Accounting adds what it committed, so quotas see traffic without re-reading rollups. */
+  addUsage(ispId: string, username: string, bytes: number, at: Date): void {
+    const e = this.entries.get(`${ispId}|${username}`);
+    if (!e) return;
+    this.rollUsage(e);
+    if (utcDay(at) === e.usage.day) e.usage.dayBytes += bytes;
+    if (utcMonth(at) === e.usage.month) e.usage.monthBytes += bytes;
+  }
+
+  invalidateSubscriber(id: string): void {
+    const key = this.byId.get(id);
+    if (key) this.entries.delete(key);
+    this.byId.delete(id);
+  }
+
+  /** A plan or ISP setting changed: every entry may be affected. */
+  clear(): void {
+    this.entries.clear();
+    this.byId.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private rollUsage(e: Entry): { sub: AaaSubscriber | null; usage: Entry['usage'] } {
+    const now = new Date();
+    if (e.usage.day !== utcDay(now)) e.usage = { ...e.usage, day: utcDay(now), dayBytes: 0 };
+    if (e.usage.month !== utcMonth(now)) e.usage = { ...e.usage, month: utcMonth(now), monthBytes: 0 };
+    return e;
+  }
+
+  private async load(ispId: string, username: string): Promise<Entry> {
+    const [r] = await withScope(this.db, tenantScope(ispId), (tx) =>
+      rows<Row>(tx, sql`
+        SELECT s.id, s.isp_id, s.username, s.network_password_enc, s.status, s.mac_address, host(s.static_ip) AS static_ip, s.expires_at,
+               i.expired_action, i.walled_garden_address_list, to_jsonb(p) AS plan,
+               coalesce((SELECT sum(input_octets + output_octets) FROM usage_daily u WHERE u.subscriber_id = s.id AND u.day = (now() AT TIME ZONE 'UTC')::date), 0)::text AS day_bytes,
+               coalesce((SELECT sum(input_octets + output_octets) FROM usage_daily u WHERE u.subscriber_id = s.id
+                         AND u.day >= date_trunc('month', now() AT TIME ZONE 'UTC')::date), 0)::text AS month_bytes
+        FROM subscribers s JOIN isps i ON i.id = s.isp_id LEFT JOIN subscription_plans p ON p.id = s.plan_id
+        WHERE s.isp_id = ${ispId} AND s.username = ${username}`),
+    );
+    const now = new Date();
+    const entry: Entry = {
+      sub: r ? {
+        id: r.id, ispId: r.isp_id, username: r.username, password: this.secrets.open(r.network_password_enc), status: r.status,
+        macAddress: r.mac_address, staticIp: r.static_ip, expiresAt: r.expires_at ? new Date(r.expires_at) : null,
+        plan: r.plan ? toPlan(r.plan) : null, expiredAction: r.expired_action, walledGardenList: r.walled_garden_address_list,
+      } : null,
+      loadedAt: Date.now(),
+      usage: { day: utcDay(now), dayBytes: Number(r?.day_bytes ?? 0), month: utcMonth(now), monthBytes: Number(r?.month_bytes ?? 0) },
+    };
+    this.entries.set(`${ispId}|${username}`, entry);
+    if (r) this.byId.set(r.id, `${ispId}|${username}`);
+    return entry;
+  }
+}
