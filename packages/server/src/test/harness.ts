@@ -9,12 +9,14 @@ import { loadConfig, type Config } from '../platform/config/config.ts';
 import { openPglite, openPostgres, type Database } from '../platform/db/database.ts';
 import { MemoryRateLimiter, RedisRateLimiter } from '../platform/auth/rate-limiter.ts';
 import { LogMailer } from '../platform/mail/mailer.ts';
+import { OutboxRelay } from '../platform/events/outbox-relay.ts';
+import { startAaa, type AaaRuntime } from '../modules/aaa/aaa-runtime.ts';
 
 /**
  * A whole server on a fresh database: PGlite in memory by default, or a new database on
  * the PostgreSQL of TEST_DATABASE_URL (and Redis of TEST_REDIS_URL) when they are set.
  */
-export type TestServer = { app: FastifyInstance; ctx: AppContext; mailer: LogMailer; close(): Promise<void> };
+export type TestServer = { app: FastifyInstance; ctx: AppContext; mailer: LogMailer; aaa: AaaRuntime | null; relay: OutboxRelay; close(): Promise<void> };
 
 function testConfig(overrides: Partial<Config> = {}): Config {
   const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', DATA_DIR: '/tmp/anx-unused' }, '/tmp');
@@ -46,9 +48,9 @@ async function freshDatabase(): Promise<{ db: Database; drop(): Promise<void> }>
   };
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, opts: { aaa?: boolean } = {}): Promise<TestServer> {
   const { db, drop } = await freshDatabase();
-  const log = pino({ level: 'silent' });
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const config = testConfig({ ...overrides, redisUrl: process.env.TEST_REDIS_URL });
   const ctx = await createContext(config, log, db);
   // Each test server counts its own login failures, even on a shared Redis.
@@ -57,9 +59,14 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   ctx.mailer = mailer;
   const app = await buildApp(ctx);
   await app.ready();
+  const relay = new OutboxRelay(ctx.db, ctx.bus, log, 50);
+  relay.start();
+  const aaa = opts.aaa ? await startAaa(ctx, ctx.bus, { host: '127.0.0.1', authPort: 0, acctPort: 0 }) : null;
   return {
-    app, ctx, mailer,
+    app, ctx, mailer, aaa, relay,
     async close() {
+      await aaa?.stop();
+      await relay.stop();
       await app.close();
       await closeContext(ctx);
       await drop();

@@ -25,6 +25,9 @@ export type AaaDeps = {
 };
 
 const GIGA = 2 ** 32;
+const acctStatus: Record<number, 'Start' | 'Stop' | 'Interim-Update' | 'Accounting-On' | 'Accounting-Off'> = {
+  1: 'Start', 2: 'Stop', 3: 'Interim-Update', 7: 'Accounting-On', 8: 'Accounting-Off',
+};
 
 /** The RADIUS listeners: Access-Request on the auth port, Accounting-Request on the accounting port. */
 export class AaaServer {
@@ -154,7 +157,8 @@ export class AaaServer {
       this.deps.log.warn({ nas: nas.name, from: rinfo.address }, 'Accounting-Request authenticator invalid: wrong shared secret?');
       return this.drop(key, 'bad_authenticator');
     }
-    const status = packet.getString('Acct-Status-Type');
+    // By number: dictionaries name 3 both Interim-Update and Alive.
+    const status = acctStatus[packet.getNumber('Acct-Status-Type') ?? 0];
     const now = new Date();
     try {
       if (status === 'Accounting-On' || status === 'Accounting-Off') {
