@@ -5,7 +5,7 @@ import { systemActor } from '../platform/auth/actor.ts';
 export type IspFixture = {
   id: string; slug: string; adminEmail: string; adminToken: string;
   hq: string; north: string; south: string; planId: string; subscriberId: string; northSubscriberId: string;
-  managerToken: string; staffId: string;
+  managerToken: string; staffId: string; nasId: string;
 };
 
 export const password = 'correct horse battery';
@@ -35,8 +35,11 @@ export async function createIspFixture(api: Client, founder: string, slug: strin
   const northSub = await ok(api.post(`${base}/subscribers`, { token: adminToken, body: { first_name: 'Ned', last_name: 'North', username: `ned.${slug}`, password: 'pppoe-pass', branch_id: north.id, plan_id: plan.id } }), 201);
   const staff = await ok(api.post(`${base}/users`, { token: adminToken, body: { email: `north@${slug}.test`, name: 'North Manager', role: 'branch_manager', branch_id: north.id, password } }), 201);
   const managerToken = await api.login(`north@${slug}.test`, password);
+  // A distinct loopback address per ISP: NAS addresses are unique across the platform.
+  const octet = [...slug].reduce((a, c) => (a * 31 + c.charCodeAt(0)) % 250, 7) + 2;
+  const nas = await ok(api.post(`${base}/nas`, { token: adminToken, body: { name: `NAS ${slug}`, address: `127.10.${octet}.1`, secret: 'nas-secret-1' } }), 201);
   return {
     id: isp.id, slug, adminEmail, adminToken, hq: hq.id, north: north.id, south: south.id, planId: plan.id,
-    subscriberId: sub.id, northSubscriberId: northSub.id, managerToken, staffId: staff.id,
+    subscriberId: sub.id, northSubscriberId: northSub.id, managerToken, staffId: staff.id, nasId: nas.id,
   };
 }

@@ -33,6 +33,11 @@ describe("an ISP admin cannot reach another ISP's data", () => {
     `/api/branch/${x.hq}/dashboard`,
     `/api/branch/${x.hq}/users`,
     `/api/user/${x.subscriberId}/dashboard`,
+    `/api/isp/${x.id}/nas`,
+    `/api/isp/${x.id}/nas/${x.nasId}`,
+    `/api/isp/${x.id}/sessions`,
+    `/api/isp/${x.id}/postauth`,
+    `/api/isp/${x.id}/subscribers/${x.subscriberId}/usage`,
   ];
 
   it('reads: every route answers 404 (or 403 where no ISP is named) and leaks nothing', async () => {
@@ -46,7 +51,8 @@ describe("an ISP admin cannot reach another ISP's data", () => {
 
   it('ids of the other ISP are invisible even through the own ISP path', async () => {
     const own = `/api/isp/${a.id}`;
-    for (const url of [`${own}/subscribers/${b.subscriberId}`, `${own}/plans/${b.planId}`, `${own}/users/${b.staffId}`]) {
+    for (const url of [`${own}/subscribers/${b.subscriberId}`, `${own}/plans/${b.planId}`, `${own}/users/${b.staffId}`, `${own}/nas/${b.nasId}`,
+      `${own}/subscribers/${b.subscriberId}/usage`]) {
       expect((await api.get(url, { token: a.adminToken })).status, url).toBe(404);
     }
     const list = await api.get(`${own}/subscribers?limit=200`, { token: a.adminToken });
@@ -71,6 +77,10 @@ describe("an ISP admin cannot reach another ISP's data", () => {
       api.del(`/api/isp/${a.id}/users/${b.staffId}`, { token: a.adminToken }),
       api.post(`/api/isp/${b.id}/subscribers`, { token: a.adminToken, body: { first_name: 'X', last_name: 'Y', username: 'x', password: 'secret1' } }),
       api.post(`/api/branch/${b.id}/create`, { token: a.adminToken, body: { name: 'Evil', code: 'EVIL' } }),
+      api.patch(`/api/isp/${a.id}/nas/${b.nasId}`, { token: a.adminToken, body: { secret: 'stolen-secret' } }),
+      api.del(`/api/isp/${a.id}/nas/${b.nasId}`, { token: a.adminToken }),
+      api.patch(`/api/isp/${b.id}/nas/${b.nasId}`, { token: a.adminToken, body: { name: 'pwned' } }),
+      api.post(`/api/isp/${b.id}/nas`, { token: a.adminToken, body: { name: 'Evil', address: '127.99.0.1', secret: 'evil-secret' } }),
       // Own ISP, but pointing at the other ISP's branch or plan:
       api.post(`/api/isp/${a.id}/subscribers`, { token: a.adminToken, body: { first_name: 'X', last_name: 'Y', username: 'xy', password: 'secret1', branch_id: b.hq } }),
       api.post(`/api/isp/${a.id}/subscribers`, { token: a.adminToken, body: { first_name: 'X', last_name: 'Y', username: 'xz', password: 'secret1', plan_id: b.planId } }),
@@ -83,6 +93,14 @@ describe("an ISP admin cannot reach another ISP's data", () => {
     expect((await api.get(`/api/isp/${b.id}/plans/${b.planId}`, { token: b.adminToken })).json.price_minor).toBe(2500);
     expect((await api.get(`/api/isp/${b.id}/branches`, { token: b.adminToken })).json).toHaveLength(3);
     expect((await api.get(`/api/isp/${b.id}/subscribers`, { token: b.adminToken })).json.total).toBe(2);
+    expect((await api.get(`/api/isp/${b.id}/nas/${b.nasId}`, { token: b.adminToken })).json.name).toBe('NAS beta-net');
+  });
+
+  it('a NAS address taken by another ISP cannot be registered again, and says nothing about whose it is', async () => {
+    const nas = (await api.get(`/api/isp/${b.id}/nas/${b.nasId}`, { token: b.adminToken })).json;
+    const r = await api.post(`/api/isp/${a.id}/nas`, { token: a.adminToken, body: { name: 'Clash', address: nas.address.replace('/32', ''), secret: 'whatever1' } });
+    expect(r.status).toBe(409);
+    expect(r.text).not.toContain(b.slug);
   });
 
   it('founder-only routes refuse ISP admins', async () => {
