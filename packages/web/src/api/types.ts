@@ -1,0 +1,41 @@
+/** Names for API shapes, all derived from the generated schema (nothing written by hand). */
+import type { paths } from './schema';
+
+type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? R extends { 200: infer A } ? Json<A> : R extends { 201: infer B } ? Json<B> : never
+  : never;
+export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer T } };
+}
+  ? T
+  : never;
+
+export type Me = Ok<'/api/auth/me', 'get'>;
+export type PublicIsp = Ok<'/api/public/isp/{slug}', 'get'>;
+export type Isp = Ok<'/api/isp/{isp_id}', 'get'>;
+export type IspListItem = Ok<'/api/founder/isp/list', 'get'>['items'][number];
+export type FounderDashboard = Ok<'/api/founder/dashboard', 'get'>;
+export type Founder = Ok<'/api/founder/founders', 'get'>[number];
+export type IspDashboard = Ok<'/api/isp/{isp_id}/dashboard', 'get'>;
+export type BranchDashboard = Ok<'/api/branch/{branch_id}/dashboard', 'get'>;
+export type Branch = Ok<'/api/isp/{isp_id}/branches', 'get'>[number];
+export type Plan = Ok<'/api/isp/{isp_id}/plans', 'get'>[number];
+export type Subscriber = Ok<'/api/isp/{isp_id}/subscribers/{subscriber_id}', 'get'>;
+export type SubscriberList = Ok<'/api/isp/{isp_id}/subscribers', 'get'>;
+export type StaffUser = Ok<'/api/isp/{isp_id}/users/{user_id}', 'get'>;
+export type ApiKey = Ok<'/api/isp/{isp_id}/api-keys', 'get'>[number];
+export type NewApiKey = Ok<'/api/isp/{isp_id}/api-keys', 'post'>;
+export type AuditEntry = Ok<'/api/isp/{isp_id}/audit', 'get'>['items'][number];
+export type SubscriberDashboard = Ok<'/api/user/{user_id}/dashboard', 'get'>;
+export type MfaSetup = Ok<'/api/auth/mfa/setup', 'post'>;
+
+export type CreateIspBody = Body<'/api/founder/isp/create', 'post'>;
+export type SubscriberCreateBody = Body<'/api/isp/{isp_id}/subscribers', 'post'>;
+export type SubscriberPatchBody = Body<'/api/isp/{isp_id}/subscribers/{subscriber_id}', 'patch'>;
+export type PlanCreateBody = Body<'/api/isp/{isp_id}/plans', 'post'>;
+export type StaffCreateBody = Body<'/api/isp/{isp_id}/users', 'post'>;
+export type IspPatchBody = Body<'/api/isp/{isp_id}', 'patch'>;
+export type ApiKeyScope = Body<'/api/isp/{isp_id}/api-keys', 'post'>['scopes'][number];
+export type StaffRole = StaffCreateBody['role'];
+export type Locale = NonNullable<CreateIspBody['default_locale']>;

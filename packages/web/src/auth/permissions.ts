@@ -1,0 +1,32 @@
+/**
+ * What each role may do, mirroring the server's permission matrix, so the UI hides what a role
+ * can't use. The server stays the authority: it refuses anything this gets wrong.
+ */
+export type Permission =
+  | 'isp:read' | 'isp:manage' | 'branch:read' | 'branch:manage' | 'staff:read' | 'staff:manage'
+  | 'subscriber:read' | 'subscriber:manage' | 'plan:read' | 'plan:manage' | 'audit:read' | 'apikey:manage';
+
+const all: Permission[] = ['isp:read', 'isp:manage', 'branch:read', 'branch:manage', 'staff:read', 'staff:manage',
+  'subscriber:read', 'subscriber:manage', 'plan:read', 'plan:manage', 'audit:read', 'apikey:manage'];
+
+const matrix: Record<string, ReadonlySet<Permission>> = {
+  founder: new Set(all),
+  isp_admin: new Set(all),
+  billing: new Set(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read', 'plan:manage']),
+  support_agent: new Set(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read']),
+  noc_engineer: new Set(['isp:read', 'branch:read', 'subscriber:read', 'plan:read']),
+  branch_manager: new Set(['isp:read', 'branch:read', 'branch:manage', 'staff:read', 'staff:manage', 'subscriber:read', 'subscriber:manage', 'plan:read']),
+};
+
+export function can(role: string | undefined, p: Permission): boolean {
+  return Boolean(role && matrix[role]?.has(p));
+}
+
+export const STAFF_ROLES = ['isp_admin', 'billing', 'support_agent', 'noc_engineer', 'branch_manager'] as const;
+
+/** Roles a role may grant (nobody creates someone above themselves). */
+export function grantable(role: string | undefined): (typeof STAFF_ROLES)[number][] {
+  if (role === 'isp_admin' || role === 'founder') return [...STAFF_ROLES];
+  if (role === 'branch_manager') return ['branch_manager', 'support_agent', 'billing', 'noc_engineer'];
+  return [];
+}

@@ -1,0 +1,43 @@
+/** The founder (platform owner) portal. */
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import DashboardIcon from '@mui/icons-material/SpaceDashboardOutlined';
+import IspIcon from '@mui/icons-material/LanOutlined';
+import AddIcon from '@mui/icons-material/AddBusinessOutlined';
+import PeopleIcon from '@mui/icons-material/AdminPanelSettingsOutlined';
+import SecurityIcon from '@mui/icons-material/SecurityOutlined';
+import { useT } from '../../i18n/index.tsx';
+import { AppShell } from '../../ui/AppShell.tsx';
+import { Loading } from '../../ui/common.tsx';
+import { NotFound } from '../../ui/NotFound.tsx';
+
+const Dashboard = lazy(() => import('./DashboardPage.tsx'));
+const Isps = lazy(() => import('./IspsPage.tsx'));
+const CreateIsp = lazy(() => import('./CreateIspPage.tsx'));
+const Users = lazy(() => import('./UsersPage.tsx'));
+const Security = lazy(() => import('../../ui/SecurityPage.tsx'));
+
+export default function FounderPortal() {
+  const t = useT();
+  const nav = [
+    { to: '/founder', label: t('nav.dashboard'), icon: <DashboardIcon />, end: true },
+    { to: '/founder/isps', label: t('nav.isps'), icon: <IspIcon />, end: true },
+    { to: '/founder/isps/new', label: t('nav.createIsp'), icon: <AddIcon /> },
+    { to: '/founder/users', label: t('nav.platformUsers'), icon: <PeopleIcon /> },
+    { to: '/founder/security', label: t('nav.security'), icon: <SecurityIcon /> },
+  ];
+  return (
+    <AppShell nav={nav} portalLabel={t('portal.founder')} loginPath="/login">
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route index element={<Dashboard />} />
+          <Route path="isps" element={<Isps />} />
+          <Route path="isps/new" element={<CreateIsp />} />
+          <Route path="users" element={<Users />} />
+          <Route path="security" element={<Security />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </AppShell>
+  );
+}

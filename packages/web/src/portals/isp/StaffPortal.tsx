@@ -1,0 +1,86 @@
+/** The ISP portal (admins and staff) and, for branch managers, the branch portal: same pages, narrowed by role. */
+import { lazy, Suspense, useMemo } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import DashboardIcon from '@mui/icons-material/SpaceDashboardOutlined';
+import PeopleIcon from '@mui/icons-material/PeopleAltOutlined';
+import PlansIcon from '@mui/icons-material/SpeedOutlined';
+import BranchIcon from '@mui/icons-material/AccountTreeOutlined';
+import StaffIcon from '@mui/icons-material/BadgeOutlined';
+import KeyIcon from '@mui/icons-material/VpnKeyOutlined';
+import SettingsIcon from '@mui/icons-material/SettingsOutlined';
+import SecurityIcon from '@mui/icons-material/SecurityOutlined';
+import { api } from '../../api/client.ts';
+import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
+import { can } from '../../auth/permissions.ts';
+import { FormatSettings, useT } from '../../i18n/index.tsx';
+import { AppShell, type NavItem } from '../../ui/AppShell.tsx';
+import { ErrorAlert, Loading, ok, useLoad } from '../../ui/common.tsx';
+import { NotFound } from '../../ui/NotFound.tsx';
+import { IspCtx, type IspScope } from './context.ts';
+
+const IspDashboard = lazy(() => import('./DashboardPage.tsx'));
+const BranchDashboard = lazy(() => import('../branch/BranchDashboardPage.tsx'));
+const Subscribers = lazy(() => import('./SubscribersPage.tsx'));
+const SubscriberDetail = lazy(() => import('./SubscriberPage.tsx'));
+const Plans = lazy(() => import('./PlansPage.tsx'));
+const Branches = lazy(() => import('./BranchesPage.tsx'));
+const Staff = lazy(() => import('./StaffPage.tsx'));
+const ApiKeys = lazy(() => import('./ApiKeysPage.tsx'));
+const Settings = lazy(() => import('./SettingsPage.tsx'));
+const Security = lazy(() => import('../../ui/SecurityPage.tsx'));
+
+export default function StaffPortal({ slug, ispId }: { slug: string; ispId: string }) {
+  const { me } = useAuth();
+  const t = useT();
+  const { data: isp, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}', { params: { path: { isp_id: ispId } } })), [ispId]);
+  const role = me?.role ?? '';
+  const base = `/t/${slug}`;
+  const branchId = role === 'branch_manager' ? (me?.branch_id ?? null) : null;
+
+  const scope = useMemo<IspScope | null>(
+    () => (isp ? { isp, ispId, slug, role, branchId, base, reloadIsp: reload } : null),
+    [isp, ispId, slug, role, branchId, base, reload],
+  );
+
+  if (me && me.kind === 'user' && me.isp_slug !== slug) return <Navigate to={homeOf(me)} replace />;
+
+  const nav: NavItem[] = [
+    { to: base, label: t('nav.dashboard'), icon: <DashboardIcon />, end: true },
+    ...(can(role, 'subscriber:read') ? [{ to: `${base}/subscribers`, label: t('nav.subscribers'), icon: <PeopleIcon /> }] : []),
+    ...(can(role, 'plan:read') ? [{ to: `${base}/plans`, label: t('nav.plans'), icon: <PlansIcon /> }] : []),
+    ...(can(role, 'branch:read') ? [{ to: `${base}/branches`, label: t('nav.branches'), icon: <BranchIcon /> }] : []),
+    ...(can(role, 'staff:read') ? [{ to: `${base}/staff`, label: t('nav.staff'), icon: <StaffIcon /> }] : []),
+    ...(can(role, 'apikey:manage') ? [{ to: `${base}/api-keys`, label: t('nav.apiKeys'), icon: <KeyIcon /> }] : []),
+    ...(can(role, 'isp:manage') ? [{ to: `${base}/settings`, label: t('nav.settings'), icon: <SettingsIcon /> }] : []),
+    ...(me?.kind === 'user' ? [{ to: `${base}/security`, label: t('nav.security'), icon: <SecurityIcon /> }] : []),
+  ];
+
+  return (
+    <AppShell nav={nav} portalLabel={branchId ? t('portal.branch') : t('portal.isp')} loginPath={`${base}/login`}>
+      {error ? <ErrorAlert error={error} onRetry={reload} /> : null}
+      {!scope ? (
+        error ? null : <Loading />
+      ) : (
+        <IspCtx.Provider value={scope}>
+          <FormatSettings timeZone={scope.isp.timezone}>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route index element={branchId ? <BranchDashboard branchId={branchId} /> : <IspDashboard />} />
+                {can(role, 'subscriber:read') ? <Route path="subscribers" element={<Subscribers />} /> : null}
+                {can(role, 'subscriber:read') ? <Route path="subscribers/:id" element={<SubscriberDetail />} /> : null}
+                {can(role, 'plan:read') ? <Route path="plans" element={<Plans />} /> : null}
+                {can(role, 'branch:read') ? <Route path="branches" element={<Branches />} /> : null}
+                {can(role, 'branch:read') ? <Route path="branches/:branchId" element={<BranchDashboard />} /> : null}
+                {can(role, 'staff:read') ? <Route path="staff" element={<Staff />} /> : null}
+                {can(role, 'apikey:manage') ? <Route path="api-keys" element={<ApiKeys />} /> : null}
+                {can(role, 'isp:manage') ? <Route path="settings" element={<Settings />} /> : null}
+                <Route path="security" element={<Security />} />
+                <Route path="*" element={<NotFound />} />
+              </Routes>
+            </Suspense>
+          </FormatSettings>
+        </IspCtx.Provider>
+      )}
+    </AppShell>
+  );
+}

@@ -1,0 +1,51 @@
+/** Subscriber self-service: their plan and status, their profile. Installable as a PWA. */
+import { createContext, lazy, Suspense, useContext } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import HomeIcon from '@mui/icons-material/WifiOutlined';
+import PersonIcon from '@mui/icons-material/PersonOutlined';
+import { api } from '../../api/client.ts';
+import type { SubscriberDashboard } from '../../api/types.ts';
+import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { AppShell } from '../../ui/AppShell.tsx';
+import { ErrorAlert, Loading, ok, useLoad } from '../../ui/common.tsx';
+import { NotFound } from '../../ui/NotFound.tsx';
+
+const Home = lazy(() => import('./HomePage.tsx'));
+const Profile = lazy(() => import('./ProfilePage.tsx'));
+
+const Ctx = createContext<SubscriberDashboard | null>(null);
+export function useSubscriber(): SubscriberDashboard {
+  const c = useContext(Ctx);
+  if (!c) throw new Error('useSubscriber outside the subscriber portal');
+  return c;
+}
+
+export default function SubscriberPortal({ slug }: { slug: string }) {
+  const t = useT();
+  const { me } = useAuth();
+  const id = me?.id ?? '';
+  const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/user/{user_id}/dashboard', { params: { path: { user_id: id } } })), [id]);
+  if (me && me.isp_slug !== slug) return <Navigate to={homeOf(me)} replace />;
+  const base = `/t/${slug}/me`;
+  const nav = [
+    { to: base, label: t('self.myPlan'), icon: <HomeIcon />, end: true },
+    { to: `${base}/profile`, label: t('self.profile'), icon: <PersonIcon /> },
+  ];
+  return (
+    <AppShell nav={nav} portalLabel={t('portal.subscriber')} loginPath={`/t/${slug}/login`}>
+      <ErrorAlert error={error} onRetry={reload} />
+      {!data ? (error ? null : <Loading />) : (
+        <Ctx.Provider value={data}>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route index element={<Home />} />
+              <Route path="profile" element={<Profile />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
+        </Ctx.Provider>
+      )}
+    </AppShell>
+  );
+}
