@@ -17,6 +17,7 @@ const usage = `astranetix <command>
   create-founder --email E --name N --password P
   audit-verify          check the audit log's hash chain
   openapi               print the OpenAPI document (for client generation)
+  bench-seed --subscribers N   load user1..userN / pass1..passN and the NAS 127.0.0.1 (testing123)
 `;
 
 async function main(): Promise<number> {
@@ -66,6 +67,23 @@ async function main(): Promise<number> {
       console.log(`${report.rows} audit rows in ${report.chains} chains; ${report.broken.length} problems`);
       for (const b of report.broken) console.log(`  seq ${b.seq} (${b.ispId ?? 'platform'}): ${b.reason}`);
       return report.broken.length ? 1 : 0;
+    }
+    case 'bench-seed': {
+      const { values } = parseArgs({ args: rest, options: { subscribers: { type: 'string', default: '10000' } } });
+      const n = Number(values.subscribers);
+      if (!Number.isInteger(n) || n < 1 || n > 5_000_000) {
+        console.error('--subscribers must be a whole number from 1 to 5,000,000');
+        return 2;
+      }
+      const { benchSeed } = await import('./app/seed/bench-seed.ts');
+      const ctx = await createContext(config, log);
+      try {
+        const r = await benchSeed(ctx, n, (s) => console.log(s));
+        console.log(`Bench data ready: ${r.total} subscribers (${r.created} new) on ISP ${r.ispId}, NAS 127.0.0.1/testing123, in ${r.ms} ms`);
+      } finally {
+        await closeContext(ctx);
+      }
+      return 0;
     }
     case 'openapi': {
       // Built on a throw-away in-memory database: the document depends only on the routes.

@@ -29,6 +29,8 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
   const postauth = new PostAuthWriter(ctx.db);
   await registry.load();
   await sessions.load();
+  const preloaded = await subscribers.preload();
+  ctx.log.info({ subscribers: preloaded, nas: registry.size }, 'AAA caches loaded');
 
   accounting.onApplied = (applied) => {
     for (const { record: r, deltaBytes } of applied) {

@@ -7,12 +7,22 @@ export class Batcher<T> {
   private queue: { item: T; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private flushing = false;
 
-  constructor(private readonly flush: (items: T[]) => Promise<void>, private readonly maxBatch = 500) {}
+  private timer: NodeJS.Timeout | null = null;
+
+  /** `lingerMs` > 0 waits that long before a flush, for work that no caller waits on (logs). */
+  constructor(private readonly flush: (items: T[]) => Promise<void>, private readonly maxBatch = 500, private readonly lingerMs = 0) {}
 
   submit(item: T): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.flushing) void this.drain();
+      if (this.flushing || this.timer) return;
+      if (this.lingerMs > 0 && this.queue.length < this.maxBatch) {
+        this.timer = setTimeout(() => {
+          this.timer = null;
+          void this.drain();
+        }, this.lingerMs);
+        this.timer.unref();
+      } else void this.drain();
     });
   }
 
@@ -37,7 +47,13 @@ export class Batcher<T> {
     }
   }
 
+  /** Flushes what is queued now and waits until nothing is pending. */
   async idle(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      if (!this.flushing) void this.drain();
+    }
     while (this.flushing || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
   }
 }

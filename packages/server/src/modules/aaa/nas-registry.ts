@@ -45,6 +45,10 @@ export class NasRegistry {
     return list.length;
   }
 
+  get size(): number {
+    return this.exact.size + this.subnets.length;
+  }
+
   find(address: string): AaaNas | undefined {
     const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
     const hit = this.exact.get(plain);

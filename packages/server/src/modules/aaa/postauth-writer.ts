@@ -10,7 +10,7 @@ export type PostAuthRecord = {
 
 /** The post-auth log, written in batches off the reply path: a reply never waits for it. */
 export class PostAuthWriter {
-  private readonly batcher = new Batcher<PostAuthRecord>((items) => this.write(items), 1000);
+  private readonly batcher = new Batcher<PostAuthRecord>((items) => this.write(items), 2000, 250);
   dropped = 0;
 
   constructor(private readonly db: Database, private readonly maxPending = 50_000) {}

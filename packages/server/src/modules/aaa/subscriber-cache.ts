@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { rows, tenantScope, withScope } from '../../platform/db/scope.ts';
+import { platformScope, rows, tenantScope, withScope } from '../../platform/db/scope.ts';
 import type { AaaPlan, AaaSubscriber } from './policy.ts';
 
 type Row = {
@@ -90,17 +90,24 @@ export class SubscriberCache {
     return e;
   }
 
+  /**
+   * Fills the cache with every subscriber of every active ISP in one pass, so that the
+   * steady state needs no query per Access-Request (the system path: the AAA engine serves
+   * all tenants).
+   */
+  async preload(): Promise<number> {
+    const list = await withScope(this.db, platformScope, (tx) => rows<Row>(tx, sql`${selectSubscribers} WHERE i.status = 'active'`));
+    for (const r of list) this.store(r.isp_id, r.username, r);
+    return list.length;
+  }
+
   private async load(ispId: string, username: string): Promise<Entry> {
     const [r] = await withScope(this.db, tenantScope(ispId), (tx) =>
-      rows<Row>(tx, sql`
-        SELECT s.id, s.isp_id, s.username, s.network_password_enc, s.status, s.mac_address, host(s.static_ip) AS static_ip, s.expires_at,
-               i.expired_action, i.walled_garden_address_list, to_jsonb(p) AS plan,
-               coalesce((SELECT sum(input_octets + output_octets) FROM usage_daily u WHERE u.subscriber_id = s.id AND u.day = (now() AT TIME ZONE 'UTC')::date), 0)::text AS day_bytes,
-               coalesce((SELECT sum(input_octets + output_octets) FROM usage_daily u WHERE u.subscriber_id = s.id
-                         AND u.day >= date_trunc('month', now() AT TIME ZONE 'UTC')::date), 0)::text AS month_bytes
-        FROM subscribers s JOIN isps i ON i.id = s.isp_id LEFT JOIN subscription_plans p ON p.id = s.plan_id
-        WHERE s.isp_id = ${ispId} AND s.username = ${username}`),
-    );
+      rows<Row>(tx, sql`${selectSubscribers} WHERE s.isp_id = ${ispId} AND s.username = ${username}`));
+    return this.store(ispId, username, r);
+  }
+
+  private store(ispId: string, username: string, r: Row | undefined): Entry {
     const now = new Date();
     const entry: Entry = {
       sub: r ? {
@@ -116,3 +123,14 @@ export class SubscriberCache {
     return entry;
   }
 }
+
+// Usage so far this UTC day and month comes from the daily rollup, aggregated once per query.
+const selectSubscribers = sql`
+  SELECT s.id, s.isp_id, s.username, s.network_password_enc, s.status, s.mac_address, host(s.static_ip) AS static_ip, s.expires_at,
+         i.expired_action, i.walled_garden_address_list, to_jsonb(p) AS plan,
+         coalesce(u.day_bytes, 0)::text AS day_bytes, coalesce(u.month_bytes, 0)::text AS month_bytes
+  FROM subscribers s JOIN isps i ON i.id = s.isp_id LEFT JOIN subscription_plans p ON p.id = s.plan_id
+  LEFT JOIN LATERAL (
+    SELECT sum(d.input_octets + d.output_octets) FILTER (WHERE d.day = (now() AT TIME ZONE 'UTC')::date) AS day_bytes,
+           sum(d.input_octets + d.output_octets) AS month_bytes
+    FROM usage_daily d WHERE d.subscriber_id = s.id AND d.day >= date_trunc('month', now() AT TIME ZONE 'UTC')::date) u ON true`;
