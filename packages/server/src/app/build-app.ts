@@ -21,6 +21,7 @@ import { registerAuditRoutes } from '../modules/reporting/audit.routes.ts';
 import { registerSystemRoutes } from '../modules/system/system.routes.ts';
 import { registerNasRoutes } from '../modules/aaa/nas.routes.ts';
 import { registerSessionRoutes } from '../modules/aaa/sessions.routes.ts';
+import { registerCoaRoutes } from '../modules/aaa/coa.routes.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
 
@@ -72,6 +73,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerAuditRoutes(api, ctx);
   registerNasRoutes(api, ctx);
   registerSessionRoutes(api, ctx);
+  registerCoaRoutes(api, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>

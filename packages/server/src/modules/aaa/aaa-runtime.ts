@@ -7,6 +7,8 @@ import { NasRegistry } from './nas-registry.ts';
 import { PostAuthWriter } from './postauth-writer.ts';
 import { SessionTracker } from './session-tracker.ts';
 import { SubscriberCache } from './subscriber-cache.ts';
+import { enforcerFor } from './enforcement.ts';
+import type { Enforcer } from './enforcer.ts';
 
 export type AaaRuntime = {
   server: AaaServer;
@@ -16,11 +18,12 @@ export type AaaRuntime = {
   accounting: AccountingWriter;
   postauth: PostAuthWriter;
   ports: { authPort: number; acctPort: number };
+  enforcer: Enforcer;
   stop(): Promise<void>;
 };
 
 /** The `aaa` role: loads NAS and sessions, listens, and keeps its caches current from the event bus. */
-export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: string; authPort: number; acctPort: number }): Promise<AaaRuntime> {
+export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: string; authPort: number; acctPort: number }, roles = { enforce: true }): Promise<AaaRuntime> {
   const metrics = createAaaMetrics(ctx.metrics.registry);
   const registry = new NasRegistry(ctx.db, ctx.secrets);
   const subscribers = new SubscriberCache(ctx.db, ctx.secrets);
@@ -32,27 +35,45 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
   const preloaded = await subscribers.preload();
   ctx.log.info({ subscribers: preloaded, nas: registry.size }, 'AAA caches loaded');
 
+  const enforcer = await enforcerFor(ctx);
+  const enforce = (ispId: string, subscriberId: string, kind: 'disconnect' | 'coa', reason: string, cause: string | null) =>
+    void enforcer.activeSessions(ispId, subscriberId)
+      .then((ids) => Promise.all(ids.map((id) => enforcer.act(ispId, id, kind, reason, 'aaa', cause))))
+      .catch((err: unknown) => ctx.log.error({ err, subscriberId }, 'enforcement failed'));
+
   accounting.onApplied = (applied) => {
     for (const { record: r, deltaBytes } of applied) {
       if (r.subscriberId) {
         if (r.statusType === 'Stop') sessions.stopped(r.subscriberId, r.uniqueId);
         else sessions.started(r.subscriberId, r.uniqueId);
       }
-      if (deltaBytes > 0) subscribers.addUsage(r.ispId, r.username, deltaBytes, r.at);
+      if (deltaBytes > 0 && r.subscriberId && r.statusType !== 'Stop') {
+        const crossed = subscribers.addUsage(r.ispId, r.username, deltaBytes, r.at);
+        // The quota ran out during this session: fair-use speed by CoA, or off when the plan has none.
+        if (crossed) enforce(r.ispId, r.subscriberId, crossed.fupRate ? 'coa' : 'disconnect', `${crossed.period} quota exhausted`, null);
+      }
     }
     metrics.online.set(sessions.online);
   };
 
   const unsubscribe = bus.subscribe((m) => {
-    if (m.type.startsWith('subscriber.')) subscribers.invalidateSubscriber(m.aggregateId);
-    else if (m.type.startsWith('plan.') || m.type.startsWith('isp.')) subscribers.clear();
+    if (m.type.startsWith('subscriber.')) {
+      subscribers.invalidateSubscriber(m.aggregateId);
+      if (!m.ispId || !roles.enforce) return;
+      const after = m.payload as { plan_id?: string | null; previous_plan_id?: string | null };
+      if (m.type === 'subscriber.suspended' || m.type === 'subscriber.terminated' || m.type === 'subscriber.expired')
+        enforce(m.ispId, m.aggregateId, 'disconnect', `subscriber ${m.type.split('.')[1]}`, m.id);
+      else if (after.plan_id && after.previous_plan_id !== undefined && after.previous_plan_id !== after.plan_id)
+        enforce(m.ispId, m.aggregateId, 'coa', 'plan changed', m.id);
+    } else if (m.type === 'plan.updated' || m.type === 'plan.deleted') subscribers.invalidatePlan(m.aggregateId);
+    else if (m.type.startsWith('isp.')) subscribers.clear();
     if (m.type.startsWith('nas.') || m.type.startsWith('isp.')) void registry.load().catch((err: unknown) => ctx.log.error({ err }, 'NAS reload failed'));
   });
 
   const server = new AaaServer({ registry, subscribers, sessions, accounting, postauth, metrics, log: ctx.log });
   const ports = await server.start(opts.host, opts.authPort, opts.acctPort);
   return {
-    server, registry, subscribers, sessions, accounting, postauth, ports,
+    server, registry, subscribers, sessions, accounting, postauth, ports, enforcer,
     async stop() {
       unsubscribe();
       await server.stop();

@@ -59,12 +59,20 @@ export class SubscriberCache {
   }
 
   /** Accounting adds what it committed, so quotas see traffic without re-reading rollups. */
-  addUsage(ispId: string, username: string, bytes: number, at: Date): void {
+  /** Returns which quota, if any, this traffic has just used up. */
+  addUsage(ispId: string, username: string, bytes: number, at: Date): { period: 'daily' | 'monthly'; fupRate: boolean } | null {
     const e = this.entries.get(`${ispId}|${username}`);
-    if (!e) return;
+    if (!e) return null;
     this.rollUsage(e);
+    const plan = e.sub?.plan;
+    const before = { day: e.usage.dayBytes, month: e.usage.monthBytes };
     if (utcDay(at) === e.usage.day) e.usage.dayBytes += bytes;
     if (utcMonth(at) === e.usage.month) e.usage.monthBytes += bytes;
+    if (!plan) return null;
+    const fupRate = Boolean(plan.fupDownloadKbps && plan.fupUploadKbps);
+    if (plan.fupDailyBytes !== null && before.day < plan.fupDailyBytes && e.usage.dayBytes >= plan.fupDailyBytes) return { period: 'daily', fupRate };
+    if (plan.fupMonthlyBytes !== null && before.month < plan.fupMonthlyBytes && e.usage.monthBytes >= plan.fupMonthlyBytes) return { period: 'monthly', fupRate };
+    return null;
   }
 
   invalidateSubscriber(id: string): void {
@@ -73,7 +81,16 @@ export class SubscriberCache {
     this.byId.delete(id);
   }
 
-  /** A plan or ISP setting changed: every entry may be affected. */
+  /** A plan changed: its subscribers reload on their next request. */
+  invalidatePlan(planId: string): void {
+    for (const [key, e] of this.entries) {
+      if (e.sub?.plan?.id !== planId) continue;
+      this.entries.delete(key);
+      this.byId.delete(e.sub.id);
+    }
+  }
+
+  /** An ISP setting changed: every entry may be affected. */
   clear(): void {
     this.entries.clear();
     this.byId.clear();

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
 
-export type BusMessage = { type: string; ispId: string | null; aggregateId: string; payload: unknown };
+export type BusMessage = { id: string; type: string; ispId: string | null; aggregateId: string; payload: unknown };
 type Handler = (msg: BusMessage) => void;
 
 const channel = 'astranetix:events';

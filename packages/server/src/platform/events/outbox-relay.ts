@@ -34,14 +34,14 @@ export class OutboxRelay {
     this.running = true;
     try {
       const claimed = await withScope(this.db, platformScope, (tx) =>
-        rows<{ seq: string; type: string; isp_id: string | null; aggregate_id: string; payload: unknown }>(tx, sql`
+        rows<{ seq: string; id: string; type: string; isp_id: string | null; aggregate_id: string; payload: unknown }>(tx, sql`
           UPDATE domain_events SET published_at = now() WHERE seq IN (
             SELECT seq FROM domain_events WHERE published_at IS NULL ORDER BY seq LIMIT 500 FOR UPDATE SKIP LOCKED)
-          RETURNING seq, type, isp_id, aggregate_id, payload`),
+          RETURNING seq, id, type, isp_id, aggregate_id, payload`),
       );
       if (claimed.length === 0) return 0;
       claimed.sort((a, b) => Number(a.seq) - Number(b.seq));
-      const messages: BusMessage[] = claimed.map((e) => ({ type: e.type, ispId: e.isp_id, aggregateId: e.aggregate_id, payload: e.payload }));
+      const messages: BusMessage[] = claimed.map((e) => ({ id: e.id, type: e.type, ispId: e.isp_id, aggregateId: e.aggregate_id, payload: e.payload }));
       await this.bus.publish(messages);
       return messages.length;
     } catch (err) {

@@ -1,0 +1,90 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
+import { createIspFixture, founderToken, type IspFixture } from '../../test/fixtures.ts';
+import { radclient } from '../../test/radclient.ts';
+
+// A disconnect waits this long for the session's Accounting Stop.
+process.env.COA_STOP_WAIT_MS = '2500';
+
+const shared = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../../shared/bench');
+const coaPort = 38_000 + Math.floor(Math.random() * 1000);
+const detail = `/tmp/coa-test-${process.pid}.detail`;
+let listenerPid = 0;
+let server: TestServer;
+let api: Client;
+let isp: IspFixture;
+let acctPort: number;
+const user = 'ann.coa-net';
+
+async function startSession(id: string): Promise<number> {
+  const r = await radclient('acct', acctPort, `User-Name = "${user}"\nAcct-Status-Type = Start\nAcct-Session-Id = "${id}"\nFramed-IP-Address = 10.20.0.5\n`);
+  expect(r.code).toBe('Accounting-Response');
+  const s = await api.get(`/api/isp/${isp.id}/sessions?q=${user}`, { token: isp.adminToken });
+  return s.json.items.find((x: { acct_session_id: string }) => x.acct_session_id === id).id;
+}
+
+beforeAll(async () => {
+  // FreeRADIUS's own CoA server plays the NAS side of RFC 5176 (../shared/bench/coa-listener.sh).
+  listenerPid = Number(execFileSync('bash', [path.join(shared, 'coa-listener.sh'), String(coaPort)], { env: { ...process.env, DETAIL: detail } }).toString().trim().split('\n').pop());
+  server = await startTestServer({}, { aaa: true });
+  api = client(server.app);
+  isp = await createIspFixture(api, await founderToken(server, api), 'coa-net');
+  await api.post(`/api/isp/${isp.id}/nas`, { token: isp.adminToken, body: { name: 'Lab', address: '127.0.0.1', secret: 'testing123', coa_port: coaPort } });
+  const end = Date.now() + 5000;
+  while (!server.aaa!.registry.find('127.0.0.1') && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+  acctPort = server.aaa!.ports.acctPort;
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+  if (listenerPid) process.kill(listenerPid);
+});
+
+describe('Disconnect-Request and CoA against a real RFC 5176 receiver', () => {
+  it('a kick ACKed while the session stays online is reported as a failure', async () => {
+    const id = await startSession('coa-1');
+    const r = await api.post(`/api/isp/${isp.id}/sessions/${id}/disconnect`, { token: isp.adminToken, body: { reason: 'test kick' } });
+    expect(r.status).toBe(200);
+    expect(r.json.status).toBe('failed');
+    expect(r.json.outcome).toMatch(/Disconnect-ACK, but the session is still online/);
+    const seen = readFileSync(detail, 'utf8');
+    expect(seen).toContain('Acct-Session-Id = "coa-1"');
+    expect(seen).toContain('Framed-IP-Address = 10.20.0.5');
+  });
+
+  it('a kick counts as done when the Accounting Stop follows', async () => {
+    const id = await startSession('coa-2');
+    const kick = api.post(`/api/isp/${isp.id}/sessions/${id}/disconnect`, { token: isp.adminToken });
+    await new Promise((r) => setTimeout(r, 500));
+    await radclient('acct', acctPort, `User-Name = "${user}"\nAcct-Status-Type = Stop\nAcct-Session-Id = "coa-2"\nAcct-Terminate-Cause = Admin-Reset\n`);
+    const r = await kick;
+    expect(r.json.status, r.text).toBe('done');
+    expect(r.json.outcome).toMatch(/Accounting Stop arrived/);
+  });
+
+  it('a plan change sends the new speed by CoA to the live session', async () => {
+    await startSession('coa-3');
+    const plan = await api.post(`/api/isp/${isp.id}/plans`, { token: isp.adminToken, body: { name: 'Fiber 200', download_kbps: 204800, upload_kbps: 51200, price_minor: 5000 } });
+    await api.patch(`/api/isp/${isp.id}/subscribers/${isp.subscriberId}`, { token: isp.adminToken, body: { plan_id: plan.json.id } });
+    const end = Date.now() + 10_000;
+    let done: { kind: string; status: string; reason: string } | undefined;
+    while (!done && Date.now() < end) {
+      const list = await api.get(`/api/isp/${isp.id}/coa-requests?subscriber_id=${isp.subscriberId}`, { token: isp.adminToken });
+      done = list.json.items.find((c: { kind: string; status: string }) => c.kind === 'coa' && c.status !== 'pending');
+      if (!done) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(done).toMatchObject({ kind: 'coa', status: 'done', reason: 'plan changed' });
+    expect(readFileSync(detail, 'utf8')).toContain('Mikrotik-Rate-Limit = "51200k/204800k"');
+  });
+
+  it("another ISP's admin cannot kick this ISP's sessions", async () => {
+    const other = await createIspFixture(api, (await api.post('/api/auth/login', { body: { email: 'owner@platform.test', password: 'correct horse battery' } })).json.access_token, 'coa-other');
+    const id = await startSession('coa-4');
+    expect((await api.post(`/api/isp/${other.id}/sessions/${id}/disconnect`, { token: other.adminToken })).status).toBe(404);
+    expect((await api.post(`/api/isp/${isp.id}/sessions/${id}/disconnect`, { token: other.adminToken })).status).toBe(404);
+    expect((await api.get(`/api/isp/${isp.id}/coa-requests`, { token: other.adminToken })).status).toBe(404);
+  });
+});
