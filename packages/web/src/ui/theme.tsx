@@ -1,5 +1,5 @@
 /** The MUI theme: the ISP's colours (white label) and the language's direction, with an RTL Emotion cache. */
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { CacheProvider } from '@emotion/react';
 import createCache from '@emotion/cache';
 import { prefixer } from 'stylis';
@@ -32,6 +32,10 @@ export function ThemeRoot({ children }: { children: ReactNode }) {
         palette: {
           primary: { main: HEX.test(brand.primary) ? brand.primary : PLATFORM_BRAND.primary },
           secondary: { main: HEX.test(brand.secondary) ? brand.secondary : PLATFORM_BRAND.secondary },
+          // Darker than MUI's defaults so text in these colours keeps 4.5:1 on white.
+          success: { main: '#1b5e20' },
+          warning: { main: '#a14a00' },
+          error: { main: '#c62828' },
           background: { default: '#f5f6fa' },
           contrastThreshold: 4.5,
         },
@@ -54,7 +58,14 @@ export function ThemeRoot({ children }: { children: ReactNode }) {
       }),
     [dir, brand.primary, brand.secondary],
   );
-  const ctx = useMemo(() => ({ brand, setBrand: (b: Brand | null) => setBrandState(b ?? PLATFORM_BRAND) }), [brand]);
+  // Stable, and a no-op when nothing changed: effects that set the brand must not loop.
+  const setBrand = useCallback((b: Brand | null) => {
+    const next = b ?? PLATFORM_BRAND;
+    setBrandState((cur) =>
+      cur.name === next.name && cur.logoUrl === next.logoUrl && cur.primary === next.primary && cur.secondary === next.secondary ? cur : next,
+    );
+  }, []);
+  const ctx = useMemo(() => ({ brand, setBrand }), [brand, setBrand]);
   return (
     <BrandCtx.Provider value={ctx}>
       <CacheProvider value={dir === 'rtl' ? rtlCache : ltrCache}>

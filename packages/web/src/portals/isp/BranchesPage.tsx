@@ -47,7 +47,7 @@ export default function BranchesPage() {
           <StatusChip status={b.status} />
           {manage ? (
             <>
-              <Tooltip title={t('branches.addChild')}><IconButton size="small" onClick={() => setCreating({ parent: b.id })} aria-label={t('branches.addChildOf', { name: b.name })}><AddIcon /></IconButton></Tooltip>
+              <Tooltip title={t('branches.addChild')}><IconButton size="small" onClick={() => setCreating({ parent: b.id })} data-testid={`add-child-${b.code}`} aria-label={t('branches.addChildOf', { name: b.name })}><AddIcon /></IconButton></Tooltip>
               {b.id !== own ? <Tooltip title={t('common.delete')}><IconButton size="small" onClick={() => setDeleting(b)} aria-label={`${t('common.delete')} ${b.name}`}><DeleteIcon /></IconButton></Tooltip> : null}
             </>
           ) : null}
@@ -60,7 +60,7 @@ export default function BranchesPage() {
   return (
     <>
       <PageHeader title={t('nav.branches')} subtitle={t('branches.subtitle')}
-        actions={manage && !own ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating({ parent: null })}>{t('branches.new')}</Button> : undefined} />
+        actions={manage && !own ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating({ parent: null })} data-testid="new-branch">{t('branches.new')}</Button> : undefined} />
       <ErrorAlert error={error} onRetry={reload} />
       {actionError ? <Alert severity="error" sx={{ mb: 2 }} onClose={() => setActionError(null)}>{actionError}</Alert> : null}
       {!data ? (error ? null : <Loading />) : (

@@ -35,7 +35,7 @@ export default function PlansPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.plans')} actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')}>{t('plans.new')}</Button> : undefined} />
+      <PageHeader title={t('nav.plans')} actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')} data-testid="new-plan">{t('plans.new')}</Button> : undefined} />
       <ErrorAlert error={error} onRetry={reload} />
       {actionError ? <Alert severity="error" sx={{ mb: 2 }} onClose={() => setActionError(null)}>{actionError}</Alert> : null}
       {!data ? (error ? null : <Loading />) : (

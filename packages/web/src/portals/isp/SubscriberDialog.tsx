@@ -69,7 +69,7 @@ export function SubscriberDialog({ open, onClose, onSaved, ispId, branches, plan
   }
 
   const field = (k: keyof Form, label: string, props: Record<string, unknown> = {}) => (
-    <TextField fullWidth label={label} name={k} value={f[k]} onChange={set(k)} error={Boolean(errors[k])} helperText={errors[k] ?? (props.helperText as string | undefined)} {...props} />
+    <TextField fullWidth label={label} name={k} slotProps={props.select ? { select: { SelectDisplayProps: { 'data-testid': `select-${k}` } as object } } : undefined} value={f[k]} onChange={set(k)} error={Boolean(errors[k])} helperText={errors[k] ?? (props.helperText as string | undefined)} {...props} />
   );
 
   return (

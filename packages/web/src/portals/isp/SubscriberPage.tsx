@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import {
-  Alert, Box, Button, Card, CardContent, Divider, Grid, List, ListItem, ListItemText, Stack, Typography,
+  Alert, Button, Card, CardContent, Grid, List, ListItem, ListItemText, Stack, Typography,
 } from '@mui/material';
 import EditIcon from '@mui/icons-material/EditOutlined';
 import { api, problemDetail } from '../../api/client.ts';
@@ -107,12 +107,9 @@ export default function SubscriberPage() {
                 {audit.data.items.length ? (
                   <List dense disablePadding>
                     {audit.data.items.map((a, i) => (
-                      <Box key={a.seq}>
-                        {i ? <Divider component="li" /> : null}
-                        <ListItem disableGutters>
-                          <ListItemText primary={t(`audit.${a.action}`) === `audit.${a.action}` ? a.action : t(`audit.${a.action}`)} secondary={`${fmt.dateTime(a.occurred_at)} · ${a.actor_email ?? t(`actor.${a.actor_kind}`)}`} />
-                        </ListItem>
-                      </Box>
+                      <ListItem key={a.seq} disableGutters divider={i < audit.data!.items.length - 1}>
+                        <ListItemText primary={t(`audit.${a.action}`) === `audit.${a.action}` ? a.action : t(`audit.${a.action}`)} secondary={`${fmt.dateTime(a.occurred_at)} · ${a.actor_email ?? t(`actor.${a.actor_kind}`)}`} />
+                      </ListItem>
                     ))}
                   </List>
                 ) : <Typography color="text.secondary">{t('common.none')}</Typography>}

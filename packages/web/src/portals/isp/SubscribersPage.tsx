@@ -92,7 +92,7 @@ export default function SubscribersPage() {
       <PageHeader
         title={t('nav.subscribers')}
         subtitle={data ? t('subs.count', { n: fmt.number(data.total) }) : undefined}
-        actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialog(true)}>{t('subs.new')}</Button> : undefined}
+        actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialog(true)} data-testid="new-subscriber">{t('subs.new')}</Button> : undefined}
       />
       <Paper sx={{ mb: 2, p: 2 }}>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>

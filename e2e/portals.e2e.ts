@@ -1,0 +1,276 @@
+/**
+ * The web app end to end, in Chromium: the founder creates an ISP; its admin signs in on the ISP's
+ * branded URL and creates a branch (and a child branch), a plan and a subscriber with a portal password;
+ * the subscriber signs in to self-service and sees their plan. The same flow runs in Arabic (dir=rtl).
+ * axe-core checks each main page; screenshots of each portal go to e2e/screenshots/.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axe, describeViolations, launch, shot, startServer, type Server } from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+
+/** On failure, a screenshot of where the page was, then the error. */
+async function guard(page: Page, name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    await shot(page, `FAILED-${name}`).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function context(locale: string, viewport = { width: 1280, height: 860 }): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ locale, viewport, baseURL: server.url, serviceWorkers: 'block' });
+  ctx.on('page', (p) => {
+    p.on('requestfailed', (r) => console.error(`[request failed] ${r.url()} ${r.failure()?.errorText ?? ''}`));
+    if (process.env.E2E_VERBOSE) p.on('response', (r) => { if (!r.url().includes('/api/')) console.error(`[http ${r.status()}] ${r.url()}`); });
+    p.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+    p.on('console', (m) => { if (m.type() === 'error') console.error(`[console] ${m.text()}`); });
+    p.on('response', (r) => { if ((process.env.E2E_VERBOSE || r.status() >= 400) && r.url().includes('/api/')) console.error(`[http ${r.status()}] ${r.request().method()} ${r.url()}`); });
+  });
+  return ctx;
+}
+
+async function checkA11y(page: Page, what: string): Promise<void> {
+  const v = await axe(page);
+  assert.equal(v.length, 0, `axe found serious/critical violations on ${what}:\n${describeViolations(v)}`);
+}
+
+async function login(page: Page, path: string, email: string, password: string, landing: RegExp): Promise<void> {
+  await page.goto(path);
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(landing);
+}
+
+async function pick(page: Page, testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator('[role=progressbar]')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
+}
+
+describe('web app', () => {
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const lang of ['en', 'ar'] as const) {
+    describe(`portals flow (${lang})`, () => {
+      const slug = `e2e-${lang}-isp`;
+      const ispName = lang === 'ar' ? 'شبكة النيل' : 'Skyline Fiber';
+      const adminEmail = `admin@${slug}.test`;
+      const subEmail = `amira@${slug}.test`;
+      const planName = lang === 'ar' ? 'ألياف 100' : 'Fiber 100';
+      const dir = lang === 'ar' ? 'rtl' : 'ltr';
+
+      test('the founder creates an ISP', { timeout: 120_000 }, async () => {
+        const ctx = await context(lang);
+        const page = await ctx.newPage();
+        await guard(page, `founder-${lang}`, async () => {
+          await page.goto('/login');
+          assert.equal(await page.evaluate(() => document.documentElement.dir), dir);
+          assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+          await checkA11y(page, `platform login (${lang})`);
+          await shot(page, `login-platform-${lang}`);
+
+          await login(page, '/login', 'founder@astranetix.com', 'admin123', /\/founder$/);
+          await page.getByText('Demo ISP').first().waitFor();
+          await settle(page);
+          await checkA11y(page, `founder dashboard (${lang})`);
+          await shot(page, `founder-dashboard-${lang}`);
+
+          await page.goto('/founder/isps');
+          await page.getByText('Demo ISP').first().waitFor();
+          await checkA11y(page, `founder ISPs (${lang})`);
+          if (lang === 'en') await shot(page, 'founder-isps-en');
+
+          await page.goto('/founder/isps/new');
+          await page.locator('input[name=display_name]').fill(ispName);
+          await page.locator('input[name=slug]').fill(slug);
+          await page.locator('input[name=primary_color]').fill('#6a1b9a');
+          await page.locator('input[name=admin_name]').fill('Nadia Admin');
+          await page.locator('input[name=admin_email]').fill(adminEmail);
+          await page.locator('input[name=admin_password]').fill('Admin-pass-123');
+          await checkA11y(page, `create ISP form (${lang})`);
+          await page.locator('button[type=submit]').click();
+          const link = page.getByTestId('portal-link');
+          await link.waitFor();
+          assert.match(await link.innerText(), new RegExp(`/t/${slug}$`));
+        });
+        await ctx.close();
+      });
+
+      test("the ISP's admin signs in on its branded URL and creates a branch, a plan and a subscriber", { timeout: 150_000 }, async () => {
+        const ctx = await context(lang);
+        const page = await ctx.newPage();
+        await guard(page, `admin-${lang}`, async () => {
+          await page.goto(`/t/${slug}/login`);
+          await page.getByRole('heading', { name: ispName }).waitFor();
+          assert.equal(await page.title(), ispName);
+          assert.equal(await page.evaluate(() => document.documentElement.dir), dir);
+          // The ISP's primary colour themes its login page.
+          const bg = await page.locator('button[type=submit]').evaluate((b) => getComputedStyle(b).backgroundColor);
+          assert.ok(bg === 'rgb(106, 27, 154)' || bg === 'rgba(0, 0, 0, 0.12)', `sign-in button colour ${bg}`);
+          await checkA11y(page, `ISP login (${lang})`);
+          await shot(page, `login-isp-${lang}`);
+
+          await login(page, `/t/${slug}/login`, adminEmail, 'Admin-pass-123', new RegExp(`/t/${slug}$`));
+          await settle(page);
+          assert.equal(await page.evaluate(() => document.documentElement.dir), dir);
+          await checkA11y(page, `ISP dashboard (${lang})`);
+
+          // A branch, and a child branch under it.
+          await page.goto(`/t/${slug}/branches`);
+          await page.getByTestId('new-branch').click();
+          await page.locator('input[name=name]').fill(lang === 'ar' ? 'فرع القاهرة' : 'Downtown');
+          await page.locator('input[name=code]').fill('DT');
+          await page.locator('[role=dialog] button[type=submit]').click();
+          await page.getByTestId('add-child-DT').click();
+          await page.locator('input[name=name]').fill(lang === 'ar' ? 'فرع الزمالك' : 'Harbour');
+          await page.locator('input[name=code]').fill('HB');
+          await page.locator('[role=dialog] button[type=submit]').click();
+          await page.getByTestId('add-child-HB').waitFor();
+          await checkA11y(page, `branches (${lang})`);
+
+          // A plan, priced in the ISP's currency.
+          await page.goto(`/t/${slug}/plans`);
+          await page.getByTestId('new-plan').click();
+          await page.locator('input[name=name]').fill(planName);
+          await page.locator('input[name=down]').fill('100');
+          await page.locator('input[name=up]').fill('20');
+          await page.locator('input[name=price]').fill('29.99');
+          await page.locator('[role=dialog] button[type=submit]').click();
+          await page.getByRole('cell', { name: planName, exact: true }).waitFor();
+          await checkA11y(page, `plans (${lang})`);
+
+          // A subscriber with a self-service password.
+          await page.goto(`/t/${slug}/subscribers`);
+          await page.getByTestId('new-subscriber').click();
+          // The server's field errors land on the fields: submit an invalid e-mail first.
+          await page.locator('input[name=first_name]').fill('Amira');
+          await page.locator('input[name=last_name]').fill('Haddad');
+          await page.locator('input[name=email]').fill('not-an-email');
+          await page.locator('input[name=username]').fill(`amira.${lang}`);
+          await page.locator('input[name=password]').fill('Net-pass-123');
+          await page.locator('[role=dialog] button[type=submit]').click();
+          await page.locator('input[name=email][aria-invalid=true]').waitFor();
+          await page.locator('input[name=email]').fill(subEmail);
+          await page.locator('input[name=portal_password]').fill('Portal-pass-123');
+          await pick(page, 'select-plan_id', planName);
+          await pick(page, 'select-branch_id', lang === 'ar' ? 'فرع الزمالك' : 'Harbour');
+          await page.locator('[role=dialog] button[type=submit]').click();
+          await page.waitForURL(new RegExp(`/t/${slug}/subscribers/[0-9a-f-]{36}$`));
+      if (process.env.E2E_VERBOSE) { await page.waitForTimeout(2000); console.error('DEBUG', page.url(), await page.evaluate(() => location.pathname + ' | ' + document.body.innerText.slice(0, 300))); }
+          await page.getByRole('heading', { name: 'Amira Haddad' }).waitFor();
+          await page.getByText(planName).first().waitFor();
+          await settle(page);
+          await checkA11y(page, `subscriber page (${lang})`);
+          await shot(page, `isp-subscriber-${lang}`);
+
+          await page.goto(`/t/${slug}/subscribers`);
+          await page.getByRole('link', { name: 'Amira Haddad' }).waitFor();
+          await checkA11y(page, `subscribers (${lang})`);
+
+          await page.goto(`/t/${slug}`);
+          await settle(page);
+          await page.getByText(planName).first().waitFor();
+          await shot(page, `isp-dashboard-${lang}`);
+        });
+        await ctx.close();
+      });
+
+      test('the subscriber signs in to self-service and sees their plan', { timeout: 90_000 }, async () => {
+        const ctx = await context(lang, { width: 375, height: 780 });
+        const page = await ctx.newPage();
+        await guard(page, `subscriber-${lang}`, async () => {
+          await login(page, `/t/${slug}/login`, subEmail, 'Portal-pass-123', new RegExp(`/t/${slug}/me$`));
+          const plan = page.getByTestId('plan-name');
+          await plan.waitFor();
+          assert.equal(await plan.innerText(), planName);
+          assert.equal(await page.evaluate(() => document.documentElement.dir), dir);
+          // Usable at 375 px: nothing wider than the screen.
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 1, `page overflows 375 px by ${overflow} px`);
+          await checkA11y(page, `subscriber portal (${lang})`);
+          await shot(page, `subscriber-${lang}`);
+          await page.goto(`/t/${slug}/me/profile`);
+          await page.getByText(subEmail).waitFor();
+          await checkA11y(page, `subscriber profile (${lang})`);
+        });
+        await ctx.close();
+      });
+    });
+  }
+
+  describe('demo ISP portals', () => {
+    test('the ISP portal, the branch portal and the other main pages pass axe', { timeout: 150_000 }, async () => {
+      const ctx = await context('en');
+      const page = await ctx.newPage();
+      await guard(page, 'demo', async () => {
+        await login(page, '/t/demo-isp/login', 'admin@demo-isp.com', 'admin123', /\/t\/demo-isp$/);
+        await settle(page);
+        await checkA11y(page, 'demo ISP dashboard');
+        await shot(page, 'isp-dashboard-demo');
+        for (const p of ['subscribers', 'plans', 'branches', 'staff', 'api-keys', 'settings', 'security']) {
+          await page.goto(`/t/demo-isp/${p}`);
+          await settle(page);
+          await checkA11y(page, `demo ISP ${p}`);
+          if (p === 'subscribers') await shot(page, 'isp-subscribers-demo');
+        }
+      });
+      await ctx.close();
+
+      const bctx = await context('en');
+      const bpage = await bctx.newPage();
+      await login(bpage, '/t/demo-isp/login', 'north.manager@demo-isp.com', 'admin123', /\/t\/demo-isp$/);
+      await settle(bpage);
+      await checkA11y(bpage, 'branch portal dashboard');
+      await shot(bpage, 'branch-dashboard');
+      // The branch manager's role cannot see API keys or settings.
+      assert.equal(await bpage.locator('a[href="/t/demo-isp/api-keys"]').count(), 0);
+      assert.equal(await bpage.locator('a[href="/t/demo-isp/settings"]').count(), 0);
+      await bctx.close();
+
+      const mctx = await context('en', { width: 375, height: 780 });
+      const mpage = await mctx.newPage();
+      await login(mpage, '/t/demo-isp/login', 'admin@demo-isp.com', 'admin123', /\/t\/demo-isp$/);
+      await settle(mpage);
+      const overflow = await mpage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `ISP dashboard overflows 375 px by ${overflow} px`);
+      await shot(mpage, 'isp-dashboard-375');
+      await mpage.goto('/t/demo-isp/subscribers');
+      await settle(mpage);
+      await shot(mpage, 'isp-subscribers-375');
+      await mctx.close();
+    });
+
+    test('the PWA manifest, service worker and offline page are served', async () => {
+      const m = await fetch(`${server.url}/manifest.webmanifest`);
+      assert.equal(m.status, 200);
+      const manifest = (await m.json()) as { icons: { sizes: string }[]; display: string };
+      assert.equal(manifest.display, 'standalone');
+      assert.ok(manifest.icons.some((i) => i.sizes === '512x512'));
+      assert.equal((await fetch(`${server.url}/sw.js`)).status, 200);
+      assert.equal((await fetch(`${server.url}/offline.html`)).status, 200);
+      assert.equal((await fetch(`${server.url}/icons/icon-192.png`)).status, 200);
+    });
+  });
+});
