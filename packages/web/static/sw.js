@@ -1,4 +1,5 @@
 /* AstraNetix service worker: caches the app shell so the portal opens offline; the API is never cached. */
+/* global self, caches, fetch */
 const CACHE = 'anx-shell-v1';
 const SHELL = ['/', '/offline.html', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png'];
 
