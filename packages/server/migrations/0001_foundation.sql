@@ -17,6 +17,7 @@ $$ SELECT nullif(current_setting('app.isp_id', true), '')::uuid $$;
 -- 'on' only on the founder's explicit, audited cross-tenant path.
 CREATE OR REPLACE FUNCTION app_platform() RETURNS boolean LANGUAGE sql STABLE AS
 $$ SELECT coalesce(current_setting('app.platform', true), '') = 'on' $$;
+-- Policies call these as (SELECT fn()): an InitPlan evaluated once per query, not per row.
 -- Branch staff: the branch subtree they may see; NULL means the whole ISP.
 CREATE OR REPLACE FUNCTION app_branch_ids() RETURNS uuid[] LANGUAGE sql STABLE AS
 $$ SELECT CASE WHEN coalesce(current_setting('app.branch_ids', true), '') = '' THEN NULL
@@ -144,6 +145,7 @@ CREATE UNIQUE INDEX subscribers_username_key ON subscribers (isp_id, username);
 CREATE UNIQUE INDEX subscribers_email_key ON subscribers (isp_id, lower(email)) WHERE email IS NOT NULL;
 CREATE INDEX subscribers_list_idx ON subscribers (isp_id, created_at DESC, id DESC);
 CREATE INDEX subscribers_branch_idx ON subscribers (isp_id, branch_id);
+CREATE INDEX subscribers_name_idx ON subscribers (isp_id, last_name, id);
 CREATE INDEX subscribers_status_idx ON subscribers (isp_id, status);
 
 CREATE TABLE api_keys (
@@ -260,49 +262,49 @@ REVOKE ALL ON SEQUENCE audit_log_seq FROM astranetix_app;
 
 -- Row-level security. isps: a tenant sees its own row; founders see all on the platform path.
 ALTER TABLE isps ENABLE ROW LEVEL SECURITY;
-CREATE POLICY isps_read ON isps FOR SELECT USING (app_platform() OR id = app_isp_id());
-CREATE POLICY isps_update ON isps FOR UPDATE USING (app_platform() OR id = app_isp_id())
-  WITH CHECK (app_platform() OR id = app_isp_id());
-CREATE POLICY isps_insert ON isps FOR INSERT WITH CHECK (app_platform());
-CREATE POLICY isps_delete ON isps FOR DELETE USING (app_platform());
+CREATE POLICY isps_read ON isps FOR SELECT USING ((SELECT app_platform()) OR id = (SELECT app_isp_id()));
+CREATE POLICY isps_update ON isps FOR UPDATE USING ((SELECT app_platform()) OR id = (SELECT app_isp_id()))
+  WITH CHECK ((SELECT app_platform()) OR id = (SELECT app_isp_id()));
+CREATE POLICY isps_insert ON isps FOR INSERT WITH CHECK ((SELECT app_platform()));
+CREATE POLICY isps_delete ON isps FOR DELETE USING ((SELECT app_platform()));
 ALTER TABLE founders ENABLE ROW LEVEL SECURITY;
-CREATE POLICY founders_platform ON founders USING (app_platform()) WITH CHECK (app_platform());
+CREATE POLICY founders_platform ON founders USING ((SELECT app_platform())) WITH CHECK ((SELECT app_platform()));
 
 ALTER TABLE branches ENABLE ROW LEVEL SECURITY;
 -- A child of a subtree branch is in the subtree too: that lets a branch manager create a
 -- sub-branch (whose new id is not yet in app.branch_ids) and see it.
 CREATE POLICY branches_tenant ON branches
-  USING (app_platform() OR (isp_id = app_isp_id() AND (app_branch_ids() IS NULL
-         OR id = ANY (app_branch_ids()) OR parent_branch_id = ANY (app_branch_ids()))))
-  WITH CHECK (app_platform() OR (isp_id = app_isp_id() AND (app_branch_ids() IS NULL
-         OR id = ANY (app_branch_ids()) OR parent_branch_id = ANY (app_branch_ids()))));
+  USING ((SELECT app_platform()) OR (isp_id = (SELECT app_isp_id()) AND ((SELECT app_branch_ids()) IS NULL
+         OR id = ANY ((SELECT app_branch_ids())::uuid[]) OR parent_branch_id = ANY ((SELECT app_branch_ids())::uuid[]))))
+  WITH CHECK ((SELECT app_platform()) OR (isp_id = (SELECT app_isp_id()) AND ((SELECT app_branch_ids()) IS NULL
+         OR id = ANY ((SELECT app_branch_ids())::uuid[]) OR parent_branch_id = ANY ((SELECT app_branch_ids())::uuid[]))));
 
 ALTER TABLE users ENABLE ROW LEVEL SECURITY;
 CREATE POLICY users_tenant ON users
-  USING (app_platform() OR (isp_id = app_isp_id() AND (app_branch_ids() IS NULL OR branch_id = ANY (app_branch_ids()))))
-  WITH CHECK (app_platform() OR (isp_id = app_isp_id() AND (app_branch_ids() IS NULL OR branch_id = ANY (app_branch_ids()))));
+  USING ((SELECT app_platform()) OR (isp_id = (SELECT app_isp_id()) AND ((SELECT app_branch_ids()) IS NULL OR branch_id = ANY ((SELECT app_branch_ids())::uuid[]))))
+  WITH CHECK ((SELECT app_platform()) OR (isp_id = (SELECT app_isp_id()) AND ((SELECT app_branch_ids()) IS NULL OR branch_id = ANY ((SELECT app_branch_ids())::uuid[]))));
 
 ALTER TABLE subscribers ENABLE ROW LEVEL SECURITY;
 CREATE POLICY subscribers_tenant ON subscribers
-  USING (app_platform() OR (isp_id = app_isp_id() AND (app_branch_ids() IS NULL OR branch_id = ANY (app_branch_ids()))))
-  WITH CHECK (app_platform() OR (isp_id = app_isp_id() AND (app_branch_ids() IS NULL OR branch_id = ANY (app_branch_ids()))));
+  USING ((SELECT app_platform()) OR (isp_id = (SELECT app_isp_id()) AND ((SELECT app_branch_ids()) IS NULL OR branch_id = ANY ((SELECT app_branch_ids())::uuid[]))))
+  WITH CHECK ((SELECT app_platform()) OR (isp_id = (SELECT app_isp_id()) AND ((SELECT app_branch_ids()) IS NULL OR branch_id = ANY ((SELECT app_branch_ids())::uuid[]))));
 
 ALTER TABLE subscription_plans ENABLE ROW LEVEL SECURITY;
-CREATE POLICY plans_tenant ON subscription_plans USING (app_platform() OR isp_id = app_isp_id())
-  WITH CHECK (app_platform() OR isp_id = app_isp_id());
+CREATE POLICY plans_tenant ON subscription_plans USING ((SELECT app_platform()) OR isp_id = (SELECT app_isp_id()))
+  WITH CHECK ((SELECT app_platform()) OR isp_id = (SELECT app_isp_id()));
 
 ALTER TABLE api_keys ENABLE ROW LEVEL SECURITY;
-CREATE POLICY api_keys_tenant ON api_keys USING (app_platform() OR isp_id = app_isp_id())
-  WITH CHECK (app_platform() OR isp_id = app_isp_id());
+CREATE POLICY api_keys_tenant ON api_keys USING ((SELECT app_platform()) OR isp_id = (SELECT app_isp_id()))
+  WITH CHECK ((SELECT app_platform()) OR isp_id = (SELECT app_isp_id()));
 
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
-CREATE POLICY audit_read ON audit_log FOR SELECT USING (app_platform() OR isp_id = app_isp_id());
+CREATE POLICY audit_read ON audit_log FOR SELECT USING ((SELECT app_platform()) OR isp_id = (SELECT app_isp_id()));
 CREATE POLICY audit_append ON audit_log FOR INSERT WITH CHECK (true);
 
 ALTER TABLE domain_events ENABLE ROW LEVEL SECURITY;
-CREATE POLICY events_read ON domain_events FOR SELECT USING (app_platform() OR isp_id = app_isp_id());
-CREATE POLICY events_append ON domain_events FOR INSERT WITH CHECK (app_platform() OR isp_id IS NULL OR isp_id = app_isp_id());
-CREATE POLICY events_publish ON domain_events FOR UPDATE USING (app_platform());
+CREATE POLICY events_read ON domain_events FOR SELECT USING ((SELECT app_platform()) OR isp_id = (SELECT app_isp_id()));
+CREATE POLICY events_append ON domain_events FOR INSERT WITH CHECK ((SELECT app_platform()) OR isp_id IS NULL OR isp_id = (SELECT app_isp_id()));
+CREATE POLICY events_publish ON domain_events FOR UPDATE USING ((SELECT app_platform()));
 
 -- Auth tables are keyed by opaque token hashes; only the identity service touches them.
 ALTER TABLE refresh_tokens ENABLE ROW LEVEL SECURITY;
@@ -367,6 +369,6 @@ CREATE TABLE isp_counters (
   PRIMARY KEY (isp_id, name)
 );
 ALTER TABLE isp_counters ENABLE ROW LEVEL SECURITY;
-CREATE POLICY counters_tenant ON isp_counters USING (app_platform() OR isp_id = app_isp_id())
-  WITH CHECK (app_platform() OR isp_id = app_isp_id());
+CREATE POLICY counters_tenant ON isp_counters USING ((SELECT app_platform()) OR isp_id = (SELECT app_isp_id()))
+  WITH CHECK ((SELECT app_platform()) OR isp_id = (SELECT app_isp_id()));
 GRANT SELECT, INSERT, UPDATE ON isp_counters TO astranetix_app;

@@ -129,6 +129,6 @@ REVOKE ALL ON SEQUENCE audit_log_seq FROM astranetix_app;
 DO $$ DECLARE t text; BEGIN
   FOREACH t IN ARRAY ARRAY['nas_devices', 'radius_sessions', 'radius_postauth', 'usage_hourly', 'usage_daily'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY %I ON %I USING (app_platform() OR isp_id = app_isp_id()) WITH CHECK (app_platform() OR isp_id = app_isp_id())', t || '_tenant', t);
+    EXECUTE format('CREATE POLICY %I ON %I USING ((SELECT app_platform()) OR isp_id = (SELECT app_isp_id())) WITH CHECK ((SELECT app_platform()) OR isp_id = (SELECT app_isp_id()))', t || '_tenant', t);
   END LOOP;
 END $$;

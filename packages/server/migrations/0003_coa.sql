@@ -22,5 +22,5 @@ CREATE UNIQUE INDEX coa_requests_cause_key ON coa_requests (cause_event_id, sess
 CREATE INDEX coa_requests_isp_idx ON coa_requests (isp_id, created_at DESC);
 GRANT SELECT, INSERT, UPDATE ON coa_requests TO astranetix_app;
 ALTER TABLE coa_requests ENABLE ROW LEVEL SECURITY;
-CREATE POLICY coa_requests_tenant ON coa_requests USING (app_platform() OR isp_id = app_isp_id())
-  WITH CHECK (app_platform() OR isp_id = app_isp_id());
+CREATE POLICY coa_requests_tenant ON coa_requests USING ((SELECT app_platform()) OR isp_id = (SELECT app_isp_id()))
+  WITH CHECK ((SELECT app_platform()) OR isp_id = (SELECT app_isp_id()));

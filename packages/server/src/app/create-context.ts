@@ -28,6 +28,8 @@ export async function openDatabase(config: Config): Promise<Database> {
 export async function createContext(config: Config, log = createLogger(config), db?: Database): Promise<AppContext> {
   const database = db ?? (await openDatabase(config));
   await migrate(database);
+  // PGlite has no autovacuum: refresh the planner's statistics at each start.
+  if (database.kind === 'pglite') await database.exec('ANALYZE');
   const redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
   const bus = new EventBus(redis);
   await bus.start();

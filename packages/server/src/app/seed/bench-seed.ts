@@ -51,6 +51,7 @@ export async function benchSeed(ctx: AppContext, count: number, log: (s: string)
     created += inserted.length;
     if (to % 20_000 === 0 || to === count) log(`  ${to}/${count} subscribers`);
   }
+  await ctx.db.exec('ANALYZE subscribers');
   const [total] = await withScope(ctx.db, platformScope, (tx) => rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM subscribers WHERE isp_id = ${ispId}`));
   return { ispId, planId, created, total: total?.n ?? 0, ms: Math.round(performance.now() - started) };
 }
