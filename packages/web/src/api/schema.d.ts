@@ -6041,7 +6041,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("isp:read" | "isp:manage" | "branch:read" | "branch:manage" | "staff:read" | "staff:manage" | "subscriber:read" | "subscriber:manage" | "plan:read" | "plan:manage" | "audit:read" | "apikey:manage")[];
+                        scopes: ("isp:read" | "isp:manage" | "branch:read" | "branch:manage" | "staff:read" | "staff:manage" | "subscriber:read" | "subscriber:manage" | "plan:read" | "plan:manage" | "audit:read" | "nas:read" | "nas:manage" | "apikey:manage")[];
                         /** Format: date-time */
                         expires_at?: string;
                     };
@@ -6363,6 +6363,25 @@ export interface paths {
                             subscribers?: number;
                             created_at: string;
                             updated_at: string;
+                            burst_download_kbps: number | string | null;
+                            burst_upload_kbps: number | string | null;
+                            burst_threshold_download_kbps: number | string | null;
+                            burst_threshold_upload_kbps: number | string | null;
+                            burst_time_s: number | string | null;
+                            priority: number | string | null;
+                            min_download_kbps: number | string | null;
+                            min_upload_kbps: number | string | null;
+                            session_timeout_s: number | string | null;
+                            idle_timeout_s: number | string | null;
+                            interim_interval_s: number | string | null;
+                            simultaneous_use: number | string | null;
+                            fup_daily_bytes: number | string | null;
+                            fup_monthly_bytes: number | string | null;
+                            fup_download_kbps: number | string | null;
+                            fup_upload_kbps: number | string | null;
+                            framed_pool: number | string | null;
+                            address_list: number | string | null;
+                            validity_days: number | string | null;
                         }[];
                     };
                 };
@@ -6487,6 +6506,25 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        burst_download_kbps?: number | null;
+                        burst_upload_kbps?: number | null;
+                        burst_threshold_download_kbps?: number | null;
+                        burst_threshold_upload_kbps?: number | null;
+                        burst_time_s?: number | null;
+                        priority?: number | null;
+                        min_download_kbps?: number | null;
+                        min_upload_kbps?: number | null;
+                        session_timeout_s?: number | null;
+                        idle_timeout_s?: number | null;
+                        interim_interval_s?: number;
+                        simultaneous_use?: number;
+                        fup_daily_bytes?: number | null;
+                        fup_monthly_bytes?: number | null;
+                        fup_download_kbps?: number | null;
+                        fup_upload_kbps?: number | null;
+                        framed_pool?: string | null;
+                        address_list?: string | null;
+                        validity_days?: number | null;
                         name: string;
                         description?: string | null;
                         /** @description kbit/s */
@@ -6526,6 +6564,25 @@ export interface paths {
                             subscribers?: number;
                             created_at: string;
                             updated_at: string;
+                            burst_download_kbps: number | string | null;
+                            burst_upload_kbps: number | string | null;
+                            burst_threshold_download_kbps: number | string | null;
+                            burst_threshold_upload_kbps: number | string | null;
+                            burst_time_s: number | string | null;
+                            priority: number | string | null;
+                            min_download_kbps: number | string | null;
+                            min_upload_kbps: number | string | null;
+                            session_timeout_s: number | string | null;
+                            idle_timeout_s: number | string | null;
+                            interim_interval_s: number | string | null;
+                            simultaneous_use: number | string | null;
+                            fup_daily_bytes: number | string | null;
+                            fup_monthly_bytes: number | string | null;
+                            fup_download_kbps: number | string | null;
+                            fup_upload_kbps: number | string | null;
+                            framed_pool: number | string | null;
+                            address_list: number | string | null;
+                            validity_days: number | string | null;
                         };
                     };
                 };
@@ -6682,6 +6739,25 @@ export interface paths {
                             subscribers?: number;
                             created_at: string;
                             updated_at: string;
+                            burst_download_kbps: number | string | null;
+                            burst_upload_kbps: number | string | null;
+                            burst_threshold_download_kbps: number | string | null;
+                            burst_threshold_upload_kbps: number | string | null;
+                            burst_time_s: number | string | null;
+                            priority: number | string | null;
+                            min_download_kbps: number | string | null;
+                            min_upload_kbps: number | string | null;
+                            session_timeout_s: number | string | null;
+                            idle_timeout_s: number | string | null;
+                            interim_interval_s: number | string | null;
+                            simultaneous_use: number | string | null;
+                            fup_daily_bytes: number | string | null;
+                            fup_monthly_bytes: number | string | null;
+                            fup_download_kbps: number | string | null;
+                            fup_upload_kbps: number | string | null;
+                            framed_pool: number | string | null;
+                            address_list: number | string | null;
+                            validity_days: number | string | null;
                         };
                     };
                 };
@@ -6937,6 +7013,25 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        burst_download_kbps?: number | null;
+                        burst_upload_kbps?: number | null;
+                        burst_threshold_download_kbps?: number | null;
+                        burst_threshold_upload_kbps?: number | null;
+                        burst_time_s?: number | null;
+                        priority?: number | null;
+                        min_download_kbps?: number | null;
+                        min_upload_kbps?: number | null;
+                        session_timeout_s?: number | null;
+                        idle_timeout_s?: number | null;
+                        interim_interval_s?: number;
+                        simultaneous_use?: number;
+                        fup_daily_bytes?: number | null;
+                        fup_monthly_bytes?: number | null;
+                        fup_download_kbps?: number | null;
+                        fup_upload_kbps?: number | null;
+                        framed_pool?: string | null;
+                        address_list?: string | null;
+                        validity_days?: number | null;
                         name?: string;
                         description?: string | null;
                         /** @description kbit/s */
@@ -6972,6 +7067,25 @@ export interface paths {
                             subscribers?: number;
                             created_at: string;
                             updated_at: string;
+                            burst_download_kbps: number | string | null;
+                            burst_upload_kbps: number | string | null;
+                            burst_threshold_download_kbps: number | string | null;
+                            burst_threshold_upload_kbps: number | string | null;
+                            burst_time_s: number | string | null;
+                            priority: number | string | null;
+                            min_download_kbps: number | string | null;
+                            min_upload_kbps: number | string | null;
+                            session_timeout_s: number | string | null;
+                            idle_timeout_s: number | string | null;
+                            interim_interval_s: number | string | null;
+                            simultaneous_use: number | string | null;
+                            fup_daily_bytes: number | string | null;
+                            fup_monthly_bytes: number | string | null;
+                            fup_download_kbps: number | string | null;
+                            fup_upload_kbps: number | string | null;
+                            framed_pool: number | string | null;
+                            address_list: number | string | null;
+                            validity_days: number | string | null;
                         };
                     };
                 };
@@ -7142,6 +7256,9 @@ export interface paths {
                                 branch_name?: string | null;
                                 locale: string | null;
                                 has_portal_access: boolean;
+                                mac_address: string | null;
+                                static_ip: string | null;
+                                expires_at: string | null;
                                 created_at: string;
                                 activated_at: string | null;
                                 updated_at: string;
@@ -7284,6 +7401,12 @@ export interface paths {
                         branch_id?: string | null;
                         plan_id?: string | null;
                         locale?: ("en" | "es" | "fr" | "ar" | "hi") | null;
+                        /** @description Binds network logins to this Calling-Station-Id */
+                        mac_address?: string | null;
+                        /** @description Sent as Framed-IP-Address */
+                        static_ip?: (string) | null;
+                        /** @description Service valid until (prepaid) */
+                        expires_at?: string | null;
                         username: string;
                         /** @description Network (PPPoE/hotspot) password */
                         password: string;
@@ -7326,6 +7449,9 @@ export interface paths {
                             branch_name?: string | null;
                             locale: string | null;
                             has_portal_access: boolean;
+                            mac_address: string | null;
+                            static_ip: string | null;
+                            expires_at: string | null;
                             created_at: string;
                             activated_at: string | null;
                             updated_at: string;
@@ -7491,6 +7617,9 @@ export interface paths {
                             branch_name?: string | null;
                             locale: string | null;
                             has_portal_access: boolean;
+                            mac_address: string | null;
+                            static_ip: string | null;
+                            expires_at: string | null;
                             created_at: string;
                             activated_at: string | null;
                             updated_at: string;
@@ -7645,6 +7774,9 @@ export interface paths {
                             branch_name?: string | null;
                             locale: string | null;
                             has_portal_access: boolean;
+                            mac_address: string | null;
+                            static_ip: string | null;
+                            expires_at: string | null;
                             created_at: string;
                             activated_at: string | null;
                             updated_at: string;
@@ -7785,6 +7917,12 @@ export interface paths {
                         branch_id?: string | null;
                         plan_id?: string | null;
                         locale?: ("en" | "es" | "fr" | "ar" | "hi") | null;
+                        /** @description Binds network logins to this Calling-Station-Id */
+                        mac_address?: string | null;
+                        /** @description Sent as Framed-IP-Address */
+                        static_ip?: (string) | null;
+                        /** @description Service valid until (prepaid) */
+                        expires_at?: string | null;
                         username?: string;
                         password?: string;
                         portal_password?: string;
@@ -7820,6 +7958,9 @@ export interface paths {
                             branch_name?: string | null;
                             locale: string | null;
                             has_portal_access: boolean;
+                            mac_address: string | null;
+                            static_ip: string | null;
+                            expires_at: string | null;
                             created_at: string;
                             activated_at: string | null;
                             updated_at: string;
@@ -8138,6 +8279,9 @@ export interface paths {
                                 branch_name?: string | null;
                                 locale: string | null;
                                 has_portal_access: boolean;
+                                mac_address: string | null;
+                                static_ip: string | null;
+                                expires_at: string | null;
                                 created_at: string;
                                 activated_at: string | null;
                                 updated_at: string;
@@ -8156,6 +8300,25 @@ export interface paths {
                                 subscribers?: number;
                                 created_at: string;
                                 updated_at: string;
+                                burst_download_kbps: number | string | null;
+                                burst_upload_kbps: number | string | null;
+                                burst_threshold_download_kbps: number | string | null;
+                                burst_threshold_upload_kbps: number | string | null;
+                                burst_time_s: number | string | null;
+                                priority: number | string | null;
+                                min_download_kbps: number | string | null;
+                                min_upload_kbps: number | string | null;
+                                session_timeout_s: number | string | null;
+                                idle_timeout_s: number | string | null;
+                                interim_interval_s: number | string | null;
+                                simultaneous_use: number | string | null;
+                                fup_daily_bytes: number | string | null;
+                                fup_monthly_bytes: number | string | null;
+                                fup_download_kbps: number | string | null;
+                                fup_upload_kbps: number | string | null;
+                                framed_pool: number | string | null;
+                                address_list: number | string | null;
+                                validity_days: number | string | null;
                             } | null;
                         };
                     };
@@ -8320,6 +8483,1734 @@ export interface paths {
                                 ip: string | null;
                                 occurred_at: string;
                                 hash: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isp/{isp_id}/nas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** NAS devices with their online sessions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            isp_id: string;
+                            name: string;
+                            address: string;
+                            vendor: string;
+                            coa_port: number;
+                            require_message_authenticator: boolean;
+                            description: string | null;
+                            status: string;
+                            sessions_online?: number;
+                            created_at: string;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a NAS */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        address: string;
+                        /** @description RADIUS shared secret; stored encrypted */
+                        secret: string;
+                        /**
+                         * @default mikrotik
+                         * @enum {string}
+                         */
+                        vendor?: "mikrotik" | "cisco" | "juniper" | "huawei" | "chillispot" | "ubiquiti" | "other";
+                        /** @default 3799 */
+                        coa_port?: number;
+                        /** @default false */
+                        require_message_authenticator?: boolean;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            isp_id: string;
+                            name: string;
+                            address: string;
+                            vendor: string;
+                            coa_port: number;
+                            require_message_authenticator: boolean;
+                            description: string | null;
+                            status: string;
+                            sessions_online?: number;
+                            created_at: string;
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isp/{isp_id}/nas/{nas_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One NAS (never its secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                    nas_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            isp_id: string;
+                            name: string;
+                            address: string;
+                            vendor: string;
+                            coa_port: number;
+                            require_message_authenticator: boolean;
+                            description: string | null;
+                            status: string;
+                            sessions_online?: number;
+                            created_at: string;
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a NAS */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                    nas_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a NAS */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                    nas_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        address?: string;
+                        secret?: string;
+                        /** @enum {string} */
+                        vendor?: "mikrotik" | "cisco" | "juniper" | "huawei" | "chillispot" | "ubiquiti" | "other";
+                        coa_port?: number;
+                        require_message_authenticator?: boolean;
+                        description?: string | null;
+                        /** @enum {string} */
+                        status?: "active" | "disabled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            isp_id: string;
+                            name: string;
+                            address: string;
+                            vendor: string;
+                            coa_port: number;
+                            require_message_authenticator: boolean;
+                            description: string | null;
+                            status: string;
+                            sessions_online?: number;
+                            created_at: string;
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/isp/{isp_id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live sessions (or history with state=closed|all) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Rows to skip */
+                    offset?: number;
+                    state?: "online" | "closed" | "all";
+                    nas_id?: string;
+                    subscriber_id?: string;
+                    branch_id?: string;
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    isp_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                subscriber_id: string | null;
+                                username: string;
+                                nas_id: string | null;
+                                nas_name: string | null;
+                                acct_session_id: string;
+                                nas_ip: string;
+                                nas_port_id: string | null;
+                                framed_ip: string | null;
+                                calling_station_id: string | null;
+                                start_time: string | null;
+                                update_time: string;
+                                stop_time: string | null;
+                                session_time: number;
+                                input_octets: number;
+                                output_octets: number;
+                                terminate_cause: string | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isp/{isp_id}/postauth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Post-auth log: every accept and reject with its reason */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Rows to skip */
+                    offset?: number;
+                    username?: string;
+                    subscriber_id?: string;
+                    result?: "accept" | "reject";
+                };
+                header?: never;
+                path: {
+                    isp_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                subscriber_id: string | null;
+                                username: string;
+                                nas_id: string | null;
+                                result: string;
+                                reason: string;
+                                auth_method: string | null;
+                                calling_station_id: string | null;
+                                nas_ip: string | null;
+                                created_at: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isp/{isp_id}/subscribers/{subscriber_id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscriber's traffic per day (or per hour) */
+        get: {
+            parameters: {
+                query?: {
+                    granularity?: "day" | "hour";
+                    days?: number;
+                };
+                header?: never;
+                path: {
+                    isp_id: string;
+                    subscriber_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            points: {
+                                t: string;
+                                input_octets: number;
+                                output_octets: number;
+                            }[];
+                            total_bytes: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isp/{isp_id}/sessions/{session_id}/disconnect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kick a session (Disconnect-Request); done only when its Accounting Stop arrives */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                    session_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string | null;
+                            /** @enum {string} */
+                            status: "done" | "failed" | "skipped";
+                            outcome: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isp/{isp_id}/sessions/{session_id}/coa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-apply the subscriber's current speed to a live session (CoA-Request), without dropping it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                    session_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string | null;
+                            /** @enum {string} */
+                            status: "done" | "failed" | "skipped";
+                            outcome: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isp/{isp_id}/coa-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CoA and Disconnect requests with their outcomes */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Rows to skip */
+                    offset?: number;
+                    subscriber_id?: string;
+                    status?: "pending" | "done" | "failed";
+                };
+                header?: never;
+                path: {
+                    isp_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                session_id: number | null;
+                                subscriber_id: string | null;
+                                kind: string;
+                                reason: string;
+                                status: string;
+                                outcome: string | null;
+                                attempts: number;
+                                requested_by: string | null;
+                                created_at: string;
+                                completed_at: string | null;
                             }[];
                             total: number;
                             limit: number;

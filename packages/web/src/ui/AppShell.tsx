@@ -10,20 +10,13 @@ import { useAuth } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { useBrand } from './theme.tsx';
+import { BrandMark } from './BrandMark.tsx';
+
+export { BrandMark };
 
 export type NavItem = { to: string; label: string; icon: ReactNode; end?: boolean };
 
 const DRAWER = 248;
-
-export function BrandMark({ size = 32 }: { size?: number }) {
-  const { brand } = useBrand();
-  if (brand.logoUrl) return <Box component="img" src={brand.logoUrl} alt="" sx={{ width: size, height: size, objectFit: 'contain', borderRadius: 1 }} />;
-  return (
-    <Avatar variant="rounded" sx={{ width: size, height: size, bgcolor: 'primary.main', color: 'primary.contrastText', fontSize: size * 0.5, fontWeight: 700 }} aria-hidden="true">
-      {brand.name.slice(0, 1).toUpperCase()}
-    </Avatar>
-  );
-}
 
 export function AppShell({ nav, portalLabel, loginPath, children }: { nav: NavItem[]; portalLabel: string; loginPath: string; children?: ReactNode }) {
   const theme = useTheme();

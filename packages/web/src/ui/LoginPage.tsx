@@ -8,7 +8,7 @@ import {
 import { api } from '../api/client.ts';
 import { homeOf, useAuth } from '../auth/AuthProvider.tsx';
 import { useT } from '../i18n/index.tsx';
-import { BrandMark } from './AppShell.tsx';
+import { BrandMark } from './BrandMark.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { useBrand } from './theme.tsx';
 

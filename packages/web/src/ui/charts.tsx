@@ -20,7 +20,8 @@ export function TimeBars({ data, title, height = 160 }: { data: Point[]; title: 
   const last = data[data.length - 1]?.label;
   return (
     <Box>
-      <Box sx={{ direction: 'ltr' }} aria-hidden="true">
+      {/* Time runs left to right in every language; the dir attribute (not CSS, which the RTL plugin flips) keeps it so. */}
+      <Box dir="ltr" aria-hidden="true">
         <svg viewBox={`0 0 ${W} ${height + 4}`} width="100%" height={height} preserveAspectRatio="none" role="presentation">
           {[0.25, 0.5, 0.75, 1].map((f) => (
             <line key={f} x1={0} x2={W} y1={height - f * height + 2} y2={height - f * height + 2} stroke={theme.palette.divider} strokeWidth={1} />
@@ -41,10 +42,12 @@ export function TimeBars({ data, title, height = 160 }: { data: Point[]; title: 
         </Stack>
       </Box>
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{t('chart.total', { n: fmt.number(total) })}</Typography>
-      <table style={srOnly}>
-        <caption>{title}</caption>
-        <tbody>{data.map((d) => <tr key={d.label}><th scope="row">{d.label}</th><td>{d.value}</td></tr>)}</tbody>
-      </table>
+      <div style={srOnly}>
+        <table>
+          <caption>{title}</caption>
+          <tbody>{data.map((d) => <tr key={d.label}><th scope="row">{d.label}</th><td>{d.value}</td></tr>)}</tbody>
+        </table>
+      </div>
     </Box>
   );
 }

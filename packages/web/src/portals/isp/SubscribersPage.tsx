@@ -137,7 +137,7 @@ export default function SubscribersPage() {
                     />
                   </TableCell>
                 ) : null}
-                <TableCell>{sortHeader('account_number', t('subs.account'))}</TableCell>
+                <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{sortHeader('account_number', t('subs.account'))}</TableCell>
                 <TableCell>{sortHeader('last_name', t('subs.name'))}</TableCell>
                 <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{sortHeader('username', t('subs.username'))}</TableCell>
                 <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{t('subs.plan')}</TableCell>
@@ -158,9 +158,10 @@ export default function SubscribersPage() {
                       />
                     </TableCell>
                   ) : null}
-                  <TableCell sx={{ fontFamily: 'monospace' }}>{s.account_number}</TableCell>
+                  <TableCell sx={{ fontFamily: 'monospace', display: { xs: 'none', sm: 'table-cell' } }}>{s.account_number}</TableCell>
                   <TableCell>
                     <Link component={RouterLink} to={`${base}/subscribers/${s.id}`} underline="hover">{s.first_name} {s.last_name}</Link>
+                    <Box component="span" sx={{ display: { xs: 'block', sm: 'none' }, fontFamily: 'monospace', fontSize: 12, color: 'text.secondary' }}>{s.account_number}</Box>
                   </TableCell>
                   <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{s.username}</TableCell>
                   <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{s.plan_name ?? '—'}</TableCell>
