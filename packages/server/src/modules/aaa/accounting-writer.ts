@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { pgArray } from '../../platform/db/pg-array.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { platformScope, rows, withScope } from '../../platform/db/scope.ts';
 import { Batcher } from './batcher.ts';
@@ -66,18 +67,22 @@ export class AccountingWriter {
       const ids = list.map((r) => r.uniqueId);
       const prevRows = await rows<{ acct_unique_id: string; total: string }>(tx, sql`
         SELECT acct_unique_id, (input_octets + output_octets)::text AS total FROM radius_sessions
-        WHERE acct_unique_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) FOR UPDATE`);
+        WHERE acct_unique_id = ANY (${pgArray(ids)}::text[]) FOR UPDATE`);
       const before = new Map(prevRows.map((r) => [r.acct_unique_id, Number(r.total)]));
-      const values: SQL[] = list.map((r) => sql`(${r.ispId}::uuid, ${r.subscriberId}::uuid, ${r.nasId}::uuid, ${r.username}, ${r.acctSessionId}, ${r.uniqueId},
-        ${r.nasIp}::inet, ${r.nasPort}::bigint, ${r.nasPortId}, ${r.nasPortType}, ${r.framedIp}::inet, ${r.framedIpv6Prefix}, ${r.callingStationId},
-        ${r.calledStationId}, ${r.serviceType}, ${r.statusType === 'Start' ? r.at : new Date(r.at.getTime() - r.sessionTime * 1000)}::timestamptz,
-        ${r.at}::timestamptz, ${r.statusType === 'Stop' ? r.at : null}::timestamptz, ${r.sessionTime}::bigint, ${r.inputOctets}::bigint,
-        ${r.outputOctets}::bigint, ${r.interimInterval}::int, ${r.terminateCause}, ${r.className})`);
+      const col = (f: (r: AcctRecord) => string | number | Date | null) => pgArray(list.map(f));
       await tx.execute(sql`
         INSERT INTO radius_sessions (isp_id, subscriber_id, nas_id, username, acct_session_id, acct_unique_id, nas_ip, nas_port, nas_port_id,
           nas_port_type, framed_ip, framed_ipv6_prefix, calling_station_id, called_station_id, service_type, start_time, update_time, stop_time,
           session_time, input_octets, output_octets, interim_interval, terminate_cause, class)
-        VALUES ${sql.join(values, sql`, `)}
+        SELECT * FROM unnest(${col((r) => r.ispId)}::uuid[], ${col((r) => r.subscriberId)}::uuid[], ${col((r) => r.nasId)}::uuid[],
+          ${col((r) => r.username)}::text[], ${col((r) => r.acctSessionId)}::text[], ${col((r) => r.uniqueId)}::text[], ${col((r) => r.nasIp)}::inet[],
+          ${col((r) => r.nasPort)}::bigint[], ${col((r) => r.nasPortId)}::text[], ${col((r) => r.nasPortType)}::text[], ${col((r) => r.framedIp)}::inet[],
+          ${col((r) => r.framedIpv6Prefix)}::text[], ${col((r) => r.callingStationId)}::text[], ${col((r) => r.calledStationId)}::text[],
+          ${col((r) => r.serviceType)}::text[],
+          ${col((r) => (r.statusType === 'Start' ? r.at : new Date(r.at.getTime() - r.sessionTime * 1000)))}::timestamptz[],
+          ${col((r) => r.at)}::timestamptz[], ${col((r) => (r.statusType === 'Stop' ? r.at : null))}::timestamptz[],
+          ${col((r) => r.sessionTime)}::bigint[], ${col((r) => r.inputOctets)}::bigint[], ${col((r) => r.outputOctets)}::bigint[],
+          ${col((r) => r.interimInterval)}::int[], ${col((r) => r.terminateCause)}::text[], ${col((r) => r.className)}::text[])
         ON CONFLICT (acct_unique_id) DO UPDATE SET
           update_time = greatest(radius_sessions.update_time, excluded.update_time),
           stop_time = coalesce(radius_sessions.stop_time, excluded.stop_time),
@@ -113,7 +118,8 @@ export class AccountingWriter {
     const v = [...perKey.values()];
     await tx.execute(sql`
       INSERT INTO usage_hourly (isp_id, subscriber_id, hour, input_octets, output_octets)
-      VALUES ${sql.join(v.map((e) => sql`(${e.isp}::uuid, ${e.sub}::uuid, ${e.at}::timestamptz, ${e.inp}::bigint, ${e.out}::bigint)`), sql`, `)}
+      SELECT * FROM unnest(${pgArray(v.map((e) => e.isp))}::uuid[], ${pgArray(v.map((e) => e.sub))}::uuid[], ${pgArray(v.map((e) => e.at))}::timestamptz[],
+        ${pgArray(v.map((e) => e.inp))}::bigint[], ${pgArray(v.map((e) => e.out))}::bigint[])
       ON CONFLICT (subscriber_id, hour) DO UPDATE SET input_octets = usage_hourly.input_octets + excluded.input_octets,
         output_octets = usage_hourly.output_octets + excluded.output_octets`);
     const days = new Map<string, { isp: string; sub: string; day: string; inp: number; out: number }>();
@@ -125,9 +131,11 @@ export class AccountingWriter {
       d.out += e.out;
       days.set(key, d);
     }
+    const dl = [...days.values()];
     await tx.execute(sql`
       INSERT INTO usage_daily (isp_id, subscriber_id, day, input_octets, output_octets)
-      VALUES ${sql.join([...days.values()].map((d) => sql`(${d.isp}::uuid, ${d.sub}::uuid, ${d.day}::date, ${d.inp}::bigint, ${d.out}::bigint)`), sql`, `)}
+      SELECT * FROM unnest(${pgArray(dl.map((d) => d.isp))}::uuid[], ${pgArray(dl.map((d) => d.sub))}::uuid[], ${pgArray(dl.map((d) => d.day))}::date[],
+        ${pgArray(dl.map((d) => d.inp))}::bigint[], ${pgArray(dl.map((d) => d.out))}::bigint[])
       ON CONFLICT (subscriber_id, day) DO UPDATE SET input_octets = usage_daily.input_octets + excluded.input_octets,
         output_octets = usage_daily.output_octets + excluded.output_octets`);
   }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { platformScope, withScope } from '../../platform/db/scope.ts';
 import { Batcher } from './batcher.ts';
+import { pgArray } from '../../platform/db/pg-array.ts';
 
 export type PostAuthRecord = {
   ispId: string; subscriberId: string | null; nasId: string; username: string; result: 'accept' | 'reject';
@@ -29,9 +30,11 @@ export class PostAuthWriter {
   }
 
   private async write(items: PostAuthRecord[]): Promise<void> {
+    const col = <K extends keyof PostAuthRecord>(k: K) => pgArray(items.map((r) => r[k] as string | Date | null));
     await withScope(this.db, platformScope, (tx) => tx.execute(sql`
       INSERT INTO radius_postauth (isp_id, subscriber_id, nas_id, username, result, reason, auth_method, calling_station_id, nas_ip, created_at)
-      VALUES ${sql.join(items.map((r) => sql`(${r.ispId}::uuid, ${r.subscriberId}::uuid, ${r.nasId}::uuid, ${r.username}, ${r.result}, ${r.reason},
-        ${r.method}, ${r.callingStationId}, ${r.nasIp}::inet, ${r.at}::timestamptz)`), sql`, `)}`));
+      SELECT * FROM unnest(${col('ispId')}::uuid[], ${col('subscriberId')}::uuid[], ${col('nasId')}::uuid[], ${col('username')}::text[],
+        ${col('result')}::text[], ${col('reason')}::text[], ${col('method')}::text[], ${col('callingStationId')}::text[], ${col('nasIp')}::inet[],
+        ${col('at')}::timestamptz[])`));
   }
 }

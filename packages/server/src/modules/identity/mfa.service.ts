@@ -7,7 +7,7 @@ import { withScope } from '../../platform/db/scope.ts';
 import { badRequest, HttpProblem } from '../../platform/http/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { loadSubject, subjectScope, subjectTable, type Subject } from './subject.ts';
-import { pgTextArray } from '../../platform/db/pg-array.ts';
+import { pgArray } from '../../platform/db/pg-array.ts';
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from './mfa.ts';
 
 async function staffSubject(ctx: AppContext, actor: Actor): Promise<Subject> {
@@ -44,7 +44,7 @@ export async function confirmMfaSetup(ctx: AppContext, actor: Actor, code: strin
   if (!verifyTotp(ctx.secrets.open(subject.mfa_secret_enc), code)) throw badRequest('Invalid code', [{ pointer: '/body/code', detail: 'does not match' }]);
   const codes = newRecoveryCodes();
   const hashes = codes.map(hashRecoveryCode);
-  await update(ctx, actor, subject, sql`mfa_enabled = true, recovery_code_hashes = ${pgTextArray(hashes)}::text[]`, 'auth.mfa_enabled');
+  await update(ctx, actor, subject, sql`mfa_enabled = true, recovery_code_hashes = ${pgArray(hashes)}::text[]`, 'auth.mfa_enabled');
   return { recovery_codes: codes };
 }
 
