@@ -22,6 +22,7 @@ import { registerSystemRoutes } from '../modules/system/system.routes.ts';
 import { registerNasRoutes } from '../modules/aaa/nas.routes.ts';
 import { registerSessionRoutes } from '../modules/aaa/sessions.routes.ts';
 import { registerCoaRoutes } from '../modules/aaa/coa.routes.ts';
+import { registerTestLoginRoutes } from '../modules/aaa/test-login.routes.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
 
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerNasRoutes(api, ctx);
   registerSessionRoutes(api, ctx);
   registerCoaRoutes(api, ctx);
+  registerTestLoginRoutes(api, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>

@@ -88,3 +88,22 @@ describe('Disconnect-Request and CoA against a real RFC 5176 receiver', () => {
     expect((await api.get(`/api/isp/${isp.id}/coa-requests`, { token: other.adminToken })).status).toBe(404);
   });
 });
+
+describe('test login', () => {
+  it('explains an accept and a reject check by check, on a real Access-Request', async () => {
+    // The NAS "reboots": earlier tests' sessions end, so Simultaneous-Use allows a login.
+    await radclient('acct', acctPort, 'Acct-Status-Type = Accounting-On\n');
+    const ok = await api.post(`/api/isp/${isp.id}/aaa/test-login`, { token: isp.adminToken, body: { username: user, password: 'pppoe-pass' } });
+    expect(ok.status).toBe(200);
+    expect(ok.json.result).toBe('accept');
+    expect(ok.json.checks.map((c: { check: string }) => c.check)).toEqual(['subscriber', 'credentials', 'expiry', 'simultaneous_use', 'quota']);
+    expect(ok.json.reply).toContainEqual({ name: 'Mikrotik-Rate-Limit', value: '51200k/204800k' });
+    const bad = await api.post(`/api/isp/${isp.id}/aaa/test-login`, { token: isp.adminToken, body: { username: user, password: 'nope' } });
+    expect(bad.json).toMatchObject({ result: 'reject', reason: 'wrong password (pap)' });
+    const other = await createIspFixture(api, (await api.post('/api/auth/login', { body: { email: 'owner@platform.test', password: 'correct horse battery' } })).json.access_token, 'coa-third');
+    expect((await api.post(`/api/isp/${isp.id}/aaa/test-login`, { token: other.adminToken, body: { username: user, password: 'pppoe-pass' } })).status).toBe(404);
+    // Run in the other ISP, the same username is unknown there: tenants never share subscribers.
+    const cross = await api.post(`/api/isp/${other.id}/aaa/test-login`, { token: other.adminToken, body: { username: user, password: 'pppoe-pass' } });
+    expect(cross.json).toMatchObject({ result: 'reject', reason: 'unknown user' });
+  });
+});

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../platform/db/database.ts';
 import { rows, tenantScope, withScope } from '../../platform/db/scope.ts';
 import type { NasRegistry } from './nas-registry.ts';
+import type { AaaNas } from './policy.ts';
 import type { SubscriberCache } from './subscriber-cache.ts';
 import { bandwidthAttributes } from './reply-attributes.ts';
 
@@ -93,6 +94,21 @@ export class Enforcer {
       await new Promise((res) => setTimeout(res, 200));
     }
     return false;
+  }
+
+  /** An active NAS of the ISP (a given one, or the first), for decisions made off the wire. */
+  async nasFor(ispId: string, nasId?: string): Promise<AaaNas | undefined> {
+    const find = () => (nasId ? this.registry.byId(nasId) : this.registry.all().find((n) => n.ispId === ispId));
+    // A NAS registered a moment ago may not have reached this process's list yet.
+    const n = find() ?? (await this.registry.load().then(find));
+    return n && n.ispId === ispId ? n : undefined;
+  }
+
+  /** A subscriber as the AAA engine sees them, with usage and sessions online now. */
+  async lookup(ispId: string, username: string) {
+    const { sub, usage } = await this.subscribers.get(ispId, username);
+    const sessions = sub ? (await this.activeSessions(ispId, sub.id)).length : 0;
+    return { sub, usage, sessions };
   }
 
   /** Every online session of a subscriber. */

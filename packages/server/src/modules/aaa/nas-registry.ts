@@ -58,6 +58,10 @@ export class NasRegistry {
     return undefined;
   }
 
+  all(): AaaNas[] {
+    return [...this.exact.values(), ...this.subnets.map((s) => s.nas)];
+  }
+
   byId(id: string): AaaNas | undefined {
     for (const n of this.exact.values()) if (n.id === id) return n;
     return this.subnets.find((s) => s.nas.id === id)?.nas;
