@@ -229,11 +229,12 @@ describe('web app', () => {
         await settle(page);
         await checkA11y(page, 'demo ISP dashboard');
         await shot(page, 'isp-dashboard-demo');
-        for (const p of ['subscribers', 'plans', 'branches', 'staff', 'api-keys', 'settings', 'security']) {
+        for (const p of ['subscribers', 'sessions', 'plans', 'branches', 'nas', 'staff', 'api-keys', 'settings', 'security']) {
           await page.goto(`/t/demo-isp/${p}`);
           await settle(page);
           await checkA11y(page, `demo ISP ${p}`);
           if (p === 'subscribers') await shot(page, 'isp-subscribers-demo');
+      if (p === 'sessions') await shot(page, 'isp-sessions-demo');
         }
       });
       await ctx.close();

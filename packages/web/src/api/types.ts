@@ -39,3 +39,6 @@ export type IspPatchBody = Body<'/api/isp/{isp_id}', 'patch'>;
 export type ApiKeyScope = Body<'/api/isp/{isp_id}/api-keys', 'post'>['scopes'][number];
 export type StaffRole = StaffCreateBody['role'];
 export type Locale = NonNullable<CreateIspBody['default_locale']>;
+export type Session = Ok<'/api/isp/{isp_id}/sessions', 'get'>['items'][number];
+export type Nas = Ok<'/api/isp/{isp_id}/nas', 'get'>[number];
+export type Usage = Ok<'/api/isp/{isp_id}/subscribers/{subscriber_id}/usage', 'get'>;

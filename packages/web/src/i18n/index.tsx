@@ -122,6 +122,8 @@ export type Formats = {
   number: (n: number) => string;
   money: (minor: number, currency: string) => string;
   speed: (kbps: number) => string;
+  bytes: (n: number) => string;
+  duration: (seconds: number) => string;
 };
 
 const FormatCtx = createContext<{ timeZone?: string | undefined }>({});
@@ -165,6 +167,18 @@ export function useFormat(): Formats {
         kbps >= 1000
           ? t('units.mbps', { n: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(kbps / 1000) })
           : t('units.kbps', { n: n.format(kbps) }),
+      bytes: (b) => {
+        const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+        let v = b;
+        let i = 0;
+        while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
+        return `${new Intl.NumberFormat(locale, { maximumFractionDigits: v < 10 && i ? 1 : 0 }).format(v)} ${units[i]}`;
+      },
+      duration: (sec) => {
+        const h = Math.floor(sec / 3600);
+        const m = Math.floor((sec % 3600) / 60);
+        return h ? t('units.hm', { h: n.format(h), m: n.format(m) }) : t('units.m', { m: n.format(m) });
+      },
     };
   }, [locale, timeZone, t]);
 }

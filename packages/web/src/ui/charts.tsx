@@ -6,11 +6,12 @@ import { useFormat, useT } from '../i18n/index.tsx';
 export type Point = { label: string; value: number };
 
 /** Bars over time (e.g. new subscribers per day). */
-export function TimeBars({ data, title, height = 160 }: { data: Point[]; title: string; height?: number }) {
+export function TimeBars({ data, title, height = 160, format, hideTotal }: { data: Point[]; title: string; height?: number; format?: (n: number) => string; hideTotal?: boolean }) {
   const theme = useTheme();
   const fmt = useFormat();
   const t = useT();
   const max = Math.max(1, ...data.map((d) => d.value));
+  const show = format ?? fmt.number;
   const n = Math.max(1, data.length);
   const W = 600;
   const gap = 2;
@@ -30,22 +31,22 @@ export function TimeBars({ data, title, height = 160 }: { data: Point[]; title: 
             const h = (d.value / max) * (height - 4);
             return (
               <rect key={d.label} x={i * (bw + gap)} y={height - h + 2} width={bw} height={Math.max(h, d.value ? 2 : 0)} rx={2} fill={theme.palette.primary.main}>
-                <title>{`${d.label}: ${d.value}`}</title>
+                <title>{`${d.label}: ${show(d.value)}`}</title>
               </rect>
             );
           })}
         </svg>
         <Stack direction="row" sx={{ justifyContent: 'space-between', mt: 0.5 }}>
           <Typography variant="caption" color="text.secondary">{first}</Typography>
-          <Typography variant="caption" color="text.secondary">{t('chart.max', { n: fmt.number(max) })}</Typography>
+          <Typography variant="caption" color="text.secondary">{t('chart.max', { n: show(max) })}</Typography>
           <Typography variant="caption" color="text.secondary">{last}</Typography>
         </Stack>
       </Box>
-      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{t('chart.total', { n: fmt.number(total) })}</Typography>
+      {hideTotal ? null : <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{t('chart.total', { n: show(total) })}</Typography>}
       <div style={srOnly}>
         <table>
           <caption>{title}</caption>
-          <tbody>{data.map((d) => <tr key={d.label}><th scope="row">{d.label}</th><td>{d.value}</td></tr>)}</tbody>
+          <tbody>{data.map((d) => <tr key={d.label}><th scope="row">{d.label}</th><td>{show(d.value)}</td></tr>)}</tbody>
         </table>
       </div>
     </Box>

@@ -9,6 +9,8 @@ import StaffIcon from '@mui/icons-material/BadgeOutlined';
 import KeyIcon from '@mui/icons-material/VpnKeyOutlined';
 import SettingsIcon from '@mui/icons-material/SettingsOutlined';
 import SecurityIcon from '@mui/icons-material/SecurityOutlined';
+import SessionsIcon from '@mui/icons-material/WifiTetheringOutlined';
+import RouterIcon from '@mui/icons-material/RouterOutlined';
 import { api } from '../../api/client.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
 import { can } from '../../auth/permissions.ts';
@@ -23,6 +25,8 @@ const BranchDashboard = lazy(() => import('../branch/BranchDashboardPage.tsx'));
 const Subscribers = lazy(() => import('./SubscribersPage.tsx'));
 const SubscriberDetail = lazy(() => import('./SubscriberPage.tsx'));
 const Plans = lazy(() => import('./PlansPage.tsx'));
+const Sessions = lazy(() => import('./SessionsPage.tsx'));
+const NasDevices = lazy(() => import('./NasPage.tsx'));
 const Branches = lazy(() => import('./BranchesPage.tsx'));
 const Staff = lazy(() => import('./StaffPage.tsx'));
 const ApiKeys = lazy(() => import('./ApiKeysPage.tsx'));
@@ -47,8 +51,10 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
   const nav: NavItem[] = [
     { to: base, label: t('nav.dashboard'), icon: <DashboardIcon />, end: true },
     ...(can(role, 'subscriber:read') ? [{ to: `${base}/subscribers`, label: t('nav.subscribers'), icon: <PeopleIcon /> }] : []),
+    ...(can(role, 'subscriber:read') ? [{ to: `${base}/sessions`, label: t('nav.sessions'), icon: <SessionsIcon /> }] : []),
     ...(can(role, 'plan:read') ? [{ to: `${base}/plans`, label: t('nav.plans'), icon: <PlansIcon /> }] : []),
     ...(can(role, 'branch:read') ? [{ to: `${base}/branches`, label: t('nav.branches'), icon: <BranchIcon /> }] : []),
+    ...(can(role, 'nas:read') ? [{ to: `${base}/nas`, label: t('nav.nas'), icon: <RouterIcon /> }] : []),
     ...(can(role, 'staff:read') ? [{ to: `${base}/staff`, label: t('nav.staff'), icon: <StaffIcon /> }] : []),
     ...(can(role, 'apikey:manage') ? [{ to: `${base}/api-keys`, label: t('nav.apiKeys'), icon: <KeyIcon /> }] : []),
     ...(can(role, 'isp:manage') ? [{ to: `${base}/settings`, label: t('nav.settings'), icon: <SettingsIcon /> }] : []),
@@ -68,7 +74,9 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
                 <Route index element={branchId ? <BranchDashboard branchId={branchId} /> : <IspDashboard />} />
                 {can(role, 'subscriber:read') ? <Route path="subscribers" element={<Subscribers />} /> : null}
                 {can(role, 'subscriber:read') ? <Route path="subscribers/:id" element={<SubscriberDetail />} /> : null}
+                {can(role, 'subscriber:read') ? <Route path="sessions" element={<Sessions />} /> : null}
                 {can(role, 'plan:read') ? <Route path="plans" element={<Plans />} /> : null}
+                {can(role, 'nas:read') ? <Route path="nas" element={<NasDevices />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches" element={<Branches />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches/:branchId" element={<BranchDashboard />} /> : null}
                 {can(role, 'staff:read') ? <Route path="staff" element={<Staff />} /> : null}

@@ -8,6 +8,7 @@ import EditIcon from '@mui/icons-material/EditOutlined';
 import { api, problemDetail } from '../../api/client.ts';
 import type { Subscriber } from '../../api/types.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
+import { TimeBars } from '../../ui/charts.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 import { useIsp } from './context.ts';
 import { SubscriberDialog } from './SubscriberDialog.tsx';
@@ -25,6 +26,8 @@ export default function SubscriberPage() {
   const audit = useLoad(async () => (can('audit:read')
     ? ok(await api.GET('/api/isp/{isp_id}/audit', { params: { path: { isp_id: ispId }, query: { entity_id: id, limit: 50 } } }))
     : null), [ispId, id]);
+  const usage = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/subscribers/{subscriber_id}/usage', { params: { path: { isp_id: ispId, subscriber_id: id }, query: { granularity: 'day', days: 30 } } })), [ispId, id]);
+  const online = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/sessions', { params: { path: { isp_id: ispId }, query: { state: 'online', subscriber_id: id, limit: 5 } } })), [ispId, id]);
   const [edit, setEdit] = useState(false);
   const [confirm, setConfirm] = useState<Target | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -84,6 +87,26 @@ export default function SubscriberPage() {
                 {row(t('subs.created'), fmt.dateTime(sub.created_at))}
                 {row(t('subs.activated'), fmt.dateTime(sub.activated_at))}
               </Grid>
+            </CardContent>
+          </Card>
+          <Card sx={{ mt: 2 }}>
+            <CardContent>
+              <Typography variant="h6" component="h2" gutterBottom>{t('subs.usage')}</Typography>
+              {online.data ? (
+                <Typography variant="body2" sx={{ mb: 1 }} data-testid="online-now">
+                  {online.data.items.length
+                    ? t('subs.onlineNow', { ip: online.data.items[0]?.framed_ip ?? '—', since: fmt.dateTime(online.data.items[0]?.start_time) })
+                    : t('subs.offline')}
+                </Typography>
+              ) : null}
+              {usage.data ? (
+                usage.data.points.length ? (
+                  <>
+                    <TimeBars data={usage.data.points.map((p) => ({ label: fmt.day(p.t), value: p.input_octets + p.output_octets }))} title={t('subs.usageChart')} height={120} format={fmt.bytes} hideTotal />
+                    <Typography variant="body2" color="text.secondary">{t('subs.usageTotal', { total: fmt.bytes(usage.data.total_bytes) })}</Typography>
+                  </>
+                ) : <Typography variant="body2" color="text.secondary">{t('subs.usageEmpty')}</Typography>
+              ) : null}
             </CardContent>
           </Card>
         </Grid>
