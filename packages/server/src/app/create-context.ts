@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import type { Config } from '../platform/config/config.ts';
 import { openPglite, openPostgres, type Database } from '../platform/db/database.ts';
@@ -25,13 +26,14 @@ export async function openDatabase(config: Config): Promise<Database> {
 }
 
 /** Builds every adapter from the configuration; migrations are applied before anything runs. */
-export async function createContext(config: Config, log = createLogger(config), db?: Database): Promise<AppContext> {
+export async function createContext(config: Config, log = createLogger(config), db?: Database, busChannel?: string): Promise<AppContext> {
   const database = db ?? (await openDatabase(config));
   await migrate(database);
   // PGlite has no autovacuum: refresh the planner's statistics at each start.
   if (database.kind === 'pglite') await database.exec('ANALYZE');
   const redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
-  const bus = new EventBus(redis);
+  const deployment = createHash('sha256').update(config.databaseUrl ?? config.dataDir).digest('hex').slice(0, 12);
+  const bus = new EventBus(redis, busChannel ?? `astranetix:events:${deployment}`);
   await bus.start();
   const smtpUrl = process.env.SMTP_URL;
   if (config.env === 'production' && !smtpUrl) throw new Error('SMTP_URL: required when NODE_ENV=production (password resets are mailed)');

@@ -16,18 +16,20 @@ import { startAaa, type AaaRuntime } from '../modules/aaa/aaa-runtime.ts';
  * A whole server on a fresh database: PGlite in memory by default, or a new database on
  * the PostgreSQL of TEST_DATABASE_URL (and Redis of TEST_REDIS_URL) when they are set.
  */
-export type TestServer = { app: FastifyInstance; ctx: AppContext; mailer: LogMailer; aaa: AaaRuntime | null; relay: OutboxRelay; close(): Promise<void> };
+export type TestServer = { app: FastifyInstance; ctx: AppContext; mailer: LogMailer; aaa: AaaRuntime | null; relay: OutboxRelay; dbUrl: string | null; limiterPrefix: string; close(): Promise<void> };
 
 function testConfig(overrides: Partial<Config> = {}): Config {
   const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', DATA_DIR: '/tmp/anx-unused' }, '/tmp');
   return { ...config, ...overrides };
 }
 
-async function freshDatabase(): Promise<{ db: Database; drop(): Promise<void> }> {
+async function freshDatabase(shareWith?: TestServer): Promise<{ db: Database; url: string | null; drop(): Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
+  // A second process on the same PostgreSQL database (and Redis): its own pool, no drop.
+  if (shareWith?.dbUrl) return { db: await openPostgres(shareWith.dbUrl, 5), url: shareWith.dbUrl, drop: async () => undefined };
   if (!url) {
     const db = await openPglite(null);
-    return { db, drop: async () => undefined };
+    return { db, url: null, drop: async () => undefined };
   }
   const name = `anx_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -39,6 +41,7 @@ async function freshDatabase(): Promise<{ db: Database; drop(): Promise<void> }>
   const db = await openPostgres(u.toString(), 5);
   return {
     db,
+    url: u.toString(),
     async drop() {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -48,13 +51,17 @@ async function freshDatabase(): Promise<{ db: Database; drop(): Promise<void> }>
   };
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}, opts: { aaa?: boolean } = {}): Promise<TestServer> {
-  const { db, drop } = await freshDatabase();
+export async function startTestServer(overrides: Partial<Config> = {}, opts: { aaa?: boolean; shareWith?: TestServer } = {}): Promise<TestServer> {
+  const { db, url: dbUrl, drop } = await freshDatabase(opts.shareWith);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const config = testConfig({ ...overrides, redisUrl: process.env.TEST_REDIS_URL });
-  const ctx = await createContext(config, log, db);
-  // Each test server counts its own login failures, even on a shared Redis.
-  ctx.limiter = ctx.redis ? new RedisRateLimiter(ctx.redis, `anx:test:${randomBytes(4).toString('hex')}:`) : new MemoryRateLimiter();
+  // Processes of one deployment share its keys.
+  const shared = opts.shareWith ? { secretKey: opts.shareWith.ctx.config.secretKey, jwtSecret: opts.shareWith.ctx.config.jwtSecret } : {};
+  const config = testConfig({ ...overrides, ...shared, redisUrl: process.env.TEST_REDIS_URL });
+  const ctx = await createContext(config, log, db, `anx:test:events:${dbUrl ?? randomBytes(6).toString('hex')}`);
+  const limiterPrefix = `anx:test:${randomBytes(4).toString('hex')}:`;
+  // Each test server counts its own login failures, even on a shared Redis; a second process
+  // of the same test shares the first one's counters, as production processes do.
+  ctx.limiter = ctx.redis ? new RedisRateLimiter(ctx.redis, opts.shareWith?.limiterPrefix ?? limiterPrefix) : new MemoryRateLimiter();
   const mailer = new LogMailer(log);
   ctx.mailer = mailer;
   const app = await buildApp(ctx);
@@ -63,7 +70,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, opts: { a
   relay.start();
   const aaa = opts.aaa ? await startAaa(ctx, ctx.bus, { host: '127.0.0.1', authPort: 0, acctPort: 0 }) : null;
   return {
-    app, ctx, mailer, aaa, relay,
+    app, ctx, mailer, aaa, relay, dbUrl, limiterPrefix: opts.shareWith?.limiterPrefix ?? limiterPrefix,
     async close() {
       await aaa?.stop();
       await relay.stop();

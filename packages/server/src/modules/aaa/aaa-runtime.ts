@@ -41,7 +41,15 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
       .then((ids) => Promise.all(ids.map((id) => enforcer.act(ispId, id, kind, reason, 'aaa', cause))))
       .catch((err: unknown) => ctx.log.error({ err, subscriberId }, 'enforcement failed'));
 
+  accounting.onSessionsClosed = (closed) => {
+    const changes = closed.filter((c) => c.subscriberId).map((c) => ({ s: c.subscriberId!, u: c.uid, stop: true }));
+    for (const c of changes) sessions.stopped(c.s, c.u);
+    if (changes.length) void bus.publish([{ id: '', type: 'aaa.sessions', ispId: null, aggregateId: '', payload: changes }]).catch(() => undefined);
+  };
   accounting.onApplied = (applied) => {
+    // Other AAA processes learn of sessions through the bus, for their Simultaneous-Use counts.
+    const changes = applied.filter((a) => a.record.subscriberId).map(({ record: r }) => ({ s: r.subscriberId!, u: r.uniqueId, stop: r.statusType === 'Stop' }));
+    if (changes.length) void bus.publish([{ id: '', type: 'aaa.sessions', ispId: null, aggregateId: '', payload: changes }]).catch(() => undefined);
     for (const { record: r, deltaBytes } of applied) {
       if (r.subscriberId) {
         if (r.statusType === 'Stop') sessions.stopped(r.subscriberId, r.uniqueId);
@@ -57,6 +65,10 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
   };
 
   const unsubscribe = bus.subscribe((m) => {
+    if (m.type === 'aaa.sessions') {
+      for (const c of m.payload as { s: string; u: string; stop: boolean }[]) (c.stop ? sessions.stopped(c.s, c.u) : sessions.started(c.s, c.u));
+      return;
+    }
     if (m.type.startsWith('subscriber.')) {
       subscribers.invalidateSubscriber(m.aggregateId);
       if (!m.ispId || !roles.enforce) return;

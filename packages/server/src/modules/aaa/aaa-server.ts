@@ -162,8 +162,7 @@ export class AaaServer {
     const now = new Date();
     try {
       if (status === 'Accounting-On' || status === 'Accounting-Off') {
-        const closed = await this.deps.accounting.closeNasSessions(nas.id, now);
-        for (const c of closed) if (c.subscriberId) this.deps.sessions.stopped(c.subscriberId, c.uid);
+        await this.deps.accounting.closeNasSessions(nas.id, now);
       } else if (status === 'Start' || status === 'Interim-Update' || status === 'Stop') {
         const record = await this.record(nas, packet, status, rinfo.address, now);
         // The response waits for the commit (group commit): nothing acknowledged is lost.

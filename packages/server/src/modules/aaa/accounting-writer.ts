@@ -41,6 +41,7 @@ export type Applied = { record: AcctRecord; deltaBytes: number };
 export class AccountingWriter {
   private readonly batcher: Batcher<AcctRecord>;
   onApplied: (applied: Applied[]) => void = () => undefined;
+  onSessionsClosed: (closed: { subscriberId: string | null; uid: string }[]) => void = () => undefined;
 
   constructor(private readonly db: Database) {
     this.batcher = new Batcher((items) => this.write(items));
@@ -141,10 +142,11 @@ export class AccountingWriter {
   }
 
   /** Accounting-On/Off: the NAS rebooted, so none of its sessions survive. */
-  async closeNasSessions(nasId: string, at: Date): Promise<{ subscriberId: string | null; uid: string }[]> {
-    return withScope(this.db, platformScope, (tx) =>
+  async closeNasSessions(nasId: string, at: Date): Promise<void> {
+    const closed = await withScope(this.db, platformScope, (tx) =>
       rows<{ subscriberId: string | null; uid: string }>(tx, sql`
         UPDATE radius_sessions SET stop_time = ${at}::timestamptz, update_time = ${at}::timestamptz, terminate_cause = 'NAS-Reboot'
         WHERE nas_id = ${nasId} AND stop_time IS NULL RETURNING subscriber_id AS "subscriberId", acct_unique_id AS uid`));
+    this.onSessionsClosed(closed);
   }
 }

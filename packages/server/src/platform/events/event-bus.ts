@@ -4,7 +4,6 @@ import type { Redis } from 'ioredis';
 export type BusMessage = { id: string; type: string; ispId: string | null; aggregateId: string; payload: unknown };
 type Handler = (msg: BusMessage) => void;
 
-const channel = 'astranetix:events';
 
 /**
  * Fans domain events out to every process: through Redis pub/sub when it is configured,
@@ -15,7 +14,8 @@ export class EventBus {
   private readonly local = new EventEmitter();
   private subscriber: Redis | null = null;
 
-  constructor(private readonly redis: Redis | null) {
+  /** `channel` names the deployment: processes of one database share it, others stay apart. */
+  constructor(private readonly redis: Redis | null, private readonly channel = 'astranetix:events') {
     this.local.setMaxListeners(100);
   }
 
@@ -30,12 +30,12 @@ export class EventBus {
         /* a foreign or corrupt message on our channel is ignored */
       }
     });
-    await this.subscriber.subscribe(channel);
+    await this.subscriber.subscribe(this.channel);
   }
 
   async publish(messages: BusMessage[]): Promise<void> {
     if (this.redis) {
-      for (const m of messages) await this.redis.publish(channel, JSON.stringify(m));
+      for (const m of messages) await this.redis.publish(this.channel, JSON.stringify(m));
       return;
     }
     for (const m of messages) this.local.emit('message', m);
