@@ -26,10 +26,18 @@ async function context(locale: string, viewport = { width: 1280, height: 860 }):
   const ctx = await browser.newContext({ locale, viewport, baseURL: server.url, serviceWorkers: 'block' });
   ctx.on('page', (p) => {
     p.on('requestfailed', (r) => console.error(`[request failed] ${r.url()} ${r.failure()?.errorText ?? ''}`));
-    if (process.env.E2E_VERBOSE) p.on('response', (r) => { if (!r.url().includes('/api/')) console.error(`[http ${r.status()}] ${r.url()}`); });
+    if (process.env.E2E_VERBOSE)
+      p.on('response', (r) => {
+        if (!r.url().includes('/api/')) console.error(`[http ${r.status()}] ${r.url()}`);
+      });
     p.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    p.on('console', (m) => { if (m.type() === 'error') console.error(`[console] ${m.text()}`); });
-    p.on('response', (r) => { if ((process.env.E2E_VERBOSE || r.status() >= 400) && r.url().includes('/api/')) console.error(`[http ${r.status()}] ${r.request().method()} ${r.url()}`); });
+    p.on('console', (m) => {
+      if (m.type() === 'error') console.error(`[console] ${m.text()}`);
+    });
+    p.on('response', (r) => {
+      if ((process.env.E2E_VERBOSE || r.status() >= 400) && r.url().includes('/api/'))
+        console.error(`[http ${r.status()}] ${r.request().method()} ${r.url()}`);
+    });
   });
   return ctx;
 }
@@ -54,11 +62,11 @@ async function pick(page: Page, testId: string, option: string): Promise<void> {
 
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page
-    .locator('[role=progressbar]')
-    .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
-    .catch(() => undefined);
+  // Lazy chunks and data may still be on their way: wait for a page heading and no spinner.
+  await page.waitForFunction(() => !document.querySelector('[role=progressbar]') && document.querySelector('main h1'), null, {
+    timeout: 15_000,
+  });
+  await page.waitForLoadState('networkidle');
 }
 
 describe('web app', () => {
@@ -178,7 +186,14 @@ describe('web app', () => {
           await pick(page, 'select-branch_id', lang === 'ar' ? 'فرع الزمالك' : 'Harbour');
           await page.locator('[role=dialog] button[type=submit]').click();
           await page.waitForURL(new RegExp(`/t/${slug}/subscribers/[0-9a-f-]{36}$`));
-      if (process.env.E2E_VERBOSE) { await page.waitForTimeout(2000); console.error('DEBUG', page.url(), await page.evaluate(() => location.pathname + ' | ' + document.body.innerText.slice(0, 300))); }
+          if (process.env.E2E_VERBOSE) {
+            await page.waitForTimeout(2000);
+            console.error(
+              'DEBUG',
+              page.url(),
+              await page.evaluate(() => location.pathname + ' | ' + document.body.innerText.slice(0, 300)),
+            );
+          }
           await page.getByRole('heading', { name: 'Amira Haddad' }).waitFor();
           await page.getByText(planName).first().waitFor();
           await settle(page);
@@ -234,8 +249,14 @@ describe('web app', () => {
           await settle(page);
           await checkA11y(page, `demo ISP ${p}`);
           if (p === 'subscribers') await shot(page, 'isp-subscribers-demo');
-      if (p === 'sessions') await shot(page, 'isp-sessions-demo');
+          if (p === 'sessions') await shot(page, 'isp-sessions-demo');
         }
+        await page.goto('/t/demo-isp/subscribers?q=john');
+        await page.getByRole('link', { name: 'John Doe' }).click();
+        await page.getByRole('heading', { name: 'John Doe' }).waitFor();
+        await settle(page);
+        await checkA11y(page, 'demo subscriber page');
+        await shot(page, 'isp-subscriber-demo');
       });
       await ctx.close();
 
