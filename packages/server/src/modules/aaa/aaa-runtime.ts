@@ -66,7 +66,10 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
 
   const unsubscribe = bus.subscribe((m) => {
     if (m.type === 'aaa.sessions') {
-      for (const c of m.payload as { s: string; u: string; stop: boolean }[]) (c.stop ? sessions.stopped(c.s, c.u) : sessions.started(c.s, c.u));
+      for (const c of m.payload as { s: string; u: string; stop: boolean }[]) {
+        if (c.stop) sessions.stopped(c.s, c.u);
+        else sessions.started(c.s, c.u);
+      }
       return;
     }
     if (m.type.startsWith('subscriber.')) {
