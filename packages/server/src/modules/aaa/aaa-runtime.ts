@@ -85,11 +85,20 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
     if (m.type.startsWith('nas.') || m.type.startsWith('isp.')) void registry.load().catch((err: unknown) => ctx.log.error({ err }, 'NAS reload failed'));
   });
 
+  const staleTimer = setInterval(() => {
+    accounting.closeStaleSessions().then(
+      (n) => n && ctx.log.info({ closed: n }, 'closed stale sessions'),
+      (err: unknown) => ctx.log.error({ err }, 'stale session sweep failed'),
+    );
+  }, 60_000);
+  staleTimer.unref();
+
   const server = new AaaServer({ registry, subscribers, sessions, accounting, postauth, metrics, log: ctx.log });
   const ports = await server.start(opts.host, opts.authPort, opts.acctPort);
   return {
     server, registry, subscribers, sessions, accounting, postauth, ports, enforcer,
     async stop() {
+      clearInterval(staleTimer);
       unsubscribe();
       await server.stop();
       await accounting.idle();

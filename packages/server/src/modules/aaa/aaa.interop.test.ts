@@ -179,3 +179,17 @@ describe('robustness', () => {
     await until(async () => (await radclient('auth', authPort, `User-Name = "nobody-${randomBytes(2).toString('hex')}"\nUser-Password = "x"\n`)).code === 'Access-Reject', 'an answer after the fuzz', 15_000);
   }, 60_000);
 });
+
+describe('stale sessions', () => {
+  it('are closed when the NAS stops reporting for twice the interim interval plus grace', async () => {
+    await radclient('acct', acctPort, `User-Name = "${user}"\nAcct-Status-Type = Start\nAcct-Session-Id = "stale-1"\n`);
+    await radclient('acct', acctPort, `User-Name = "${user}"\nAcct-Status-Type = Start\nAcct-Session-Id = "fresh-1"\n`);
+    // The NAS went quiet 15 minutes ago for one of them.
+    await server.ctx.db.exec("UPDATE radius_sessions SET update_time = now() - interval '15 minutes' WHERE acct_session_id = 'stale-1'");
+    expect(await server.aaa!.accounting.closeStaleSessions()).toBe(1);
+    const [stale] = await server.ctx.db.query<{ terminate_cause: string; stopped: boolean }>("SELECT terminate_cause, stop_time IS NOT NULL AS stopped FROM radius_sessions WHERE acct_session_id = 'stale-1'");
+    expect(stale).toEqual({ terminate_cause: 'Stale-Session', stopped: true });
+    const [fresh] = await server.ctx.db.query<{ stopped: boolean }>("SELECT stop_time IS NOT NULL AS stopped FROM radius_sessions WHERE acct_session_id = 'fresh-1'");
+    expect(fresh!.stopped).toBe(false);
+  });
+});

@@ -141,6 +141,23 @@ export class AccountingWriter {
         output_octets = usage_daily.output_octets + excluded.output_octets`);
   }
 
+  /**
+   * Sessions whose NAS stopped reporting: no update for twice the interim interval plus a
+   * grace period. Closed at their last update, so usage and session time stay what the NAS
+   * last said. SKIP LOCKED lets several AAA processes run this at once.
+   */
+  async closeStaleSessions(graceSeconds = 120): Promise<number> {
+    const closed = await withScope(this.db, platformScope, (tx) =>
+      rows<{ subscriberId: string | null; uid: string }>(tx, sql`
+        UPDATE radius_sessions s SET stop_time = s.update_time, terminate_cause = 'Stale-Session'
+        WHERE s.id IN (SELECT id FROM radius_sessions WHERE stop_time IS NULL
+          AND update_time < now() - make_interval(secs => 2 * coalesce(interim_interval, 300) + ${graceSeconds})
+          ORDER BY id LIMIT 5000 FOR UPDATE SKIP LOCKED)
+        RETURNING subscriber_id AS "subscriberId", acct_unique_id AS uid`));
+    this.onSessionsClosed(closed);
+    return closed.length;
+  }
+
   /** Accounting-On/Off: the NAS rebooted, so none of its sessions survive. */
   async closeNasSessions(nasId: string, at: Date): Promise<void> {
     const closed = await withScope(this.db, platformScope, (tx) =>
