@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 /**
  * Identifier allocation per destination (RFC 2865 §3: the Identifier matches
  * replies to requests; RFC 5080 §2.2.1: it must not be reused for another
@@ -42,7 +43,8 @@ class Destination {
   readonly inUse = new Uint8Array(256);
   readonly waiters: ((id: number) => void)[] = [];
   count = 0;
-  private next = Math.floor(Math.random() * 256);
+  // Unpredictable start (RFC 5080 §2.2.1 asks for identifiers that are hard to guess).
+  private next = randomInt(256);
 
   take(): number | undefined {
     if (this.count >= 256) return undefined;

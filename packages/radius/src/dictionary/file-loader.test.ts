@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ describe('loadDictionaryFile', () => {
   });
 
   const full = '/usr/share/freeradius/dictionary';
-  it.skipIf(!existsSync(full))('loads the complete FreeRADIUS dictionary tree when installed', () => {
+  it('loads the complete FreeRADIUS dictionary tree (Debian freeradius-common)', () => {
     const { dictionary } = loadDictionaryFile(full, new Dictionary());
     expect(dictionary.size).toBeGreaterThan(5000);
     expect(dictionary.require('Mikrotik-Rate-Limit').code).toBe(8);
