@@ -21,7 +21,8 @@ export DATABASE_URL="$PG/$DB" SECRET_KEY=$(openssl rand -hex 32) LOG_LEVEL=warn
 npm run bench:seed --silent -- --subscribers "$N"
 ROLES=aaa,worker RADIUS_AUTH_PORT=1912 RADIUS_ACCT_PORT=1913 node --import tsx packages/server/src/main.ts serve &
 ANX=$!
-trap 'kill $ANX 2>/dev/null || true' EXIT
+# Leave the machine as found: our server and the reference FreeRADIUS both stop.
+trap 'kill $ANX 2>/dev/null || true; pkill -x freeradius || true' EXIT
 for _ in $(seq 1 60); do radtest user1 pass1 127.0.0.1:1912 0 testing123 >/dev/null 2>&1 && break; sleep 0.5; done
 
 load() { node "$SHARED/radload.mjs" --kind "$1" --port "$2" --n 10000000 --concurrency "$3" --max-seconds "$DUR" --users "$N"; }
