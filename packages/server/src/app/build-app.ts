@@ -23,6 +23,7 @@ import { registerNasRoutes } from '../modules/aaa/nas.routes.ts';
 import { registerSessionRoutes } from '../modules/aaa/sessions.routes.ts';
 import { registerCoaRoutes } from '../modules/aaa/coa.routes.ts';
 import { registerTestLoginRoutes } from '../modules/aaa/test-login.routes.ts';
+import { registerLiveRoutes } from '../modules/aaa/live.routes.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
 
@@ -76,6 +77,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerSessionRoutes(api, ctx);
   registerCoaRoutes(api, ctx);
   registerTestLoginRoutes(api, ctx);
+  registerLiveRoutes(api, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app/context.ts';
-import type { EventBus } from '../../platform/events/event-bus.ts';
+import type { BusMessage, EventBus } from '../../platform/events/event-bus.ts';
+import type { SessionChange, UsageChange } from './live-events.ts';
 import { createAaaMetrics } from './aaa-metrics.ts';
 import { AaaServer } from './aaa-server.ts';
 import { AccountingWriter } from './accounting-writer.ts';
@@ -42,14 +43,20 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
       .catch((err: unknown) => ctx.log.error({ err, subscriberId }, 'enforcement failed'));
 
   accounting.onSessionsClosed = (closed) => {
-    const changes = closed.filter((c) => c.subscriberId).map((c) => ({ s: c.subscriberId!, u: c.uid, stop: true }));
+    const changes: SessionChange[] = closed.filter((c) => c.subscriberId).map((c) => ({ i: c.ispId, s: c.subscriberId!, u: c.uid, stop: true, st: 'Stop' }));
     for (const c of changes) sessions.stopped(c.s, c.u);
     if (changes.length) void bus.publish([{ id: '', type: 'aaa.sessions', ispId: null, aggregateId: '', payload: changes }]).catch(() => undefined);
   };
   accounting.onApplied = (applied) => {
     // Other AAA processes learn of sessions through the bus, for their Simultaneous-Use counts.
-    const changes = applied.filter((a) => a.record.subscriberId).map(({ record: r }) => ({ s: r.subscriberId!, u: r.uniqueId, stop: r.statusType === 'Stop' }));
-    if (changes.length) void bus.publish([{ id: '', type: 'aaa.sessions', ispId: null, aggregateId: '', payload: changes }]).catch(() => undefined);
+    const changes: SessionChange[] = applied.filter((a) => a.record.subscriberId)
+      .map(({ record: r }) => ({ i: r.ispId, s: r.subscriberId!, u: r.uniqueId, stop: r.statusType === 'Stop', st: r.statusType }));
+    const usage: UsageChange[] = applied.filter((a) => a.record.subscriberId && a.deltaBytes > 0)
+      .map(({ record: r, deltaBytes }) => ({ i: r.ispId, s: r.subscriberId!, b: deltaBytes, at: r.at.toISOString() }));
+    const out: BusMessage[] = [];
+    if (changes.length) out.push({ id: '', type: 'aaa.sessions', ispId: null, aggregateId: '', payload: changes });
+    if (usage.length) out.push({ id: '', type: 'aaa.usage', ispId: null, aggregateId: '', payload: usage });
+    if (out.length) void bus.publish(out).catch(() => undefined);
     for (const { record: r, deltaBytes } of applied) {
       if (r.subscriberId) {
         if (r.statusType === 'Stop') sessions.stopped(r.subscriberId, r.uniqueId);
@@ -66,7 +73,7 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
 
   const unsubscribe = bus.subscribe((m) => {
     if (m.type === 'aaa.sessions') {
-      for (const c of m.payload as { s: string; u: string; stop: boolean }[]) {
+      for (const c of m.payload as SessionChange[]) {
         if (c.stop) sessions.stopped(c.s, c.u);
         else sessions.started(c.s, c.u);
       }

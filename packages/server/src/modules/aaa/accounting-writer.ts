@@ -41,7 +41,7 @@ export type Applied = { record: AcctRecord; deltaBytes: number };
 export class AccountingWriter {
   private readonly batcher: Batcher<AcctRecord>;
   onApplied: (applied: Applied[]) => void = () => undefined;
-  onSessionsClosed: (closed: { subscriberId: string | null; uid: string }[]) => void = () => undefined;
+  onSessionsClosed: (closed: { ispId: string; subscriberId: string | null; uid: string }[]) => void = () => undefined;
 
   constructor(private readonly db: Database) {
     this.batcher = new Batcher((items) => this.write(items));
@@ -148,12 +148,12 @@ export class AccountingWriter {
    */
   async closeStaleSessions(graceSeconds = 120): Promise<number> {
     const closed = await withScope(this.db, platformScope, (tx) =>
-      rows<{ subscriberId: string | null; uid: string }>(tx, sql`
+      rows<{ ispId: string; subscriberId: string | null; uid: string }>(tx, sql`
         UPDATE radius_sessions s SET stop_time = s.update_time, terminate_cause = 'Stale-Session'
         WHERE s.id IN (SELECT id FROM radius_sessions WHERE stop_time IS NULL
           AND update_time < now() - make_interval(secs => 2 * coalesce(interim_interval, 300) + ${graceSeconds})
           ORDER BY id LIMIT 5000 FOR UPDATE SKIP LOCKED)
-        RETURNING subscriber_id AS "subscriberId", acct_unique_id AS uid`));
+        RETURNING isp_id AS "ispId", subscriber_id AS "subscriberId", acct_unique_id AS uid`));
     this.onSessionsClosed(closed);
     return closed.length;
   }
@@ -161,9 +161,9 @@ export class AccountingWriter {
   /** Accounting-On/Off: the NAS rebooted, so none of its sessions survive. */
   async closeNasSessions(nasId: string, at: Date): Promise<void> {
     const closed = await withScope(this.db, platformScope, (tx) =>
-      rows<{ subscriberId: string | null; uid: string }>(tx, sql`
+      rows<{ ispId: string; subscriberId: string | null; uid: string }>(tx, sql`
         UPDATE radius_sessions SET stop_time = ${at}::timestamptz, update_time = ${at}::timestamptz, terminate_cause = 'NAS-Reboot'
-        WHERE nas_id = ${nasId} AND stop_time IS NULL RETURNING subscriber_id AS "subscriberId", acct_unique_id AS uid`));
+        WHERE nas_id = ${nasId} AND stop_time IS NULL RETURNING isp_id AS "ispId", subscriber_id AS "subscriberId", acct_unique_id AS uid`));
     this.onSessionsClosed(closed);
   }
 }
