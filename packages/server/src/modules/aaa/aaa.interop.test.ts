@@ -193,3 +193,25 @@ describe('stale sessions', () => {
     expect(fresh!.stopped).toBe(false);
   });
 });
+
+describe('operator reply attributes (radreply-style)', () => {
+  it('plan and subscriber attributes are validated, added, and replace the engine’s where asked', async () => {
+    const bad = await api.patch(`/api/isp/${isp.id}/plans/${isp.planId}`, { token: isp.adminToken, body: { radius_reply: [{ attribute: 'No-Such-Attribute', value: 'x' }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors[0].pointer).toContain('radius_reply');
+    const plan = await api.patch(`/api/isp/${isp.id}/plans/${isp.planId}`, { token: isp.adminToken, body: { radius_reply: [{ attribute: 'Mikrotik-Group', value: 'vip', op: ':=' }] } });
+    expect(plan.status).toBe(200);
+    const sub = await api.patch(`/api/isp/${isp.id}/subscribers/${isp.northSubscriberId}`, { token: isp.adminToken, body: { radius_reply: [{ attribute: 'Session-Timeout', value: '3600', op: ':=' }] } });
+    expect(sub.json.radius_reply).toEqual([{ attribute: 'Session-Timeout', value: '3600', op: ':=' }]);
+    const end = Date.now() + 5000;
+    let text = '';
+    while (Date.now() < end) {
+      text = (await radclient('auth', authPort, 'User-Name = "ned.radius-net"\nUser-Password = "pppoe-pass"\n')).text;
+      if (text.includes('Mikrotik-Group') && text.includes('Session-Timeout = 3600')) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(text).toContain('Mikrotik-Group = "vip"');
+    expect(text).toContain('Session-Timeout = 3600');
+    expect(text).not.toContain('Session-Timeout = 86400');
+  });
+});

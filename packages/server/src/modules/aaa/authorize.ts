@@ -2,6 +2,7 @@ import { verifyChap, verifyMsChap, verifyPap, type AttributeInput, type RadiusPa
 import type { AaaNas, AaaSubscriber } from './policy.ts';
 import { bandwidthAttributes, type Rate } from './reply-attributes.ts';
 import { normaliseMac } from '../subscribers/subscribers.service.ts';
+import { applyCustomAttributes } from './custom-attributes.ts';
 
 export type Check = { check: string; ok: boolean; detail: string };
 export type Decision = {
@@ -108,5 +109,6 @@ export function authorize(input: AuthorizeInput): Decision {
     if (list) attributes.push(['Mikrotik-Address-List', list]);
   }
   attributes.push(['Class', Buffer.from(`anx:${sub.id}`)]);
-  return { accept: true, reason: walledGarden ? 'accepted (walled garden)' : fup ? 'accepted (fair-use speed)' : 'accepted', method, checks, attributes };
+  const reply = applyCustomAttributes(attributes, plan.radiusReply, sub.radiusReply);
+  return { accept: true, reason: walledGarden ? 'accepted (walled garden)' : fup ? 'accepted (fair-use speed)' : 'accepted', method, checks, attributes: reply };
 }

@@ -1,3 +1,5 @@
+import type { CustomAttribute } from './custom-attributes.ts';
+
 /**
  * What the AAA engine knows about a subscriber and their plan: the in-memory form that an
  * Access-Request is decided on, without a database round trip.
@@ -24,6 +26,7 @@ export type AaaPlan = {
   fupUploadKbps: number | null;
   framedPool: string | null;
   addressList: string | null;
+  radiusReply: CustomAttribute[];
 };
 
 export type AaaSubscriber = {
@@ -38,6 +41,7 @@ export type AaaSubscriber = {
   plan: AaaPlan | null;
   expiredAction: 'reject' | 'walled_garden';
   walledGardenList: string;
+  radiusReply: CustomAttribute[];
 };
 
 export type AaaNas = {

@@ -3,12 +3,14 @@ import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { platformScope, rows, tenantScope, withScope } from '../../platform/db/scope.ts';
 import type { AaaPlan, AaaSubscriber } from './policy.ts';
+import type { CustomAttribute } from './custom-attributes.ts';
 
 type Row = {
   id: string; isp_id: string; username: string; network_password_enc: string; status: AaaSubscriber['status'];
   mac_address: string | null; static_ip: string | null; expires_at: Date | string | null;
   expired_action: AaaSubscriber['expiredAction']; walled_garden_address_list: string;
   plan: (Record<string, unknown> & { id: string }) | null;
+  radius_reply: CustomAttribute[] | null;
   day_bytes: string; month_bytes: string;
 };
 
@@ -26,6 +28,7 @@ function toPlan(p: Record<string, unknown> & { id: string }): AaaPlan {
     simultaneousUse: Number(p.simultaneous_use ?? 1), fupDailyBytes: num(p.fup_daily_bytes), fupMonthlyBytes: num(p.fup_monthly_bytes),
     fupDownloadKbps: num(p.fup_download_kbps), fupUploadKbps: num(p.fup_upload_kbps),
     framedPool: (p.framed_pool as string | null) ?? null, addressList: (p.address_list as string | null) ?? null,
+    radiusReply: (p.radius_reply as CustomAttribute[] | null) ?? [],
   };
 }
 
@@ -131,6 +134,7 @@ export class SubscriberCache {
         id: r.id, ispId: r.isp_id, username: r.username, password: this.secrets.open(r.network_password_enc), status: r.status,
         macAddress: r.mac_address, staticIp: r.static_ip, expiresAt: r.expires_at ? new Date(r.expires_at) : null,
         plan: r.plan ? toPlan(r.plan) : null, expiredAction: r.expired_action, walledGardenList: r.walled_garden_address_list,
+        radiusReply: r.radius_reply ?? [],
       } : null,
       loadedAt: Date.now(),
       usage: { day: utcDay(now), dayBytes: Number(r?.day_bytes ?? 0), month: utcMonth(now), monthBytes: Number(r?.month_bytes ?? 0) },
@@ -143,7 +147,7 @@ export class SubscriberCache {
 
 // Usage so far this UTC day and month comes from the daily rollup, aggregated once per query.
 const selectSubscribers = sql`
-  SELECT s.id, s.isp_id, s.username, s.network_password_enc, s.status, s.mac_address, host(s.static_ip) AS static_ip, s.expires_at,
+  SELECT s.id, s.isp_id, s.username, s.network_password_enc, s.status, s.radius_reply, s.mac_address, host(s.static_ip) AS static_ip, s.expires_at,
          i.expired_action, i.walled_garden_address_list, to_jsonb(p) AS plan,
          coalesce(u.day_bytes, 0)::text AS day_bytes, coalesce(u.month_bytes, 0)::text AS month_bytes
   FROM subscribers s JOIN isps i ON i.id = s.isp_id LEFT JOIN subscription_plans p ON p.id = s.plan_id

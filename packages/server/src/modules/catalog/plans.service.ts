@@ -7,6 +7,7 @@ import { conflict, notFound } from '../../platform/http/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { billingPeriods, subscriptionPlans, type PlanRow } from './schema.ts';
+import { customAttributesSchema } from '../aaa/custom-attributes.ts';
 
 const kbps = z.number().int().min(1).max(100_000_000).describe('kbit/s');
 
@@ -31,6 +32,7 @@ const aaaFields = {
   framed_pool: z.string().max(64).nullable().optional(),
   address_list: z.string().max(64).nullable().optional(),
   validity_days: z.number().int().min(1).max(3650).nullable().optional(),
+  radius_reply: customAttributesSchema.optional(),
 };
 type AaaInput = { [K in keyof typeof aaaFields]?: z.infer<(typeof aaaFields)[K]> };
 const camel = (k: string) => k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
@@ -45,7 +47,7 @@ function aaaColumns(input: AaaInput): Partial<PlanRow> {
 function aaaDto(p: PlanRow) {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(aaaFields)) out[key] = (p as unknown as Record<string, unknown>)[camel(key)] ?? null;
-  return out as { [K in keyof typeof aaaFields]: number | string | null };
+  return out as { [K in keyof typeof aaaFields]: K extends 'radius_reply' ? { attribute: string; value: string; op: string }[] : number | string | null };
 }
 
 export const createPlanBody = z.strictObject({
@@ -72,7 +74,8 @@ export const planDto = z.object({
   id: z.string(), isp_id: z.string(), name: z.string(), description: z.string().nullable(), download_kbps: z.number().int(),
   upload_kbps: z.number().int(), price_minor: z.number().int(), currency: z.string(), billing_period: z.string(), status: z.string(),
   subscribers: z.number().int().optional(), created_at: z.string(), updated_at: z.string(),
-  ...Object.fromEntries(Object.keys(aaaFields).map((k) => [k, z.union([z.number(), z.string()]).nullable()])),
+  ...Object.fromEntries(Object.keys(aaaFields).filter((k) => k !== 'radius_reply').map((k) => [k, z.union([z.number(), z.string()]).nullable()])),
+  radius_reply: z.array(z.object({ attribute: z.string(), value: z.string(), op: z.string() })),
 });
 export const toPlanDto = (p: PlanRow): z.infer<typeof planDto> => ({
   id: p.id, isp_id: p.ispId, name: p.name, description: p.description, download_kbps: p.downloadKbps, upload_kbps: p.uploadKbps,

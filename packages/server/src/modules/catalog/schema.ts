@@ -1,4 +1,5 @@
-import { bigint, integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { CustomAttribute } from '../aaa/custom-attributes.ts';
 
 export const billingPeriods = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 
@@ -34,6 +35,7 @@ export const subscriptionPlans = pgTable('subscription_plans', {
   framedPool: text('framed_pool'),
   addressList: text('address_list'),
   validityDays: integer('validity_days'),
+  radiusReply: jsonb('radius_reply').$type<CustomAttribute[]>().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

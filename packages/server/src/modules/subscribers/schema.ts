@@ -1,4 +1,5 @@
-import { boolean, doublePrecision, inet, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, inet, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { CustomAttribute } from '../aaa/custom-attributes.ts';
 
 export const subscriberStatuses = ['active', 'suspended', 'expired', 'terminated'] as const;
 export type SubscriberStatus = (typeof subscriberStatuses)[number];
@@ -25,6 +26,7 @@ export const subscribers = pgTable('subscribers', {
   macAddress: text('mac_address'),
   staticIp: inet('static_ip'),
   expiresAt: timestamp('expires_at', { withTimezone: true }),
+  radiusReply: jsonb('radius_reply').$type<CustomAttribute[]>().notNull().default([]),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   activatedAt: timestamp('activated_at', { withTimezone: true }),
