@@ -9,6 +9,7 @@ import { PostAuthWriter } from './postauth-writer.ts';
 import { SessionTracker } from './session-tracker.ts';
 import { SubscriberCache } from './subscriber-cache.ts';
 import { enforcerFor } from './enforcement.ts';
+import { SpeedScheduler } from './speed-schedule.ts';
 import type { Enforcer } from './enforcer.ts';
 
 export type AaaRuntime = {
@@ -20,6 +21,7 @@ export type AaaRuntime = {
   postauth: PostAuthWriter;
   ports: { authPort: number; acctPort: number };
   enforcer: Enforcer;
+  schedule: SpeedScheduler;
   stop(): Promise<void>;
 };
 
@@ -92,18 +94,20 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
     if (m.type.startsWith('nas.') || m.type.startsWith('isp.')) void registry.load().catch((err: unknown) => ctx.log.error({ err }, 'NAS reload failed'));
   });
 
+  const schedule = new SpeedScheduler(ctx.db, enforcer, ctx.log);
   const staleTimer = setInterval(() => {
     accounting.closeStaleSessions().then(
       (n) => n && ctx.log.info({ closed: n }, 'closed stale sessions'),
       (err: unknown) => ctx.log.error({ err }, 'stale session sweep failed'),
     );
+    if (roles.enforce) schedule.tick().catch((err: unknown) => ctx.log.error({ err }, 'speed schedule failed'));
   }, 60_000);
   staleTimer.unref();
 
   const server = new AaaServer({ registry, subscribers, sessions, accounting, postauth, metrics, log: ctx.log });
   const ports = await server.start(opts.host, opts.authPort, opts.acctPort);
   return {
-    server, registry, subscribers, sessions, accounting, postauth, ports, enforcer,
+    server, registry, subscribers, sessions, accounting, postauth, ports, enforcer, schedule,
     async stop() {
       clearInterval(staleTimer);
       unsubscribe();

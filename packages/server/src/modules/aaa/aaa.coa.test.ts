@@ -107,3 +107,27 @@ describe('test login', () => {
     expect(cross.json).toMatchObject({ result: 'reject', reason: 'unknown user' });
   });
 });
+
+describe('day/night speed schedule', () => {
+  it('pushes the night speed by CoA when the window opens, in the ISP time zone', async () => {
+    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+    const now = new Date();
+    const plan = await api.post(`/api/isp/${isp.id}/plans`, {
+      token: isp.adminToken,
+      body: { name: 'Night owl', download_kbps: 20480, upload_kbps: 5120, price_minor: 1500, night_download_kbps: 102400, night_upload_kbps: 20480,
+        night_start: hhmm(new Date(now.getTime() - 60_000)), night_end: hhmm(new Date(now.getTime() + 3_600_000)) },
+    });
+    expect(plan.status, plan.text).toBe(201);
+    const half = await api.patch(`/api/isp/${isp.id}/plans/${plan.json.id}`, { token: isp.adminToken, body: { night_start: null } });
+    expect(half.status).toBe(400);
+    await api.patch(`/api/isp/${isp.id}/subscribers/${isp.subscriberId}`, { token: isp.adminToken, body: { plan_id: plan.json.id } });
+    await radclient('acct', acctPort, 'Acct-Status-Type = Accounting-On\n');
+    const id = await startSession('night-1');
+    await server.aaa!.schedule.tick(new Date(now.getTime() - 120_000));
+    const pushed = await server.aaa!.schedule.tick(new Date());
+    expect(pushed).toBe(1);
+    const list = await api.get(`/api/isp/${isp.id}/coa-requests?subscriber_id=${isp.subscriberId}`, { token: isp.adminToken });
+    expect(list.json.items.find((c: { session_id: number; reason: string }) => c.session_id === id && c.reason === 'night speed begins')).toMatchObject({ status: 'done' });
+    expect(readFileSync(detail, 'utf8')).toContain('Mikrotik-Rate-Limit = "20480k/102400k"');
+  });
+});

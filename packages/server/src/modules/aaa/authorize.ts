@@ -1,6 +1,7 @@
 import { verifyChap, verifyMsChap, verifyPap, type AttributeInput, type RadiusPacket } from '@astranetix/radius';
 import type { AaaNas, AaaSubscriber } from './policy.ts';
-import { bandwidthAttributes, type Rate } from './reply-attributes.ts';
+import { bandwidthAttributes } from './reply-attributes.ts';
+import { currentRate } from './rate.ts';
 import { normaliseMac } from '../subscribers/subscribers.service.ts';
 import { applyCustomAttributes } from './custom-attributes.ts';
 
@@ -82,18 +83,14 @@ export function authorize(input: AuthorizeInput): Decision {
     return reject('simultaneous_use', `already ${input.activeSessions} session(s) online; the plan allows ${plan.simultaneousUse}`, method);
   pass('simultaneous_use', `${input.activeSessions} of ${plan.simultaneousUse} sessions in use`);
 
-  let rate: Rate = { downKbps: plan.downloadKbps, upKbps: plan.uploadKbps };
-  let fup = false;
-  const overDaily = plan.fupDailyBytes !== null && input.usage.dayBytes >= plan.fupDailyBytes;
-  const overMonthly = plan.fupMonthlyBytes !== null && input.usage.monthBytes >= plan.fupMonthlyBytes;
-  if (overDaily || overMonthly) {
-    if (!plan.fupDownloadKbps || !plan.fupUploadKbps) return reject('quota', `${overDaily ? 'daily' : 'monthly'} quota exhausted`, method);
-    rate = { downKbps: plan.fupDownloadKbps, upKbps: plan.fupUploadKbps };
-    fup = true;
-    pass('quota', `${overDaily ? 'daily' : 'monthly'} quota exhausted: fair-use speed ${rate.downKbps}/${rate.upKbps} kbit/s`);
-  } else pass('quota', 'within quota');
+  const speed = currentRate(plan, input.usage, now, sub.timezone);
+  const fup = speed.fup;
+  if (speed.exhausted) return reject('quota', `${speed.period} quota exhausted`, method);
+  if (fup) pass('quota', `${speed.period} quota exhausted: fair-use speed ${speed.rate.downKbps}/${speed.rate.upKbps} kbit/s`);
+  else pass('quota', speed.night ? `within quota; night speed ${speed.rate.downKbps}/${speed.rate.upKbps} kbit/s` : 'within quota');
+  const rate = speed.rate;
 
-  const attributes: AttributeInput[] = [...extra, ...bandwidthAttributes(nas, plan, rate, !fup)];
+  const attributes: AttributeInput[] = [...extra, ...bandwidthAttributes(nas, plan, rate, !fup && !speed.night)];
   let sessionTimeout = plan.sessionTimeoutS;
   if (sub.expiresAt && !walledGarden) {
     const left = Math.max(60, Math.floor((sub.expiresAt.getTime() - now.getTime()) / 1000));

@@ -7,6 +7,7 @@ import type { NasRegistry } from './nas-registry.ts';
 import type { AaaNas } from './policy.ts';
 import type { SubscriberCache } from './subscriber-cache.ts';
 import { bandwidthAttributes } from './reply-attributes.ts';
+import { currentRate } from './rate.ts';
 
 export type CoaKind = 'disconnect' | 'coa';
 export type CoaOutcome = { requestId: string | null; status: 'done' | 'failed' | 'skipped'; outcome: string };
@@ -49,10 +50,9 @@ export class Enforcer {
     if (kind === 'coa' && nas && s.subscriber_id) {
       const { sub, usage } = await this.subscribers.get(ispId, s.username);
       const plan = sub?.plan;
-      if (plan) {
-        const over = (plan.fupDailyBytes !== null && usage.dayBytes >= plan.fupDailyBytes) || (plan.fupMonthlyBytes !== null && usage.monthBytes >= plan.fupMonthlyBytes);
-        const rate = over && plan.fupDownloadKbps && plan.fupUploadKbps ? { downKbps: plan.fupDownloadKbps, upKbps: plan.fupUploadKbps } : { downKbps: plan.downloadKbps, upKbps: plan.uploadKbps };
-        attributes.push(...bandwidthAttributes(nas, plan, rate, !over));
+      if (plan && sub) {
+        const speed = currentRate(plan, usage, new Date(), sub.timezone);
+        if (!speed.exhausted) attributes.push(...bandwidthAttributes(nas, plan, speed.rate, !speed.fup && !speed.night));
       }
     }
     const [claimed] = await withScope(this.db, scope, (tx) => rows<{ id: string }>(tx, sql`

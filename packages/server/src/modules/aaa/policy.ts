@@ -27,6 +27,11 @@ export type AaaPlan = {
   framedPool: string | null;
   addressList: string | null;
   radiusReply: CustomAttribute[];
+  nightDownloadKbps: number | null;
+  nightUploadKbps: number | null;
+  /** 'HH:MM[:SS]' local time of the ISP. */
+  nightStart: string | null;
+  nightEnd: string | null;
 };
 
 export type AaaSubscriber = {
@@ -42,6 +47,7 @@ export type AaaSubscriber = {
   expiredAction: 'reject' | 'walled_garden';
   walledGardenList: string;
   radiusReply: CustomAttribute[];
+  timezone: string;
 };
 
 export type AaaNas = {

@@ -11,6 +11,7 @@ type Row = {
   expired_action: AaaSubscriber['expiredAction']; walled_garden_address_list: string;
   plan: (Record<string, unknown> & { id: string }) | null;
   radius_reply: CustomAttribute[] | null;
+  timezone: string;
   day_bytes: string; month_bytes: string;
 };
 
@@ -29,6 +30,8 @@ function toPlan(p: Record<string, unknown> & { id: string }): AaaPlan {
     fupDownloadKbps: num(p.fup_download_kbps), fupUploadKbps: num(p.fup_upload_kbps),
     framedPool: (p.framed_pool as string | null) ?? null, addressList: (p.address_list as string | null) ?? null,
     radiusReply: (p.radius_reply as CustomAttribute[] | null) ?? [],
+    nightDownloadKbps: num(p.night_download_kbps), nightUploadKbps: num(p.night_upload_kbps),
+    nightStart: (p.night_start as string | null) ?? null, nightEnd: (p.night_end as string | null) ?? null,
   };
 }
 
@@ -134,7 +137,7 @@ export class SubscriberCache {
         id: r.id, ispId: r.isp_id, username: r.username, password: this.secrets.open(r.network_password_enc), status: r.status,
         macAddress: r.mac_address, staticIp: r.static_ip, expiresAt: r.expires_at ? new Date(r.expires_at) : null,
         plan: r.plan ? toPlan(r.plan) : null, expiredAction: r.expired_action, walledGardenList: r.walled_garden_address_list,
-        radiusReply: r.radius_reply ?? [],
+        radiusReply: r.radius_reply ?? [], timezone: r.timezone,
       } : null,
       loadedAt: Date.now(),
       usage: { day: utcDay(now), dayBytes: Number(r?.day_bytes ?? 0), month: utcMonth(now), monthBytes: Number(r?.month_bytes ?? 0) },
@@ -148,7 +151,7 @@ export class SubscriberCache {
 // Usage so far this UTC day and month comes from the daily rollup, aggregated once per query.
 const selectSubscribers = sql`
   SELECT s.id, s.isp_id, s.username, s.network_password_enc, s.status, s.radius_reply, s.mac_address, host(s.static_ip) AS static_ip, s.expires_at,
-         i.expired_action, i.walled_garden_address_list, to_jsonb(p) AS plan,
+         i.expired_action, i.walled_garden_address_list, i.timezone, to_jsonb(p) AS plan,
          coalesce(u.day_bytes, 0)::text AS day_bytes, coalesce(u.month_bytes, 0)::text AS month_bytes
   FROM subscribers s JOIN isps i ON i.id = s.isp_id LEFT JOIN subscription_plans p ON p.id = s.plan_id
   LEFT JOIN LATERAL (

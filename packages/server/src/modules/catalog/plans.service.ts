@@ -32,6 +32,10 @@ const aaaFields = {
   framed_pool: z.string().max(64).nullable().optional(),
   address_list: z.string().max(64).nullable().optional(),
   validity_days: z.number().int().min(1).max(3650).nullable().optional(),
+  night_download_kbps: kbps.nullable().optional(),
+  night_upload_kbps: kbps.nullable().optional(),
+  night_start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, in the ISP time zone').nullable().optional(),
+  night_end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, in the ISP time zone').nullable().optional(),
   radius_reply: customAttributesSchema.optional(),
 };
 type AaaInput = { [K in keyof typeof aaaFields]?: z.infer<(typeof aaaFields)[K]> };

@@ -1,4 +1,4 @@
-import { bigint, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, jsonb, pgTable, smallint, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CustomAttribute } from '../aaa/custom-attributes.ts';
 
 export const billingPeriods = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
@@ -35,6 +35,10 @@ export const subscriptionPlans = pgTable('subscription_plans', {
   framedPool: text('framed_pool'),
   addressList: text('address_list'),
   validityDays: integer('validity_days'),
+  nightDownloadKbps: integer('night_download_kbps'),
+  nightUploadKbps: integer('night_upload_kbps'),
+  nightStart: time('night_start'),
+  nightEnd: time('night_end'),
   radiusReply: jsonb('radius_reply').$type<CustomAttribute[]>().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,44 @@
+import type { AaaPlan } from './policy.ts';
+import type { Rate } from './reply-attributes.ts';
+
+/** Minutes since local midnight in a time zone. */
+export function localMinutes(now: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const h = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
+  const m = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
+  return h * 60 + m;
+}
+
+const toMinutes = (t: string) => {
+  const [h, m] = t.split(':');
+  return Number(h) * 60 + Number(m);
+};
+
+/** Whether `now` falls in the plan's night window, which may wrap midnight. */
+export function inNightWindow(plan: Pick<AaaPlan, 'nightStart' | 'nightEnd'>, now: Date, timeZone: string): boolean {
+  if (!plan.nightStart || !plan.nightEnd) return false;
+  const t = localMinutes(now, timeZone);
+  const start = toMinutes(plan.nightStart);
+  const end = toMinutes(plan.nightEnd);
+  return start <= end ? t >= start && t < end : t >= start || t < end;
+}
+
+export type RateDecision = { rate: Rate; fup: boolean; night: boolean; period: 'daily' | 'monthly' | null; exhausted: boolean };
+
+/**
+ * The speed a subscriber gets now: the fair-use speed once a quota is used up (or nothing,
+ * when the plan has no fair-use speed), else the night speed inside the night window, else
+ * the plan's. One function for Access-Accept and for CoA, so both always agree.
+ */
+export function currentRate(plan: AaaPlan, usage: { dayBytes: number; monthBytes: number }, now: Date, timeZone: string): RateDecision {
+  const overDaily = plan.fupDailyBytes !== null && usage.dayBytes >= plan.fupDailyBytes;
+  const overMonthly = plan.fupMonthlyBytes !== null && usage.monthBytes >= plan.fupMonthlyBytes;
+  if (overDaily || overMonthly) {
+    const period = overDaily ? 'daily' : 'monthly';
+    if (!plan.fupDownloadKbps || !plan.fupUploadKbps) return { rate: { downKbps: 0, upKbps: 0 }, fup: true, night: false, period, exhausted: true };
+    return { rate: { downKbps: plan.fupDownloadKbps, upKbps: plan.fupUploadKbps }, fup: true, night: false, period, exhausted: false };
+  }
+  if (plan.nightDownloadKbps && plan.nightUploadKbps && inNightWindow(plan, now, timeZone))
+    return { rate: { downKbps: plan.nightDownloadKbps, upKbps: plan.nightUploadKbps }, fup: false, night: true, period: null, exhausted: false };
+  return { rate: { downKbps: plan.downloadKbps, upKbps: plan.uploadKbps }, fup: false, night: false, period: null, exhausted: false };
+}
