@@ -24,6 +24,7 @@ import { registerSessionRoutes } from '../modules/aaa/sessions.routes.ts';
 import { registerCoaRoutes } from '../modules/aaa/coa.routes.ts';
 import { registerTestLoginRoutes } from '../modules/aaa/test-login.routes.ts';
 import { registerLiveRoutes } from '../modules/aaa/live.routes.ts';
+import { registerIpPoolRoutes } from '../modules/aaa/ip-pools.routes.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
 
@@ -78,6 +79,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerCoaRoutes(api, ctx);
   registerTestLoginRoutes(api, ctx);
   registerLiveRoutes(api, ctx);
+  registerIpPoolRoutes(api, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>

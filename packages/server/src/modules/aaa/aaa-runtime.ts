@@ -104,7 +104,7 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
   }, 60_000);
   staleTimer.unref();
 
-  const server = new AaaServer({ registry, subscribers, sessions, accounting, postauth, metrics, log: ctx.log });
+  const server = new AaaServer({ registry, subscribers, sessions, accounting, postauth, metrics, log: ctx.log, db: ctx.db });
   const ports = await server.start(opts.host, opts.authPort, opts.acctPort);
   return {
     server, registry, subscribers, sessions, accounting, postauth, ports, enforcer, schedule,

@@ -12,7 +12,10 @@ import type { SubscriberCache } from './subscriber-cache.ts';
 import type { SessionTracker } from './session-tracker.ts';
 import type { AccountingWriter, AcctRecord } from './accounting-writer.ts';
 import type { PostAuthWriter } from './postauth-writer.ts';
-import { authorize } from './authorize.ts';
+import { authorize, type Decision } from './authorize.ts';
+import { allocateIp } from './ip-pool.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { AaaSubscriber } from './policy.ts';
 
 export type AaaDeps = {
   registry: NasRegistry;
@@ -22,6 +25,7 @@ export type AaaDeps = {
   postauth: PostAuthWriter;
   metrics: AaaMetrics;
   log: Logger;
+  db: Database;
 };
 
 const GIGA = 2 ** 32;
@@ -127,9 +131,10 @@ export class AaaServer {
 
     const username = packet.getString('User-Name') ?? '';
     const { sub, usage } = await this.deps.subscribers.get(nas.ispId, username);
-    const decision = authorize({
+    let decision = authorize({
       packet, nas, subscriber: sub, activeSessions: sub ? this.deps.sessions.count(sub.id) : 0, usage, now: new Date(),
     });
+    decision = await this.withPoolAddress(decision, sub);
     const code = decision.accept ? RadiusCode.AccessAccept : RadiusCode.AccessReject;
     const attrs = decision.accept ? decision.attributes : [...decision.attributes, ['Reply-Message', decision.reason] as const];
     this.reply(sock, rinfo, key, createResponse(packet, code, attrs, nas.secret));
@@ -139,6 +144,19 @@ export class AaaServer {
       ispId: nas.ispId, subscriberId: sub?.id ?? null, nasId: nas.id, username, result: decision.accept ? 'accept' : 'reject',
       reason: decision.reason, method: decision.method, callingStationId: packet.getString('Calling-Station-Id') ?? null, nasIp: rinfo.address, at: new Date(),
     });
+  }
+
+  /** Plans with a server-side pool get an address leased for this session (one DB round trip). */
+  private async withPoolAddress(decision: Decision, sub: AaaSubscriber | null): Promise<Decision> {
+    const poolId = sub?.plan?.ipPoolId;
+    if (!decision.accept || !sub || !poolId || decision.attributes.some((a) => Array.isArray(a) && a[0] === 'Framed-IP-Address')) return decision;
+    const ip = await allocateIp(this.deps.db, sub.ispId, poolId, sub.id);
+    if (!ip) return { ...decision, accept: false, reason: 'IP pool exhausted', checks: [...decision.checks, { check: 'ip_pool', ok: false, detail: 'no free address in the pool' }], attributes: [] };
+    return {
+      ...decision,
+      checks: [...decision.checks, { check: 'ip_pool', ok: true, detail: `leased ${ip}` }],
+      attributes: [...decision.attributes.filter((a) => !(Array.isArray(a) && a[0] === 'Framed-Pool')), ['Framed-IP-Address', ip]],
+    };
   }
 
   private drop(key: string, reason: string): void {

@@ -3,6 +3,7 @@ import { pgArray } from '../../platform/db/pg-array.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { platformScope, rows, withScope } from '../../platform/db/scope.ts';
 import { Batcher } from './batcher.ts';
+import { bindAndReleaseLeases } from './ip-pool.ts';
 
 export type AcctRecord = {
   ispId: string;
@@ -93,6 +94,9 @@ export class AccountingWriter {
           framed_ip = coalesce(excluded.framed_ip, radius_sessions.framed_ip),
           terminate_cause = coalesce(radius_sessions.terminate_cause, excluded.terminate_cause),
           subscriber_id = coalesce(radius_sessions.subscriber_id, excluded.subscriber_id)`);
+      await bindAndReleaseLeases(tx,
+        list.filter((r) => r.framedIp && r.statusType !== 'Stop').map((r) => ({ ispId: r.ispId, ip: r.framedIp!, uid: r.uniqueId })),
+        list.filter((r) => r.statusType === 'Stop').map((r) => r.uniqueId));
       const out: Applied[] = list.map((r) => ({ record: r, deltaBytes: Math.max(0, r.inputOctets + r.outputOctets - (before.get(r.uniqueId) ?? 0)) }));
       await this.rollUp(tx, out);
       return out;
@@ -153,7 +157,10 @@ export class AccountingWriter {
         WHERE s.id IN (SELECT id FROM radius_sessions WHERE stop_time IS NULL
           AND update_time < now() - make_interval(secs => 2 * coalesce(interim_interval, 300) + ${graceSeconds})
           ORDER BY id LIMIT 5000 FOR UPDATE SKIP LOCKED)
-        RETURNING isp_id AS "ispId", subscriber_id AS "subscriberId", acct_unique_id AS uid`));
+        RETURNING isp_id AS "ispId", subscriber_id AS "subscriberId", acct_unique_id AS uid`).then(async (closed) => {
+        await bindAndReleaseLeases(tx, [], closed.map((c) => c.uid));
+        return closed;
+      }));
     this.onSessionsClosed(closed);
     return closed.length;
   }
@@ -163,7 +170,10 @@ export class AccountingWriter {
     const closed = await withScope(this.db, platformScope, (tx) =>
       rows<{ ispId: string; subscriberId: string | null; uid: string }>(tx, sql`
         UPDATE radius_sessions SET stop_time = ${at}::timestamptz, update_time = ${at}::timestamptz, terminate_cause = 'NAS-Reboot'
-        WHERE nas_id = ${nasId} AND stop_time IS NULL RETURNING isp_id AS "ispId", subscriber_id AS "subscriberId", acct_unique_id AS uid`));
+        WHERE nas_id = ${nasId} AND stop_time IS NULL RETURNING isp_id AS "ispId", subscriber_id AS "subscriberId", acct_unique_id AS uid`).then(async (closed) => {
+        await bindAndReleaseLeases(tx, [], closed.map((c) => c.uid));
+        return closed;
+      }));
     this.onSessionsClosed(closed);
   }
 }

@@ -32,6 +32,8 @@ export type AaaPlan = {
   /** 'HH:MM[:SS]' local time of the ISP. */
   nightStart: string | null;
   nightEnd: string | null;
+  /** Server-side address pool (Framed-IP-Address); framedPool names a NAS-side pool instead. */
+  ipPoolId: string | null;
 };
 
 export type AaaSubscriber = {

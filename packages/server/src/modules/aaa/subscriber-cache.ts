@@ -32,6 +32,7 @@ function toPlan(p: Record<string, unknown> & { id: string }): AaaPlan {
     radiusReply: (p.radius_reply as CustomAttribute[] | null) ?? [],
     nightDownloadKbps: num(p.night_download_kbps), nightUploadKbps: num(p.night_upload_kbps),
     nightStart: (p.night_start as string | null) ?? null, nightEnd: (p.night_end as string | null) ?? null,
+    ipPoolId: (p.ip_pool_id as string | null) ?? null,
   };
 }
 

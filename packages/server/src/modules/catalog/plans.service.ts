@@ -36,6 +36,7 @@ const aaaFields = {
   night_upload_kbps: kbps.nullable().optional(),
   night_start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, in the ISP time zone').nullable().optional(),
   night_end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, in the ISP time zone').nullable().optional(),
+  ip_pool_id: z.uuid().nullable().optional().describe('Server-side address pool for Framed-IP-Address'),
   radius_reply: customAttributesSchema.optional(),
 };
 type AaaInput = { [K in keyof typeof aaaFields]?: z.infer<(typeof aaaFields)[K]> };
@@ -87,8 +88,16 @@ export const toPlanDto = (p: PlanRow): z.infer<typeof planDto> => ({
   created_at: iso(p.createdAt)!, updated_at: iso(p.updatedAt)!, ...aaaDto(p),
 });
 
+/** A pool of another ISP is invisible here (RLS), so it answers 404 like any foreign id. */
+async function assertPool(tx: Parameters<Parameters<typeof withScope>[2]>[0], poolId: string | null | undefined) {
+  if (!poolId) return;
+  const [p] = await rows<{ id: string }>(tx, sql`SELECT id FROM ip_pools WHERE id = ${poolId}`);
+  if (!p) throw notFound('IP pool');
+}
+
 export async function createPlan(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof createPlanBody>) {
   return withScope(ctx.db, scope, async (tx) => {
+    await assertPool(tx, input.ip_pool_id);
     const currency = input.currency ?? (await rows<{ currency: string }>(tx, sql`SELECT currency FROM isps WHERE id = ${ispId}`))[0]?.currency;
     if (!currency) throw notFound('ISP');
     const [row] = await tx.insert(subscriptionPlans).values({
@@ -121,6 +130,7 @@ export async function updatePlan(ctx: AppContext, actor: Actor, scope: Scope, pl
   return withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(subscriptionPlans).where(eq(subscriptionPlans.id, planId)).for('update');
     if (!before) throw notFound('Plan');
+    await assertPool(tx, input.ip_pool_id);
     const [after] = await tx.update(subscriptionPlans).set({
       ...(input.name !== undefined && { name: input.name }),
       ...(input.description !== undefined && { description: input.description }),

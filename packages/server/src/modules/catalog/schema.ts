@@ -39,6 +39,7 @@ export const subscriptionPlans = pgTable('subscription_plans', {
   nightUploadKbps: integer('night_upload_kbps'),
   nightStart: time('night_start'),
   nightEnd: time('night_end'),
+  ipPoolId: uuid('ip_pool_id'),
   radiusReply: jsonb('radius_reply').$type<CustomAttribute[]>().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
