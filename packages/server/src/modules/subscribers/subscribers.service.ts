@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../app/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
@@ -82,9 +82,9 @@ const sortColumns = {
 export async function listSubscribers(ctx: AppContext, scope: Scope, ispId: string, q: SubscriberQuery): Promise<Page<SubscriberDto>> {
   const filters: SQL[] = [eq(subscribers.ispId, ispId)];
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, '\\$&')}%`;
-    filters.push(or(ilike(subscribers.firstName, like), ilike(subscribers.lastName, like), ilike(subscribers.email, like),
-      ilike(subscribers.username, like), ilike(subscribers.accountNumber, like), ilike(subscribers.phone, like))!);
+    // A trigram index search within this ISP (migrations/0007); RLS still filters the rows.
+    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    filters.push(sql`${subscribers.id} IN (SELECT search_subscriber_ids(${like}))`);
   }
   if (q.status) filters.push(eq(subscribers.status, q.status));
   if (q.branch_id) filters.push(eq(subscribers.branchId, q.branch_id));

@@ -59,6 +59,11 @@ describe("an ISP admin cannot reach another ISP's data", () => {
     expect(list.json.items.map((s: { isp_id: string }) => s.isp_id)).toEqual(list.json.items.map(() => a.id));
     expect(list.json.total).toBe(2);
     expect((await api.get(`${own}/subscribers?branch_id=${b.hq}`, { token: a.adminToken })).json.total).toBe(0);
+    // The indexed search runs as the owner, but only inside the caller's ISP.
+    expect((await api.get(`${own}/subscribers?q=beta-net`, { token: a.adminToken })).json.total).toBe(0);
+    expect((await api.get(`/api/isp/${b.id}/subscribers?q=beta-net`, { token: b.adminToken })).json.total).toBe(2);
+    // And the branch manager's search stays inside the subtree.
+    expect((await api.get(`${own}/subscribers?q=alpha-net`, { token: a.managerToken })).json.items.map((s: { id: string }) => s.id)).toEqual([a.northSubscriberId]);
   });
 
   it('changes and deletes: 404, and the rows are untouched', async () => {
