@@ -200,6 +200,32 @@ describe('web app', () => {
           await checkA11y(page, `subscriber page (${lang})`);
           await shot(page, `isp-subscriber-${lang}`);
 
+          if (lang === 'en') {
+            // A NAS (the server's field error lands on the address first), then a test login for the subscriber.
+            await page.goto(`/t/${slug}/nas`);
+            await page.getByTestId('new-nas').click();
+            await page.locator('input[name=name]').fill('Core router');
+            await page.locator('input[name=address]').fill('not-an-address');
+            await page.locator('input[name=secret]').fill('Nas-secret-123');
+            await page.locator('[role=dialog] button[type=submit]').click();
+            await page.locator('input[name=address][aria-invalid=true]').waitFor();
+            await page.locator('input[name=address]').fill('10.20.0.1');
+            await page.locator('[role=dialog] button[type=submit]').click();
+            await page.locator('[role=dialog]').waitFor({ state: 'detached' });
+            await checkA11y(page, 'NAS devices');
+
+            await page.goto(`/t/${slug}/test-login`);
+            await page.locator('input[name=username]').fill(`amira.${lang}`);
+            await page.locator('input[name=password]').fill('wrong-password');
+            await page.getByTestId('run-test-login').click();
+            await page.getByTestId('test-login-result').getByText('Access-Reject').waitFor();
+            await page.locator('input[name=password]').fill('Net-pass-123');
+            await page.getByTestId('run-test-login').click();
+            await page.getByTestId('test-login-result').getByText('Access-Accept').waitFor();
+            await checkA11y(page, 'test login');
+            await shot(page, 'isp-test-login-en');
+          }
+
           await page.goto(`/t/${slug}/subscribers`);
           await page.getByRole('link', { name: 'Amira Haddad' }).waitFor();
           await checkA11y(page, `subscribers (${lang})`);
@@ -244,7 +270,7 @@ describe('web app', () => {
         await settle(page);
         await checkA11y(page, 'demo ISP dashboard');
         await shot(page, 'isp-dashboard-demo');
-        for (const p of ['subscribers', 'sessions', 'plans', 'branches', 'nas', 'staff', 'api-keys', 'settings', 'security']) {
+        for (const p of ['subscribers', 'sessions', 'plans', 'branches', 'nas', 'test-login', 'staff', 'api-keys', 'settings', 'security']) {
           await page.goto(`/t/demo-isp/${p}`);
           await settle(page);
           await checkA11y(page, `demo ISP ${p}`);

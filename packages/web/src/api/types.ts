@@ -42,3 +42,7 @@ export type Locale = NonNullable<CreateIspBody['default_locale']>;
 export type Session = Ok<'/api/isp/{isp_id}/sessions', 'get'>['items'][number];
 export type Nas = Ok<'/api/isp/{isp_id}/nas', 'get'>[number];
 export type Usage = Ok<'/api/isp/{isp_id}/subscribers/{subscriber_id}/usage', 'get'>;
+export type NasCreateBody = Body<'/api/isp/{isp_id}/nas', 'post'>;
+export type TestLoginResult = Ok<'/api/isp/{isp_id}/aaa/test-login', 'post'>;
+export type PostAuthEntry = Ok<'/api/isp/{isp_id}/postauth', 'get'>['items'][number];
+export type CoaRequest = Ok<'/api/isp/{isp_id}/coa-requests', 'get'>['items'][number];

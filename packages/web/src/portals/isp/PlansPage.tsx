@@ -1,9 +1,10 @@
 /** Plans: list with speeds and prices in their currency; create, edit, archive, delete. */
 import { useState, type FormEvent } from 'react';
 import {
-  Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Grid, IconButton, MenuItem, Paper, Table, TableBody,
-  TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, useMediaQuery, useTheme,
+  Accordion, AccordionDetails, AccordionSummary, Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Grid, IconButton, MenuItem, Paper, Table, TableBody,
+  TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, Typography, useMediaQuery, useTheme,
 } from '@mui/material';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import AddIcon from '@mui/icons-material/Add';
 import EditIcon from '@mui/icons-material/EditOutlined';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
@@ -15,6 +16,49 @@ import { useIsp } from './context.ts';
 
 const PERIODS = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 type Period = (typeof PERIODS)[number];
+
+/** The AAA fields of a plan: how each is entered (Mbit/s, GB, plain number, text) and sent (kbit/s, bytes, number, text). */
+const AAA = [
+  ['burst_download_kbps', 'burstDown', 'mbps'], ['burst_upload_kbps', 'burstUp', 'mbps'],
+  ['burst_threshold_download_kbps', 'burstThDown', 'mbps'], ['burst_threshold_upload_kbps', 'burstThUp', 'mbps'],
+  ['burst_time_s', 'burstTime', 'int'], ['priority', 'priority', 'int'],
+  ['session_timeout_s', 'sessionTimeout', 'int'], ['idle_timeout_s', 'idleTimeout', 'int'],
+  ['interim_interval_s', 'interim', 'int'], ['simultaneous_use', 'simUse', 'int'],
+  ['fup_daily_bytes', 'fupDaily', 'gb'], ['fup_monthly_bytes', 'fupMonthly', 'gb'],
+  ['fup_download_kbps', 'fupDown', 'mbps'], ['fup_upload_kbps', 'fupUp', 'mbps'],
+  ['framed_pool', 'framedPool', 'text'], ['address_list', 'addressList', 'text'],
+] as const;
+type AaaKey = (typeof AAA)[number][0];
+type AaaForm = Record<AaaKey, string>;
+const GB = 1e9;
+const emptyAaa = (): AaaForm => Object.fromEntries(AAA.map(([k]) => [k, ''])) as AaaForm;
+
+function aaaFromPlan(p: Plan): AaaForm {
+  const out = emptyAaa();
+  for (const [k, , kind] of AAA) {
+    const v = p[k];
+    if (v === null || v === undefined || v === '') continue;
+    if (kind === 'mbps') out[k] = String(Number(v) / 1000);
+    else if (kind === 'gb') out[k] = String(Number(v) / GB);
+    else out[k] = String(v);
+  }
+  return out;
+}
+
+function aaaToBody(f: AaaForm): Partial<PlanCreateBody> {
+  const body: Record<string, number | string | null> = {};
+  for (const [k, , kind] of AAA) {
+    const raw = f[k].trim();
+    if (kind === 'text') body[k] = raw || null;
+    else if (!raw) {
+      // interim_interval_s and simultaneous_use are not nullable: leave them to the server's default.
+      if (k !== 'interim_interval_s' && k !== 'simultaneous_use') body[k] = null;
+    } else if (kind === 'mbps') body[k] = Math.round(Number(raw) * 1000);
+    else if (kind === 'gb') body[k] = Math.round(Number(raw) * GB);
+    else body[k] = Math.round(Number(raw));
+  }
+  return body as Partial<PlanCreateBody>;
+}
 
 export default function PlansPage() {
   const t = useT();
@@ -91,10 +135,12 @@ function PlanDialog({ open, plan, ispId, defaultCurrency, onClose, onSaved }: {
   const [f, setF] = useState({ name: '', description: '', down: '', up: '', price: '', currency: defaultCurrency, period: 'monthly' as Period, status: 'active' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
+  const [aaa, setAaa] = useState<AaaForm>(emptyAaa);
   const [lastOpen, setLastOpen] = useState(false);
   if (open !== lastOpen) {
     setLastOpen(open);
     if (open) {
+      setAaa(plan ? aaaFromPlan(plan) : emptyAaa());
       setErrors({});
       setGeneral(null);
       setF(plan
@@ -111,6 +157,7 @@ function PlanDialog({ open, plan, ispId, defaultCurrency, onClose, onSaved }: {
       name: f.name.trim(), description: f.description.trim() || null,
       download_kbps: Math.round(Number(f.down) * 1000), upload_kbps: Math.round(Number(f.up) * 1000),
       price_minor: Math.round(Number(f.price) * 10 ** minorDigits(currency)), billing_period: f.period,
+      ...aaaToBody(aaa),
     };
     const r = plan
       ? await api.PATCH('/api/isp/{isp_id}/plans/{plan_id}', { params: { path: { isp_id: ispId, plan_id: plan.id } }, body: { ...body, status: f.status as 'active' | 'archived' } })
@@ -149,6 +196,25 @@ function PlanDialog({ open, plan, ispId, defaultCurrency, onClose, onSaved }: {
               </Grid>
             ) : null}
           </Grid>
+          <Accordion disableGutters variant="outlined" sx={{ mt: 2 }} defaultExpanded={AAA.some(([k]) => errors[k])}>
+            <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls="plan-aaa-content" id="plan-aaa-header" data-testid="plan-aaa">
+              <Typography component="span">{t('plans.aaa.section')}</Typography>
+            </AccordionSummary>
+            <AccordionDetails>
+              <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{t('plans.aaa.help')}</Typography>
+              <Grid container spacing={2}>
+                {AAA.map(([k, label, kind]) => (
+                  <Grid key={k} size={{ xs: 12, sm: 6 }}>
+                    <TextField fullWidth size="small" name={k} label={t(`plans.aaa.${label}`)} value={aaa[k]}
+                      type={kind === 'text' ? 'text' : 'number'}
+                      onChange={(e) => setAaa((x) => ({ ...x, [k]: e.target.value }))}
+                      slotProps={kind === 'text' ? undefined : { htmlInput: k === 'priority' ? { min: 1, max: 8, step: 1 } : { min: 0, step: 'any' } }}
+                      {...err(k)} />
+                  </Grid>
+                ))}
+              </Grid>
+            </AccordionDetails>
+          </Accordion>
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{t('common.cancel')}</Button>

@@ -30,10 +30,17 @@ export default function SessionsPage() {
   async function disconnect(s: Session) {
     setKick(null);
     const r = await api.POST('/api/isp/{isp_id}/sessions/{session_id}/disconnect', { params: { path: { isp_id: ispId, session_id: s.id } }, body: {} });
-    if (r.response.ok) {
-      setMsg(t('sessions.kickSent'));
+    if (r.data) {
+      setMsg(r.data.outcome || t('sessions.kickSent'));
       void reload();
     } else setActionError(problemDetail(r.error) ?? t('common.error'));
+  }
+
+  async function coa(s: Session) {
+    setActionError(null);
+    const r = await api.POST('/api/isp/{isp_id}/sessions/{session_id}/coa', { params: { path: { isp_id: ispId, session_id: s.id } }, body: {} });
+    if (r.data) setMsg(r.data.outcome);
+    else setActionError(problemDetail(r.error) ?? t('common.error'));
   }
 
   return (
@@ -77,7 +84,14 @@ export default function SessionsPage() {
                   <TableCell align="right">{fmt.duration(s.session_time)}</TableCell>
                   <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' }, whiteSpace: 'nowrap' }}>↓ {fmt.bytes(s.output_octets)} · ↑ {fmt.bytes(s.input_octets)}</TableCell>
                   {can('nas:manage') ? (
-                    <TableCell align="right">{!s.stop_time ? <Button size="small" color="error" onClick={() => setKick(s)}>{t('sessions.disconnect')}</Button> : null}</TableCell>
+                    <TableCell align="right">
+                      {!s.stop_time ? (
+                        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ justifyContent: 'flex-end' }}>
+                          <Button size="small" onClick={() => void coa(s)} data-testid={`coa-${s.id}`}>{t('sessions.coa')}</Button>
+                          <Button size="small" color="error" onClick={() => setKick(s)}>{t('sessions.disconnect')}</Button>
+                        </Stack>
+                      ) : null}
+                    </TableCell>
                   ) : null}
                 </TableRow>
               ))}

@@ -11,6 +11,7 @@ import SettingsIcon from '@mui/icons-material/SettingsOutlined';
 import SecurityIcon from '@mui/icons-material/SecurityOutlined';
 import SessionsIcon from '@mui/icons-material/WifiTetheringOutlined';
 import RouterIcon from '@mui/icons-material/RouterOutlined';
+import TestIcon from '@mui/icons-material/FactCheckOutlined';
 import { api } from '../../api/client.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
 import { can } from '../../auth/permissions.ts';
@@ -27,6 +28,7 @@ const SubscriberDetail = lazy(() => import('./SubscriberPage.tsx'));
 const Plans = lazy(() => import('./PlansPage.tsx'));
 const Sessions = lazy(() => import('./SessionsPage.tsx'));
 const NasDevices = lazy(() => import('./NasPage.tsx'));
+const TestLogin = lazy(() => import('./TestLoginPage.tsx'));
 const Branches = lazy(() => import('./BranchesPage.tsx'));
 const Staff = lazy(() => import('./StaffPage.tsx'));
 const ApiKeys = lazy(() => import('./ApiKeysPage.tsx'));
@@ -55,6 +57,7 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
     ...(can(role, 'plan:read') ? [{ to: `${base}/plans`, label: t('nav.plans'), icon: <PlansIcon /> }] : []),
     ...(can(role, 'branch:read') ? [{ to: `${base}/branches`, label: t('nav.branches'), icon: <BranchIcon /> }] : []),
     ...(can(role, 'nas:read') ? [{ to: `${base}/nas`, label: t('nav.nas'), icon: <RouterIcon /> }] : []),
+    ...(can(role, 'subscriber:read') ? [{ to: `${base}/test-login`, label: t('nav.testLogin'), icon: <TestIcon /> }] : []),
     ...(can(role, 'staff:read') ? [{ to: `${base}/staff`, label: t('nav.staff'), icon: <StaffIcon /> }] : []),
     ...(can(role, 'apikey:manage') ? [{ to: `${base}/api-keys`, label: t('nav.apiKeys'), icon: <KeyIcon /> }] : []),
     ...(can(role, 'isp:manage') ? [{ to: `${base}/settings`, label: t('nav.settings'), icon: <SettingsIcon /> }] : []),
@@ -77,6 +80,7 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
                 {can(role, 'subscriber:read') ? <Route path="sessions" element={<Sessions />} /> : null}
                 {can(role, 'plan:read') ? <Route path="plans" element={<Plans />} /> : null}
                 {can(role, 'nas:read') ? <Route path="nas" element={<NasDevices />} /> : null}
+                {can(role, 'subscriber:read') ? <Route path="test-login" element={<TestLogin />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches" element={<Branches />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches/:branchId" element={<BranchDashboard />} /> : null}
                 {can(role, 'staff:read') ? <Route path="staff" element={<Staff />} /> : null}

@@ -12,6 +12,7 @@ import { TimeBars } from '../../ui/charts.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 import { useIsp } from './context.ts';
 import { SubscriberDialog } from './SubscriberDialog.tsx';
+import { CoaCard, PostAuthCard } from './AaaHistory.tsx';
 import { useBranchesAndPlans } from './useRefs.ts';
 
 type Target = 'active' | 'suspended' | 'terminated';
@@ -109,6 +110,7 @@ export default function SubscriberPage() {
               ) : null}
             </CardContent>
           </Card>
+          <PostAuthCard ispId={ispId} subscriberId={id} />
         </Grid>
         <Grid size={{ xs: 12, md: 5 }}>
           <Card sx={{ mb: 2 }}>
@@ -139,6 +141,7 @@ export default function SubscriberPage() {
               </CardContent>
             </Card>
           ) : null}
+          <CoaCard ispId={ispId} subscriberId={id} />
         </Grid>
       </Grid>
       <SubscriberDialog
