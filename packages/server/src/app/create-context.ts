@@ -11,6 +11,7 @@ import { LogMailer, SmtpMailer } from '../platform/mail/mailer.ts';
 import { connectRedis } from '../platform/cache/redis.ts';
 import type { AppContext } from './context.ts';
 import { EventBus } from '../platform/events/event-bus.ts';
+import { loadOperatorDictionaries } from '../modules/aaa/operator-dictionaries.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
   const pretty = config.env !== 'production' && process.stdout.isTTY;
@@ -31,6 +32,8 @@ export async function createContext(config: Config, log = createLogger(config), 
   await migrate(database);
   // PGlite has no autovacuum: refresh the planner's statistics at each start.
   if (database.kind === 'pglite') await database.exec('ANALYZE');
+  const dictionaries = loadOperatorDictionaries(process.env.RADIUS_DICTIONARY_DIR);
+  if (dictionaries.files.length) log.info({ files: dictionaries.files, warnings: dictionaries.warnings }, 'operator RADIUS dictionaries loaded');
   const redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
   const deployment = createHash('sha256').update(config.databaseUrl ?? config.dataDir).digest('hex').slice(0, 12);
   const bus = new EventBus(redis, busChannel ?? `astranetix:events:${deployment}`);
