@@ -5,6 +5,7 @@ import { RadiusClient, RadiusCode, msChapV2Attributes } from '@astranetix/radius
 import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { createIspFixture, founderToken, type IspFixture } from '../../test/fixtures.ts';
 import { radclient } from '../../test/radclient.ts';
+import { until } from '../../test/until.ts';
 
 let server: TestServer;
 let api: Client;
@@ -14,13 +15,6 @@ let acctPort: number;
 let user: string;
 const secret = 'testing123';
 
-async function until(cond: () => boolean | Promise<boolean>, what: string, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 beforeAll(async () => {
   server = await startTestServer({}, { aaa: true });

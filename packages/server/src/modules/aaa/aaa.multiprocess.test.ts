@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { createIspFixture, founderToken, password, type IspFixture } from '../../test/fixtures.ts';
 import { radclient } from '../../test/radclient.ts';
+import { until } from '../../test/until.ts';
 
 // Two server processes on one database and one Redis: the production shape. PGlite is one
 // process's embedded database, so on PGlite the second "process" shares the first one's
@@ -12,13 +13,6 @@ let api: Client;
 let isp: IspFixture;
 const user = 'ann.two-procs';
 
-async function until(cond: () => Promise<boolean>, what: string, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 beforeAll(async () => {
   a = await startTestServer({}, { aaa: true });
