@@ -4,16 +4,14 @@ import { buildApp } from './build-app.ts';
 import { closeContext, createContext } from './create-context.ts';
 import { OutboxRelay } from '../platform/events/outbox-relay.ts';
 import { startAaa } from '../modules/aaa/aaa-runtime.ts';
-import { demoAccountsPresent, demoLogins, hasAnyFounder, seedDemoData } from './seed/demo-data.ts';
+import { assertNoDemoAccounts, demoAccountsPresent, demoLogins, hasAnyFounder, seedDemoData } from './seed/demo-data.ts';
 
 /** `npm start`: migrate, seed on first start, listen, and stop cleanly on SIGINT/SIGTERM. */
 export async function serve(config: Config, log: Logger): Promise<void> {
   const started = performance.now();
   const ctx = await createContext(config, log);
-  if (config.env === 'production') {
-    const demo = await demoAccountsPresent(ctx);
-    if (demo > 0) throw new Error(`Refusing to start with NODE_ENV=production: ${demo} demo accounts are present (delete them first)`);
-  } else if (!(await hasAnyFounder(ctx))) {
+  if (config.env === 'production') await assertNoDemoAccounts(ctx);
+  else if (!(await hasAnyFounder(ctx))) {
     log.info('First start: loading demo data');
     await seedDemoData(ctx);
   }

@@ -26,6 +26,12 @@ export async function demoAccountsPresent(ctx: AppContext): Promise<number> {
   return r?.n ?? 0;
 }
 
+/** Production never runs with the well-known demo passwords in the database. */
+export async function assertNoDemoAccounts(ctx: AppContext): Promise<void> {
+  const demo = await demoAccountsPresent(ctx);
+  if (demo > 0) throw new Error(`Refusing to start with NODE_ENV=production: ${demo} demo accounts are present (delete them first)`);
+}
+
 export async function hasAnyFounder(ctx: AppContext): Promise<boolean> {
   const [r] = await withScope(ctx.db, platformScope, (tx) => rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM founders`));
   return (r?.n ?? 0) > 0;

@@ -1,0 +1,22 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, startTestServer, type TestServer } from '../../test/harness.ts';
+import { assertNoDemoAccounts, seedDemoData } from './demo-data.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('demo data', () => {
+  it('gives the documented logins, and production refuses both seeding and starting with it', async () => {
+    await expect(seedDemoData({ ...server.ctx, config: { ...server.ctx.config, env: 'production' } })).rejects.toThrow(/production/);
+    await assertNoDemoAccounts(server.ctx);
+    await seedDemoData(server.ctx);
+    const api = client(server.app);
+    for (const [email, pw] of [['founder@astranetix.com', 'admin123'], ['admin@demo-isp.com', 'admin123'], ['john.doe@email.com', 'user123'], ['jane.smith@email.com', 'user123']]) {
+      expect((await api.post('/api/auth/login', { body: { email, password: pw } })).status, email).toBe(200);
+    }
+    await expect(assertNoDemoAccounts(server.ctx)).rejects.toThrow(/demo accounts are present/);
+  });
+});
