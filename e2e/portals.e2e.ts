@@ -22,8 +22,11 @@ async function guard(page: Page, name: string, fn: () => Promise<void>): Promise
   }
 }
 
-async function context(locale: string, viewport = { width: 1280, height: 860 }): Promise<BrowserContext> {
+async function context(locale: string, viewport = { width: 1280, height: 860 }, liveStream = false): Promise<BrowserContext> {
   const ctx = await browser.newContext({ locale, viewport, baseURL: server.url, serviceWorkers: 'block' });
+  // The live event streams never finish, so "network idle" would never come: by default they answer 404
+  // (the app then refreshes every 30 s); one test below uses the real stream.
+  if (!liveStream) await ctx.route(/\/api\/(isp\/[^/]+|me)\/live$/, (r) => r.fulfill({ status: 404, contentType: 'application/problem+json', body: '{"type":"about:blank","title":"Not Found","status":404}' }));
   ctx.on('page', (p) => {
     p.on('requestfailed', (r) => console.error(`[request failed] ${r.url()} ${r.failure()?.errorText ?? ''}`));
     if (process.env.E2E_VERBOSE)
@@ -308,6 +311,23 @@ describe('web app', () => {
       await settle(mpage);
       await shot(mpage, 'isp-subscribers-375');
       await mctx.close();
+    });
+
+    test('the dashboard and the sessions page follow the live event stream', { timeout: 60_000 }, async () => {
+      const ctx = await context('en', { width: 375, height: 780 }, true);
+      const page = await ctx.newPage();
+      await guard(page, 'live', async () => {
+        await login(page, '/t/demo-isp/login', 'admin@demo-isp.com', 'admin123', /\/t\/demo-isp$/);
+        await page.locator('[data-testid=live-badge][data-live=on]').waitFor();
+        await page.getByTestId('sessions-online').waitFor();
+        await page.goto('/t/demo-isp/sessions');
+        await page.locator('[data-testid=live-badge][data-live=on]').waitFor();
+        await page.locator('main h1').waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 1, `sessions page overflows 375 px by ${overflow} px`);
+        await checkA11y(page, 'sessions page, live');
+      });
+      await ctx.close();
     });
 
     test('the PWA manifest, service worker and offline page are served', async () => {

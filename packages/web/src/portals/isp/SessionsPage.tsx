@@ -5,6 +5,8 @@ import {
   Alert, Button, Link, MenuItem, Paper, Snackbar, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, TextField,
 } from '@mui/material';
 import { api, problemDetail } from '../../api/client.ts';
+import { useLive } from '../../api/live.ts';
+import { LiveBadge } from '../../ui/LiveBadge.tsx';
 import type { Session } from '../../api/types.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, ok, useLoad } from '../../ui/common.tsx';
@@ -27,6 +29,10 @@ export default function SessionsPage() {
     params: { path: { isp_id: ispId }, query: { state, limit: rows, offset: page * rows, ...(q ? { q } : {}) } },
   })), [ispId, state, q, page, rows]);
 
+  const live = useLive(`/api/isp/${ispId}/live`, (e) => {
+    if (e.event === 'session') void reload();
+  }, () => void reload());
+
   async function disconnect(s: Session) {
     setKick(null);
     const r = await api.POST('/api/isp/{isp_id}/sessions/{session_id}/disconnect', { params: { path: { isp_id: ispId, session_id: s.id } }, body: {} });
@@ -46,7 +52,7 @@ export default function SessionsPage() {
   return (
     <>
       <PageHeader title={t('nav.sessions')} subtitle={data ? t('sessions.count', { n: fmt.number(data.total) }) : undefined}
-        actions={<Button onClick={() => void reload()}>{t('common.refresh')}</Button>} />
+        actions={<Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}><LiveBadge live={live} /><Button onClick={() => void reload()}>{t('common.refresh')}</Button></Stack>} />
       <Paper sx={{ p: 2, mb: 2 }}>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           <TextField size="small" label={t('common.search')} placeholder={t('sessions.searchHint')} value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} sx={{ flex: 2 }} />

@@ -1,7 +1,10 @@
+import { useState } from 'react';
 import { Box, Card, CardContent, Grid, Stack, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/South';
 import UploadIcon from '@mui/icons-material/North';
+import { useLive } from '../../api/live.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
+import { LiveBadge } from '../../ui/LiveBadge.tsx';
 import { PageHeader, StatusChip } from '../../ui/common.tsx';
 import { useSubscriber } from './SubscriberPortal.tsx';
 
@@ -9,6 +12,12 @@ export default function SubscriberHomePage() {
   const t = useT();
   const fmt = useFormat();
   const { subscriber: s, plan } = useSubscriber();
+  // Online now, pushed by the server's event stream; without that endpoint (404) nothing is shown.
+  const [online, setOnline] = useState<number | null>(null);
+  const live = useLive('/api/me/live', (e) => {
+    if (e.event === 'sessions') setOnline(e.data.online);
+    else if (e.event === 'session') setOnline((n) => Math.max(0, (n ?? 0) + (e.data.op === 'start' ? 1 : -1)));
+  });
   return (
     <>
       <PageHeader title={t('self.hello', { name: s.first_name })} subtitle={`${t('subs.account')} ${s.account_number}`} />
@@ -46,6 +55,12 @@ export default function SubscriberHomePage() {
               <Typography variant="overline" component="h2" color="text.secondary">{t('self.service')}</Typography>
               <Box sx={{ my: 1 }}><StatusChip status={s.status} /></Box>
               <Typography variant="body2" color="text.secondary">{t(`self.statusHelp_${s.status}`)}</Typography>
+              {live && online !== null ? (
+                <Stack direction="row" spacing={1} sx={{ mt: 2, alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }} data-testid="online-now">
+                  <Typography variant="body2" sx={{ fontWeight: 600 }}>{online > 0 ? t('live.onlineNow') : t('live.offline')}</Typography>
+                  <LiveBadge live={live} />
+                </Stack>
+              ) : null}
               <Typography variant="body2" sx={{ mt: 2 }}>{t('self.since', { date: fmt.date(s.activated_at ?? s.created_at) })}</Typography>
             </CardContent>
           </Card>
