@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import dgram from 'node:dgram';
 import type { AddressInfo } from 'node:net';
 import {
-  createResponse, decodePacket, DedupCache, RadiusCode, verifyMessageAuthenticator, verifyRequestAuthenticator, type RadiusPacket,
+  createResponse, decodePacket, DedupCache, EapMd5Server, RadiusCode, verifyMessageAuthenticator, verifyRequestAuthenticator, type AttributeInput, type RadiusPacket,
 } from '@astranetix/radius';
 import type { Logger } from 'pino';
 import type { AaaMetrics } from './aaa-metrics.ts';
@@ -38,6 +38,8 @@ export class AaaServer {
   private auth: dgram.Socket | null = null;
   private acct: dgram.Socket | null = null;
   private readonly dedup = new DedupCache({ windowMs: 5000 });
+  // Challenge state lives in this process: a NAS keeps talking to the server that challenged it.
+  private readonly eap = new EapMd5Server({ serverName: 'astranetix' });
 
   constructor(private readonly deps: AaaDeps) {}
 
@@ -131,18 +133,35 @@ export class AaaServer {
 
     const username = packet.getString('User-Name') ?? '';
     const { sub, usage } = await this.deps.subscribers.get(nas.ispId, username);
+    // EAP-MD5 (RFC 3579): the challenge round trip first; policy runs once the peer has proven the password.
+    let eapAttributes: AttributeInput[] = [];
+    if (packet.has('EAP-Message')) {
+      const eap = await this.eap.handle(packet, () => sub?.password);
+      if (!eap) return this.drop(key, 'eap_without_message_authenticator');
+      if (eap.code !== RadiusCode.AccessAccept) {
+        this.reply(sock, rinfo, key, createResponse(packet, eap.code, eap.attributes, nas.secret));
+        if (eap.code === RadiusCode.AccessReject) this.logDecision(nas, sub, username, packet, rinfo.address, false, 'EAP-MD5 failed', 'eap-md5');
+        return;
+      }
+      eapAttributes = eap.attributes;
+    }
     let decision = authorize({
       packet, nas, subscriber: sub, activeSessions: sub ? this.deps.sessions.count(sub.id) : 0, usage, now: new Date(),
+      ...(eapAttributes.length ? { verifiedBy: 'eap-md5' as const } : {}),
     });
     decision = await this.withPoolAddress(decision, sub);
     const code = decision.accept ? RadiusCode.AccessAccept : RadiusCode.AccessReject;
-    const attrs = decision.accept ? decision.attributes : [...decision.attributes, ['Reply-Message', decision.reason] as const];
+    const attrs = decision.accept ? [...eapAttributes, ...decision.attributes] : [...decision.attributes, ['Reply-Message', decision.reason] as const];
     this.reply(sock, rinfo, key, createResponse(packet, code, attrs, nas.secret));
     metrics.auth.inc({ result: decision.accept ? 'accept' : 'reject', method: decision.method });
     metrics.latency.observe({ kind: 'auth' }, (performance.now() - started) / 1000);
+    this.logDecision(nas, sub, username, packet, rinfo.address, decision.accept, decision.reason, decision.method);
+  }
+
+  private logDecision(nas: AaaNas, sub: AaaSubscriber | null, username: string, packet: RadiusPacket, from: string, accept: boolean, reason: string, method: string): void {
     this.deps.postauth.record({
-      ispId: nas.ispId, subscriberId: sub?.id ?? null, nasId: nas.id, username, result: decision.accept ? 'accept' : 'reject',
-      reason: decision.reason, method: decision.method, callingStationId: packet.getString('Calling-Station-Id') ?? null, nasIp: rinfo.address, at: new Date(),
+      ispId: nas.ispId, subscriberId: sub?.id ?? null, nasId: nas.id, username, result: accept ? 'accept' : 'reject',
+      reason, method, callingStationId: packet.getString('Calling-Station-Id') ?? null, nasIp: from, at: new Date(),
     });
   }
 

@@ -1,7 +1,7 @@
 import dgram from 'node:dgram';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RadiusClient, RadiusCode, msChapV2Attributes } from '@astranetix/radius';
+import { EapCode, EapType, RadiusClient, RadiusCode, buildEap, buildMd5Response, msChapV2Attributes, parseEap } from '@astranetix/radius';
 import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { createIspFixture, founderToken, type IspFixture } from '../../test/fixtures.ts';
 import { radclient } from '../../test/radclient.ts';
@@ -58,6 +58,28 @@ describe('RADIUS authentication, with FreeRADIUS radclient as the NAS', () => {
       const bad = await rc.send(RadiusCode.AccessRequest, [['User-Name', user], ...msChapV2Attributes(user, 'wrong')], target);
       expect(bad.code).toBe(RadiusCode.AccessReject);
       expect(bad.has('MS-CHAP-Error')).toBe(true);
+    } finally {
+      rc.close();
+    }
+  });
+
+  it('EAP-MD5: challenge, response, then EAP-Success with the plan', async () => {
+    const rc = new RadiusClient({ timeoutMs: 2000, retries: 1 });
+    try {
+      const target = { host: '127.0.0.1', port: authPort, secret };
+      const identity = buildEap(EapCode.Response, 1, EapType.Identity, Buffer.from(user));
+      const challenge = await rc.send(RadiusCode.AccessRequest, [['User-Name', user], ['EAP-Message', identity]], target, { messageAuthenticator: true });
+      expect(challenge.code).toBe(RadiusCode.AccessChallenge);
+      const eap = parseEap(challenge.getBuffer('EAP-Message'))!;
+      const value = eap.data.subarray(1, 1 + eap.data[0]!);
+      const answer = async (pw: string) => rc.send(RadiusCode.AccessRequest, [['User-Name', user], ['EAP-Message', buildMd5Response(eap.identifier, pw, value)],
+        ['State', challenge.getBuffer('State')!]], target, { messageAuthenticator: true });
+      const ok = await answer('pppoe-pass');
+      expect(ok.code).toBe(RadiusCode.AccessAccept);
+      expect(parseEap(ok.getBuffer('EAP-Message'))!.code).toBe(EapCode.Success);
+      expect(ok.getString('Mikrotik-Rate-Limit')).toMatch(/^10240k\/51200k/);
+      // A State is single use: replaying the exchange with a wrong password is refused.
+      expect((await answer('wrong')).code).toBe(RadiusCode.AccessReject);
     } finally {
       rc.close();
     }

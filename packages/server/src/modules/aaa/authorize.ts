@@ -9,7 +9,7 @@ export type Check = { check: string; ok: boolean; detail: string };
 export type Decision = {
   accept: boolean;
   reason: string;
-  method: 'pap' | 'chap' | 'mschapv1' | 'mschapv2' | 'none';
+  method: 'pap' | 'chap' | 'mschapv1' | 'mschapv2' | 'eap-md5' | 'none';
   checks: Check[];
   attributes: AttributeInput[];
 };
@@ -21,6 +21,8 @@ export type AuthorizeInput = {
   activeSessions: number;
   usage: { dayBytes: number; monthBytes: number };
   now: Date;
+  /** The credentials were already checked by an EAP method (the EAP server holds the exchange). */
+  verifiedBy?: 'eap-md5';
 };
 
 
@@ -45,7 +47,10 @@ export function authorize(input: AuthorizeInput): Decision {
   let method: Decision['method'] = 'none';
   let ok = false;
   const extra: AttributeInput[] = [];
-  if (packet.has('User-Password')) {
+  if (input.verifiedBy) {
+    method = input.verifiedBy;
+    ok = true;
+  } else if (packet.has('User-Password')) {
     method = 'pap';
     ok = verifyPap(packet, nas.secret, sub.password);
   } else if (packet.has('CHAP-Password')) {
