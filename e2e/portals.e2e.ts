@@ -310,6 +310,19 @@ describe('web app', () => {
       await mpage.goto('/t/demo-isp/subscribers');
       await settle(mpage);
       await shot(mpage, 'isp-subscribers-375');
+      for (const p of ['nas', 'test-login', 'sessions']) {
+        await mpage.goto(`/t/demo-isp/${p}`);
+        await settle(mpage);
+        const o = await mpage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(o <= 1, `${p} overflows 375 px by ${o} px`);
+      }
+      await mpage.goto('/t/demo-isp/plans');
+      await settle(mpage);
+      await mpage.getByTestId('new-plan').click();
+      await mpage.getByTestId('plan-aaa').click();
+      await mpage.locator('input[name=fup_monthly_bytes]').waitFor();
+      await checkA11y(mpage, 'plan dialog with bandwidth & fair use, 375 px');
+      await shot(mpage, 'isp-plan-aaa-375');
       await mctx.close();
     });
 
