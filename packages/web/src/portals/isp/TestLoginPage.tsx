@@ -58,7 +58,7 @@ export default function TestLoginPage() {
             <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth required type="password" label={t('aaa.password')} name="password" autoComplete="off" value={f.password} onChange={set('password')} {...err('password')} /></Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
               <TextField select fullWidth label={t('aaa.nas')} name="nas_id" value={f.nas_id} onChange={set('nas_id')} {...err('nas_id')}
-                slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'select-nas' } as object } }}>
+                slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true, SelectDisplayProps: { 'data-testid': 'select-nas' } as object } }}>
                 <MenuItem value="">{t('aaa.nasDefault')}</MenuItem>
                 {(nas ?? []).map((n) => <MenuItem key={n.id} value={n.id}>{n.name} ({n.address})</MenuItem>)}
               </TextField>
