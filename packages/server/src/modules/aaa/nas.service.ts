@@ -71,7 +71,8 @@ export async function createNas(ctx: AppContext, actor: Actor, scope: Scope, isp
 
 export async function listNas(ctx: AppContext, scope: Scope, ispId: string) {
   return withScope(ctx.db, scope, async (tx) => {
-    const list = await tx.select({ n: nasDevices, online: sql<number>`(SELECT count(*)::int FROM radius_sessions s WHERE s.nas_id = ${nasDevices.id} AND s.stop_time IS NULL)` })
+    // Qualified by hand: inside a select list drizzle renders the column without its table.
+    const list = await tx.select({ n: nasDevices, online: sql<number>`(SELECT count(*)::int FROM radius_sessions s WHERE s.nas_id = nas_devices.id AND s.stop_time IS NULL)` })
       .from(nasDevices).where(eq(nasDevices.ispId, ispId)).orderBy(asc(nasDevices.name));
     return list.map((r) => ({ ...toDto(r.n), sessions_online: r.online }));
   });

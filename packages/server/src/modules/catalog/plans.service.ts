@@ -112,7 +112,8 @@ export async function createPlan(ctx: AppContext, actor: Actor, scope: Scope, is
 
 export async function listPlans(ctx: AppContext, scope: Scope, ispId: string, status?: string) {
   return withScope(ctx.db, scope, async (tx) => {
-    const list = await tx.select({ plan: subscriptionPlans, subscribers: sql<number>`(SELECT count(*)::int FROM subscribers s WHERE s.plan_id = ${subscriptionPlans.id})` })
+    // Qualified by hand: inside a select list drizzle renders the column without its table.
+    const list = await tx.select({ plan: subscriptionPlans, subscribers: sql<number>`(SELECT count(*)::int FROM subscribers s WHERE s.plan_id = subscription_plans.id)` })
       .from(subscriptionPlans)
       .where(and(eq(subscriptionPlans.ispId, ispId), status ? eq(subscriptionPlans.status, status as 'active' | 'archived') : undefined))
       .orderBy(asc(subscriptionPlans.priceMinor), asc(subscriptionPlans.name));

@@ -99,6 +99,10 @@ describe("an ISP admin cannot reach another ISP's data", () => {
     expect((await api.get(`/api/isp/${b.id}/branches`, { token: b.adminToken })).json).toHaveLength(3);
     expect((await api.get(`/api/isp/${b.id}/subscribers`, { token: b.adminToken })).json.total).toBe(2);
     expect((await api.get(`/api/isp/${b.id}/nas/${b.nasId}`, { token: b.adminToken })).json.name).toBe('NAS beta-net');
+    const nasList = await api.get(`/api/isp/${b.id}/nas`, { token: b.adminToken });
+    expect(nasList.json.map((n: { id: string; sessions_online: number }) => [n.id, n.sessions_online])).toEqual([[b.nasId, 0]]);
+    const plans = await api.get(`/api/isp/${b.id}/plans`, { token: b.adminToken });
+    expect(plans.json.map((p: { id: string; subscribers: number }) => [p.id, p.subscribers])).toEqual([[b.planId, 2]]);
   });
 
   it('a NAS address taken by another ISP cannot be registered again, and says nothing about whose it is', async () => {
