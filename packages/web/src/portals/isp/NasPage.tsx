@@ -1,7 +1,7 @@
 /** NAS devices (routers sending RADIUS) with their online sessions; nas:manage creates, edits, disables and deletes them. The secret is write-only. */
 import { useState, type FormEvent } from 'react';
 import {
-  Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, IconButton, MenuItem, Paper, Table, TableBody,
+  Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, IconButton, MenuItem, Paper, Table, TableBody,
   TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, useMediaQuery, useTheme,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
@@ -42,13 +42,13 @@ export default function NasPage() {
       {!data ? (error ? null : <Loading />) : (
         <Paper>
           <TableContainer>
-            <Table aria-label={t('nav.nas')}>
+            <Table size="small" aria-label={t('nav.nas')}>
               <TableHead>
                 <TableRow>
                   <TableCell>{t('nas.name')}</TableCell>
                   <TableCell>{t('nas.address')}</TableCell>
                   <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('nas.vendor')}</TableCell>
-                  <TableCell align="right">{t('nas.online')}</TableCell>
+                  <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('nas.online')}</TableCell>
                   <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('subs.status')}</TableCell>
                   {manage ? <TableCell align="right"><span className="sr-only">{t('common.actions')}</span></TableCell> : null}
                 </TableRow>
@@ -56,15 +56,15 @@ export default function NasPage() {
               <TableBody>
                 {data.map((n) => (
                   <TableRow key={n.id}>
-                    <TableCell>{n.name}{n.description ? <><br /><small style={{ color: '#555' }}>{n.description}</small></> : null}</TableCell>
-                    <TableCell sx={{ fontFamily: 'monospace' }}>{n.address}</TableCell>
+                    <TableCell sx={{ wordBreak: 'break-word' }}>{n.name}{n.description ? <Box component="small" sx={{ display: { xs: 'none', sm: 'block' }, color: '#555' }}>{n.description}</Box> : null}</TableCell>
+                    <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{n.address}</TableCell>
                     <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{(VENDORS as readonly string[]).includes(n.vendor) ? t(`nas.vendors.${n.vendor}`) : n.vendor}</TableCell>
-                    <TableCell align="right">{fmt.number(n.sessions_online ?? 0)}</TableCell>
+                    <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{fmt.number(n.sessions_online ?? 0)}</TableCell>
                     <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}><StatusChip status={n.status} /></TableCell>
                     {manage ? (
                       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                        <Tooltip title={t('common.edit')}><IconButton onClick={() => setEditing(n)} aria-label={`${t('common.edit')} ${n.name}`}><EditIcon /></IconButton></Tooltip>
-                        <Tooltip title={t('common.delete')}><IconButton onClick={() => setDeleting(n)} aria-label={`${t('common.delete')} ${n.name}`}><DeleteIcon /></IconButton></Tooltip>
+                        <Tooltip title={t('common.edit')}><IconButton size="small" onClick={() => setEditing(n)} aria-label={`${t('common.edit')} ${n.name}`}><EditIcon /></IconButton></Tooltip>
+                        <Tooltip title={t('common.delete')}><IconButton size="small" onClick={() => setDeleting(n)} aria-label={`${t('common.delete')} ${n.name}`}><DeleteIcon /></IconButton></Tooltip>
                       </TableCell>
                     ) : null}
                   </TableRow>
