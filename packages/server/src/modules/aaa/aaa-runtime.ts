@@ -4,11 +4,11 @@ import type { SessionChange, UsageChange } from './live-events.ts';
 import { createAaaMetrics } from './aaa-metrics.ts';
 import { AaaServer } from './aaa-server.ts';
 import { AccountingWriter } from './accounting-writer.ts';
-import { NasRegistry } from './nas-registry.ts';
+import type { NasRegistry } from './nas-registry.ts';
 import { PostAuthWriter } from './postauth-writer.ts';
 import { SessionTracker } from './session-tracker.ts';
-import { SubscriberCache } from './subscriber-cache.ts';
-import { enforcerFor } from './enforcement.ts';
+import type { SubscriberCache } from './subscriber-cache.ts';
+import { aaaCachesFor } from './enforcement.ts';
 import { SpeedScheduler } from './speed-schedule.ts';
 import type { Enforcer } from './enforcer.ts';
 
@@ -28,17 +28,14 @@ export type AaaRuntime = {
 /** The `aaa` role: loads NAS and sessions, listens, and keeps its caches current from the event bus. */
 export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: string; authPort: number; acctPort: number }, roles = { enforce: true }): Promise<AaaRuntime> {
   const metrics = createAaaMetrics(ctx.metrics.registry);
-  const registry = new NasRegistry(ctx.db, ctx.secrets);
-  const subscribers = new SubscriberCache(ctx.db, ctx.secrets);
+  const { registry, subscribers, enforcer } = await aaaCachesFor(ctx);
   const sessions = new SessionTracker(ctx.db);
   const accounting = new AccountingWriter(ctx.db);
   const postauth = new PostAuthWriter(ctx.db);
-  await registry.load();
   await sessions.load();
   const preloaded = await subscribers.preload();
   ctx.log.info({ subscribers: preloaded, nas: registry.size }, 'AAA caches loaded');
 
-  const enforcer = await enforcerFor(ctx);
   const enforce = (ispId: string, subscriberId: string, kind: 'disconnect' | 'coa', reason: string, cause: string | null) =>
     void enforcer.activeSessions(ispId, subscriberId)
       .then((ids) => Promise.all(ids.map((id) => enforcer.act(ispId, id, kind, reason, 'aaa', cause))))
@@ -81,17 +78,15 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
       }
       return;
     }
+    // The shared caches follow the events on their own (enforcement.ts); here: what to enforce.
     if (m.type.startsWith('subscriber.')) {
-      subscribers.invalidateSubscriber(m.aggregateId);
       if (!m.ispId || !roles.enforce) return;
       const after = m.payload as { plan_id?: string | null; previous_plan_id?: string | null };
       if (m.type === 'subscriber.suspended' || m.type === 'subscriber.terminated' || m.type === 'subscriber.expired')
         enforce(m.ispId, m.aggregateId, 'disconnect', `subscriber ${m.type.split('.')[1]}`, m.id);
       else if (after.plan_id && after.previous_plan_id !== undefined && after.previous_plan_id !== after.plan_id)
         enforce(m.ispId, m.aggregateId, 'coa', 'plan changed', m.id);
-    } else if (m.type === 'plan.updated' || m.type === 'plan.deleted') subscribers.invalidatePlan(m.aggregateId);
-    else if (m.type.startsWith('isp.')) subscribers.clear();
-    if (m.type.startsWith('nas.') || m.type.startsWith('isp.')) void registry.load().catch((err: unknown) => ctx.log.error({ err }, 'NAS reload failed'));
+    }
   });
 
   const schedule = new SpeedScheduler(ctx.db, enforcer, ctx.log);

@@ -3,16 +3,19 @@ import { Enforcer } from './enforcer.ts';
 import { NasRegistry } from './nas-registry.ts';
 import { SubscriberCache } from './subscriber-cache.ts';
 
-const instances = new WeakMap<AppContext, Promise<Enforcer>>();
+export type AaaCaches = { registry: NasRegistry; subscribers: SubscriberCache; enforcer: Enforcer };
+
+const instances = new WeakMap<AppContext, Promise<AaaCaches>>();
 
 /**
- * One enforcer per process, for the API (operator's kick/CoA) and the AAA role (automatic
- * enforcement) alike; its NAS list and subscriber view follow the change events.
+ * One NAS list, one subscriber cache and one enforcer per process, shared by the API
+ * (operator's kick/CoA, test login) and the AAA role, kept current by one subscription to
+ * the change events.
  */
-export function enforcerFor(ctx: AppContext): Promise<Enforcer> {
-  let e = instances.get(ctx);
-  if (!e) {
-    e = (async () => {
+export function aaaCachesFor(ctx: AppContext): Promise<AaaCaches> {
+  let c = instances.get(ctx);
+  if (!c) {
+    c = (async () => {
       const registry = new NasRegistry(ctx.db, ctx.secrets);
       const subscribers = new SubscriberCache(ctx.db, ctx.secrets);
       await registry.load();
@@ -20,11 +23,17 @@ export function enforcerFor(ctx: AppContext): Promise<Enforcer> {
         if (m.type.startsWith('subscriber.')) subscribers.invalidateSubscriber(m.aggregateId);
         else if (m.type === 'plan.updated' || m.type === 'plan.deleted') subscribers.invalidatePlan(m.aggregateId);
         else if (m.type.startsWith('isp.')) subscribers.clear();
-        if (m.type.startsWith('nas.') || m.type.startsWith('isp.')) void registry.load().catch(() => undefined);
+        if (m.type.startsWith('nas.') || m.type.startsWith('isp.'))
+          void registry.load().catch((err: unknown) => ctx.log.error({ err }, 'NAS reload failed'));
       });
-      return new Enforcer(ctx.db, registry, subscribers, ctx.log, Number(process.env.COA_STOP_WAIT_MS ?? 10_000));
+      const enforcer = new Enforcer(ctx.db, registry, subscribers, ctx.log, Number(process.env.COA_STOP_WAIT_MS ?? 10_000));
+      return { registry, subscribers, enforcer };
     })();
-    instances.set(ctx, e);
+    instances.set(ctx, c);
   }
-  return e;
+  return c;
+}
+
+export async function enforcerFor(ctx: AppContext): Promise<Enforcer> {
+  return (await aaaCachesFor(ctx)).enforcer;
 }
