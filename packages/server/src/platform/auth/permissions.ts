@@ -18,6 +18,10 @@ export const permissions = [
   'nas:read',
   'nas:manage', // NAS devices, sessions: kick and CoA
   'apikey:manage',
+  'billing:read', // invoices, payments, rates, taxes, vouchers
+  'billing:manage',
+  'noc:read', // devices, metrics, alerts, incidents, SLA, logs
+  'noc:manage',
   'self:read',
   'self:manage',
 ] as const;
@@ -28,13 +32,13 @@ const tenantAll = permissions.filter((p) => p !== 'platform:manage' && !p.starts
 const matrix: Record<Role, ReadonlySet<Permission>> = {
   founder: new Set<Permission>(['platform:manage', ...tenantAll]),
   isp_admin: new Set<Permission>(tenantAll),
-  billing: new Set<Permission>(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read', 'plan:manage']),
-  support_agent: new Set<Permission>(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read', 'nas:read']),
-  noc_engineer: new Set<Permission>(['isp:read', 'branch:read', 'subscriber:read', 'plan:read', 'nas:read', 'nas:manage']),
+  billing: new Set<Permission>(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read', 'plan:manage', 'billing:read', 'billing:manage']),
+  support_agent: new Set<Permission>(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read', 'nas:read', 'billing:read', 'noc:read']),
+  noc_engineer: new Set<Permission>(['isp:read', 'branch:read', 'subscriber:read', 'plan:read', 'nas:read', 'nas:manage', 'noc:read', 'noc:manage']),
   // Within their branch subtree only; the database narrows every query to it.
   branch_manager: new Set<Permission>([
     'isp:read', 'branch:read', 'branch:manage', 'staff:read', 'staff:manage',
-    'subscriber:read', 'subscriber:manage', 'plan:read',
+    'subscriber:read', 'subscriber:manage', 'plan:read', 'billing:read', 'billing:manage', 'noc:read',
   ]),
   subscriber: new Set<Permission>(['self:read', 'self:manage']),
 };
