@@ -41,7 +41,14 @@ export class AaaServer {
   // Challenge state lives in this process: a NAS keeps talking to the server that challenged it.
   private readonly eap = new EapMd5Server({ serverName: 'astranetix' });
 
-  constructor(private readonly deps: AaaDeps) {}
+  // Label lookups cost more than the observation itself at this rate.
+  private readonly authLatency;
+  private readonly acctLatency;
+
+  constructor(private readonly deps: AaaDeps) {
+    this.authLatency = deps.metrics.latency.labels({ kind: 'auth' });
+    this.acctLatency = deps.metrics.latency.labels({ kind: 'acct' });
+  }
 
   async start(host: string, authPort: number, acctPort: number): Promise<{ authPort: number; acctPort: number }> {
     this.auth = await this.bind(host, authPort, (msg, rinfo, sock) => this.onAuth(msg, rinfo, sock));
@@ -132,7 +139,7 @@ export class AaaServer {
     } else if (nas.requireMessageAuthenticator) return this.drop(key, 'missing_message_authenticator');
 
     const username = packet.getString('User-Name') ?? '';
-    const { sub, usage } = await this.deps.subscribers.get(nas.ispId, username);
+    const { sub, usage } = this.deps.subscribers.peek(nas.ispId, username) ?? await this.deps.subscribers.get(nas.ispId, username);
     // EAP-MD5 (RFC 3579): the challenge round trip first; policy runs once the peer has proven the password.
     let eapAttributes: AttributeInput[] = [];
     if (packet.has('EAP-Message')) {
@@ -149,12 +156,12 @@ export class AaaServer {
       packet, nas, subscriber: sub, activeSessions: sub ? this.deps.sessions.count(sub.id) : 0, usage, now: new Date(),
       ...(eapAttributes.length ? { verifiedBy: 'eap-md5' as const } : {}),
     });
-    decision = await this.withPoolAddress(decision, sub);
+    if (decision.accept && sub?.plan?.ipPoolId) decision = await this.withPoolAddress(decision, sub);
     const code = decision.accept ? RadiusCode.AccessAccept : RadiusCode.AccessReject;
     const attrs = decision.accept ? [...eapAttributes, ...decision.attributes] : [...decision.attributes, ['Reply-Message', decision.reason] as const];
     this.reply(sock, rinfo, key, createResponse(packet, code, attrs, nas.secret));
     metrics.auth.inc({ result: decision.accept ? 'accept' : 'reject', method: decision.method });
-    metrics.latency.observe({ kind: 'auth' }, (performance.now() - started) / 1000);
+    this.authLatency.observe((performance.now() - started) / 1000);
     this.logDecision(nas, sub, username, packet, rinfo.address, decision.accept, decision.reason, decision.method);
   }
 
@@ -214,7 +221,7 @@ export class AaaServer {
     }
     this.reply(sock, rinfo, key, createResponse(packet, RadiusCode.AccountingResponse, [], nas.secret));
     this.deps.metrics.acct.inc({ status: status ?? 'unknown' });
-    this.deps.metrics.latency.observe({ kind: 'acct' }, (performance.now() - started) / 1000);
+    this.acctLatency.observe((performance.now() - started) / 1000);
   }
 
   private async record(nas: AaaNas, p: RadiusPacket, status: AcctRecord['statusType'], nasIp: string, at: Date): Promise<AcctRecord> {
@@ -227,7 +234,7 @@ export class AaaServer {
     // RFC 2869 §5.1/5.2: Gigawords carry the 2^32 wraps of the octet counters.
     const input = num('Acct-Input-Gigawords') * GIGA + num('Acct-Input-Octets');
     const output = num('Acct-Output-Gigawords') * GIGA + num('Acct-Output-Octets');
-    const { sub } = await this.deps.subscribers.get(nas.ispId, username);
+    const { sub } = this.deps.subscribers.peek(nas.ispId, username) ?? await this.deps.subscribers.get(nas.ispId, username);
     const str = (name: string) => p.getString(name) ?? null;
     const cls = p.get('Class');
     return {

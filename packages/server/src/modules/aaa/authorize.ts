@@ -26,6 +26,16 @@ export type AuthorizeInput = {
 };
 
 
+// Module-level rather than closures inside authorize(): this runs for every Access-Request.
+function rejected(checks: Check[], check: string, detail: string, method: Decision['method'] = 'none', attributes: AttributeInput[] = []): Decision {
+  checks.push({ check, ok: false, detail });
+  return { accept: false, reason: detail, method, checks, attributes };
+}
+
+function passed(checks: Check[], check: string, detail: string): void {
+  checks.push({ check, ok: true, detail });
+}
+
 /**
  * The authorisation decision, in the order operators reason about it; every check is
  * recorded with its outcome so that "test login" and the post-auth log can explain a reject.
@@ -33,15 +43,10 @@ export type AuthorizeInput = {
 export function authorize(input: AuthorizeInput): Decision {
   const { packet, nas, subscriber: sub, now } = input;
   const checks: Check[] = [];
-  const reject = (check: string, detail: string, method: Decision['method'] = 'none', attributes: AttributeInput[] = []): Decision => {
-    checks.push({ check, ok: false, detail });
-    return { accept: false, reason: detail, method, checks, attributes };
-  };
-  const pass = (check: string, detail: string) => checks.push({ check, ok: true, detail });
 
-  if (!sub) return reject('subscriber', 'unknown user');
-  if (sub.status === 'suspended' || sub.status === 'terminated') return reject('subscriber', `subscriber is ${sub.status}`);
-  pass('subscriber', `subscriber ${sub.username} exists (${sub.status})`);
+  if (!sub) return rejected(checks, 'subscriber', 'unknown user');
+  if (sub.status === 'suspended' || sub.status === 'terminated') return rejected(checks, 'subscriber', `subscriber is ${sub.status}`);
+  passed(checks, 'subscriber', `subscriber ${sub.username} exists (${sub.status})`);
 
   // Credentials: whichever method the NAS used.
   let method: Decision['method'] = 'none';
@@ -64,35 +69,35 @@ export function authorize(input: AuthorizeInput): Decision {
       extra.push(...ms.attributes);
     }
   }
-  if (method === 'none') return reject('credentials', 'no supported credentials in the request (PAP, CHAP, MS-CHAP)');
-  if (!ok) return reject('credentials', `wrong password (${method})`, method, method.startsWith('mschap') ? extra : []);
-  pass('credentials', `${method} password verified`);
+  if (method === 'none') return rejected(checks, 'credentials', 'no supported credentials in the request (PAP, CHAP, MS-CHAP)');
+  if (!ok) return rejected(checks, 'credentials', `wrong password (${method})`, method, method.startsWith('mschap') ? extra : []);
+  passed(checks, 'credentials', `${method} password verified`);
 
   const expired = sub.status === 'expired' || (sub.expiresAt !== null && sub.expiresAt <= now);
   let walledGarden = false;
   if (expired) {
-    if (sub.expiredAction === 'reject') return reject('expiry', 'account expired', method);
+    if (sub.expiredAction === 'reject') return rejected(checks, 'expiry', 'account expired', method);
     walledGarden = true;
-    pass('expiry', `account expired: accepted into the walled garden (${sub.walledGardenList})`);
-  } else pass('expiry', sub.expiresAt ? `valid until ${sub.expiresAt.toISOString()}` : 'no expiry');
+    passed(checks, 'expiry', `account expired: accepted into the walled garden (${sub.walledGardenList})`);
+  } else passed(checks, 'expiry', sub.expiresAt ? `valid until ${sub.expiresAt.toISOString()}` : 'no expiry');
 
   const calling = packet.getString('Calling-Station-Id');
   if (sub.macAddress) {
-    if (!calling || normaliseMac(calling) !== sub.macAddress) return reject('mac_binding', `MAC ${calling ?? '(none)'} is not the bound ${sub.macAddress}`, method);
-    pass('mac_binding', `MAC ${sub.macAddress} matches`);
+    if (!calling || normaliseMac(calling) !== sub.macAddress) return rejected(checks, 'mac_binding', `MAC ${calling ?? '(none)'} is not the bound ${sub.macAddress}`, method);
+    passed(checks, 'mac_binding', `MAC ${sub.macAddress} matches`);
   }
 
   const plan = sub.plan;
-  if (!plan) return reject('plan', 'subscriber has no plan', method);
+  if (!plan) return rejected(checks, 'plan', 'subscriber has no plan', method);
   if (input.activeSessions >= plan.simultaneousUse)
-    return reject('simultaneous_use', `already ${input.activeSessions} session(s) online; the plan allows ${plan.simultaneousUse}`, method);
-  pass('simultaneous_use', `${input.activeSessions} of ${plan.simultaneousUse} sessions in use`);
+    return rejected(checks, 'simultaneous_use', `already ${input.activeSessions} session(s) online; the plan allows ${plan.simultaneousUse}`, method);
+  passed(checks, 'simultaneous_use', `${input.activeSessions} of ${plan.simultaneousUse} sessions in use`);
 
   const speed = currentRate(plan, input.usage, now, sub.timezone);
   const fup = speed.fup;
-  if (speed.exhausted) return reject('quota', `${speed.period} quota exhausted`, method);
-  if (fup) pass('quota', `${speed.period} quota exhausted: fair-use speed ${speed.rate.downKbps}/${speed.rate.upKbps} kbit/s`);
-  else pass('quota', speed.night ? `within quota; night speed ${speed.rate.downKbps}/${speed.rate.upKbps} kbit/s` : 'within quota');
+  if (speed.exhausted) return rejected(checks, 'quota', `${speed.period} quota exhausted`, method);
+  if (fup) passed(checks, 'quota', `${speed.period} quota exhausted: fair-use speed ${speed.rate.downKbps}/${speed.rate.upKbps} kbit/s`);
+  else passed(checks, 'quota', speed.night ? `within quota; night speed ${speed.rate.downKbps}/${speed.rate.upKbps} kbit/s` : 'within quota');
   const rate = speed.rate;
 
   const attributes: AttributeInput[] = [...extra, ...bandwidthAttributes(nas, plan, rate, !fup && !speed.night)];

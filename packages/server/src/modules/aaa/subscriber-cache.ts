@@ -39,6 +39,17 @@ function toPlan(p: Record<string, unknown> & { id: string }): AaaPlan {
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 const utcMonth = (d: Date) => d.toISOString().slice(0, 7);
 
+// The UTC day and month, formatted once per day rather than on every request.
+let period = { day: '', month: '', until: 0 };
+function currentPeriod(): { day: string; month: string } {
+  const now = Date.now();
+  if (now >= period.until) {
+    const d = new Date(now);
+    period = { day: utcDay(d), month: utcMonth(d), until: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) };
+  }
+  return period;
+}
+
 /**
  * Subscribers by (ISP, User-Name), with their plan, network password and usage so far.
  * Loaded on first use, then served from memory; change events drop entries, and a safety
@@ -52,11 +63,20 @@ export class SubscriberCache {
 
   constructor(private readonly db: Database, private readonly secrets: SecretBox, private readonly ttlMs = 10 * 60_000, private readonly negativeTtlMs = 5_000) {}
 
+  /**
+   * The entry when it is in memory and fresh, without a promise: the steady-state Access-Request
+   * then runs start to finish in one turn of the event loop.
+   */
+  peek(ispId: string, username: string): { sub: AaaSubscriber | null; usage: Entry['usage'] } | undefined {
+    const hit = this.entries.get(`${ispId}|${username}`);
+    if (hit && Date.now() - hit.loadedAt < (hit.sub ? this.ttlMs : this.negativeTtlMs)) return this.rollUsage(hit);
+    return undefined;
+  }
+
   async get(ispId: string, username: string): Promise<{ sub: AaaSubscriber | null; usage: Entry['usage'] }> {
     const key = `${ispId}|${username}`;
-    const hit = this.entries.get(key);
-    const now = Date.now();
-    if (hit && now - hit.loadedAt < (hit.sub ? this.ttlMs : this.negativeTtlMs)) return this.rollUsage(hit);
+    const hit = this.peek(ispId, username);
+    if (hit) return hit;
     let pending = this.inflight.get(key);
     if (!pending) {
       pending = this.load(ispId, username).finally(() => this.inflight.delete(key));
@@ -108,9 +128,9 @@ export class SubscriberCache {
   }
 
   private rollUsage(e: Entry): { sub: AaaSubscriber | null; usage: Entry['usage'] } {
-    const now = new Date();
-    if (e.usage.day !== utcDay(now)) e.usage = { ...e.usage, day: utcDay(now), dayBytes: 0 };
-    if (e.usage.month !== utcMonth(now)) e.usage = { ...e.usage, month: utcMonth(now), monthBytes: 0 };
+    const { day, month } = currentPeriod();
+    if (e.usage.day !== day) e.usage = { ...e.usage, day, dayBytes: 0 };
+    if (e.usage.month !== month) e.usage = { ...e.usage, month, monthBytes: 0 };
     return e;
   }
 
