@@ -65,84 +65,20 @@ export class AccountingWriter {
       merged.set(r.uniqueId, prev ? later(prev, r) : r);
     }
     const list = [...merged.values()];
-    const applied = await withScope(this.db, platformScope, async (tx) => {
-      const ids = list.map((r) => r.uniqueId);
-      const prevRows = await rows<{ acct_unique_id: string; total: string }>(tx, sql`
-        SELECT acct_unique_id, (input_octets + output_octets)::text AS total FROM radius_sessions
-        WHERE acct_unique_id = ANY (${pgArray(ids)}::text[]) FOR UPDATE`);
-      const before = new Map(prevRows.map((r) => [r.acct_unique_id, Number(r.total)]));
-      const col = (f: (r: AcctRecord) => string | number | Date | null) => pgArray(list.map(f));
-      await tx.execute(sql`
-        INSERT INTO radius_sessions (isp_id, subscriber_id, nas_id, username, acct_session_id, acct_unique_id, nas_ip, nas_port, nas_port_id,
-          nas_port_type, framed_ip, framed_ipv6_prefix, calling_station_id, called_station_id, service_type, start_time, update_time, stop_time,
-          session_time, input_octets, output_octets, interim_interval, terminate_cause, class)
-        SELECT * FROM unnest(${col((r) => r.ispId)}::uuid[], ${col((r) => r.subscriberId)}::uuid[], ${col((r) => r.nasId)}::uuid[],
-          ${col((r) => r.username)}::text[], ${col((r) => r.acctSessionId)}::text[], ${col((r) => r.uniqueId)}::text[], ${col((r) => r.nasIp)}::inet[],
-          ${col((r) => r.nasPort)}::bigint[], ${col((r) => r.nasPortId)}::text[], ${col((r) => r.nasPortType)}::text[], ${col((r) => r.framedIp)}::inet[],
-          ${col((r) => r.framedIpv6Prefix)}::text[], ${col((r) => r.callingStationId)}::text[], ${col((r) => r.calledStationId)}::text[],
-          ${col((r) => r.serviceType)}::text[],
-          ${col((r) => (r.statusType === 'Start' ? r.at : new Date(r.at.getTime() - r.sessionTime * 1000)))}::timestamptz[],
-          ${col((r) => r.at)}::timestamptz[], ${col((r) => (r.statusType === 'Stop' ? r.at : null))}::timestamptz[],
-          ${col((r) => r.sessionTime)}::bigint[], ${col((r) => r.inputOctets)}::bigint[], ${col((r) => r.outputOctets)}::bigint[],
-          ${col((r) => r.interimInterval)}::int[], ${col((r) => r.terminateCause)}::text[], ${col((r) => r.className)}::text[])
-        ON CONFLICT (acct_unique_id) DO UPDATE SET
-          update_time = greatest(radius_sessions.update_time, excluded.update_time),
-          stop_time = coalesce(radius_sessions.stop_time, excluded.stop_time),
-          session_time = greatest(radius_sessions.session_time, excluded.session_time),
-          input_octets = greatest(radius_sessions.input_octets, excluded.input_octets),
-          output_octets = greatest(radius_sessions.output_octets, excluded.output_octets),
-          framed_ip = coalesce(excluded.framed_ip, radius_sessions.framed_ip),
-          terminate_cause = coalesce(radius_sessions.terminate_cause, excluded.terminate_cause),
-          subscriber_id = coalesce(radius_sessions.subscriber_id, excluded.subscriber_id)`);
-      await bindAndReleaseLeases(tx,
-        list.filter((r) => r.framedIp && r.statusType !== 'Stop').map((r) => ({ ispId: r.ispId, ip: r.framedIp!, uid: r.uniqueId })),
-        list.filter((r) => r.statusType === 'Stop').map((r) => r.uniqueId));
-      const out: Applied[] = list.map((r) => ({ record: r, deltaBytes: Math.max(0, r.inputOctets + r.outputOctets - (before.get(r.uniqueId) ?? 0)) }));
-      await this.rollUp(tx, out);
-      return out;
-    });
-    this.onApplied(applied);
-  }
-
-  /** Traffic since the previous record of the session, added to the hour and day it was reported in. */
-  private async rollUp(tx: Parameters<Parameters<typeof withScope>[2]>[0], applied: Applied[]): Promise<void> {
-    const perKey = new Map<string, { isp: string; sub: string; at: Date; inp: number; out: number }>();
-    for (const { record: r, deltaBytes } of applied) {
-      if (!r.subscriberId || deltaBytes === 0) continue;
-      // Split the delta between directions in proportion to the session's counters.
-      const total = r.inputOctets + r.outputOctets;
-      const inp = total ? Math.round((deltaBytes * r.inputOctets) / total) : 0;
-      const hour = new Date(Math.floor(r.at.getTime() / 3_600_000) * 3_600_000);
-      const key = `${r.subscriberId}|${hour.getTime()}`;
-      const e = perKey.get(key) ?? { isp: r.ispId, sub: r.subscriberId, at: hour, inp: 0, out: 0 };
-      e.inp += inp;
-      e.out += deltaBytes - inp;
-      perKey.set(key, e);
-    }
-    if (perKey.size === 0) return;
-    const v = [...perKey.values()];
-    await tx.execute(sql`
-      INSERT INTO usage_hourly (isp_id, subscriber_id, hour, input_octets, output_octets)
-      SELECT * FROM unnest(${pgArray(v.map((e) => e.isp))}::uuid[], ${pgArray(v.map((e) => e.sub))}::uuid[], ${pgArray(v.map((e) => e.at))}::timestamptz[],
-        ${pgArray(v.map((e) => e.inp))}::bigint[], ${pgArray(v.map((e) => e.out))}::bigint[])
-      ON CONFLICT (subscriber_id, hour) DO UPDATE SET input_octets = usage_hourly.input_octets + excluded.input_octets,
-        output_octets = usage_hourly.output_octets + excluded.output_octets`);
-    const days = new Map<string, { isp: string; sub: string; day: string; inp: number; out: number }>();
-    for (const e of v) {
-      const day = e.at.toISOString().slice(0, 10);
-      const key = `${e.sub}|${day}`;
-      const d = days.get(key) ?? { isp: e.isp, sub: e.sub, day, inp: 0, out: 0 };
-      d.inp += e.inp;
-      d.out += e.out;
-      days.set(key, d);
-    }
-    const dl = [...days.values()];
-    await tx.execute(sql`
-      INSERT INTO usage_daily (isp_id, subscriber_id, day, input_octets, output_octets)
-      SELECT * FROM unnest(${pgArray(dl.map((d) => d.isp))}::uuid[], ${pgArray(dl.map((d) => d.sub))}::uuid[], ${pgArray(dl.map((d) => d.day))}::date[],
-        ${pgArray(dl.map((d) => d.inp))}::bigint[], ${pgArray(dl.map((d) => d.out))}::bigint[])
-      ON CONFLICT (subscriber_id, day) DO UPDATE SET input_octets = usage_daily.input_octets + excluded.input_octets,
-        output_octets = usage_daily.output_octets + excluded.output_octets`);
+    const col = (f: (r: AcctRecord) => string | number | Date | null) => pgArray(list.map(f));
+    // One autocommitted statement (migration 0014): lock, upsert, leases and rollups in one round trip.
+    const deltas = await this.db.query<{ uid: string; delta: string }>(
+      `SELECT uid, delta::text FROM aaa_apply_accounting($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::inet[],
+        $8::bigint[], $9::text[], $10::text[], $11::inet[], $12::text[], $13::text[], $14::text[], $15::text[], $16::timestamptz[],
+        $17::timestamptz[], $18::timestamptz[], $19::bigint[], $20::bigint[], $21::bigint[], $22::int[], $23::text[], $24::text[])`,
+      [col((r) => r.ispId), col((r) => r.subscriberId), col((r) => r.nasId), col((r) => r.username), col((r) => r.acctSessionId),
+        col((r) => r.uniqueId), col((r) => r.nasIp), col((r) => r.nasPort), col((r) => r.nasPortId), col((r) => r.nasPortType),
+        col((r) => r.framedIp), col((r) => r.framedIpv6Prefix), col((r) => r.callingStationId), col((r) => r.calledStationId),
+        col((r) => r.serviceType), col((r) => (r.statusType === 'Start' ? r.at : new Date(r.at.getTime() - r.sessionTime * 1000))),
+        col((r) => r.at), col((r) => (r.statusType === 'Stop' ? r.at : null)), col((r) => r.sessionTime), col((r) => r.inputOctets),
+        col((r) => r.outputOctets), col((r) => r.interimInterval), col((r) => r.terminateCause), col((r) => r.className)]);
+    const byUid = new Map(deltas.map((d) => [d.uid, Number(d.delta)]));
+    this.onApplied(list.map((r) => ({ record: r, deltaBytes: byUid.get(r.uniqueId) ?? 0 })));
   }
 
   /**

@@ -1,6 +1,4 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
-import { platformScope, withScope } from '../../platform/db/scope.ts';
 import { Batcher } from './batcher.ts';
 import { pgArray } from '../../platform/db/pg-array.ts';
 
@@ -31,10 +29,9 @@ export class PostAuthWriter {
 
   private async write(items: PostAuthRecord[]): Promise<void> {
     const col = <K extends keyof PostAuthRecord>(k: K) => pgArray(items.map((r) => r[k] as string | Date | null));
-    await withScope(this.db, platformScope, (tx) => tx.execute(sql`
-      INSERT INTO radius_postauth (isp_id, subscriber_id, nas_id, username, result, reason, auth_method, calling_station_id, nas_ip, created_at)
-      SELECT * FROM unnest(${col('ispId')}::uuid[], ${col('subscriberId')}::uuid[], ${col('nasId')}::uuid[], ${col('username')}::text[],
-        ${col('result')}::text[], ${col('reason')}::text[], ${col('method')}::text[], ${col('callingStationId')}::text[], ${col('nasIp')}::inet[],
-        ${col('at')}::timestamptz[])`));
+    // One autocommitted statement (migration 0014) rather than a scoped transaction of four round trips.
+    await this.db.query(
+      'SELECT aaa_log_postauth($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::inet[], $10::timestamptz[])',
+      [col('ispId'), col('subscriberId'), col('nasId'), col('username'), col('result'), col('reason'), col('method'), col('callingStationId'), col('nasIp'), col('at')]);
   }
 }

@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/harness.ts';
+import { platformScope, rows, tenantScope, withScope } from '../../platform/db/scope.ts';
+
+/**
+ * The AAA batch functions raise the platform flag for their own statement: only the owner
+ * (the AAA engine's connection) may call them, never the role that API requests run as.
+ */
+describe('AAA batch functions (migration 0014)', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+  });
+  afterAll(async () => s.close());
+
+  it('cannot be called by the app role, in a tenant scope or even the platform scope', async () => {
+    for (const scope of [tenantScope('00000000-0000-0000-0000-000000000001'), platformScope]) {
+      const err = await withScope(s.ctx.db, scope, (tx) => tx.execute(sql`SELECT aaa_log_postauth('{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}')`))
+        .then(() => null, (e: unknown) => e as { cause?: { message?: string } });
+      expect(err?.cause?.message).toMatch(/permission denied for function aaa_log_postauth/);
+    }
+  });
+
+  it('adds each accounting delta once and keeps the session counters monotonic', async () => {
+    const isp = (await s.ctx.db.query<{ id: string }>("INSERT INTO isps (slug, display_name) VALUES ('fn-test', 'Fn Test') RETURNING id"))[0]!.id;
+    const call = (inp: number, out: number, stop: string | null) => s.ctx.db.query<{ uid: string; delta: string }>(
+      `SELECT uid, delta::text FROM aaa_apply_accounting($1::uuid[], '{NULL}', '{NULL}', '{u1}', '{s1}', '{uid-1}', '{127.0.0.9}', '{NULL}', '{NULL}', '{NULL}',
+        '{NULL}', '{NULL}', '{NULL}', '{NULL}', '{NULL}', '{2026-11-25T10:00:00Z}', '{2026-11-25T10:05:00Z}', $2::timestamptz[], '{300}', $3::bigint[], $4::bigint[],
+        '{NULL}', '{NULL}', '{NULL}')`, [`{${isp}}`, `{${stop ?? 'NULL'}}`, `{${inp}}`, `{${out}}`]);
+    expect(await call(100, 50, null)).toEqual([{ uid: 'uid-1', delta: '150' }]);
+    expect(await call(300, 50, null)).toEqual([{ uid: 'uid-1', delta: '200' }]);
+    // A retransmitted older interim never lowers the counters nor counts twice.
+    expect(await call(100, 50, null)).toEqual([{ uid: 'uid-1', delta: '0' }]);
+    expect(await call(400, 60, '2026-11-25T10:06:00Z')).toEqual([{ uid: 'uid-1', delta: '110' }]);
+    const [row] = await withScope(s.ctx.db, platformScope, (tx) => rows<{ input_octets: string; output_octets: string; stop_time: Date | null }>(tx,
+      sql`SELECT input_octets::text, output_octets::text, stop_time FROM radius_sessions WHERE acct_unique_id = 'uid-1'`));
+    expect(row).toMatchObject({ input_octets: '400', output_octets: '60' });
+    expect(row?.stop_time).not.toBeNull();
+  });
+});
