@@ -14,6 +14,7 @@ export function createAaaMetrics(registry: Registry) {
       name: 'astranetix_radius_latency_seconds', help: 'Time from receipt to answer', labelNames: ['kind'] as const,
       buckets: [0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5], registers: r,
     }),
+    postauthLost: new Counter({ name: 'astranetix_radius_postauth_lost_total', help: 'Post-auth log records not written (shed under a flood, or a failed write)', labelNames: ['reason'] as const, registers: r }),
     online: new Gauge({ name: 'astranetix_radius_sessions_online', help: 'Sessions online (this process view)', registers: r }),
   };
 }

@@ -31,7 +31,10 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
   const { registry, subscribers, enforcer } = await aaaCachesFor(ctx);
   const sessions = new SessionTracker(ctx.db);
   const accounting = new AccountingWriter(ctx.db);
-  const postauth = new PostAuthWriter(ctx.db);
+  const postauth = new PostAuthWriter(ctx.db, (reason, count, err) => {
+    metrics.postauthLost.inc({ reason }, count);
+    if (err) ctx.log.error({ err, count }, 'post-auth log write failed');
+  });
   await sessions.load();
   const preloaded = await subscribers.preload();
   ctx.log.info({ subscribers: preloaded, nas: registry.size }, 'AAA caches loaded');
