@@ -20,7 +20,9 @@ export class PostAuthWriter {
   constructor(
     private readonly db: Database,
     private readonly onLost: (reason: 'shed' | 'db_error', count: number, err?: unknown) => void = () => undefined,
-    private readonly maxPending = 50_000, private readonly lingerMs = 250, private readonly maxBatch = 2000,
+    private readonly maxPending = 50_000, private readonly lingerMs = 250,
+    // Small batches: building one is synchronous work that delays the Access-Requests behind it.
+    private readonly maxBatch = 500,
   ) {}
 
   record(r: PostAuthRecord): void {
