@@ -64,6 +64,14 @@ describe('hotspot cards as RADIUS logins (radclient as the NAS)', () => {
     expect(audit.json.items.map((a: { action: string }) => a.action)).toContain('voucher.activated');
   });
 
+  it('two devices logging in with one new card at once: exactly one gets it', async () => {
+    const card = await hotspotCard({ time_limit_s: 3600 });
+    const answers = await Promise.all([login(card.pin, 'AA-BB-CC-00-00-0A'), login(card.pin, 'AA-BB-CC-00-00-0B', 'chap')]);
+    expect(answers.map((a) => a.code).sort()).toEqual(['Access-Accept', 'Access-Reject']);
+    const bound = (await api.get(`${base}/vouchers?serial=${card.serial}`, { token: isp.adminToken })).json.items[0].used_mac;
+    expect(bound).toBe(answers[0]!.code === 'Access-Accept' ? 'AA:BB:CC:00:00:0A' : 'AA:BB:CC:00:00:0B');
+  });
+
   it('accounting counts down the card: less time and data at the next login, rejected once exhausted', async () => {
     const card = await hotspotCard({ time_limit_s: 3600, data_limit_bytes: 1_000_000 });
     expect((await login(card.pin, 'AA-BB-CC-00-00-01')).code).toBe('Access-Accept');
