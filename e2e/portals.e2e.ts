@@ -287,7 +287,11 @@ describe('web app', () => {
         }
         // The demo voucher batch: its page with the cards, and the generate dialog.
         await page.goto('/t/demo-isp/vouchers');
-        await page.getByRole('link', { name: /Standard 25M/ }).click();
+        // A serial number finds its card across batches.
+        await page.locator('input[name=find-serial]').fill('0001-00003');
+        await page.getByRole('cell', { name: '0001-00003' }).waitFor();
+        await checkA11y(page, 'voucher serial search');
+        await page.getByRole('link', { name: /Standard 25M/ }).first().click();
         await page.getByRole('heading', { name: /Standard 25M/ }).waitFor();
         await settle(page);
         await checkA11y(page, 'demo voucher batch page');

@@ -39,6 +39,7 @@ export default function VouchersPage() {
         actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)} data-testid="new-batch">{t('vouchers.generate')}</Button> : undefined} />
       <ErrorAlert error={error} onRetry={reload} />
       {actionError ? <Alert severity="error" sx={{ mb: 2 }} onClose={() => setActionError(null)}>{actionError}</Alert> : null}
+      <CardSearch />
       {!data ? (error ? null : <Loading />) : (
         <Paper>
           <TableContainer>
@@ -96,6 +97,38 @@ export default function VouchersPage() {
         </DialogActions>
       </Dialog>
     </>
+  );
+}
+
+/** A customer calls with the serial on their card: find it across all batches. */
+function CardSearch() {
+  const t = useT();
+  const fmt = useFormat();
+  const { ispId, base } = useIsp();
+  const [serial, setSerial] = useState('');
+  const q = serial.trim();
+  const { data } = useLoad(async () => (q.length >= 4
+    ? ok(await api.GET('/api/isp/{isp_id}/vouchers', { params: { path: { isp_id: ispId }, query: { serial: q, limit: 10 } } }))
+    : null), [ispId, q]);
+  return (
+    <Paper sx={{ p: 2, mb: 2 }}>
+      <TextField size="small" fullWidth label={t('vouchers.findSerial')} name="find-serial" value={serial} onChange={(e) => setSerial(e.target.value)}
+        helperText={t('vouchers.findSerialHelp')} />
+      {data && q.length >= 4 ? (
+        <Table size="small" aria-label={t('vouchers.findSerial')} sx={{ mt: 1 }}>
+          <TableBody>
+            {data.items.map((c) => (
+              <TableRow key={c.id}>
+                <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{c.serial}</TableCell>
+                <TableCell><Link component={RouterLink} to={`${base}/vouchers/${c.batch_id}`} underline="hover">{c.batch_name}</Link></TableCell>
+                <TableCell>{t(`vouchers.status.${c.status}`)}{c.used_at ? ` · ${fmt.dateTime(c.used_at)}` : c.sold_at ? ` · ${fmt.dateTime(c.sold_at)}` : ''}</TableCell>
+              </TableRow>
+            ))}
+            {!data.items.length ? <TableRow><TableCell colSpan={3} sx={{ color: 'text.secondary' }}>{t('vouchers.noCards')}</TableCell></TableRow> : null}
+          </TableBody>
+        </Table>
+      ) : null}
+    </Paper>
   );
 }
 
