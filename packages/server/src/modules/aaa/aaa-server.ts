@@ -136,7 +136,9 @@ export class AaaServer {
     const username = packet.getString('User-Name') ?? '';
     const { sub, usage } = await this.deps.subscribers.get(nas.ispId, username);
     // Not a subscriber: perhaps a hotspot card's PIN. Only this path may reach the database.
-    const voucher = sub || packet.has('EAP-Message') ? null : await this.deps.vouchers?.authorize(packet, nas, username, new Date());
+    // A failed lookup answers nothing and forgets the packet, so that the NAS's retransmission is processed.
+    const voucher = sub || packet.has('EAP-Message') ? null : await this.deps.vouchers?.authorize(packet, nas, username, new Date())
+      .catch((err: unknown) => { this.drop(key, 'db_error'); throw err; });
     if (voucher) return this.answer(sock, rinfo, key, packet, nas, null, voucher.logName, voucher, [], started);
     // EAP-MD5 (RFC 3579): the challenge round trip first; policy runs once the peer has proven the password.
     let eapAttributes: AttributeInput[] = [];
