@@ -12883,7 +12883,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The branch where it was sold; defaults to the seller's branch */
+                        /** @description The branch where it was sold; defaults to the seller's branch, else the batch's */
                         branch_id?: string | null;
                     };
                 };

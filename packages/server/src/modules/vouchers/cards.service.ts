@@ -80,7 +80,9 @@ export async function sellCard(ctx: AppContext, actor: Actor, scope: Scope, id: 
   return withScope(ctx.db, scope, async (tx) => {
     const before = await loadCard(ctx, tx, id);
     if (before.status !== 'unused') throw conflict(`This card is ${before.status}; only unused cards can be sold`);
-    const soldBranch = branchId ?? actor.branchId;
+    // Default: the seller's own branch, else the branch the batch was issued to.
+    const [own] = await rows<{ branch_id: string | null }>(tx, sql`SELECT branch_id FROM voucher_cards WHERE id = ${id}`);
+    const soldBranch = branchId ?? actor.branchId ?? own?.branch_id ?? null;
     if (soldBranch && !(await rows(tx, sql`SELECT 1 FROM branches WHERE id = ${soldBranch}`)).length) throw notFound('Branch');
     const done = await rows(tx, sql`UPDATE voucher_cards SET status = 'sold', sold_at = now(), sold_by = ${actor.kind === 'user' ? actor.id : null},
       sold_branch_id = ${soldBranch}, updated_at = now() WHERE id = ${id} AND status = 'unused' RETURNING id`);

@@ -80,7 +80,7 @@ export const cardQuery = z.object({
 export type CardQuery = z.infer<typeof cardQuery>;
 
 export const sellBody = z.strictObject({
-  branch_id: z.uuid().nullable().optional().describe("The branch where it was sold; defaults to the seller's branch"),
+  branch_id: z.uuid().nullable().optional().describe("The branch where it was sold; defaults to the seller's branch, else the batch's"),
 });
 
 export const redeemBody = z.strictObject({ pin: z.string().min(1).max(64) });

@@ -115,6 +115,10 @@ describe('voucher batches', () => {
     expect(actions).toEqual([['voucher.disabled', isp.adminEmail], ['voucher.sold', `north@voucher-net.test`]]);
     // A batch with sold cards cannot be deleted; an untouched one can.
     expect((await api.del(`${base}/voucher-batches/${json.batch.id}`, { token: isp.adminToken })).status).toBe(409);
+    // An admin (no branch of their own) sells at the batch's branch.
+    const other = (await api.get(`${base}/vouchers?serial=${json.cards[2].serial}`, { token: isp.adminToken })).json.items[0];
+    const byAdmin = await api.post(`${base}/vouchers/${other.id}/sell`, { token: isp.adminToken, body: {} });
+    expect(byAdmin.json).toMatchObject({ status: 'sold', sold_branch_id: isp.north, sold_by_name: 'Admin' });
     const spare = await api.post(`${base}/voucher-batches`, { token: isp.adminToken, body: rechargeBatch({ count: 2 }) });
     expect((await api.del(`${base}/voucher-batches/${spare.json.batch.id}`, { token: isp.adminToken })).status).toBe(204);
     // The South branch's manager would not even see North's batch: the North manager sees only theirs.
