@@ -258,6 +258,11 @@ describe('web app', () => {
           await page.goto(`/t/${slug}/me/profile`);
           await page.getByText(subEmail).waitFor();
           await checkA11y(page, `subscriber profile (${lang})`);
+          await page.goto(`/t/${slug}/me/recharge`);
+          await page.locator('input[name=pin]').waitFor();
+          const o = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(o <= 1, `recharge overflows 375 px by ${o} px`);
+          await checkA11y(page, `subscriber recharge (${lang})`);
         });
         await ctx.close();
       });
@@ -273,13 +278,28 @@ describe('web app', () => {
         await settle(page);
         await checkA11y(page, 'demo ISP dashboard');
         await shot(page, 'isp-dashboard-demo');
-        for (const p of ['subscribers', 'sessions', 'plans', 'branches', 'nas', 'test-login', 'staff', 'api-keys', 'settings', 'security']) {
+        for (const p of ['subscribers', 'sessions', 'plans', 'branches', 'nas', 'test-login', 'vouchers', 'staff', 'api-keys', 'settings', 'security']) {
           await page.goto(`/t/demo-isp/${p}`);
           await settle(page);
           await checkA11y(page, `demo ISP ${p}`);
           if (p === 'subscribers') await shot(page, 'isp-subscribers-demo');
           if (p === 'sessions') await shot(page, 'isp-sessions-demo');
         }
+        // The demo voucher batch: its page with the cards, and the generate dialog.
+        await page.goto('/t/demo-isp/vouchers');
+        // A serial number finds its card across batches.
+        await page.locator('input[name=find-serial]').fill('0001-00003');
+        await page.getByRole('cell', { name: '0001-00003' }).waitFor();
+        await checkA11y(page, 'voucher serial search');
+        await page.getByRole('link', { name: /Standard 25M/ }).first().click();
+        await page.getByRole('heading', { name: /Standard 25M/ }).waitFor();
+        await settle(page);
+        await checkA11y(page, 'demo voucher batch page');
+        await shot(page, 'isp-voucher-batch-demo');
+        await page.goto('/t/demo-isp/vouchers');
+        await page.getByTestId('new-batch').click();
+        await page.locator('input[name=name]').waitFor();
+        await checkA11y(page, 'voucher generate dialog');
         await page.goto('/t/demo-isp/subscribers?q=john');
         await page.getByRole('link', { name: 'John Doe' }).click();
         await page.getByRole('heading', { name: 'John Doe' }).waitFor();
@@ -310,7 +330,7 @@ describe('web app', () => {
       await mpage.goto('/t/demo-isp/subscribers');
       await settle(mpage);
       await shot(mpage, 'isp-subscribers-375');
-      for (const p of ['nas', 'test-login', 'sessions']) {
+      for (const p of ['nas', 'test-login', 'sessions', 'vouchers']) {
         await mpage.goto(`/t/demo-isp/${p}`);
         await settle(mpage);
         const o = await mpage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

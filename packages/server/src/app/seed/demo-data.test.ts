@@ -18,5 +18,10 @@ describe('demo data', () => {
       expect((await api.post('/api/auth/login', { body: { email, password: pw } })).status, email).toBe(200);
     }
     await expect(assertNoDemoAccounts(server.ctx)).rejects.toThrow(/demo accounts are present/);
+    const admin = await api.login('admin@demo-isp.com', 'admin123');
+    const me = await api.get('/api/auth/me', { token: admin });
+    const batches = await api.get(`/api/isp/${me.json.isp_id}/voucher-batches`, { token: admin });
+    expect(batches.json.items.map((b: { card_count: number; stats: unknown }) => [b.card_count, b.stats]))
+      .toEqual([[50, { unused: 45, sold: 5, used: 0, expired: 0, disabled: 0 }]]);
   });
 });

@@ -9,6 +9,8 @@ import { createStaff } from '../../modules/identity/staff.service.ts';
 import { createPlan } from '../../modules/catalog/plans.service.ts';
 import { createSubscriber } from '../../modules/subscribers/subscribers.service.ts';
 import { createNas } from '../../modules/aaa/nas.service.ts';
+import { createBatch } from '../../modules/vouchers/batches.service.ts';
+import { sellCard } from '../../modules/vouchers/cards.service.ts';
 
 export const demoLogins = [
   { portal: 'founder', email: 'founder@astranetix.com', password: 'admin123' },
@@ -84,6 +86,13 @@ export async function seedDemoData(ctx: AppContext): Promise<void> {
     latitude: 40.73, longitude: -73.99, username: 'jane.smith', password: 'user123', portal_password: 'user123',
     branch_id: north.id, plan_id: plans[2]!.id,
   }, true);
+  // Recharge cards: the PINs are on the batch's printable sheet (Vouchers → Print); five already sold at North.
+  const cards = await createBatch(ctx, admin, scope, isp.id, {
+    name: 'Standard 25M — 30 days', kind: 'recharge', count: 50, pin_length: 12, plan_id: plans[1]!.id, value_minor: 2999, price_minor: 2999, validity_days: 30,
+  });
+  const sold = await withScope(ctx.db, scope, (tx) =>
+    rows<{ id: string }>(tx, sql`SELECT id FROM voucher_cards WHERE batch_id = ${cards.batch.id} ORDER BY serial LIMIT 5`));
+  for (const card of sold) await sellCard(ctx, admin, scope, card.id, north.id);
   for (const [i, [first, last, area, status]] of people.entries()) {
     await createSubscriber(ctx, admin, scope, isp.id, {
       ...base, status, first_name: first, last_name: last, email: `${first}.${last}@example.net`.toLowerCase(), address: `${10 + i} ${area} Road`,

@@ -11,6 +11,7 @@ import type { SubscriberCache } from './subscriber-cache.ts';
 import { aaaCachesFor } from './enforcement.ts';
 import { SpeedScheduler } from './speed-schedule.ts';
 import type { Enforcer } from './enforcer.ts';
+import { VoucherLogins } from '../vouchers/voucher-login.ts';
 
 export type AaaRuntime = {
   server: AaaServer;
@@ -102,7 +103,8 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
   }, 60_000);
   staleTimer.unref();
 
-  const server = new AaaServer({ registry, subscribers, sessions, accounting, postauth, metrics, log: ctx.log, db: ctx.db });
+  const vouchers = new VoucherLogins(ctx.db, ctx.config.secretKey);
+  const server = new AaaServer({ registry, subscribers, sessions, accounting, postauth, metrics, log: ctx.log, db: ctx.db, vouchers });
   const ports = await server.start(opts.host, opts.authPort, opts.acctPort);
   return {
     server, registry, subscribers, sessions, accounting, postauth, ports, enforcer, schedule,

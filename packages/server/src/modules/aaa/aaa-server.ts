@@ -16,6 +16,7 @@ import { authorize, type Decision } from './authorize.ts';
 import { allocateIp } from './ip-pool.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { AaaSubscriber } from './policy.ts';
+import type { VoucherLogins } from '../vouchers/voucher-login.ts';
 
 export type AaaDeps = {
   registry: NasRegistry;
@@ -26,6 +27,8 @@ export type AaaDeps = {
   metrics: AaaMetrics;
   log: Logger;
   db: Database;
+  /** Hotspot voucher PINs as logins; asked only for User-Names that are no subscriber. */
+  vouchers?: VoucherLogins;
 };
 
 const GIGA = 2 ** 32;
@@ -123,7 +126,6 @@ export class AaaServer {
     const admitted = this.admit(msg, rinfo, 'auth', sock);
     if (!admitted) return;
     const { nas, packet, key } = admitted;
-    const { metrics } = this.deps;
     if (packet.code === RadiusCode.StatusServer) {
       // RFC 5997: Status-Server must be authenticated by Message-Authenticator.
       if (!packet.hasMessageAuthenticator || !verifyMessageAuthenticator(packet, nas.secret)) return this.drop(key, 'bad_authenticator');
@@ -140,6 +142,11 @@ export class AaaServer {
 
     const username = packet.getString('User-Name') ?? '';
     const { sub, usage } = this.deps.subscribers.peek(nas.ispId, username) ?? await this.deps.subscribers.get(nas.ispId, username);
+    // Not a subscriber: perhaps a hotspot card's PIN. Only this path may reach the database.
+    // A failed lookup answers nothing and forgets the packet, so that the NAS's retransmission is processed.
+    const voucher = sub || packet.has('EAP-Message') ? null : await this.deps.vouchers?.authorize(packet, nas, username, new Date())
+      .catch((err: unknown) => { this.drop(key, 'db_error'); throw err; });
+    if (voucher) return this.answer(sock, rinfo, key, packet, nas, null, voucher.logName, voucher, [], started);
     // EAP-MD5 (RFC 3579): the challenge round trip first; policy runs once the peer has proven the password.
     let eapAttributes: AttributeInput[] = [];
     if (packet.has('EAP-Message')) {
@@ -157,12 +164,18 @@ export class AaaServer {
       ...(eapAttributes.length ? { verifiedBy: 'eap-md5' as const } : {}),
     });
     if (decision.accept && sub?.plan?.ipPoolId) decision = await this.withPoolAddress(decision, sub);
+    this.answer(sock, rinfo, key, packet, nas, sub, username, decision, eapAttributes, started);
+  }
+
+  private answer(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: string, packet: RadiusPacket, nas: AaaNas, sub: AaaSubscriber | null, logName: string,
+    decision: Decision, eapAttributes: AttributeInput[], started: number): void {
+    const { metrics } = this.deps;
     const code = decision.accept ? RadiusCode.AccessAccept : RadiusCode.AccessReject;
     const attrs = decision.accept ? [...eapAttributes, ...decision.attributes] : [...decision.attributes, ['Reply-Message', decision.reason] as const];
     this.reply(sock, rinfo, key, createResponse(packet, code, attrs, nas.secret));
     metrics.auth.inc({ result: decision.accept ? 'accept' : 'reject', method: decision.method });
     this.authLatency.observe((performance.now() - started) / 1000);
-    this.logDecision(nas, sub, username, packet, rinfo.address, decision.accept, decision.reason, decision.method);
+    this.logDecision(nas, sub, logName, packet, rinfo.address, decision.accept, decision.reason, decision.method);
   }
 
   private logDecision(nas: AaaNas, sub: AaaSubscriber | null, username: string, packet: RadiusPacket, from: string, accept: boolean, reason: string, method: string): void {

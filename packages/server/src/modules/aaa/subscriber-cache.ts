@@ -19,7 +19,7 @@ type Entry = { sub: AaaSubscriber | null; loadedAt: number; usage: { day: string
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-function toPlan(p: Record<string, unknown> & { id: string }): AaaPlan {
+export function toPlan(p: Record<string, unknown> & { id: string }): AaaPlan {
   return {
     id: p.id, downloadKbps: Number(p.download_kbps), uploadKbps: Number(p.upload_kbps),
     burstDownloadKbps: num(p.burst_download_kbps), burstUploadKbps: num(p.burst_upload_kbps),

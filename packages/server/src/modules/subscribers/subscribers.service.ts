@@ -130,7 +130,8 @@ export async function updateSubscriber(ctx: AppContext, actor: Actor, scope: Sco
   return withScope(ctx.db, scope, (tx) => applySubscriberUpdate(ctx, tx, actor, id, input, portalHash));
 }
 
-async function applySubscriberUpdate(ctx: AppContext, tx: Tx, actor: Actor, id: string, input: UpdateSubscriberInput, portalHash: string | undefined) {
+/** The update inside a caller's transaction (voucher recharge), with its audit row and event. */
+export async function applySubscriberUpdate(ctx: AppContext, tx: Tx, actor: Actor, id: string, input: UpdateSubscriberInput, portalHash: string | undefined) {
   {
     const [before] = await tx.select().from(subscribers).where(eq(subscribers.id, id)).for('update');
     if (!before) throw notFound('Subscriber');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
-import { createIspFixture, founderToken, type IspFixture } from '../../test/fixtures.ts';
+import { createIspFixture, founderToken, password, type IspFixture } from '../../test/fixtures.ts';
 
 let server: TestServer;
 let api: Client;
@@ -158,5 +158,63 @@ describe('a branch manager sees only their branch subtree', () => {
   it('cannot grant roles above their own', async () => {
     const r = await api.post(`/api/isp/${a.id}/users`, { token: a.managerToken, body: { email: 'boss@alpha.test', name: 'Boss', role: 'isp_admin', password: 'long enough pw' } });
     expect(r.status).toBe(403);
+  });
+});
+
+describe("vouchers: another ISP's batches and cards are out of reach", () => {
+  let batchId: string;
+  let cardId: string;
+  let pin: string;
+  let southBatchId: string;
+  beforeAll(async () => {
+    const r = await api.post(`/api/isp/${b.id}/voucher-batches`, { token: b.adminToken, body: { name: 'Beta cards', kind: 'recharge', count: 2, validity_days: 30, value_minor: 500 } });
+    expect(r.status).toBe(201);
+    batchId = r.json.batch.id;
+    pin = r.json.cards[0].pin;
+    cardId = (await api.get(`/api/isp/${b.id}/vouchers?batch_id=${batchId}&limit=1`, { token: b.adminToken })).json.items[0].id;
+    const south = await api.post(`/api/isp/${a.id}/voucher-batches`, { token: a.adminToken, body: { name: 'South cards', kind: 'recharge', count: 1, validity_days: 30, value_minor: 500, branch_id: a.south } });
+    southBatchId = south.json.batch.id;
+  });
+
+  it('reads answer 404 on both paths, and lists stay empty', async () => {
+    const urls = [
+      `/api/isp/${b.id}/voucher-batches`, `/api/isp/${b.id}/voucher-batches/${batchId}`, `/api/isp/${b.id}/voucher-batches/${batchId}/pdf`,
+      `/api/isp/${b.id}/voucher-batches/${batchId}/csv`, `/api/isp/${b.id}/vouchers`, `/api/isp/${b.id}/vouchers/${cardId}`,
+      `/api/isp/${a.id}/voucher-batches/${batchId}`, `/api/isp/${a.id}/voucher-batches/${batchId}/pdf`, `/api/isp/${a.id}/voucher-batches/${batchId}/csv`,
+      `/api/isp/${a.id}/vouchers/${cardId}`,
+    ];
+    for (const url of urls) {
+      const r = await api.get(url, { token: a.adminToken });
+      expect(r.status, url).toBe(404);
+      expect(r.text).not.toContain(pin);
+    }
+    expect((await api.get(`/api/isp/${a.id}/vouchers?batch_id=${batchId}`, { token: a.adminToken })).json.total).toBe(0);
+    expect((await api.get(`/api/isp/${a.id}/voucher-batches`, { token: a.adminToken })).json.items.map((x: { id: string }) => x.id)).not.toContain(batchId);
+    // A branch manager does not see a sibling branch's batch either.
+    expect((await api.get(`/api/isp/${a.id}/voucher-batches/${southBatchId}`, { token: a.managerToken })).status).toBe(404);
+  });
+
+  it('changes answer 404 and the rows are untouched; a PIN of another ISP does not redeem', async () => {
+    const attempts = [
+      api.post(`/api/isp/${b.id}/voucher-batches`, { token: a.adminToken, body: { name: 'Evil', kind: 'recharge', count: 1, validity_days: 1, value_minor: 1 } }),
+      api.post(`/api/isp/${a.id}/voucher-batches`, { token: a.adminToken, body: { name: 'Evil', kind: 'recharge', count: 1, validity_days: 1, plan_id: b.planId } }),
+      api.post(`/api/isp/${a.id}/voucher-batches`, { token: a.adminToken, body: { name: 'Evil', kind: 'recharge', count: 1, validity_days: 1, value_minor: 1, branch_id: b.hq } }),
+      api.patch(`/api/isp/${b.id}/voucher-batches/${batchId}`, { token: a.adminToken, body: { status: 'disabled' } }),
+      api.patch(`/api/isp/${a.id}/voucher-batches/${batchId}`, { token: a.adminToken, body: { status: 'disabled' } }),
+      api.del(`/api/isp/${b.id}/voucher-batches/${batchId}`, { token: a.adminToken }),
+      api.del(`/api/isp/${a.id}/voucher-batches/${batchId}`, { token: a.adminToken }),
+      api.post(`/api/isp/${b.id}/vouchers/${cardId}/sell`, { token: a.adminToken, body: {} }),
+      api.post(`/api/isp/${a.id}/vouchers/${cardId}/sell`, { token: a.adminToken, body: {} }),
+      api.post(`/api/isp/${b.id}/vouchers/${cardId}/disable`, { token: a.adminToken }),
+      api.post(`/api/isp/${a.id}/vouchers/${cardId}/disable`, { token: a.adminToken }),
+      api.patch(`/api/isp/${a.id}/voucher-batches/${southBatchId}`, { token: a.managerToken, body: { status: 'disabled' } }),
+    ];
+    for (const r of await Promise.all(attempts)) expect(r.status, r.text).toBe(404);
+    const subToken = await api.login(`ann@${a.slug}.test`, password);
+    const redeem = await api.post('/api/me/vouchers/redeem', { token: subToken, body: { pin } });
+    expect(redeem.status).toBe(422);
+    const batch = await api.get(`/api/isp/${b.id}/voucher-batches/${batchId}`, { token: b.adminToken });
+    expect(batch.json).toMatchObject({ status: 'active', print_count: 0, stats: { unused: 2, sold: 0, used: 0, expired: 0, disabled: 0 } });
+    expect((await api.get(`/api/isp/${a.id}/voucher-batches/${southBatchId}`, { token: a.adminToken })).json.status).toBe('active');
   });
 });

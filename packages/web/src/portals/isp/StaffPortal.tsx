@@ -12,6 +12,7 @@ import SecurityIcon from '@mui/icons-material/SecurityOutlined';
 import SessionsIcon from '@mui/icons-material/WifiTetheringOutlined';
 import RouterIcon from '@mui/icons-material/RouterOutlined';
 import TestIcon from '@mui/icons-material/FactCheckOutlined';
+import VoucherIcon from '@mui/icons-material/ConfirmationNumberOutlined';
 import { api } from '../../api/client.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
 import { can } from '../../auth/permissions.ts';
@@ -34,6 +35,8 @@ const Staff = lazy(() => import('./StaffPage.tsx'));
 const ApiKeys = lazy(() => import('./ApiKeysPage.tsx'));
 const Settings = lazy(() => import('./SettingsPage.tsx'));
 const Security = lazy(() => import('../../ui/SecurityPage.tsx'));
+const Vouchers = lazy(() => import('./VouchersPage.tsx'));
+const VoucherBatch = lazy(() => import('./VoucherBatchPage.tsx'));
 
 export default function StaffPortal({ slug, ispId }: { slug: string; ispId: string }) {
   const { me } = useAuth();
@@ -55,6 +58,7 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
     ...(can(role, 'subscriber:read') ? [{ to: `${base}/subscribers`, label: t('nav.subscribers'), icon: <PeopleIcon /> }] : []),
     ...(can(role, 'subscriber:read') ? [{ to: `${base}/sessions`, label: t('nav.sessions'), icon: <SessionsIcon /> }] : []),
     ...(can(role, 'plan:read') ? [{ to: `${base}/plans`, label: t('nav.plans'), icon: <PlansIcon /> }] : []),
+    ...(can(role, 'billing:read') ? [{ to: `${base}/vouchers`, label: t('nav.vouchers'), icon: <VoucherIcon /> }] : []),
     ...(can(role, 'branch:read') ? [{ to: `${base}/branches`, label: t('nav.branches'), icon: <BranchIcon /> }] : []),
     ...(can(role, 'nas:read') ? [{ to: `${base}/nas`, label: t('nav.nas'), icon: <RouterIcon /> }] : []),
     ...(can(role, 'subscriber:read') ? [{ to: `${base}/test-login`, label: t('nav.testLogin'), icon: <TestIcon /> }] : []),
@@ -80,6 +84,8 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
                 {can(role, 'subscriber:read') ? <Route path="sessions" element={<Sessions />} /> : null}
                 {can(role, 'plan:read') ? <Route path="plans" element={<Plans />} /> : null}
                 {can(role, 'nas:read') ? <Route path="nas" element={<NasDevices />} /> : null}
+                {can(role, 'billing:read') ? <Route path="vouchers" element={<Vouchers />} /> : null}
+                {can(role, 'billing:read') ? <Route path="vouchers/:batchId" element={<VoucherBatch />} /> : null}
                 {can(role, 'subscriber:read') ? <Route path="test-login" element={<TestLogin />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches" element={<Branches />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches/:branchId" element={<BranchDashboard />} /> : null}

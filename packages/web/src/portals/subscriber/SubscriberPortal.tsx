@@ -3,6 +3,7 @@ import { createContext, lazy, Suspense, useContext } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import HomeIcon from '@mui/icons-material/WifiOutlined';
 import PersonIcon from '@mui/icons-material/PersonOutlined';
+import RechargeIcon from '@mui/icons-material/ConfirmationNumberOutlined';
 import { api } from '../../api/client.ts';
 import type { SubscriberDashboard } from '../../api/types.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
@@ -13,6 +14,7 @@ import { NotFound } from '../../ui/NotFound.tsx';
 
 const Home = lazy(() => import('./HomePage.tsx'));
 const Profile = lazy(() => import('./ProfilePage.tsx'));
+const Recharge = lazy(() => import('./RechargePage.tsx'));
 
 const Ctx = createContext<SubscriberDashboard | null>(null);
 export function useSubscriber(): SubscriberDashboard {
@@ -30,6 +32,7 @@ export default function SubscriberPortal({ slug }: { slug: string }) {
   const base = `/t/${slug}/me`;
   const nav = [
     { to: base, label: t('self.myPlan'), icon: <HomeIcon />, end: true },
+    { to: `${base}/recharge`, label: t('self.recharge'), icon: <RechargeIcon /> },
     { to: `${base}/profile`, label: t('self.profile'), icon: <PersonIcon /> },
   ];
   return (
@@ -40,6 +43,7 @@ export default function SubscriberPortal({ slug }: { slug: string }) {
           <Suspense fallback={<Loading />}>
             <Routes>
               <Route index element={<Home />} />
+              <Route path="recharge" element={<Recharge onRecharged={() => void reload()} />} />
               <Route path="profile" element={<Profile />} />
               <Route path="*" element={<NotFound />} />
             </Routes>

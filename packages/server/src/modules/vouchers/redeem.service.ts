@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppContext } from '../../app/context.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { rows, tenantScope, withScope } from '../../platform/db/scope.ts';
+import { conflict, forbidden, HttpProblem } from '../../platform/http/errors.ts';
+import { recordChange } from '../../platform/audit/record-change.ts';
+import { applySubscriberUpdate } from '../subscribers/subscribers.service.ts';
+import { effectiveStatus } from './batches.service.ts';
+import { looksLikePin, normalisePin, PinHasher } from './pins.ts';
+import type { redeemDto } from './vouchers.schemas.ts';
+
+// Guessing: 5 wrong PINs per subscriber and 20 per source address in 15 minutes. At 55
+// bits a PIN cannot be found this way; the limit keeps a stolen session from trying.
+const windowSeconds = 15 * 60;
+const perSubscriber = 5;
+const perAddress = 20;
+
+const tooMany = (detail: string) => new HttpProblem(429, 'Too Many Requests', detail, { retryAfter: windowSeconds });
+const invalidPin = () => new HttpProblem(422, 'Unprocessable Content', 'This PIN is not valid');
+
+type Found = {
+  id: string; serial: string; status: string; kind: string; isp_id: string; validity_days: number | null; plan_id: string | null;
+  plan_name: string | null; value_minor: string | null; currency: string;
+};
+
+/**
+ * A subscriber recharges with a card: the card becomes used (once: the row lock and the
+ * conditional update let exactly one of two concurrent redemptions win), the subscription
+ * is extended by the card's validity from today or from its current end, whichever is
+ * later, and switched to the card's plan if it has one. One transaction, two audit rows.
+ */
+export async function redeem(ctx: AppContext, actor: Actor, pinInput: string): Promise<z.infer<typeof redeemDto>> {
+  if (actor.kind !== 'subscriber' || !actor.id || !actor.ispId) throw forbidden('For subscribers');
+  const subKey = `voucher:sub:${actor.id}`;
+  const ipKey = `voucher:ip:${actor.ip ?? 'unknown'}`;
+  if ((await ctx.limiter.count(subKey)) >= perSubscriber) throw tooMany('Too many wrong PINs: try again later');
+  if ((await ctx.limiter.count(ipKey)) >= perAddress) throw tooMany('Too many wrong PINs from this address: try again later');
+  const fail = async () => {
+    await Promise.all([ctx.limiter.hit(subKey, windowSeconds), ctx.limiter.hit(ipKey, windowSeconds)]);
+    return invalidPin();
+  };
+  const pin = normalisePin(pinInput);
+  if (!looksLikePin(pin)) throw await fail();
+  const hash = new PinHasher(ctx.config.secretKey).hash(pin);
+  const subscriberId = actor.id;
+  const outcome = await withScope(ctx.db, tenantScope(actor.ispId), async (tx) => {
+    // The lock first, the status after it: a concurrent redemption that committed meanwhile is seen here.
+    const [locked] = await rows<{ id: string }>(tx, sql`SELECT id FROM voucher_cards WHERE isp_id = ${actor.ispId} AND pin_hash = ${hash} FOR UPDATE`);
+    if (!locked) return null;
+    const [card] = await rows<Found>(tx, sql`
+      SELECT c.id, c.serial, ${effectiveStatus} AS status, b.kind, c.isp_id, b.validity_days, b.plan_id, p.name AS plan_name,
+             b.value_minor::text, b.currency
+      FROM voucher_cards c JOIN voucher_batches b ON b.id = c.batch_id LEFT JOIN subscription_plans p ON p.id = b.plan_id
+      WHERE c.id = ${locked.id}`);
+    if (card!.kind !== 'recharge') throw conflict('This is a hotspot card: use it to log in at the hotspot');
+    if (card!.status !== 'unused' && card!.status !== 'sold') throw conflict(`This card is ${card!.status}`);
+    const [sub] = await rows<{ status: string; expires_at: Date | string | null }>(tx, sql`
+      SELECT status, expires_at FROM subscribers WHERE id = ${subscriberId} FOR UPDATE`);
+    if (!sub || sub.status === 'terminated') throw forbidden('This account cannot be recharged');
+    const done = await rows(tx, sql`UPDATE voucher_cards SET status = 'used', used_at = now(), used_by_subscriber_id = ${subscriberId}, updated_at = now()
+      WHERE id = ${card!.id} AND status IN ('unused', 'sold') RETURNING id`);
+    if (!done.length) throw conflict('This card is used');
+    const now = Date.now();
+    const current = sub.expires_at ? new Date(sub.expires_at).getTime() : 0;
+    const expiresAt = new Date(Math.max(now, current) + (card!.validity_days ?? 0) * 86_400_000).toISOString();
+    const after = await applySubscriberUpdate(ctx, tx, actor, subscriberId, {
+      expires_at: expiresAt, ...(card!.plan_id && { plan_id: card!.plan_id }), ...(sub.status === 'expired' && { status: 'active' as const }),
+    }, undefined);
+    await recordChange(tx, actor, { ispId: card!.isp_id, action: 'voucher.redeemed', entityType: 'voucher', entityId: card!.id,
+      after: { serial: card!.serial, status: 'used', used_by_subscriber_id: subscriberId, subscriber_expires_at: after.expires_at,
+        plan_id: card!.plan_id, value_minor: card!.value_minor === null ? null : Number(card!.value_minor), currency: card!.currency.trim() } });
+    return {
+      serial: card!.serial, expires_at: after.expires_at, plan_id: card!.plan_id, plan_name: card!.plan_name,
+      value_minor: card!.value_minor === null ? null : Number(card!.value_minor), currency: card!.currency.trim(), validity_days: card!.validity_days,
+    };
+  });
+  if (!outcome) throw await fail();
+  return outcome;
+}

@@ -1,0 +1,56 @@
+import { bigint, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const voucherKinds = ['recharge', 'hotspot'] as const;
+export type VoucherKind = (typeof voucherKinds)[number];
+/** Stored card states; "expired" is derived when read (see effectiveStatus in vouchers.service.ts). */
+export const cardStatuses = ['unused', 'sold', 'used', 'disabled'] as const;
+export const cardViewStatuses = ['unused', 'sold', 'used', 'expired', 'disabled'] as const;
+export type CardViewStatus = (typeof cardViewStatuses)[number];
+
+export const voucherBatches = pgTable('voucher_batches', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ispId: uuid('isp_id').notNull(),
+  branchId: uuid('branch_id'),
+  number: integer('number').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: voucherKinds }).notNull(),
+  cardCount: integer('card_count').notNull(),
+  pinLength: integer('pin_length').notNull(),
+  currency: text('currency').notNull(),
+  valueMinor: bigint('value_minor', { mode: 'number' }),
+  planId: uuid('plan_id'),
+  priceMinor: bigint('price_minor', { mode: 'number' }).notNull(),
+  validityDays: integer('validity_days'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
+  dataLimitBytes: bigint('data_limit_bytes', { mode: 'number' }),
+  timeLimitS: bigint('time_limit_s', { mode: 'number' }),
+  status: text('status', { enum: ['active', 'disabled'] }).notNull(),
+  printCount: integer('print_count').notNull(),
+  lastPrintedAt: timestamp('last_printed_at', { withTimezone: true }),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type VoucherBatchRow = typeof voucherBatches.$inferSelect;
+
+export const voucherCards = pgTable('voucher_cards', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ispId: uuid('isp_id').notNull(),
+  batchId: uuid('batch_id').notNull(),
+  branchId: uuid('branch_id'),
+  serial: text('serial').notNull(),
+  pinHash: text('pin_hash').notNull(),
+  pinEnc: text('pin_enc').notNull(),
+  status: text('status', { enum: cardStatuses }).notNull(),
+  soldAt: timestamp('sold_at', { withTimezone: true }),
+  soldBy: uuid('sold_by'),
+  soldBranchId: uuid('sold_branch_id'),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  usedBySubscriberId: uuid('used_by_subscriber_id'),
+  usedMac: text('used_mac'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type VoucherCardRow = typeof voucherCards.$inferSelect;

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.ts';
+import { commonErrors, problemSchema, type Api } from '../../platform/http/api.ts';
+import { requireActor } from '../../platform/http/authenticate.ts';
+import { pageOf } from '../../platform/http/paging.ts';
+import { tenantRequest } from '../../platform/http/tenant-request.ts';
+import { createBatch, deleteBatch, getBatch, listBatches, printableCards, updateBatch } from './batches.service.ts';
+import { disableCard, getCard, listCards, sellCard } from './cards.service.ts';
+import { redeem } from './redeem.service.ts';
+import { renderBatchCsv, renderBatchPdf } from './voucher-pdf.ts';
+import {
+  batchDto, batchQuery, cardDto, cardQuery, createBatchBody, createdBatchDto, redeemBody, redeemDto, sellBody, updateBatchBody,
+} from './vouchers.schemas.ts';
+
+const tags = ['vouchers'];
+const ispParams = z.object({ isp_id: z.uuid() });
+const batchParams = z.object({ isp_id: z.uuid(), batch_id: z.uuid() });
+const cardParams = z.object({ isp_id: z.uuid(), card_id: z.uuid() });
+
+export function registerVoucherRoutes(app: Api, ctx: AppContext): void {
+  app.get('/api/isp/:isp_id/voucher-batches', {
+    schema: { tags, summary: 'Voucher batches with their card counts by status', params: ispParams, querystring: batchQuery, response: { 200: pageOf(batchDto), ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
+    return listBatches(ctx, t.scope, t.ispId, req.query);
+  });
+  app.post('/api/isp/:isp_id/voucher-batches', {
+    schema: { tags, summary: 'Generate a batch of cards; the answer carries the PINs this once', params: ispParams, body: createBatchBody,
+      response: { 201: createdBatchDto, ...commonErrors } },
+  }, async (req, reply) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    reply.header('cache-control', 'no-store');
+    return reply.code(201).send(await createBatch(ctx, t.actor, t.scope, t.ispId, req.body));
+  });
+  app.get('/api/isp/:isp_id/voucher-batches/:batch_id', {
+    schema: { tags, summary: 'One batch and its statistics', params: batchParams, response: { 200: batchDto, ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
+    return getBatch(ctx, t.scope, req.params.batch_id);
+  });
+  app.patch('/api/isp/:isp_id/voucher-batches/:batch_id', {
+    schema: { tags, summary: 'Rename, disable or re-date a batch', params: batchParams, body: updateBatchBody, response: { 200: batchDto, ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    return updateBatch(ctx, t.actor, t.scope, req.params.batch_id, req.body);
+  });
+  app.delete('/api/isp/:isp_id/voucher-batches/:batch_id', {
+    schema: { tags, summary: 'Delete a batch none of whose cards was sold or used', params: batchParams, response: { 204: z.null(), ...commonErrors } },
+  }, async (req, reply) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    await deleteBatch(ctx, t.actor, t.scope, req.params.batch_id);
+    return reply.code(204).send(null);
+  });
+  app.get('/api/isp/:isp_id/voucher-batches/:batch_id/pdf', {
+    schema: { tags, summary: 'Printable A4 sheets of the cards still on the shelf (audited)', params: batchParams,
+      response: { 200: z.string().describe('application/pdf'), ...commonErrors } },
+  }, async (req, reply) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const { batch, cards, isp } = await printableCards(ctx, t.actor, t.scope, req.params.batch_id, 'pdf');
+    const pdf = await renderBatchPdf(batch, cards, isp);
+    // A Buffer is sent as is (Fastify never serialises it); the schema only documents the body.
+    return reply.type('application/pdf').header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="vouchers-${batch.number}.pdf"`).send(pdf as unknown as string);
+  });
+  app.get('/api/isp/:isp_id/voucher-batches/:batch_id/csv', {
+    schema: { tags, summary: 'The cards still on the shelf as CSV, serial and PIN (audited)', params: batchParams,
+      response: { 200: z.string().describe('text/csv'), ...commonErrors } },
+  }, async (req, reply) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const { batch, cards } = await printableCards(ctx, t.actor, t.scope, req.params.batch_id, 'csv');
+    return reply.type('text/csv; charset=utf-8').header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="vouchers-${batch.number}.csv"`).send(renderBatchCsv(cards));
+  });
+
+  app.get('/api/isp/:isp_id/vouchers', {
+    schema: { tags, summary: 'Cards, by batch, status or serial number', params: ispParams, querystring: cardQuery, response: { 200: pageOf(cardDto), ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
+    return listCards(ctx, t.scope, t.ispId, req.query);
+  });
+  app.get('/api/isp/:isp_id/vouchers/:card_id', {
+    schema: { tags, summary: 'One card: who sold it, who used it, usage so far', params: cardParams, response: { 200: cardDto, ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
+    return getCard(ctx, t.scope, req.params.card_id);
+  });
+  app.post('/api/isp/:isp_id/vouchers/:card_id/sell', {
+    schema: { tags, summary: 'Mark a card sold by the calling staff member', params: cardParams, body: sellBody, response: { 200: cardDto, ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    return sellCard(ctx, t.actor, t.scope, req.params.card_id, req.body.branch_id);
+  });
+  app.post('/api/isp/:isp_id/vouchers/:card_id/disable', {
+    schema: { tags, summary: 'Disable a lost or stolen card', params: cardParams, response: { 200: cardDto, ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    return disableCard(ctx, t.actor, t.scope, req.params.card_id);
+  });
+
+  app.post('/api/me/vouchers/redeem', {
+    schema: { tags, summary: 'Recharge: the logged-in subscriber redeems a card PIN', body: redeemBody,
+      response: { 200: redeemDto, ...commonErrors, 422: problemSchema, 429: problemSchema } },
+  }, async (req) => {
+    const actor = requireActor(req, 'self:manage');
+    return redeem(ctx, actor, req.body.pin);
+  });
+}
