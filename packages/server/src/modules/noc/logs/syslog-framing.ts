@@ -7,7 +7,7 @@ import { maxMessageBytes } from './syslog-parser.ts';
  * is an error: the caller closes the connection instead of buffering without end.
  */
 export class SyslogFramer {
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
 
   push(chunk: Buffer): Buffer[] {
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
