@@ -58,8 +58,9 @@ export async function raiseAlerts(ctx: AppContext, ispId: string, inputs: RaiseI
   return withScope(ctx.db, tenantScope(ispId), async (tx) => {
     const devices = await loadDevices(tx, ispId);
     const maintenance = await inMaintenance(tx, ispId, devices, now);
+    const keys = inputs.flatMap((i) => [i.key, `flap:${i.key}`]);
     const firing = new Set((await tx.select({ key: nocAlerts.key }).from(nocAlerts)
-      .where(and(eq(nocAlerts.ispId, ispId), eq(nocAlerts.state, 'firing'), inArray(nocAlerts.key, inputs.map((i) => i.key))))).map((r) => r.key));
+      .where(and(eq(nocAlerts.ispId, ispId), eq(nocAlerts.state, 'firing'), inArray(nocAlerts.key, keys)))).map((r) => r.key));
     const created: (typeof nocAlerts.$inferSelect)[] = [];
     for (const input of inputs) {
       if (firing.has(input.key)) continue;
@@ -111,7 +112,9 @@ async function correlate(tx: Tx, ispId: string, devices: Map<string, DeviceRow>,
     const list = o.alertIds.map((id) => byId.get(id)!);
     const root = o.rootDeviceId ? devices.get(o.rootDeviceId) : undefined;
     const [{ next } = { next: 1 }] = await tx.select({ next: sql<number>`coalesce(max(${nocIncidents.number}), 0)::int + 1` }).from(nocIncidents).where(eq(nocIncidents.ispId, ispId));
-    const title = root ? `${root.name}: ${list[0]?.title ?? 'devices behind it affected'}` : list[0]!.title;
+    // Named after the root device's own alert when it has one, else after the first consequence.
+    const own = list.find((a) => a.deviceId === o.rootDeviceId);
+    const title = own?.title ?? (root ? `${root.name}: ${list[0]?.title ?? 'devices behind it affected'}` : list[0]!.title);
     const [inc] = await tx.insert(nocIncidents).values({
       ispId, branchId: root?.branchId ?? null, number: next, title: title.slice(0, 300), severity: list.length ? worst(list.map((a) => a.severity)) : 'major',
       rootDeviceId: o.rootDeviceId, openedAt: now,
