@@ -49,22 +49,22 @@ function assertCredentials(d: DeviceRow) {
   }
 }
 
-/** References must be visible in the caller's scope (RLS hides other tenants' rows), and the uplink tree stays a tree. */
+/** References must be visible in the caller's scope (RLS hides other tenants' rows: 404 as for any unknown id), and the uplink tree stays a tree. */
 async function assertReferences(tx: Tx, id: string | null, input: { parent_id?: string | null; nas_id?: string | null; branch_id?: string | null }) {
   if (input.branch_id) {
     const [b] = await tx.select({ id: branches.id }).from(branches).where(eq(branches.id, input.branch_id));
-    if (!b) throw badRequest('Unknown branch', [{ pointer: '/branch_id', detail: 'not found' }]);
+    if (!b) throw notFound('Branch');
   }
   if (input.nas_id) {
     const [n] = await tx.select({ id: nasDevices.id }).from(nasDevices).where(eq(nasDevices.id, input.nas_id));
-    if (!n) throw badRequest('Unknown NAS', [{ pointer: '/nas_id', detail: 'not found' }]);
+    if (!n) throw notFound('NAS');
   }
   let cursor = input.parent_id ?? null;
   for (let depth = 0; cursor; depth++) {
     if (cursor === id) throw conflict('A device cannot be its own uplink (directly or through its children)');
     if (depth > 64) throw conflict('The uplink chain is too deep');
     const [p]: { parentId: string | null }[] = await tx.select({ parentId: nocDevices.parentId }).from(nocDevices).where(eq(nocDevices.id, cursor));
-    if (!p) throw badRequest('Unknown parent device', [{ pointer: '/parent_id', detail: 'not found' }]);
+    if (!p) throw notFound('Parent device');
     cursor = p.parentId;
   }
 }

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { platformScope, rows, withScope } from '../../platform/db/scope.ts';
 import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { createIspFixture, founderToken, type IspFixture } from '../../test/fixtures.ts';
 
@@ -158,5 +160,60 @@ describe('a branch manager sees only their branch subtree', () => {
   it('cannot grant roles above their own', async () => {
     const r = await api.post(`/api/isp/${a.id}/users`, { token: a.managerToken, body: { email: 'boss@alpha.test', name: 'Boss', role: 'isp_admin', password: 'long enough pw' } });
     expect(r.status).toBe(403);
+  });
+});
+
+describe('NOC devices are isolated between ISPs', () => {
+  const device = { snmp_version: 'v2c', snmp_community: 'tenant-community', mgmt_ip: '127.0.0.1' };
+  let aDevice: string;
+  let bDevice: string;
+  let bInterface: string;
+  beforeAll(async () => {
+    aDevice = (await api.post(`/api/noc/${a.id}/devices`, { token: a.adminToken, body: { name: 'Alpha core', ...device } })).json.id;
+    bDevice = (await api.post(`/api/noc/${b.id}/devices`, { token: b.adminToken, body: { name: 'Beta core', site: 'Beta POP', nas_id: b.nasId, ...device } })).json.id;
+    // An interface row as the collector would write it, so that the other ISP has one to aim at.
+    [{ id: bInterface }] = (await withScope(server.ctx.db, platformScope, (tx) => rows<{ id: string }>(tx, sql`INSERT INTO noc_interfaces (isp_id, device_id, if_index, name, in_bps, out_bps, last_sample_at, oper_status)
+      VALUES (${b.id}::uuid, ${bDevice}::uuid, 1, 'beta-uplink', 5e8, 1e8, now(), 'up') RETURNING id`))) as [{ id: string }];
+  });
+
+  it('reads: 404 on every NOC route of the other ISP, and through the own path', async () => {
+    const reads = [
+      `/api/noc/${b.id}/dashboard`, `/api/noc/${b.id}/devices`, `/api/noc/${b.id}/devices/${bDevice}`,
+      `/api/noc/${b.id}/devices/${bDevice}/interfaces`, `/api/noc/${b.id}/devices/${bDevice}/metrics?metric=if_in_bps`,
+      `/api/noc/${a.id}/devices/${bDevice}`, `/api/noc/${a.id}/devices/${bDevice}/interfaces`,
+      `/api/noc/${a.id}/devices/${bDevice}/metrics?metric=if_in_bps&interface_id=${bInterface}`,
+      `/api/noc/${a.id}/devices/${aDevice}/metrics?metric=if_in_bps&interface_id=${bInterface}`,
+    ];
+    for (const url of reads) {
+      const r = await api.get(url, { token: a.adminToken });
+      expect(r.status, `${url} → ${r.status}`).toBe(404);
+      expect(r.text).not.toContain('Beta');
+    }
+    const own = await api.get(`/api/noc/${a.id}/dashboard`, { token: a.adminToken });
+    expect(own.status).toBe(200);
+    expect(own.text).not.toContain('beta-uplink');
+    expect(own.json.sessions_per_nas.map((n: { nas_id: string }) => n.nas_id)).toEqual([a.nasId]);
+    expect((await api.get(`/api/noc/${a.id}/devices`, { token: a.adminToken })).json.items.map((d: { id: string }) => d.id)).toEqual([aDevice]);
+  });
+
+  it('changes: 404, and the other ISP\'s device is untouched', async () => {
+    const attempts = [
+      api.patch(`/api/noc/${b.id}/devices/${bDevice}`, { token: a.adminToken, body: { name: 'pwned' } }),
+      api.patch(`/api/noc/${a.id}/devices/${bDevice}`, { token: a.adminToken, body: { snmp_community: 'stolen' } }),
+      api.del(`/api/noc/${a.id}/devices/${bDevice}`, { token: a.adminToken }),
+      api.del(`/api/noc/${b.id}/devices/${bDevice}`, { token: a.adminToken }),
+      api.post(`/api/noc/${a.id}/devices/${bDevice}/poll`, { token: a.adminToken }),
+      api.post(`/api/noc/${b.id}/devices/${bDevice}/poll`, { token: a.adminToken }),
+      api.post(`/api/noc/${b.id}/devices`, { token: a.adminToken, body: { name: 'Evil', ...device } }),
+      // Own ISP, but pointing at the other ISP's device, NAS or branch:
+      api.post(`/api/noc/${a.id}/devices`, { token: a.adminToken, body: { name: 'Child', parent_id: bDevice, ...device } }),
+      api.patch(`/api/noc/${a.id}/devices/${aDevice}`, { token: a.adminToken, body: { nas_id: b.nasId } }),
+      api.patch(`/api/noc/${a.id}/devices/${aDevice}`, { token: a.adminToken, body: { branch_id: b.hq } }),
+    ];
+    for (const r of await Promise.all(attempts)) expect(r.status, r.text).toBe(404);
+    const still = (await api.get(`/api/noc/${b.id}/devices/${bDevice}`, { token: b.adminToken })).json;
+    expect(still).toMatchObject({ name: 'Beta core', status: 'unknown', last_polled_at: null, has_snmp_community: true });
+    expect((await api.get(`/api/noc/${b.id}/devices`, { token: b.adminToken })).json.total).toBe(1);
+    expect((await api.get(`/api/noc/${a.id}/devices/${aDevice}`, { token: a.adminToken })).json).toMatchObject({ nas_id: null, branch_id: null, parent_id: null });
   });
 });
