@@ -26,6 +26,7 @@ import { registerTestLoginRoutes } from '../modules/aaa/test-login.routes.ts';
 import { registerLiveRoutes } from '../modules/aaa/live.routes.ts';
 import { registerIpPoolRoutes } from '../modules/aaa/ip-pools.routes.ts';
 import { registerNocDeviceRoutes } from '../modules/noc/devices.routes.ts';
+import { registerRouterOsRoutes } from '../modules/noc/routeros.routes.ts';
 import { registerNocAlertRoutes } from '../modules/noc/alerts/alerts.routes.ts';
 import { registerNocLogRoutes } from '../modules/noc/logs/logs.routes.ts';
 import { registerNocSlaRoutes } from '../modules/noc/sla/sla.routes.ts';
@@ -85,6 +86,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerLiveRoutes(api, ctx);
   registerIpPoolRoutes(api, ctx);
   registerNocDeviceRoutes(api, ctx);
+  registerRouterOsRoutes(api, ctx);
   registerNocAlertRoutes(api, ctx);
   registerNocLogRoutes(api, ctx);
   registerNocSlaRoutes(api, ctx);

@@ -7,6 +7,7 @@ import { pgArray } from '../../platform/db/pg-array.ts';
 import { rollupMetrics } from './collector/rollup.ts';
 import { chooseSource } from './metrics-query.ts';
 import { healthOf } from './dashboard.service.ts';
+import { fakeRouterWire } from '../../test/routeros-wire.ts';
 
 let server: TestServer;
 let api: Client;
@@ -91,6 +92,38 @@ describe('device inventory', () => {
     expect((await api.get(`${base}/${core}`, { token: isp.managerToken })).status).toBe(404);
     expect((await api.patch(`${base}/${north}`, { token: isp.managerToken, body: { name: 'x' } })).status).toBe(403);
     expect((await api.post(base, { token: isp.managerToken, body: { name: 'x', ...v2c } })).status).toBe(403);
+  });
+});
+
+describe('MikroTik RouterOS API routes', () => {
+  it('reads queues and interface stats and adds an address-list entry on the router, audited', async () => {
+    const w = fakeRouterWire();
+    await new Promise<void>((r) => w.server.listen(0, '127.0.0.1', () => r()));
+    const port = (w.server.address() as { port: number }).port;
+    try {
+      const id = (await api.post(base, { token: isp.adminToken, body: { name: 'MT', vendor: 'mikrotik', ...v2c, api_port: port, api_user: 'noc', api_password: 's3cret' } })).json.id;
+      const q = await api.get(`${base}/${id}/routeros/queues`, { token: isp.adminToken });
+      expect(q.status, q.text).toBe(200);
+      expect(q.json.map((x: { name: string }) => x.name)).toEqual(['ann', 'ned']);
+      const i = await api.get(`${base}/${id}/routeros/interfaces`, { token: isp.adminToken });
+      expect(i.json[0]).toMatchObject({ name: 'ether1', rx_bytes: 123456789012 });
+      const add = await api.post(`${base}/${id}/routeros/address-list`, { token: isp.adminToken, body: { list: 'expired', address: '10.0.0.9', timeout: '1d' } });
+      expect(add.status, add.text).toBe(201);
+      expect(w.addressList).toEqual([{ list: 'expired', address: '10.0.0.9', timeout: '1d' }]);
+      expect((await api.post(`${base}/${id}/routeros/address-list`, { token: isp.adminToken, body: { list: 'bad list!', address: '10.0.0.9' } })).status).toBe(400);
+      expect((await api.post(`${base}/${id}/routeros/address-list`, { token: isp.managerToken, body: { list: 'x', address: '10.0.0.9' } })).status).toBe(403);
+      const [audit] = await withScope(server.ctx.db, platformScope, (tx) => rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ${id} AND action = 'noc_device.address_list_added'`));
+      expect(audit!.n).toBe(1);
+      // A wrong password is the router's refusal: 502, with the router's reason.
+      await api.patch(`${base}/${id}`, { token: isp.adminToken, body: { api_password: 'wrong' } });
+      const bad = await api.get(`${base}/${id}/routeros/queues`, { token: isp.adminToken });
+      expect(bad.status).toBe(502);
+      expect(bad.json.detail).toMatch(/invalid user name or password/);
+      const plain = (await api.post(base, { token: isp.adminToken, body: { name: 'No API', ...v2c } })).json.id;
+      expect((await api.get(`${base}/${plain}/routeros/queues`, { token: isp.adminToken })).status).toBe(409);
+    } finally {
+      await new Promise((r) => w.server.close(r));
+    }
   });
 });
 

@@ -184,6 +184,8 @@ describe('NOC devices are isolated between ISPs', () => {
       `/api/noc/${a.id}/devices/${bDevice}`, `/api/noc/${a.id}/devices/${bDevice}/interfaces`,
       `/api/noc/${a.id}/devices/${bDevice}/metrics?metric=if_in_bps&interface_id=${bInterface}`,
       `/api/noc/${a.id}/devices/${aDevice}/metrics?metric=if_in_bps&interface_id=${bInterface}`,
+      `/api/noc/${b.id}/devices/${bDevice}/routeros/queues`, `/api/noc/${a.id}/devices/${bDevice}/routeros/queues`,
+      `/api/noc/${b.id}/devices/${bDevice}/routeros/interfaces`, `/api/noc/${a.id}/devices/${bDevice}/routeros/interfaces`,
     ];
     for (const url of reads) {
       const r = await api.get(url, { token: a.adminToken });
@@ -206,6 +208,8 @@ describe('NOC devices are isolated between ISPs', () => {
       api.post(`/api/noc/${a.id}/devices/${bDevice}/poll`, { token: a.adminToken }),
       api.post(`/api/noc/${b.id}/devices/${bDevice}/poll`, { token: a.adminToken }),
       api.post(`/api/noc/${b.id}/devices`, { token: a.adminToken, body: { name: 'Evil', ...device } }),
+      api.post(`/api/noc/${a.id}/devices/${bDevice}/routeros/address-list`, { token: a.adminToken, body: { list: 'x', address: '10.0.0.1' } }),
+      api.post(`/api/noc/${b.id}/devices/${bDevice}/routeros/address-list`, { token: a.adminToken, body: { list: 'x', address: '10.0.0.1' } }),
       // Own ISP, but pointing at the other ISP's device, NAS or branch:
       api.post(`/api/noc/${a.id}/devices`, { token: a.adminToken, body: { name: 'Child', parent_id: bDevice, ...device } }),
       api.patch(`/api/noc/${a.id}/devices/${aDevice}`, { token: a.adminToken, body: { nas_id: b.nasId } }),
