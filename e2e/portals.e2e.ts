@@ -273,7 +273,8 @@ describe('web app', () => {
         await settle(page);
         await checkA11y(page, 'demo ISP dashboard');
         await shot(page, 'isp-dashboard-demo');
-        for (const p of ['subscribers', 'sessions', 'plans', 'branches', 'nas', 'test-login', 'staff', 'api-keys', 'settings', 'security']) {
+        for (const p of ['subscribers', 'sessions', 'plans', 'branches', 'nas', 'test-login', 'staff', 'api-keys', 'settings', 'security',
+          'noc/incidents', 'noc/topology', 'noc/rules', 'noc/maintenance', 'noc/sla', 'noc/logs']) {
           await page.goto(`/t/demo-isp/${p}`);
           await settle(page);
           await checkA11y(page, `demo ISP ${p}`);
@@ -310,7 +311,7 @@ describe('web app', () => {
       await mpage.goto('/t/demo-isp/subscribers');
       await settle(mpage);
       await shot(mpage, 'isp-subscribers-375');
-      for (const p of ['nas', 'test-login', 'sessions']) {
+      for (const p of ['nas', 'test-login', 'sessions', 'noc/incidents', 'noc/topology', 'noc/rules', 'noc/maintenance', 'noc/sla', 'noc/logs']) {
         await mpage.goto(`/t/demo-isp/${p}`);
         await settle(mpage);
         const o = await mpage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -12,6 +12,12 @@ import SecurityIcon from '@mui/icons-material/SecurityOutlined';
 import SessionsIcon from '@mui/icons-material/WifiTetheringOutlined';
 import RouterIcon from '@mui/icons-material/RouterOutlined';
 import TestIcon from '@mui/icons-material/FactCheckOutlined';
+import IncidentIcon from '@mui/icons-material/NotificationsActiveOutlined';
+import RuleIcon from '@mui/icons-material/RuleOutlined';
+import MaintenanceIcon from '@mui/icons-material/EngineeringOutlined';
+import SlaIcon from '@mui/icons-material/VerifiedOutlined';
+import LogIcon from '@mui/icons-material/ReceiptLongOutlined';
+import TopologyIcon from '@mui/icons-material/HubOutlined';
 import { api } from '../../api/client.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
 import { can } from '../../auth/permissions.ts';
@@ -34,6 +40,12 @@ const Staff = lazy(() => import('./StaffPage.tsx'));
 const ApiKeys = lazy(() => import('./ApiKeysPage.tsx'));
 const Settings = lazy(() => import('./SettingsPage.tsx'));
 const Security = lazy(() => import('../../ui/SecurityPage.tsx'));
+const NocIncidents = lazy(() => import('./noc-alerts/IncidentsPage.tsx'));
+const NocTopology = lazy(() => import('./noc-alerts/TopologyPage.tsx'));
+const NocRules = lazy(() => import('./noc-alerts/AlertRulesPage.tsx'));
+const NocMaintenance = lazy(() => import('./noc-alerts/MaintenancePage.tsx'));
+const NocSla = lazy(() => import('./noc-alerts/SlaPage.tsx'));
+const NocLogs = lazy(() => import('./noc-alerts/LogsPage.tsx'));
 
 export default function StaffPortal({ slug, ispId }: { slug: string; ispId: string }) {
   const { me } = useAuth();
@@ -57,6 +69,15 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
     ...(can(role, 'plan:read') ? [{ to: `${base}/plans`, label: t('nav.plans'), icon: <PlansIcon /> }] : []),
     ...(can(role, 'branch:read') ? [{ to: `${base}/branches`, label: t('nav.branches'), icon: <BranchIcon /> }] : []),
     ...(can(role, 'nas:read') ? [{ to: `${base}/nas`, label: t('nav.nas'), icon: <RouterIcon /> }] : []),
+    // NOC: alerts, incidents, rules, maintenance, SLA, logs and the map (noc:read; changes need noc:manage).
+    ...(can(role, 'noc:read') ? [
+      { to: `${base}/noc/incidents`, label: t('noca.nav.incidents'), icon: <IncidentIcon /> },
+      { to: `${base}/noc/topology`, label: t('noca.nav.topology'), icon: <TopologyIcon /> },
+      { to: `${base}/noc/rules`, label: t('noca.nav.rules'), icon: <RuleIcon /> },
+      { to: `${base}/noc/maintenance`, label: t('noca.nav.maintenance'), icon: <MaintenanceIcon /> },
+      { to: `${base}/noc/sla`, label: t('noca.nav.sla'), icon: <SlaIcon /> },
+      { to: `${base}/noc/logs`, label: t('noca.nav.logs'), icon: <LogIcon /> },
+    ] : []),
     ...(can(role, 'subscriber:read') ? [{ to: `${base}/test-login`, label: t('nav.testLogin'), icon: <TestIcon /> }] : []),
     ...(can(role, 'staff:read') ? [{ to: `${base}/staff`, label: t('nav.staff'), icon: <StaffIcon /> }] : []),
     ...(can(role, 'apikey:manage') ? [{ to: `${base}/api-keys`, label: t('nav.apiKeys'), icon: <KeyIcon /> }] : []),
@@ -80,6 +101,12 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
                 {can(role, 'subscriber:read') ? <Route path="sessions" element={<Sessions />} /> : null}
                 {can(role, 'plan:read') ? <Route path="plans" element={<Plans />} /> : null}
                 {can(role, 'nas:read') ? <Route path="nas" element={<NasDevices />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/incidents" element={<NocIncidents />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/topology" element={<NocTopology />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/rules" element={<NocRules />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/maintenance" element={<NocMaintenance />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/sla" element={<NocSla />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/logs" element={<NocLogs />} /> : null}
                 {can(role, 'subscriber:read') ? <Route path="test-login" element={<TestLogin />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches" element={<Branches />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches/:branchId" element={<BranchDashboard />} /> : null}
