@@ -274,13 +274,23 @@ describe('web app', () => {
         await checkA11y(page, 'demo ISP dashboard');
         await shot(page, 'isp-dashboard-demo');
         for (const p of ['subscribers', 'sessions', 'plans', 'branches', 'nas', 'test-login', 'staff', 'api-keys', 'settings', 'security',
-          'noc/incidents', 'noc/topology', 'noc/rules', 'noc/maintenance', 'noc/sla', 'noc/logs']) {
+          'noc', 'noc/devices', 'noc/incidents', 'noc/topology', 'noc/rules', 'noc/maintenance', 'noc/sla', 'noc/logs']) {
           await page.goto(`/t/demo-isp/${p}`);
           await settle(page);
           await checkA11y(page, `demo ISP ${p}`);
           if (p === 'subscribers') await shot(page, 'isp-subscribers-demo');
           if (p === 'sessions') await shot(page, 'isp-sessions-demo');
         }
+        // A NOC device page (interfaces, traffic graph) and the device dialog with its SNMP settings.
+        await page.goto('/t/demo-isp/noc/devices');
+        await page.getByRole('link', { name: 'Core router' }).click();
+        await page.getByRole('heading', { name: 'Core router' }).waitFor();
+        await settle(page);
+        await checkA11y(page, 'demo NOC device page');
+        await page.getByRole('button', { name: 'Edit' }).click();
+        await page.locator('input[name=snmp_community]').waitFor();
+        await checkA11y(page, 'NOC device dialog');
+        await page.keyboard.press('Escape');
         await page.goto('/t/demo-isp/subscribers?q=john');
         await page.getByRole('link', { name: 'John Doe' }).click();
         await page.getByRole('heading', { name: 'John Doe' }).waitFor();
@@ -311,7 +321,7 @@ describe('web app', () => {
       await mpage.goto('/t/demo-isp/subscribers');
       await settle(mpage);
       await shot(mpage, 'isp-subscribers-375');
-      for (const p of ['nas', 'test-login', 'sessions', 'noc/incidents', 'noc/topology', 'noc/rules', 'noc/maintenance', 'noc/sla', 'noc/logs']) {
+      for (const p of ['nas', 'test-login', 'sessions', 'noc', 'noc/devices', 'noc/incidents', 'noc/topology', 'noc/rules', 'noc/maintenance', 'noc/sla', 'noc/logs']) {
         await mpage.goto(`/t/demo-isp/${p}`);
         await settle(mpage);
         const o = await mpage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -18,6 +18,8 @@ import MaintenanceIcon from '@mui/icons-material/EngineeringOutlined';
 import SlaIcon from '@mui/icons-material/VerifiedOutlined';
 import LogIcon from '@mui/icons-material/ReceiptLongOutlined';
 import TopologyIcon from '@mui/icons-material/HubOutlined';
+import NocIcon from '@mui/icons-material/MonitorHeartOutlined';
+import DeviceIcon from '@mui/icons-material/DnsOutlined';
 import { api } from '../../api/client.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
 import { can } from '../../auth/permissions.ts';
@@ -40,6 +42,9 @@ const Staff = lazy(() => import('./StaffPage.tsx'));
 const ApiKeys = lazy(() => import('./ApiKeysPage.tsx'));
 const Settings = lazy(() => import('./SettingsPage.tsx'));
 const Security = lazy(() => import('../../ui/SecurityPage.tsx'));
+const NocDashboard = lazy(() => import('./noc/NocDashboardPage.tsx'));
+const NocDevices = lazy(() => import('./noc/DevicesPage.tsx'));
+const NocDevice = lazy(() => import('./noc/DevicePage.tsx'));
 const NocIncidents = lazy(() => import('./noc-alerts/IncidentsPage.tsx'));
 const NocTopology = lazy(() => import('./noc-alerts/TopologyPage.tsx'));
 const NocRules = lazy(() => import('./noc-alerts/AlertRulesPage.tsx'));
@@ -71,6 +76,8 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
     ...(can(role, 'nas:read') ? [{ to: `${base}/nas`, label: t('nav.nas'), icon: <RouterIcon /> }] : []),
     // NOC: alerts, incidents, rules, maintenance, SLA, logs and the map (noc:read; changes need noc:manage).
     ...(can(role, 'noc:read') ? [
+      { to: `${base}/noc`, label: t('noc.nav.dashboard'), icon: <NocIcon />, end: true },
+      { to: `${base}/noc/devices`, label: t('noc.nav.devices'), icon: <DeviceIcon /> },
       { to: `${base}/noc/incidents`, label: t('noca.nav.incidents'), icon: <IncidentIcon /> },
       { to: `${base}/noc/topology`, label: t('noca.nav.topology'), icon: <TopologyIcon /> },
       { to: `${base}/noc/rules`, label: t('noca.nav.rules'), icon: <RuleIcon /> },
@@ -101,6 +108,9 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
                 {can(role, 'subscriber:read') ? <Route path="sessions" element={<Sessions />} /> : null}
                 {can(role, 'plan:read') ? <Route path="plans" element={<Plans />} /> : null}
                 {can(role, 'nas:read') ? <Route path="nas" element={<NasDevices />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc" element={<NocDashboard />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/devices" element={<NocDevices />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/devices/:deviceId" element={<NocDevice />} /> : null}
                 {can(role, 'noc:read') ? <Route path="noc/incidents" element={<NocIncidents />} /> : null}
                 {can(role, 'noc:read') ? <Route path="noc/topology" element={<NocTopology />} /> : null}
                 {can(role, 'noc:read') ? <Route path="noc/rules" element={<NocRules />} /> : null}
