@@ -280,6 +280,7 @@ describe('web app', () => {
           await checkA11y(page, `demo ISP ${p}`);
           if (p === 'subscribers') await shot(page, 'isp-subscribers-demo');
           if (p === 'sessions') await shot(page, 'isp-sessions-demo');
+          if (p === 'noc') await shot(page, 'noc-dashboard-demo');
         }
         // A NOC device page (interfaces, traffic graph) and the device dialog with its SNMP settings.
         await page.goto('/t/demo-isp/noc/devices');
@@ -287,6 +288,7 @@ describe('web app', () => {
         await page.getByRole('heading', { name: 'Core router' }).waitFor();
         await settle(page);
         await checkA11y(page, 'demo NOC device page');
+        await shot(page, 'noc-device-demo');
         await page.getByRole('button', { name: 'Edit' }).click();
         await page.locator('input[name=snmp_community]').waitFor();
         await checkA11y(page, 'NOC device dialog');

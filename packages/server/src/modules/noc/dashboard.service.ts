@@ -69,7 +69,7 @@ export async function nocDashboard(ctx: AppContext, scope: Scope, ispId: string)
       SELECT d.id AS device_id, d.name AS device_name, i.id AS interface_id, i.name AS interface_name, i.alias,
              coalesce(i.in_bps, 0) AS in_bps, coalesce(i.out_bps, 0) AS out_bps, i.speed_bps, i.utilisation_percent, i.last_sample_at AS sampled_at
       FROM noc_interfaces i JOIN noc_devices d ON d.id = i.device_id
-      WHERE i.isp_id = ${ispId}::uuid AND i.last_sample_at > now() - interval '15 minutes' AND (i.in_bps IS NOT NULL OR i.out_bps IS NOT NULL)
+      WHERE i.isp_id = ${ispId}::uuid AND i.last_sample_at > now() - interval '15 minutes' AND coalesce(i.in_bps, 0) + coalesce(i.out_bps, 0) > 0
       ORDER BY coalesce(i.in_bps, 0) + coalesce(i.out_bps, 0) DESC, i.id LIMIT 10`);
     const sessions = await rows<{ nas_id: string; name: string; sessions_online: number; device_id: string | null; device_status: string | null }>(tx, sql`
       SELECT n.id AS nas_id, n.name,

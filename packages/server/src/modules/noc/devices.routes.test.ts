@@ -165,6 +165,7 @@ describe('metrics storage', () => {
     expect(chooseSource(ago(1), now, now, r)).toBe('raw');
     expect(chooseSource(ago(24), now, now, r)).toBe('5m');
     expect(chooseSource(ago(24 * 8), ago(24 * 8 - 1), now, r)).toBe('5m');
+    expect(chooseSource(new Date(now.getTime() - 6 * 3600_000 - 2000), now, now, r)).toBe('raw');
     expect(chooseSource(ago(24 * 30), now, now, r)).toBe('1h');
   });
 

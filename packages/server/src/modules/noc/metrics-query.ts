@@ -35,7 +35,8 @@ const resolution = { raw: 0, '5m': 300, '1h': 3600 } as const;
  * raw up to 6 hours (and within its retention), 5-minute rollups up to 14 days, hourly beyond.
  */
 export function chooseSource(from: Date, to: Date, now: Date, retention: { rawDays: number; fiveMinuteDays: number }): 'raw' | '5m' | '1h' {
-  const range = to.getTime() - from.getTime();
+  // A few minutes of slack: a client asking for "the last 6 hours" computes `from` before the server's now.
+  const range = to.getTime() - from.getTime() - 5 * 60_000;
   const age = now.getTime() - from.getTime();
   if (range <= 6 * 3600_000 && age <= retention.rawDays * 86_400_000) return 'raw';
   if (range <= 14 * 86_400_000 && age <= retention.fiveMinuteDays * 86_400_000) return '5m';

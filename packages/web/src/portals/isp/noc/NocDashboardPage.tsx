@@ -29,7 +29,7 @@ export default function NocDashboardPage() {
             <Grid size={{ xs: 6, md: 3 }}><StatCard label={t('noc.status.down')} value={fmt.number(data.devices.down)} tone={data.devices.down ? 'error' : 'default'} /></Grid>
             <Grid size={{ xs: 6, md: 3 }}>
               <StatCard label={t('noc.dashboard.health')} value={score(data.health.isp.score)} tone={tone(data.health.isp.score)}
-                hint={t('noc.dashboard.unknown', { count: data.devices.unknown })} />
+                hint={data.devices.unknown ? t('noc.dashboard.unknown', { count: data.devices.unknown }) : undefined} />
             </Grid>
           </Grid>
 
