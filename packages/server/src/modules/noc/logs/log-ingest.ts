@@ -28,6 +28,7 @@ function ingestMetrics(registry: Registry) {
  */
 export class LogIngest {
   private devices = new Map<string, DeviceRef>();
+  private byId = new Map<string, DeviceRef>();
   private loadedAt = 0;
   private reloading: Promise<void> | null = null;
   private queue: Pending[] = [];
@@ -55,6 +56,7 @@ export class LogIngest {
       const list = await withScope(this.ctx.db, platformScope, (tx) => rows<{ id: string; isp_id: string; branch_id: string | null; name: string; kind: string; ip: string }>(tx,
         sql`SELECT id, isp_id, branch_id, name, kind, host(mgmt_ip) AS ip FROM noc_devices WHERE enabled`));
       this.devices = new Map(list.map((d) => [d.ip, { deviceId: d.id, ispId: d.isp_id, branchId: d.branch_id, name: d.name, kind: d.kind }]));
+      this.byId = new Map([...this.devices.values()].map((d) => [d.deviceId, d]));
       this.loadedAt = Date.now();
     })().finally(() => { this.reloading = null; });
     return this.reloading;
@@ -125,7 +127,7 @@ export class LogIngest {
     const raise = new Map<string, RaiseInput>();
     const clear = new Set<string>();
     for (const r of list) {
-      const d = [...this.devices.values()].find((x) => x.deviceId === r.deviceId);
+      const d = r.deviceId ? this.byId.get(r.deviceId) : undefined;
       const entry: LogEntry = { kind: r.kind, severity: r.severity, message: r.message, trapOid: r.trapOid ?? null };
       for (const rule of rules) {
         if (rule.deviceId && rule.deviceId !== r.deviceId) continue;

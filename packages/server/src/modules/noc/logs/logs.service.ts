@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.ts';
-import { withScope, type Scope } from '../../../platform/db/scope.ts';
+import { platformScope, rows, withScope, type Scope } from '../../../platform/db/scope.ts';
 import { iso } from '../../../platform/http/api.ts';
 import { pageQuery } from '../../../platform/http/paging.ts';
 import { nocDevices } from '../schema.ts';
@@ -51,4 +51,12 @@ export async function searchLogs(ctx: AppContext, scope: Scope, ispId: string, q
       total, limit: q.limit, offset: q.offset,
     };
   });
+}
+
+/** Retention: messages older than `days` are deleted (a platform job, across ISPs). */
+export async function pruneLogs(ctx: AppContext, days: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - days * 86400_000);
+  const [r] = await withScope(ctx.db, platformScope, (tx) => rows<{ n: number }>(tx,
+    sql`WITH d AS (DELETE FROM noc_log_messages WHERE received_at < ${cutoff.toISOString()}::timestamptz RETURNING 1) SELECT count(*)::int AS n FROM d`));
+  return r?.n ?? 0;
 }

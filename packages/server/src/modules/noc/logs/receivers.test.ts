@@ -9,6 +9,7 @@ import { createIspFixture, founderToken, type IspFixture } from '../../../test/f
 import { until } from '../../../test/until.ts';
 import { startNocAlerts, type NocAlertsRuntime } from '../alerts/noc-alerts-runtime.ts';
 import { addDevice } from '../alerts/noc-test-devices.ts';
+import { pruneLogs } from './logs.service.ts';
 
 const run = promisify(execFile);
 let server: TestServer;
@@ -142,4 +143,13 @@ describe('bad input', () => {
     expect((await logs('q=still%20alive')).json.total).toBe(1);
     expect((await logs('kind=trap&trap_oid=1.3.6.1.6.3.1.1.5.1')).json.total).toBe(1);
   }, 60_000);
+
+  it('retention: messages older than the retention are pruned, newer ones kept', async () => {
+    const total = async () => (await logs('limit=1')).json.total as number;
+    const before = await total();
+    await server.ctx.db.orm.execute(`INSERT INTO noc_log_messages (isp_id, kind, source_ip, severity, message, received_at) VALUES ('${isp.id}', 'syslog', '127.0.0.1', 6, 'ancient', now() - interval '40 days')`);
+    expect(await total()).toBe(before + 1);
+    expect(await pruneLogs(server.ctx, 30)).toBe(1);
+    expect(await total()).toBe(before);
+  });
 });
