@@ -27,7 +27,7 @@ function ingestMetrics(registry: Registry) {
  * Messages from unknown sources are counted and dropped (see the migration's note).
  */
 export class LogIngest {
-  private devices = new Map<string, DeviceRef>();
+  private devices = new Map<string, DeviceRef | null>();
   private byId = new Map<string, DeviceRef>();
   private loadedAt = 0;
   private reloading: Promise<void> | null = null;
@@ -54,9 +54,19 @@ export class LogIngest {
   private async reload(): Promise<void> {
     this.reloading ??= (async () => {
       const list = await withScope(this.ctx.db, platformScope, (tx) => rows<{ id: string; isp_id: string; branch_id: string | null; name: string; kind: string; ip: string }>(tx,
-        sql`SELECT id, isp_id, branch_id, name, kind, host(mgmt_ip) AS ip FROM noc_devices WHERE enabled`));
-      this.devices = new Map(list.map((d) => [d.ip, { deviceId: d.id, ispId: d.isp_id, branchId: d.branch_id, name: d.name, kind: d.kind }]));
-      this.byId = new Map([...this.devices.values()].map((d) => [d.deviceId, d]));
+        sql`SELECT id, isp_id, branch_id, name, kind, host(mgmt_ip) AS ip FROM noc_devices WHERE enabled ORDER BY created_at, id`));
+      // One address, one device: when several devices of an ISP share it the oldest gets the
+      // messages; when devices of different ISPs share it nobody does, since a tenant must not
+      // receive another tenant's logs by registering its address.
+      const devices = new Map<string, DeviceRef | null>();
+      for (const d of list) {
+        const ref = { deviceId: d.id, ispId: d.isp_id, branchId: d.branch_id, name: d.name, kind: d.kind };
+        const have = devices.get(d.ip);
+        if (have === undefined) devices.set(d.ip, ref);
+        else if (have !== null && have.ispId !== d.isp_id) devices.set(d.ip, null);
+      }
+      this.devices = devices;
+      this.byId = new Map(list.map((d) => [d.id, { deviceId: d.id, ispId: d.isp_id, branchId: d.branch_id, name: d.name, kind: d.kind }]));
       this.loadedAt = Date.now();
     })().finally(() => { this.reloading = null; });
     return this.reloading;
@@ -65,7 +75,7 @@ export class LogIngest {
   /** The device of a source address; the directory is at most 30 s old. */
   private async device(ip: string): Promise<DeviceRef | undefined> {
     if (Date.now() - this.loadedAt > 30_000) await this.reload().catch((err: unknown) => this.ctx.log.error({ err }, 'NOC device directory reload failed'));
-    return this.devices.get(ip.replace(/^::ffff:/, ''));
+    return this.devices.get(ip.replace(/^::ffff:/, '')) ?? undefined;
   }
 
   syslog(m: RawSyslog): void {

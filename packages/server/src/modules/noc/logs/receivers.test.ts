@@ -17,11 +17,13 @@ let api: Client;
 let isp: IspFixture;
 let noc: NocAlertsRuntime;
 let deviceId: string;
+let founder: string;
 
 beforeAll(async () => {
   server = await startTestServer();
   api = client(server.app);
-  isp = await createIspFixture(api, await founderToken(server, api), 'logs-isp');
+  founder = await founderToken(server, api);
+  isp = await createIspFixture(api, founder, 'logs-isp');
   // The device whose management address is where logger and snmptrap send from.
   deviceId = (await addDevice(server, isp.id, { name: 'edge-1', ip: '127.0.0.1' })).id;
   noc = await startNocAlerts(server.ctx, { host: '127.0.0.1', syslogPort: 0, trapPort: 0, intervalS: 3600 });
@@ -151,5 +153,18 @@ describe('bad input', () => {
     expect(await total()).toBe(before + 1);
     expect(await pruneLogs(server.ctx, 30)).toBe(1);
     expect(await total()).toBe(before);
+  });
+
+  it('an address claimed by devices of two ISPs delivers to neither', async () => {
+    const other = await createIspFixture(api, founder, 'claim-isp');
+    const claimer = await addDevice(server, other.id, { name: 'claimed', ip: '127.0.0.1' });
+    (noc.ingest as unknown as { loadedAt: number }).loadedAt = 0;
+    const before = noc.ingest.stored;
+    await run('logger', ['-n', '127.0.0.1', '-P', String(noc.ports.syslog), '-d', 'contested line']);
+    await until(async () => /kind="syslog"} [2-9]/.test(await server.ctx.metrics.registry.getSingleMetricAsString('astranetix_noc_log_unknown_source_total')), 'dropped');
+    await noc.ingest.flush();
+    expect(noc.ingest.stored).toBe(before);
+    expect((await api.get(`/api/noc/${other.id}/logs`, { token: other.adminToken })).json.total).toBe(0);
+    await server.ctx.db.orm.execute(`DELETE FROM noc_devices WHERE id = '${claimer.id}'`);
   });
 });
