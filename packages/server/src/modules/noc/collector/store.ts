@@ -113,7 +113,10 @@ export async function storePoll(ctx: AppContext, device: DeviceRow, o: PollOutco
     };
     if (o.sample?.interfaces) {
       const prev = await tx.select().from(nocInterfaces).where(eq(nocInterfaces.deviceId, device.id));
-      await upsertInterfaces(tx, device, { ...o.sample, interfaces: o.sample.interfaces }, new Map(prev.map((p) => [p.ifIndex, p])), points);
+      // Two polls of one device at once (the scheduler and "poll now"): the one stored second
+      // may hold the older sample. Its counters must not replace newer ones nor make a rate.
+      const newest = Math.max(0, ...prev.map((p) => p.lastSampleAt?.getTime() ?? 0));
+      if (o.sample.at > newest) await upsertInterfaces(tx, device, { ...o.sample, interfaces: o.sample.interfaces }, new Map(prev.map((p) => [p.ifIndex, p])), points);
     }
     if (o.status !== 'unknown') push('reachable', o.status === 'up' ? 1 : 0);
     push('snmp_rtt_ms', o.snmpProbe?.latencyMs);
