@@ -97,6 +97,25 @@ export async function raiseAlerts(ctx: AppContext, ispId: string, inputs: RaiseI
   });
 }
 
+/**
+ * Alerts silenced by a maintenance window that has ended (or was cancelled) while they
+ * still fire are released: they lose the mark and are correlated into incidents as if
+ * raised now, so an outage that outlasts its window is not hidden.
+ */
+export async function releaseMaintenance(ctx: AppContext, ispId: string, now = new Date()): Promise<number> {
+  return withScope(ctx.db, tenantScope(ispId), async (tx) => {
+    const held = await tx.select().from(nocAlerts).where(and(eq(nocAlerts.ispId, ispId), eq(nocAlerts.state, 'firing'), eq(nocAlerts.suppressed, 'maintenance')));
+    if (!held.length) return 0;
+    const devices = await loadDevices(tx, ispId);
+    const maintenance = await inMaintenance(tx, ispId, devices, now);
+    const released = held.filter((a) => !maintenance(a.deviceId));
+    if (!released.length) return 0;
+    await tx.update(nocAlerts).set({ suppressed: null }).where(inArray(nocAlerts.id, released.map((a) => a.id)));
+    await correlate(tx, ispId, devices, released.map((a) => ({ ...a, suppressed: null })), now, systemActor);
+    return released.length;
+  });
+}
+
 /** Down devices for correlation: status down, or a firing device-down alert (keys "down:…"; it may come before the collector's status). */
 async function correlate(tx: Tx, ispId: string, devices: Map<string, DeviceRow>, alerts: (typeof nocAlerts.$inferSelect)[], now: Date, actor: Actor) {
   if (!alerts.length) return;

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../app/context.ts';
 import { platformScope, rows, tenantScope, withScope } from '../../../platform/db/scope.ts';
-import { clearAlerts, raiseAlerts, type RaiseInput } from './alert-engine.ts';
+import { clearAlerts, raiseAlerts, releaseMaintenance, type RaiseInput } from './alert-engine.ts';
 import { evaluateDeviceDown, evaluateMetric, type Sample } from './rule-eval.ts';
 import { nocAlertRules, nocAlerts, nocDeviceStatusLog } from './schema.ts';
 
@@ -80,6 +80,7 @@ export async function evaluateAlerts(ctx: AppContext, now = new Date()): Promise
   let cleared = 0;
   for (const [isp, keys] of clear) cleared += await clearAlerts(ctx, isp, keys, now);
   for (const [isp, inputs] of raise) raised += (await raiseAlerts(ctx, isp, inputs, now)).length;
+  for (const isp of new Set(firing.map((f) => f.ispId))) await releaseMaintenance(ctx, isp, now);
   return { raised, cleared };
 }
 

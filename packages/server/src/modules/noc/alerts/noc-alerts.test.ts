@@ -137,6 +137,11 @@ describe('metric rules, flapping and maintenance', () => {
     expect(outside.json.alert.incident_id).toBeTruthy();
     expect((await api.get(`${base()}/maintenance`, tok())).json).toHaveLength(1);
     expect((await api.del(`${base()}/maintenance/${w.json.id}`, tok())).status).toBe(204);
+    // The window is gone while the alert still fires: the next evaluation opens its incident.
+    await evaluateAlerts(server.ctx);
+    const released = (await firing()).find((a) => a.key === 'api:town-1')!;
+    expect(released.suppressed).toBeNull();
+    expect(released.incident_id).toBeTruthy();
     expect((await api.post(`${base()}/maintenance`, { ...tok(), body: { starts_at: new Date(now).toISOString(), ends_at: new Date(now - 1).toISOString(), reason: 'x' } })).status).toBe(400);
   });
 });
@@ -170,12 +175,14 @@ describe('incidents: acknowledge, assign, comment, resolve; escalation', () => {
     received = [];
     server.mailer.sent.length = 0;
     await runEscalations(server.ctx);
-    expect(server.mailer.sent.map((m) => m.to)).toEqual(['noc@alerts-isp.test', 'noc@alerts-isp.test']); // hill-1 (major) and bgp-1; not the minor one
+    // hill-1 and town-1 (major) and bgp-1 (critical); not the minor one
+    expect(server.mailer.sent.map((m) => m.to)).toEqual(['noc@alerts-isp.test', 'noc@alerts-isp.test', 'noc@alerts-isp.test']);
+    expect(server.mailer.sent.filter((m) => m.subject.includes('Fan speed'))).toHaveLength(0);
     await runEscalations(server.ctx); // the same step is not sent twice
-    expect(server.mailer.sent).toHaveLength(2);
+    expect(server.mailer.sent).toHaveLength(3);
     await runEscalations(server.ctx, new Date(Date.now() + 16 * min));
-    expect(server.mailer.sent.filter((m) => m.to === 'boss@alerts-isp.test')).toHaveLength(2);
-    expect(received).toHaveLength(2);
+    expect(server.mailer.sent.filter((m) => m.to === 'boss@alerts-isp.test')).toHaveLength(3);
+    expect(received).toHaveLength(3);
     const hook = received.find((r) => r.body.includes('BGP session'))!;
     expect(hook.signature).toBe(`sha256=${createHmac('sha256', 'a-very-long-webhook-secret').update(hook.body).digest('hex')}`);
     const detail = await api.get(`${base()}/incidents/${incidentId}`, tok());
