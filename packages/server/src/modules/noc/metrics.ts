@@ -14,6 +14,7 @@ export const deviceMetrics = [
   'snmp_rtt_ms', 'snmp_loss_percent', // SNMP GET probes
   'tcp_rtt_ms', 'tcp_loss_percent', // TCP connect probes
   'cpu_percent', 'memory_percent', 'temperature_c', 'uptime_s',
+  'nas_sessions', // online AAA sessions of the device's NAS (written by the alert evaluator)
 ] as const;
 
 export const metricNames = [...interfaceMetrics, ...deviceMetrics] as const;
