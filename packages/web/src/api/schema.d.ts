@@ -12687,7 +12687,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    /** @description Comma-separated metric names: if_in_bps, if_out_bps, if_in_errors, if_out_errors, if_in_discards, if_out_discards, if_utilisation, if_oper_up, reachable, snmp_rtt_ms, snmp_loss_percent, tcp_rtt_ms, tcp_loss_percent, cpu_percent, memory_percent, temperature_c, uptime_s */
+                    /** @description Comma-separated metric names: if_in_bps, if_out_bps, if_in_errors, if_out_errors, if_in_discards, if_out_discards, if_utilisation, if_oper_up, reachable, snmp_rtt_ms, snmp_loss_percent, tcp_rtt_ms, tcp_loss_percent, cpu_percent, memory_percent, temperature_c, uptime_s, nas_sessions */
                     metric: string;
                     /** @description For if_* metrics: the interface */
                     interface_id?: string;
