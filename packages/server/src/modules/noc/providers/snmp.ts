@@ -83,10 +83,20 @@ export function openSnmp(target: SnmpTarget): SnmpSession {
       const result: SnmpColumns = new Map(columnOids.map((c) => [c, new Map()]));
       // Each column advances from its own last OID; finished columns leave the request.
       let cursor = columnOids.map((c) => ({ base: c, next: c }));
-      const rep = maxRepetitions ?? Math.max(2, Math.floor(120 / columnOids.length));
+      let rep = maxRepetitions ?? Math.max(2, Math.floor(120 / columnOids.length));
       for (let round = 0; cursor.length > 0; round++) {
         if (round > 100_000) throw new Error('SNMP walk did not end');
-        const vbs = await getBulk(cursor.map((c) => c.next), rep);
+        let vbs: snmp.Varbind[][];
+        try {
+          vbs = await getBulk(cursor.map((c) => c.next), rep);
+        } catch (err) {
+          // tooBig: the agent's maximum message size is smaller than the answer; ask for fewer rows.
+          if ((err as { status?: number }).status === 1 && rep > 1) {
+            rep = Math.max(1, Math.floor(rep / 2));
+            continue;
+          }
+          throw err;
+        }
         const still: typeof cursor = [];
         cursor.forEach((c, i) => {
           const column = result.get(c.base)!;
