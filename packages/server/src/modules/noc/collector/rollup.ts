@@ -15,6 +15,10 @@ const count = (r: unknown) => (r as { rowCount?: number; affectedRows?: number }
 export async function rollupMetrics(ctx: AppContext, now = new Date()): Promise<RollupResult> {
   const { rawRetentionDays, fiveMinuteRetentionDays, hourlyRetentionDays } = ctx.config.noc;
   return withScope(ctx.db, platformScope, async (tx) => {
+    // One rollup at a time across collector processes (two would only redo the same work, and
+    // their upserts of the same buckets in different orders could deadlock).
+    const [lock] = await rows<{ ok: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(7243011) AS ok`);
+    if (!lock?.ok) return { fiveMinuteRows: 0, hourlyRows: 0, rawDeleted: 0, fiveMinuteDeleted: 0, hourlyDeleted: 0 };
     const [w5] = await rows<{ from: string | null }>(tx, sql`SELECT coalesce(
         (SELECT max(bucket) FROM noc_metrics_5m) - interval '15 minutes',
         (SELECT min(ts) FROM noc_metrics_raw))::text AS from`);
