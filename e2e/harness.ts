@@ -18,7 +18,7 @@ export async function startServer(port = Number(process.env.E2E_PORT ?? 8123)): 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'anx-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'e2e/app-under-test.ts'], {
     cwd: repo,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, RADIUS_AUTH_PORT: '0', RADIUS_ACCT_PORT: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', NODE_ENV: 'development' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, RADIUS_AUTH_PORT: '0', RADIUS_ACCT_PORT: '0', SYSLOG_PORT: '0', SNMP_TRAP_PORT: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', NODE_ENV: 'development' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   child.on('exit', (code, signal) => { if (!stopping) console.error(`e2e: server exited unexpectedly (code ${code}, signal ${signal})`); });

@@ -278,12 +278,14 @@ describe('web app', () => {
         await settle(page);
         await checkA11y(page, 'demo ISP dashboard');
         await shot(page, 'isp-dashboard-demo');
-        for (const p of ['subscribers', 'sessions', 'plans', 'branches', 'nas', 'test-login', 'vouchers', 'staff', 'api-keys', 'settings', 'security']) {
+        for (const p of ['subscribers', 'sessions', 'plans', 'branches', 'nas', 'test-login', 'vouchers', 'staff', 'api-keys', 'settings', 'security',
+          'noc', 'noc/devices', 'noc/incidents', 'noc/topology', 'noc/rules', 'noc/maintenance', 'noc/sla', 'noc/logs']) {
           await page.goto(`/t/demo-isp/${p}`);
           await settle(page);
           await checkA11y(page, `demo ISP ${p}`);
           if (p === 'subscribers') await shot(page, 'isp-subscribers-demo');
           if (p === 'sessions') await shot(page, 'isp-sessions-demo');
+          if (p === 'noc') await shot(page, 'noc-dashboard-demo');
         }
         // The demo voucher batch: its page with the cards, and the generate dialog.
         await page.goto('/t/demo-isp/vouchers');
@@ -300,6 +302,17 @@ describe('web app', () => {
         await page.getByTestId('new-batch').click();
         await page.locator('input[name=name]').waitFor();
         await checkA11y(page, 'voucher generate dialog');
+        // A NOC device page (interfaces, traffic graph) and the device dialog with its SNMP settings.
+        await page.goto('/t/demo-isp/noc/devices');
+        await page.getByRole('link', { name: 'Core router' }).click();
+        await page.getByRole('heading', { name: 'Core router' }).waitFor();
+        await settle(page);
+        await checkA11y(page, 'demo NOC device page');
+        await shot(page, 'noc-device-demo');
+        await page.getByRole('button', { name: 'Edit' }).click();
+        await page.locator('input[name=snmp_community]').waitFor();
+        await checkA11y(page, 'NOC device dialog');
+        await page.keyboard.press('Escape');
         await page.goto('/t/demo-isp/subscribers?q=john');
         await page.getByRole('link', { name: 'John Doe' }).click();
         await page.getByRole('heading', { name: 'John Doe' }).waitFor();
@@ -330,7 +343,7 @@ describe('web app', () => {
       await mpage.goto('/t/demo-isp/subscribers');
       await settle(mpage);
       await shot(mpage, 'isp-subscribers-375');
-      for (const p of ['nas', 'test-login', 'sessions', 'vouchers']) {
+      for (const p of ['nas', 'test-login', 'sessions', 'vouchers', 'noc', 'noc/devices', 'noc/incidents', 'noc/topology', 'noc/rules', 'noc/maintenance', 'noc/sla', 'noc/logs']) {
         await mpage.goto(`/t/demo-isp/${p}`);
         await settle(mpage);
         const o = await mpage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -26,6 +26,11 @@ import { registerTestLoginRoutes } from '../modules/aaa/test-login.routes.ts';
 import { registerLiveRoutes } from '../modules/aaa/live.routes.ts';
 import { registerIpPoolRoutes } from '../modules/aaa/ip-pools.routes.ts';
 import { registerVoucherRoutes } from '../modules/vouchers/vouchers.routes.ts';
+import { registerNocDeviceRoutes } from '../modules/noc/devices.routes.ts';
+import { registerRouterOsRoutes } from '../modules/noc/routeros.routes.ts';
+import { registerNocAlertRoutes } from '../modules/noc/alerts/alerts.routes.ts';
+import { registerNocLogRoutes } from '../modules/noc/logs/logs.routes.ts';
+import { registerNocSlaRoutes } from '../modules/noc/sla/sla.routes.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
 
@@ -82,6 +87,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerLiveRoutes(api, ctx);
   registerIpPoolRoutes(api, ctx);
   registerVoucherRoutes(api, ctx);
+  registerNocDeviceRoutes(api, ctx);
+  registerRouterOsRoutes(api, ctx);
+  registerNocAlertRoutes(api, ctx);
+  registerNocLogRoutes(api, ctx);
+  registerNocSlaRoutes(api, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>

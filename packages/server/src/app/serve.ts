@@ -4,6 +4,8 @@ import { buildApp } from './build-app.ts';
 import { closeContext, createContext } from './create-context.ts';
 import { OutboxRelay } from '../platform/events/outbox-relay.ts';
 import { startAaa } from '../modules/aaa/aaa-runtime.ts';
+import { startCollector } from '../modules/noc/collector/collector.ts';
+import { nocAlertsOptions, startNocAlerts } from '../modules/noc/alerts/noc-alerts-runtime.ts';
 import { assertNoDemoAccounts, demoAccountsPresent, demoLogins, hasAnyFounder, seedDemoData } from './seed/demo-data.ts';
 
 /** `npm start`: migrate, seed on first start, listen, and stop cleanly on SIGINT/SIGTERM. */
@@ -18,6 +20,8 @@ export async function serve(config: Config, log: Logger): Promise<void> {
   const relay = new OutboxRelay(ctx.db, ctx.bus, log);
   if (config.roles.has('worker')) relay.start();
   const aaa = config.roles.has('aaa') ? await startAaa(ctx, ctx.bus, config.radius) : null;
+  const collector = config.roles.has('collector') ? await startCollector(ctx) : null;
+  const nocAlerts = config.roles.has('collector') ? await startNocAlerts(ctx, nocAlertsOptions(process.env, config.host)) : null;
   const app = await buildApp(ctx);
   if (config.roles.has('api')) await app.listen({ port: config.port, host: config.host });
   const base = `http://localhost:${config.port}`;
@@ -29,6 +33,7 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     `  API docs: ${base}/docs`,
     `  Health:   ${base}/api/health    Metrics: ${base}/metrics`,
   ];
+  if (nocAlerts) lines.push(`  NOC:      syslog udp+tcp ${config.host}:${nocAlerts.ports.syslog}, SNMP traps udp ${config.host}:${nocAlerts.ports.trap}`);
   if (aaa) lines.push(`  RADIUS:   auth ${config.radius.host}:${aaa.ports.authPort}, accounting ${config.radius.host}:${aaa.ports.acctPort}`);
   if (config.env !== 'production' && (await demoAccountsPresent(ctx)) > 0) {
     lines.push('  Demo logins:');
@@ -45,6 +50,8 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     force.unref();
     await app.close();
     await aaa?.stop();
+    await collector?.stop();
+    await nocAlerts?.stop();
     await relay.stop();
     await closeContext(ctx);
     process.exit(0);

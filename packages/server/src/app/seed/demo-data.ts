@@ -11,6 +11,8 @@ import { createSubscriber } from '../../modules/subscribers/subscribers.service.
 import { createNas } from '../../modules/aaa/nas.service.ts';
 import { createBatch } from '../../modules/vouchers/batches.service.ts';
 import { sellCard } from '../../modules/vouchers/cards.service.ts';
+import { seedNocDevicesDemo } from '../../modules/noc/demo.ts';
+import { seedNocAlertsDemo } from '../../modules/noc/alerts/demo.ts';
 
 export const demoLogins = [
   { portal: 'founder', email: 'founder@astranetix.com', password: 'admin123' },
@@ -71,7 +73,7 @@ export async function seedDemoData(ctx: AppContext): Promise<void> {
     }));
   }
   // The NAS that `radtest john.doe user123 127.0.0.1 0 testing123` talks from.
-  await createNas(ctx, admin, scope, isp.id, {
+  const labNas = await createNas(ctx, admin, scope, isp.id, {
     name: 'Lab MikroTik (localhost)', address: '127.0.0.1', secret: 'testing123', vendor: 'mikrotik', coa_port: 3799, require_message_authenticator: false,
     description: 'Demo NAS: radtest/radclient on this machine',
   });
@@ -100,4 +102,6 @@ export async function seedDemoData(ctx: AppContext): Promise<void> {
       branch_id: i % 2 ? north.id : hq.id, plan_id: plans[i % plans.length]!.id,
     }, true);
   }
+  await seedNocDevicesDemo(ctx, admin, scope, isp.id, { nasId: labNas.id, northBranchId: north.id });
+  await seedNocAlertsDemo(ctx, admin, scope, isp.id);
 }

@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { platformScope, rows, withScope } from '../../platform/db/scope.ts';
 import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { createIspFixture, founderToken, password, type IspFixture } from '../../test/fixtures.ts';
+import { addDevice } from '../noc/alerts/noc-test-devices.ts';
 
 let server: TestServer;
 let api: Client;
@@ -216,5 +219,137 @@ describe("vouchers: another ISP's batches and cards are out of reach", () => {
     const batch = await api.get(`/api/isp/${b.id}/voucher-batches/${batchId}`, { token: b.adminToken });
     expect(batch.json).toMatchObject({ status: 'active', print_count: 0, stats: { unused: 2, sold: 0, used: 0, expired: 0, disabled: 0 } });
     expect((await api.get(`/api/isp/${a.id}/voucher-batches/${southBatchId}`, { token: a.adminToken })).json.status).toBe('active');
+  });
+});
+
+describe('NOC devices are isolated between ISPs', () => {
+  const device = { snmp_version: 'v2c', snmp_community: 'tenant-community', mgmt_ip: '127.0.0.1' };
+  let aDevice: string;
+  let bDevice: string;
+  let bInterface: string;
+  beforeAll(async () => {
+    aDevice = (await api.post(`/api/noc/${a.id}/devices`, { token: a.adminToken, body: { name: 'Alpha core', ...device } })).json.id;
+    bDevice = (await api.post(`/api/noc/${b.id}/devices`, { token: b.adminToken, body: { name: 'Beta core', site: 'Beta POP', nas_id: b.nasId, ...device } })).json.id;
+    // An interface row as the collector would write it, so that the other ISP has one to aim at.
+    [{ id: bInterface }] = (await withScope(server.ctx.db, platformScope, (tx) => rows<{ id: string }>(tx, sql`INSERT INTO noc_interfaces (isp_id, device_id, if_index, name, in_bps, out_bps, last_sample_at, oper_status)
+      VALUES (${b.id}::uuid, ${bDevice}::uuid, 1, 'beta-uplink', 5e8, 1e8, now(), 'up') RETURNING id`))) as [{ id: string }];
+  });
+
+  it('reads: 404 on every NOC route of the other ISP, and through the own path', async () => {
+    const reads = [
+      `/api/noc/${b.id}/dashboard`, `/api/noc/${b.id}/devices`, `/api/noc/${b.id}/devices/${bDevice}`,
+      `/api/noc/${b.id}/devices/${bDevice}/interfaces`, `/api/noc/${b.id}/devices/${bDevice}/metrics?metric=if_in_bps`,
+      `/api/noc/${a.id}/devices/${bDevice}`, `/api/noc/${a.id}/devices/${bDevice}/interfaces`,
+      `/api/noc/${a.id}/devices/${bDevice}/metrics?metric=if_in_bps&interface_id=${bInterface}`,
+      `/api/noc/${a.id}/devices/${aDevice}/metrics?metric=if_in_bps&interface_id=${bInterface}`,
+      `/api/noc/${b.id}/devices/${bDevice}/routeros/queues`, `/api/noc/${a.id}/devices/${bDevice}/routeros/queues`,
+      `/api/noc/${b.id}/devices/${bDevice}/routeros/interfaces`, `/api/noc/${a.id}/devices/${bDevice}/routeros/interfaces`,
+    ];
+    for (const url of reads) {
+      const r = await api.get(url, { token: a.adminToken });
+      expect(r.status, `${url} → ${r.status}`).toBe(404);
+      expect(r.text).not.toContain('Beta');
+    }
+    const own = await api.get(`/api/noc/${a.id}/dashboard`, { token: a.adminToken });
+    expect(own.status).toBe(200);
+    expect(own.text).not.toContain('beta-uplink');
+    expect(own.json.sessions_per_nas.map((n: { nas_id: string }) => n.nas_id)).toEqual([a.nasId]);
+    expect((await api.get(`/api/noc/${a.id}/devices`, { token: a.adminToken })).json.items.map((d: { id: string }) => d.id)).toEqual([aDevice]);
+  });
+
+  it('changes: 404, and the other ISP\'s device is untouched', async () => {
+    const attempts = [
+      api.patch(`/api/noc/${b.id}/devices/${bDevice}`, { token: a.adminToken, body: { name: 'pwned' } }),
+      api.patch(`/api/noc/${a.id}/devices/${bDevice}`, { token: a.adminToken, body: { snmp_community: 'stolen' } }),
+      api.del(`/api/noc/${a.id}/devices/${bDevice}`, { token: a.adminToken }),
+      api.del(`/api/noc/${b.id}/devices/${bDevice}`, { token: a.adminToken }),
+      api.post(`/api/noc/${a.id}/devices/${bDevice}/poll`, { token: a.adminToken }),
+      api.post(`/api/noc/${b.id}/devices/${bDevice}/poll`, { token: a.adminToken }),
+      api.post(`/api/noc/${b.id}/devices`, { token: a.adminToken, body: { name: 'Evil', ...device } }),
+      api.post(`/api/noc/${a.id}/devices/${bDevice}/routeros/address-list`, { token: a.adminToken, body: { list: 'x', address: '10.0.0.1' } }),
+      api.post(`/api/noc/${b.id}/devices/${bDevice}/routeros/address-list`, { token: a.adminToken, body: { list: 'x', address: '10.0.0.1' } }),
+      // Own ISP, but pointing at the other ISP's device, NAS or branch:
+      api.post(`/api/noc/${a.id}/devices`, { token: a.adminToken, body: { name: 'Child', parent_id: bDevice, ...device } }),
+      api.patch(`/api/noc/${a.id}/devices/${aDevice}`, { token: a.adminToken, body: { nas_id: b.nasId } }),
+      api.patch(`/api/noc/${a.id}/devices/${aDevice}`, { token: a.adminToken, body: { branch_id: b.hq } }),
+    ];
+    for (const r of await Promise.all(attempts)) expect(r.status, r.text).toBe(404);
+    const still = (await api.get(`/api/noc/${b.id}/devices/${bDevice}`, { token: b.adminToken })).json;
+    expect(still).toMatchObject({ name: 'Beta core', status: 'unknown', last_polled_at: null, has_snmp_community: true });
+    expect((await api.get(`/api/noc/${b.id}/devices`, { token: b.adminToken })).json.total).toBe(1);
+    expect((await api.get(`/api/noc/${a.id}/devices/${aDevice}`, { token: a.adminToken })).json).toMatchObject({ nas_id: null, branch_id: null, parent_id: null });
+  });
+});
+
+describe('NOC alerts, incidents, rules, maintenance, escalation, logs and SLA are isolated between ISPs', () => {
+  const ids = { device: '', rule: '', incident: '', window: '', policy: '', sla: '', aIncident: '' };
+  beforeAll(async () => {
+    const asB = { token: b.adminToken };
+    ids.device = (await addDevice(server, b.id, { name: 'b-noc-router', ip: '127.0.2.2' })).id;
+    ids.rule = (await api.post(`/api/noc/${b.id}/alert-rules`, { ...asB, body: { name: 'B rule', kind: 'device_down' } })).json.id;
+    ids.incident = (await api.post(`/api/noc/${b.id}/alerts`, { ...asB, body: { key: 'b-1', title: 'B outage', device_id: ids.device } })).json.alert.incident_id;
+    ids.aIncident = (await api.post(`/api/noc/${a.id}/alerts`, { token: a.adminToken, body: { key: 'a-1', title: 'A outage' } })).json.alert.incident_id;
+    ids.window = (await api.post(`/api/noc/${b.id}/maintenance`, { ...asB, body: { device_id: ids.device, starts_at: new Date(Date.now() + 3600_000).toISOString(), ends_at: new Date(Date.now() + 7200_000).toISOString(), reason: 'B work' } })).json.id;
+    ids.policy = (await api.post(`/api/noc/${b.id}/escalation-policies`, { ...asB, body: { name: 'B policy', steps: [{ after_minutes: 5, emails: ['b@beta-net.test'] }] } })).json.id;
+    ids.sla = (await api.post(`/api/noc/${b.id}/sla`, { ...asB, body: { name: 'B SLA', device_ids: [ids.device], availability_target: 99.9 } })).json.id;
+    await withScope(server.ctx.db, platformScope, (tx) => tx.execute(sql`INSERT INTO noc_log_messages (isp_id, device_id, kind, source_ip, severity, message) VALUES (${b.id}::uuid, ${ids.device}::uuid, 'syslog', '127.0.2.2', 3, 'B secret log line')`));
+    for (const v of Object.values(ids)) expect(v).toBeTruthy();
+  });
+
+  it('reads: 404 on every route of the other ISP and for its ids through the own path; own lists hold nothing of it', async () => {
+    const reads = [
+      `/api/noc/${b.id}/alerts`, `/api/noc/${b.id}/topology`, `/api/noc/${b.id}/incidents`, `/api/noc/${b.id}/incidents/${ids.incident}`,
+      `/api/noc/${b.id}/alert-rules`, `/api/noc/${b.id}/maintenance`, `/api/noc/${b.id}/escalation-policies`, `/api/noc/${b.id}/sla`,
+      `/api/noc/${b.id}/sla/${ids.sla}/report`, `/api/noc/${b.id}/logs`,
+      `/api/noc/${a.id}/incidents/${ids.incident}`, `/api/noc/${a.id}/sla/${ids.sla}/report`,
+    ];
+    for (const url of reads) {
+      const r = await api.get(url, { token: a.adminToken });
+      expect(r.status, `${url} → ${r.status}`).toBe(404);
+      expect(r.text).not.toContain('B outage');
+    }
+    const own = `/api/noc/${a.id}`;
+    const texts = await Promise.all([`${own}/alerts`, `${own}/topology`, `${own}/incidents`, `${own}/alert-rules`, `${own}/maintenance`, `${own}/escalation-policies`, `${own}/sla`, `${own}/logs`]
+      .map(async (u) => (await api.get(u, { token: a.adminToken })).text));
+    for (const t of texts) for (const secret of ['B outage', 'B rule', 'B work', 'B policy', 'B SLA', 'B secret log line', 'b-noc-router']) expect(t).not.toContain(secret);
+    expect((await api.get(`${own}/logs?device_id=${ids.device}`, { token: a.adminToken })).json.total).toBe(0);
+  });
+
+  it('changes: 404, and the other ISP\'s rows are untouched', async () => {
+    const asA = { token: a.adminToken };
+    const inc = (isp: string) => `/api/noc/${isp}/incidents/${ids.incident}`;
+    const attempts = [
+      api.post(`/api/noc/${b.id}/alerts`, { ...asA, body: { key: 'evil', title: 'Evil' } }),
+      api.post(`/api/noc/${a.id}/alerts`, { ...asA, body: { key: 'evil', title: 'Evil', device_id: ids.device } }),
+      ...[a.id, b.id].flatMap((isp) => [
+        api.post(`${inc(isp)}/ack`, asA), api.post(`${inc(isp)}/assign`, { ...asA, body: { user_id: null } }),
+        api.post(`${inc(isp)}/comment`, { ...asA, body: { body: 'pwned' } }), api.post(`${inc(isp)}/resolve`, { ...asA, body: {} }),
+        api.patch(`/api/noc/${isp}/alert-rules/${ids.rule}`, { ...asA, body: { enabled: false } }), api.del(`/api/noc/${isp}/alert-rules/${ids.rule}`, asA),
+        api.del(`/api/noc/${isp}/maintenance/${ids.window}`, asA),
+        api.patch(`/api/noc/${isp}/escalation-policies/${ids.policy}`, { ...asA, body: { enabled: false } }), api.del(`/api/noc/${isp}/escalation-policies/${ids.policy}`, asA),
+        api.patch(`/api/noc/${isp}/sla/${ids.sla}`, { ...asA, body: { availability_target: 1 } }), api.del(`/api/noc/${isp}/sla/${ids.sla}`, asA),
+      ]),
+      api.post(`/api/noc/${b.id}/alert-rules`, { ...asA, body: { name: 'Evil', kind: 'device_down' } }),
+      api.post(`/api/noc/${b.id}/maintenance`, { ...asA, body: { starts_at: new Date().toISOString(), ends_at: new Date(Date.now() + 1000).toISOString(), reason: 'x' } }),
+      api.post(`/api/noc/${b.id}/escalation-policies`, { ...asA, body: { name: 'Evil', steps: [{ after_minutes: 0 }] } }),
+      api.post(`/api/noc/${b.id}/sla`, { ...asA, body: { name: 'Evil', device_ids: [ids.device], availability_target: 99 } }),
+      // Own ISP, but pointing at the other ISP's device or subscriber:
+      api.post(`/api/noc/${a.id}/alert-rules`, { ...asA, body: { name: 'Evil', kind: 'device_down', device_id: ids.device } }),
+      api.post(`/api/noc/${a.id}/maintenance`, { ...asA, body: { device_id: ids.device, starts_at: new Date().toISOString(), ends_at: new Date(Date.now() + 1000).toISOString(), reason: 'x' } }),
+      api.post(`/api/noc/${a.id}/sla`, { ...asA, body: { name: 'Evil', device_ids: [ids.device], availability_target: 99 } }),
+      api.post(`/api/noc/${a.id}/sla`, { ...asA, body: { name: 'Evil2', subscriber_id: b.subscriberId, device_ids: [ids.device], availability_target: 99 } }),
+    ];
+    for (const r of await Promise.all(attempts)) expect(r.status, r.text).toBe(404);
+    // Assigning the own incident to the other ISP's staff: no such staff member here.
+    expect((await api.post(`/api/noc/${a.id}/incidents/${ids.aIncident}/assign`, { token: a.adminToken, body: { user_id: b.staffId } })).status).toBe(400);
+    const asB = { token: b.adminToken };
+    const incident = (await api.get(`/api/noc/${b.id}/incidents/${ids.incident}`, asB)).json;
+    expect(incident).toMatchObject({ status: 'open', assignee_id: null });
+    expect(incident.timeline.map((e: { kind: string }) => e.kind)).toEqual(['opened', 'alert']);
+    expect((await api.get(`/api/noc/${b.id}/alert-rules`, asB)).json.map((r: { name: string; enabled: boolean }) => [r.name, r.enabled])).toEqual([['B rule', true]]);
+    expect((await api.get(`/api/noc/${b.id}/maintenance`, asB)).json.map((w: { id: string }) => w.id)).toEqual([ids.window]);
+    expect((await api.get(`/api/noc/${b.id}/escalation-policies`, asB)).json.map((p: { name: string; enabled: boolean }) => [p.name, p.enabled])).toEqual([['B policy', true]]);
+    expect((await api.get(`/api/noc/${b.id}/sla`, asB)).json.map((s: { name: string; availability_target: number }) => [s.name, s.availability_target])).toEqual([['B SLA', 99.9]]);
+    expect((await api.get(`/api/noc/${b.id}/alerts`, asB)).json.total).toBe(1);
   });
 });

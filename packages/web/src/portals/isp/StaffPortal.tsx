@@ -13,6 +13,14 @@ import SessionsIcon from '@mui/icons-material/WifiTetheringOutlined';
 import RouterIcon from '@mui/icons-material/RouterOutlined';
 import TestIcon from '@mui/icons-material/FactCheckOutlined';
 import VoucherIcon from '@mui/icons-material/ConfirmationNumberOutlined';
+import IncidentIcon from '@mui/icons-material/NotificationsActiveOutlined';
+import RuleIcon from '@mui/icons-material/RuleOutlined';
+import MaintenanceIcon from '@mui/icons-material/EngineeringOutlined';
+import SlaIcon from '@mui/icons-material/VerifiedOutlined';
+import LogIcon from '@mui/icons-material/ReceiptLongOutlined';
+import TopologyIcon from '@mui/icons-material/HubOutlined';
+import NocIcon from '@mui/icons-material/MonitorHeartOutlined';
+import DeviceIcon from '@mui/icons-material/DnsOutlined';
 import { api } from '../../api/client.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
 import { can } from '../../auth/permissions.ts';
@@ -37,6 +45,15 @@ const Settings = lazy(() => import('./SettingsPage.tsx'));
 const Security = lazy(() => import('../../ui/SecurityPage.tsx'));
 const Vouchers = lazy(() => import('./VouchersPage.tsx'));
 const VoucherBatch = lazy(() => import('./VoucherBatchPage.tsx'));
+const NocDashboard = lazy(() => import('./noc/NocDashboardPage.tsx'));
+const NocDevices = lazy(() => import('./noc/DevicesPage.tsx'));
+const NocDevice = lazy(() => import('./noc/DevicePage.tsx'));
+const NocIncidents = lazy(() => import('./noc-alerts/IncidentsPage.tsx'));
+const NocTopology = lazy(() => import('./noc-alerts/TopologyPage.tsx'));
+const NocRules = lazy(() => import('./noc-alerts/AlertRulesPage.tsx'));
+const NocMaintenance = lazy(() => import('./noc-alerts/MaintenancePage.tsx'));
+const NocSla = lazy(() => import('./noc-alerts/SlaPage.tsx'));
+const NocLogs = lazy(() => import('./noc-alerts/LogsPage.tsx'));
 
 export default function StaffPortal({ slug, ispId }: { slug: string; ispId: string }) {
   const { me } = useAuth();
@@ -61,6 +78,17 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
     ...(can(role, 'billing:read') ? [{ to: `${base}/vouchers`, label: t('nav.vouchers'), icon: <VoucherIcon /> }] : []),
     ...(can(role, 'branch:read') ? [{ to: `${base}/branches`, label: t('nav.branches'), icon: <BranchIcon /> }] : []),
     ...(can(role, 'nas:read') ? [{ to: `${base}/nas`, label: t('nav.nas'), icon: <RouterIcon /> }] : []),
+    // NOC: alerts, incidents, rules, maintenance, SLA, logs and the map (noc:read; changes need noc:manage).
+    ...(can(role, 'noc:read') ? [
+      { to: `${base}/noc`, label: t('noc.nav.dashboard'), icon: <NocIcon />, end: true },
+      { to: `${base}/noc/devices`, label: t('noc.nav.devices'), icon: <DeviceIcon /> },
+      { to: `${base}/noc/incidents`, label: t('noca.nav.incidents'), icon: <IncidentIcon /> },
+      { to: `${base}/noc/topology`, label: t('noca.nav.topology'), icon: <TopologyIcon /> },
+      { to: `${base}/noc/rules`, label: t('noca.nav.rules'), icon: <RuleIcon /> },
+      { to: `${base}/noc/maintenance`, label: t('noca.nav.maintenance'), icon: <MaintenanceIcon /> },
+      { to: `${base}/noc/sla`, label: t('noca.nav.sla'), icon: <SlaIcon /> },
+      { to: `${base}/noc/logs`, label: t('noca.nav.logs'), icon: <LogIcon /> },
+    ] : []),
     ...(can(role, 'subscriber:read') ? [{ to: `${base}/test-login`, label: t('nav.testLogin'), icon: <TestIcon /> }] : []),
     ...(can(role, 'staff:read') ? [{ to: `${base}/staff`, label: t('nav.staff'), icon: <StaffIcon /> }] : []),
     ...(can(role, 'apikey:manage') ? [{ to: `${base}/api-keys`, label: t('nav.apiKeys'), icon: <KeyIcon /> }] : []),
@@ -86,6 +114,15 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
                 {can(role, 'nas:read') ? <Route path="nas" element={<NasDevices />} /> : null}
                 {can(role, 'billing:read') ? <Route path="vouchers" element={<Vouchers />} /> : null}
                 {can(role, 'billing:read') ? <Route path="vouchers/:batchId" element={<VoucherBatch />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc" element={<NocDashboard />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/devices" element={<NocDevices />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/devices/:deviceId" element={<NocDevice />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/incidents" element={<NocIncidents />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/topology" element={<NocTopology />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/rules" element={<NocRules />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/maintenance" element={<NocMaintenance />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/sla" element={<NocSla />} /> : null}
+                {can(role, 'noc:read') ? <Route path="noc/logs" element={<NocLogs />} /> : null}
                 {can(role, 'subscriber:read') ? <Route path="test-login" element={<TestLogin />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches" element={<Branches />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches/:branchId" element={<BranchDashboard />} /> : null}

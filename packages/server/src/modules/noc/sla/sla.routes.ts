@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { AppContext } from '../../../app/context.ts';
+import { commonErrors, type Api } from '../../../platform/http/api.ts';
+import { tenantRequest } from '../../../platform/http/tenant-request.ts';
+import { createSla, createSlaBody, deleteSla, listSlas, reportQuery, slaDto, slaReport, slaReportDto, updateSla, updateSlaBody } from './sla.service.ts';
+
+const tags = ['noc'];
+const ispParams = z.object({ isp_id: z.uuid() });
+const idParams = z.object({ isp_id: z.uuid(), id: z.uuid() });
+
+export function registerNocSlaRoutes(app: Api, ctx: AppContext): void {
+  app.get('/api/noc/:isp_id/sla', {
+    schema: { tags, summary: 'SLA definitions with this month\'s measurement', params: ispParams, response: { 200: z.array(slaDto), ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:read');
+    return listSlas(ctx, t.scope, t.ispId);
+  });
+  app.post('/api/noc/:isp_id/sla', {
+    schema: { tags, summary: 'Define an SLA (ISP-wide or for a business customer)', params: ispParams, body: createSlaBody, response: { 201: slaDto, ...commonErrors } },
+  }, async (req, reply) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:manage');
+    return reply.code(201).send(await createSla(ctx, t.actor, t.scope, t.ispId, req.body));
+  });
+  app.get('/api/noc/:isp_id/sla/:id/report', {
+    schema: { tags, summary: 'Measured availability, latency and MTTR with a per-day timeline', params: idParams, querystring: reportQuery, response: { 200: slaReportDto, ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:read');
+    return slaReport(ctx, t.scope, req.params.id, req.query);
+  });
+  app.patch('/api/noc/:isp_id/sla/:id', {
+    schema: { tags, summary: 'Change an SLA', params: idParams, body: updateSlaBody, response: { 200: slaDto, ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:manage');
+    return updateSla(ctx, t.actor, t.scope, req.params.id, req.body);
+  });
+  app.delete('/api/noc/:isp_id/sla/:id', {
+    schema: { tags, summary: 'Delete an SLA', params: idParams, response: { 204: z.null(), ...commonErrors } },
+  }, async (req, reply) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:manage');
+    await deleteSla(ctx, t.actor, t.scope, req.params.id);
+    return reply.code(204).send(null);
+  });
+}

@@ -1,0 +1,23 @@
+/** API shapes of the NOC alerts pages, derived from the generated schema. */
+import type { paths } from '../../../api/schema';
+
+type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? R extends { 200: infer A } ? Json<A> : R extends { 201: infer B } ? Json<B> : never
+  : never;
+type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
+
+export type Incident = Ok<'/api/noc/{isp_id}/incidents', 'get'>['items'][number];
+export type IncidentDetail = Ok<'/api/noc/{isp_id}/incidents/{id}', 'get'>;
+export type NocAlert = Ok<'/api/noc/{isp_id}/alerts', 'get'>['items'][number];
+export type AlertRule = Ok<'/api/noc/{isp_id}/alert-rules', 'get'>[number];
+export type AlertRuleBody = Body<'/api/noc/{isp_id}/alert-rules', 'post'>;
+export type Policy = Ok<'/api/noc/{isp_id}/escalation-policies', 'get'>[number];
+export type PolicyBody = Body<'/api/noc/{isp_id}/escalation-policies', 'post'>;
+export type MaintenanceWindow = Ok<'/api/noc/{isp_id}/maintenance', 'get'>[number];
+export type Sla = Ok<'/api/noc/{isp_id}/sla', 'get'>[number];
+export type SlaReport = Ok<'/api/noc/{isp_id}/sla/{id}/report', 'get'>;
+export type LogEntry = Ok<'/api/noc/{isp_id}/logs', 'get'>['items'][number];
+export type TopologyNode = Ok<'/api/noc/{isp_id}/topology', 'get'>['nodes'][number];
+export type Severity = Incident['severity'];
+export const SEVERITIES: readonly Severity[] = ['critical', 'major', 'minor', 'warning', 'info'];
