@@ -7,7 +7,7 @@ import { anonymousScope, withScope } from '../../platform/db/scope.ts';
 import { badRequest } from '../../platform/http/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { passwordResetTokens } from './schema.ts';
-import { findLoginSubjects, loadSubject, subjectScope, subjectTable } from './subject.ts';
+import { findLoginSubjects, loadSubject, subjectScope, subjectTable, type Subject } from './subject.ts';
 import { revokeAllSessions } from './auth.service.ts';
 
 const resetTtlMs = 30 * 60 * 1000;
@@ -46,13 +46,18 @@ export async function resetPassword(ctx: AppContext, token: string, password: st
   if (!claimed) throw badRequest('This reset link is invalid, expired or already used');
   const subject = await loadSubject(ctx, claimed.subjectKind, claimed.subjectId);
   if (!subject) throw badRequest('This reset link is invalid, expired or already used');
+  await setSubjectPassword(ctx, subject, hash, 'auth.password_reset', from);
+  await revokeAllSessions(ctx, subject.kind, subject.id);
+}
+
+/** Writes a new password hash on a subject's own row and audits it in the same transaction. */
+export async function setSubjectPassword(ctx: AppContext, subject: Subject, hash: string, action: string, from: Pick<Actor, 'ip' | 'userAgent'>): Promise<void> {
   const table = sql.raw(subjectTable[subject.kind]);
   const column = sql.raw(subject.kind === 'subscriber' ? 'portal_password_hash' : 'password_hash');
   await withScope(ctx.db, subjectScope(subject.kind, subject.isp_id), async (tx) => {
     await tx.execute(sql`UPDATE ${table} SET ${column} = ${hash}, updated_at = now() WHERE id = ${subject.id}`);
     await recordChange(tx, { kind: subject.kind, id: subject.id, email: subject.email, role: subject.role, ispId: subject.isp_id, branchId: subject.branch_id, ...from }, {
-      ispId: subject.isp_id, action: 'auth.password_reset', entityType: subject.kind, entityId: subject.id,
+      ispId: subject.isp_id, action, entityType: subject.kind, entityId: subject.id,
     });
   });
-  await revokeAllSessions(ctx, subject.kind, subject.id);
 }

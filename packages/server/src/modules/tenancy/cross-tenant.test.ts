@@ -120,6 +120,23 @@ describe("an ISP admin cannot reach another ISP's data", () => {
   });
 });
 
+describe("a subscriber's self-service reaches only their own account", () => {
+  it('/api/me/*: own row only; other accounts cannot be named; staff are refused', async () => {
+    const annA = await api.login(`ann@${a.slug}.test`, 'correct horse battery', { isp: a.slug });
+    const prof = await api.get('/api/me/profile', { token: annA });
+    expect(prof.json.id).toBe(a.subscriberId);
+    expect(prof.text).not.toContain(b.slug);
+    // No id in the path, and ids in the body are refused: nobody else's row can be addressed.
+    expect((await api.patch('/api/me/profile', { token: annA, body: { id: b.subscriberId, first_name: 'pwned' } })).status).toBe(400);
+    expect((await api.patch('/api/me/profile', { token: annA, body: { first_name: 'Ann' } })).status).toBe(200);
+    const usage = await api.get('/api/me/usage', { token: annA });
+    expect(usage.status).toBe(200);
+    for (const url of ['/api/me/profile', '/api/me/usage']) expect((await api.get(url, { token: a.adminToken })).status, url).toBe(403);
+    expect((await api.patch('/api/me/profile', { token: a.adminToken, body: { first_name: 'pwned' } })).status).toBe(403);
+    expect((await api.get(`/api/isp/${b.id}/subscribers/${b.subscriberId}`, { token: b.adminToken })).json.first_name).toBe('Ann');
+  });
+});
+
 describe('a branch manager sees only their branch subtree', () => {
   it('lists only North subscribers and staff', async () => {
     const subs = await api.get(`/api/isp/${a.id}/subscribers`, { token: a.managerToken });
