@@ -63,6 +63,17 @@ async function pick(page: Page, testId: string, option: string): Promise<void> {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/** The reset link of the newest mail to `to`, from the server's LogMailer lines. */
+async function waitForMail(to: string): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const mail = server.mails().filter((m) => m.to === to).pop();
+    const link = mail && /https?:\/\/\S+reset-password\?token=\S+/.exec(mail.text)?.[0];
+    if (link) return link;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no reset mail to ${to}`);
+}
+
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   // Lazy chunks and data may still be on their way: wait for a page heading and no spinner.
@@ -255,9 +266,60 @@ describe('web app', () => {
           assert.ok(overflow <= 1, `page overflows 375 px by ${overflow} px`);
           await checkA11y(page, `subscriber portal (${lang})`);
           await shot(page, `subscriber-${lang}`);
+          // Self-service profile: the subscriber changes their phone and city; the form fits 375 px.
           await page.goto(`/t/${slug}/me/profile`);
-          await page.getByText(subEmail).waitFor();
+          const phone = page.locator('input[name=phone]');
+          await phone.waitFor();
+          assert.equal(await page.locator('input[name=email]').inputValue(), subEmail);
+          await phone.fill('+20 100 555 0101');
+          await page.locator('input[name=city]').fill('Alexandria');
+          await page.locator('form').filter({ has: phone }).locator('button[type=submit]').click();
+          await page.getByTestId('profile-saved').waitFor();
+          await page.reload();
+          await phone.waitFor();
+          assert.equal(await phone.inputValue(), '+20 100 555 0101');
+          const o1 = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(o1 <= 1, `profile page overflows 375 px by ${o1} px`);
           await checkA11y(page, `subscriber profile (${lang})`);
+          await shot(page, `subscriber-profile-${lang}`);
+          // Usage over time with the quota left.
+          await page.goto(`/t/${slug}/me/usage`);
+          await settle(page);
+          const o2 = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(o2 <= 1, `usage page overflows 375 px by ${o2} px`);
+          await checkA11y(page, `subscriber usage (${lang})`);
+          await shot(page, `subscriber-usage-${lang}`);
+        });
+        await ctx.close();
+      });
+
+      test('the subscriber forgets the password, opens the mailed link on the branded portal and signs in with a new one', { timeout: 90_000 }, async () => {
+        const ctx = await context(lang, { width: 375, height: 780 });
+        const page = await ctx.newPage();
+        await guard(page, `reset-${lang}`, async () => {
+          await page.goto(`/t/${slug}/login`);
+          await page.getByRole('button', { name: lang === 'ar' ? 'نسيت كلمة المرور؟' : 'Forgot password?' }).click();
+          await page.locator('[role=dialog] input[type=email]').fill(subEmail);
+          await page.locator('[role=dialog] button').last().click();
+          await page.locator('[role=dialog] [role=alert], [role=dialog] .MuiAlert-root').first().waitFor();
+          const link = await waitForMail(subEmail);
+          const url = new URL(link);
+          assert.equal(url.pathname, `/t/${slug}/reset-password`);
+          await page.goto(`${url.pathname}${url.search}`);
+          await page.locator('input[name=password]').fill('Brand-new-pass-42');
+          await page.locator('input[name=password_again]').fill('Brand-new-pass-42');
+          await checkA11y(page, `reset password page (${lang})`);
+          await shot(page, `reset-password-${lang}`);
+          await page.locator('button[type=submit]').click();
+          await page.getByTestId('reset-login').click();
+          await login(page, `/t/${slug}/login`, subEmail, 'Brand-new-pass-42', new RegExp(`/t/${slug}/me$`));
+          // The link is single-use.
+          await page.evaluate(() => localStorage.clear());
+          await page.goto(`${url.pathname}${url.search}`);
+          await page.locator('input[name=password]').fill('Another-pass-43');
+          await page.locator('input[name=password_again]').fill('Another-pass-43');
+          await page.locator('button[type=submit]').click();
+          await page.locator('form [role=alert]').waitFor();
         });
         await ctx.close();
       });
@@ -339,6 +401,26 @@ describe('web app', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 1, `sessions page overflows 375 px by ${overflow} px`);
         await checkA11y(page, 'sessions page, live');
+      });
+      await ctx.close();
+    });
+
+    test('a founder resets the password from the platform login', { timeout: 60_000 }, async () => {
+      const ctx = await context('en');
+      const page = await ctx.newPage();
+      await guard(page, 'reset-founder', async () => {
+        await page.goto('/login');
+        await page.getByRole('button', { name: 'Forgot password?' }).click();
+        await page.locator('[role=dialog] input[type=email]').fill('founder@astranetix.com');
+        await page.locator('[role=dialog] button').last().click();
+        const url = new URL(await waitForMail('founder@astranetix.com'));
+        assert.equal(url.pathname, '/reset-password');
+        await page.goto(`${url.pathname}${url.search}`);
+        await page.locator('input[name=password]').fill('Founder-new-pass-1');
+        await page.locator('input[name=password_again]').fill('Founder-new-pass-1');
+        await page.locator('button[type=submit]').click();
+        await page.getByTestId('reset-login').click();
+        await login(page, '/login', 'founder@astranetix.com', 'Founder-new-pass-1', /\/founder$/);
       });
       await ctx.close();
     });

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hashPassword, passwordProblem } from '../../platform/auth/passwords.ts';
 import { newOpaqueToken, sha256 } from '../../platform/auth/tokens.ts';
-import { anonymousScope, withScope } from '../../platform/db/scope.ts';
+import { anonymousScope, rows, withScope } from '../../platform/db/scope.ts';
 import { badRequest } from '../../platform/http/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { passwordResetTokens } from './schema.ts';
@@ -25,12 +25,24 @@ export async function requestPasswordReset(ctx: AppContext, email: string, isp: 
       subjectKind: subject.kind, subjectId: subject.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + resetTtlMs),
     }),
   );
-  const link = `${ctx.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+  const link = `${await portalBase(ctx, subject)}/reset-password?token=${encodeURIComponent(token)}`;
   await ctx.mailer.send({
     to: subject.email,
     subject: 'Reset your AstraNetix password',
     text: `A password reset was requested for ${subject.email}.\n\nOpen this link within 30 minutes to choose a new password:\n${link}\n\nIf you did not ask for it, ignore this message.`,
   });
+}
+
+/**
+ * Where the account signs in: founders on the platform; an ISP's staff and subscribers on the
+ * ISP's branded portal (its custom domain when it has one), so the reset page wears its brand.
+ */
+async function portalBase(ctx: AppContext, subject: Subject): Promise<string> {
+  if (subject.kind === 'founder' || !subject.isp_slug) return ctx.config.publicUrl;
+  const [isp] = await withScope(ctx.db, anonymousScope, (tx) =>
+    rows<{ custom_domain: string | null }>(tx, sql`SELECT custom_domain FROM public_isp_branding(${subject.isp_slug}, NULL)`));
+  const origin = isp?.custom_domain ? `https://${isp.custom_domain}` : ctx.config.publicUrl;
+  return `${origin}/t/${subject.isp_slug}`;
 }
 
 export async function resetPassword(ctx: AppContext, token: string, password: string, from: Pick<Actor, 'ip' | 'userAgent'>): Promise<void> {

@@ -69,7 +69,7 @@ function ProfileForm({ profile }: { profile: OwnProfile }) {
           {t('subs.account')} {profile.account_number} · {t('subs.username')} {profile.username}
         </Typography>
         <Stack component="form" spacing={2} onSubmit={save} noValidate>
-          {message ? <Alert severity={message.ok ? 'success' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</Alert> : null}
+          {message ? <Alert severity={message.ok ? 'success' : 'error'} role={message.ok ? 'status' : 'alert'} data-testid={message.ok ? 'profile-saved' : 'profile-error'}>{message.text}</Alert> : null}
           <Grid container spacing={2}>
             <Grid size={{ xs: 12, sm: 6 }}>{field('first_name', t('subs.firstName'), { required: true, autoComplete: 'given-name' })}</Grid>
             <Grid size={{ xs: 12, sm: 6 }}>{field('last_name', t('subs.lastName'), { required: true, autoComplete: 'family-name' })}</Grid>
