@@ -136,6 +136,29 @@ describe('web app', () => {
           const link = page.getByTestId('portal-link');
           await link.waitFor();
           assert.match(await link.innerText(), new RegExp(`/t/${slug}$`));
+
+          // The ISP's own page: edit its settings (time zone, custom domain), see the terminate confirmation.
+          await page.goto('/founder/isps');
+          await page.getByRole('link', { name: ispName, exact: true }).click();
+          await page.locator('input[name=custom_domain]').waitFor();
+          await page.locator('input[name=custom_domain]').fill(`${slug}.portal.example`);
+          await page.locator('input[name=timezone]').fill('Africa/Cairo');
+          await page.getByRole('option', { name: 'Africa/Cairo', exact: true }).click();
+          await page.locator('main form button[type=submit]').click();
+          await page.getByTestId('isp-saved').waitFor();
+          assert.equal(await page.getByTestId('isp-portal-url').innerText(), `https://${slug}.portal.example`);
+          await page.getByTestId('terminate-isp').click();
+          await page.locator('input[name=confirm_slug]').waitFor();
+          await checkA11y(page, `founder ISP page with terminate dialog (${lang})`);
+          await shot(page, `founder-isp-terminate-${lang}`);
+          await page.keyboard.press('Escape');
+          await settle(page);
+          await checkA11y(page, `founder ISP page (${lang})`);
+          await shot(page, `founder-isp-${lang}`);
+          // The branded URL still works on localhost by path.
+          await page.locator('input[name=custom_domain]').fill('');
+          await page.locator('main form button[type=submit]').click();
+          await page.getByTestId('isp-saved').waitFor();
         });
         await ctx.close();
       });
@@ -171,6 +194,24 @@ describe('web app', () => {
           await page.locator('[role=dialog] button[type=submit]').click();
           await page.getByTestId('add-child-HB').waitFor();
           await checkA11y(page, `branches (${lang})`);
+          // Edit a branch: a third one, renamed and moved under Harbour, then deactivated.
+          await page.getByTestId('new-branch').click();
+          await page.locator('input[name=name]').fill('Airport');
+          await page.locator('input[name=code]').fill('AP');
+          await page.locator('[role=dialog] button[type=submit]').click();
+          await page.getByTestId('edit-branch-AP').click();
+          await page.locator('input[name=name]').fill('Airport kiosk');
+          await pick(page, 'select-parent', lang === 'ar' ? 'فرع الزمالك' : 'Harbour');
+          await checkA11y(page, `branch edit dialog (${lang})`);
+          await page.locator('[role=dialog] button[type=submit]').click();
+          await page.getByRole('link', { name: 'Airport kiosk' }).waitFor();
+          // It now sits two levels deep: its row is indented beneath Harbour's.
+          const depth = await page.getByRole('link', { name: 'Airport kiosk' }).evaluate((a) => {
+            let n = 0;
+            for (let e: Element | null = a; e; e = e.parentElement) if (e.tagName === 'UL') n++;
+            return n;
+          });
+          assert.equal(depth, 3, 'the moved branch is nested under Harbour (root → Downtown → Harbour)');
 
           // A plan, priced in the ISP's currency.
           await page.goto(`/t/${slug}/plans`);

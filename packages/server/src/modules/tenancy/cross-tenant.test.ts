@@ -117,6 +117,9 @@ describe("an ISP admin cannot reach another ISP's data", () => {
       expect((await api.get(url, { token: a.adminToken })).status, url).toBe(403);
     }
     expect((await api.post(`/api/founder/isp/${b.id}/suspend`, { token: a.adminToken })).status).toBe(403);
+    expect((await api.post(`/api/founder/isp/${b.id}/terminate`, { token: a.adminToken })).status).toBe(403);
+    expect((await api.patch(`/api/founder/isp/${b.id}`, { token: a.adminToken, body: { custom_domain: 'stolen.example' } })).status).toBe(403);
+    expect((await api.get(`/api/isp/${b.id}`, { token: b.adminToken })).json).toMatchObject({ status: 'active', custom_domain: null });
   });
 });
 

@@ -14,6 +14,7 @@ import { NotFound } from '../../ui/NotFound.tsx';
 const Dashboard = lazy(() => import('./DashboardPage.tsx'));
 const Isps = lazy(() => import('./IspsPage.tsx'));
 const CreateIsp = lazy(() => import('./CreateIspPage.tsx'));
+const IspDetail = lazy(() => import('./IspDetailPage.tsx'));
 const Users = lazy(() => import('./UsersPage.tsx'));
 const Security = lazy(() => import('../../ui/SecurityPage.tsx'));
 
@@ -33,6 +34,7 @@ export default function FounderPortal() {
           <Route index element={<Dashboard />} />
           <Route path="isps" element={<Isps />} />
           <Route path="isps/new" element={<CreateIsp />} />
+          <Route path="isps/:ispId" element={<IspDetail />} />
           <Route path="users" element={<Users />} />
           <Route path="security" element={<Security />} />
           <Route path="*" element={<NotFound />} />
