@@ -202,6 +202,7 @@ describe('web app', () => {
           await page.getByTestId('edit-branch-AP').click();
           await page.locator('input[name=name]').fill('Airport kiosk');
           await pick(page, 'select-parent', lang === 'ar' ? 'فرع الزمالك' : 'Harbour');
+          await page.locator('[role=listbox]').waitFor({ state: 'detached' });
           await checkA11y(page, `branch edit dialog (${lang})`);
           await page.locator('[role=dialog] button[type=submit]').click();
           await page.getByRole('link', { name: 'Airport kiosk' }).waitFor();
@@ -389,6 +390,31 @@ describe('web app', () => {
         await settle(page);
         await checkA11y(page, 'demo subscriber page');
         await shot(page, 'isp-subscriber-demo');
+        // Reply attributes on the subscriber page: the server's dictionary check lands on the field, then a valid one is saved.
+        await page.getByTestId('add-radius-attribute').click();
+        await page.locator('input[name$=_attribute]').last().fill('No-Such-Attribute');
+        await page.locator('input[name$=_value]').last().fill('x');
+        await page.getByTestId('save-radius').click();
+        await page.locator('input[name$=_attribute][aria-invalid=true]').waitFor();
+        await page.locator('input[name$=_attribute]').last().fill('Reply-Message');
+        await page.locator('input[name$=_value]').last().fill('Welcome back');
+        await page.getByTestId('save-radius').click();
+        await page.getByRole('status').filter({ hasText: 'Attributes saved' }).waitFor();
+        await checkA11y(page, 'subscriber reply attributes');
+        await page.reload();
+        await page.getByRole('heading', { name: 'John Doe' }).waitFor();
+        assert.ok((await page.locator('input[name$=_value]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).includes('Welcome back'));
+        // IP pools under the NAS devices.
+        await page.goto('/t/demo-isp/nas');
+        await page.getByTestId('new-pool').click();
+        await page.locator('[role=dialog] input[name=name]').fill('E2E pool');
+        await page.locator('input[name=first_ip]').fill('100.64.200.1');
+        await page.locator('input[name=last_ip]').fill('100.64.200.20');
+        await page.locator('[role=dialog] button[type=submit]').click();
+        await page.getByRole('cell', { name: /E2E pool/ }).waitFor();
+        await settle(page);
+        await checkA11y(page, 'NAS page with IP pools');
+        await shot(page, 'isp-nas-pools-demo');
       });
       await ctx.close();
 

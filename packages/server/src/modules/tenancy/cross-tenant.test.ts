@@ -105,6 +105,19 @@ describe("an ISP admin cannot reach another ISP's data", () => {
     expect(plans.json.map((p: { id: string; subscribers: number }) => [p.id, p.subscribers])).toEqual([[b.planId, 2]]);
   });
 
+  it('IP pools: the other ISP\'s pools cannot be listed, created in, deleted or attached to a plan', async () => {
+    const pool = await api.post(`/api/isp/${b.id}/ip-pools`, { token: b.adminToken, body: { name: 'beta pool', first_ip: '100.64.9.1', last_ip: '100.64.9.50' } });
+    expect(pool.status).toBe(201);
+    expect((await api.get(`/api/isp/${b.id}/ip-pools`, { token: a.adminToken })).status).toBe(404);
+    expect((await api.post(`/api/isp/${b.id}/ip-pools`, { token: a.adminToken, body: { name: 'evil', first_ip: '100.64.10.1', last_ip: '100.64.10.2' } })).status).toBe(404);
+    expect((await api.del(`/api/isp/${b.id}/ip-pools/${pool.json.id}`, { token: a.adminToken })).status).toBe(404);
+    expect((await api.del(`/api/isp/${a.id}/ip-pools/${pool.json.id}`, { token: a.adminToken })).status).toBe(404);
+    expect((await api.patch(`/api/isp/${a.id}/plans/${a.planId}`, { token: a.adminToken, body: { ip_pool_id: pool.json.id } })).status).toBe(404);
+    expect((await api.get(`/api/isp/${a.id}/ip-pools`, { token: a.adminToken })).json).toEqual([]);
+    expect((await api.get(`/api/isp/${b.id}/ip-pools`, { token: b.adminToken })).json.map((p: { id: string }) => p.id)).toEqual([pool.json.id]);
+    expect((await api.del(`/api/isp/${b.id}/ip-pools/${pool.json.id}`, { token: b.adminToken })).status).toBe(204);
+  });
+
   it('a NAS address taken by another ISP cannot be registered again, and says nothing about whose it is', async () => {
     const nas = (await api.get(`/api/isp/${b.id}/nas/${b.nasId}`, { token: b.adminToken })).json;
     const r = await api.post(`/api/isp/${a.id}/nas`, { token: a.adminToken, body: { name: 'Clash', address: nas.address.replace('/32', ''), secret: 'whatever1' } });
