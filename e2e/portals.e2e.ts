@@ -411,7 +411,7 @@ describe('web app', () => {
         await page.locator('input[name=first_ip]').fill('100.64.200.1');
         await page.locator('input[name=last_ip]').fill('100.64.200.20');
         await page.locator('[role=dialog] button[type=submit]').click();
-        await page.getByRole('cell', { name: /E2E pool/ }).waitFor();
+        await page.getByRole('cell', { name: 'E2E pool', exact: true }).waitFor();
         await settle(page);
         await checkA11y(page, 'NAS page with IP pools');
         await shot(page, 'isp-nas-pools-demo');

@@ -2,8 +2,9 @@
  * The ISP settings cards shared by the founder's create-ISP and ISP-detail pages and the ISP's own
  * settings page: branding (name, logo, colours) and regional (language, currency, time zone, contact).
  */
-import type { ReactNode } from 'react';
-import { Card, CardContent, Grid, MenuItem, TextField, Typography } from '@mui/material';
+import { useState, type ReactNode } from 'react';
+import { Card, CardContent, FormControlLabel, Grid, MenuItem, Switch, TextField, Typography } from '@mui/material';
+import { fieldErrors } from '../api/client.ts';
 import type { Isp, Locale } from '../api/types.ts';
 import { LOCALES, useT } from '../i18n/index.tsx';
 import { ColorField, CurrencyField, TimezoneField } from './fields.tsx';
@@ -23,6 +24,23 @@ export const ispSettingsBody = (f: IspSettings) => ({
   display_name: f.display_name.trim(), logo_url: f.logo_url.trim() || null, primary_color: f.primary_color, secondary_color: f.secondary_color,
   default_locale: f.default_locale, currency: f.currency, timezone: f.timezone, contact_email: f.contact_email.trim() || null,
 });
+
+/** The form state of these pages: values, field errors from the server's problem document, busy while saving. */
+export function useSettingsForm<F>(initial: () => F) {
+  const [f, setF] = useState<F>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof F>(k: K, v: F[K]) => setF((x) => ({ ...x, [k]: v }));
+  async function send<R extends { data?: unknown; error?: unknown }>(call: () => Promise<R>): Promise<R> {
+    setBusy(true);
+    setErrors({});
+    const r = await call();
+    setBusy(false);
+    if (!r.data) setErrors(fieldErrors(r.error));
+    return r;
+  }
+  return { f, setF, set, errors, setErrors, busy, send };
+}
 
 type Props<F extends IspSettings> = {
   f: F;
@@ -68,5 +86,24 @@ export function RegionalCard<F extends IspSettings>({ f, set, errors, children }
         {children}
       </Grid>
     </CardContent></Card>
+  );
+}
+
+type Saas = 'starter' | 'growth' | 'enterprise';
+
+/** Founder-only fields: the ISP's SaaS plan and its MFA policy for staff. */
+export function SaasFields<F extends { saas_plan: Saas; require_mfa: boolean }>({ f, set }: { f: F; set: <K extends keyof F>(k: K, v: F[K]) => void }) {
+  const t = useT();
+  return (
+    <>
+      <Grid size={{ xs: 12, sm: 6 }}>
+        <TextField select fullWidth label={t('founder.plan')} name="saas_plan" value={f.saas_plan} onChange={(e) => set('saas_plan', e.target.value as F['saas_plan'])}>
+          {(['starter', 'growth', 'enterprise'] as const).map((p) => <MenuItem key={p} value={p}>{t(`saas.${p}`)}</MenuItem>)}
+        </TextField>
+      </Grid>
+      <Grid size={{ xs: 12, sm: 6 }}>
+        <FormControlLabel control={<Switch checked={f.require_mfa} onChange={(e) => set('require_mfa', e.target.checked as F['require_mfa'])} />} label={t('fields.requireMfa')} />
+      </Grid>
+    </>
   );
 }

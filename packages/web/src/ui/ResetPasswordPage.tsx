@@ -1,9 +1,10 @@
 /** The page behind the password-reset e-mail link: /reset-password (founders) or /t/{slug}/reset-password (an ISP's staff and subscribers, branded). */
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
-import { Alert, Box, Button, Card, CardContent, Link, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Link, Stack, TextField, Typography } from '@mui/material';
 import { api, fieldErrors, problemDetail } from '../api/client.ts';
 import { useT } from '../i18n/index.tsx';
+import { AuthCard } from './AuthCard.tsx';
 import { BrandMark } from './BrandMark.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { useBrand } from './theme.tsx';
@@ -43,39 +44,35 @@ export default function ResetPasswordPage({ slug }: { slug?: string | undefined 
   }
 
   return (
-    <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 2, background: (th) => `linear-gradient(160deg, ${th.palette.primary.main} 0%, ${th.palette.primary.dark} 45%, ${th.palette.background.default} 45%)` }}>
-      <Card sx={{ width: '100%', maxWidth: 420 }} elevation={4}>
-        <CardContent sx={{ p: { xs: 3, sm: 4 } }}>
-          <Stack spacing={1} sx={{ alignItems: 'center', mb: 3 }}>
-            <BrandMark size={56} />
-            <Typography variant="h5" component="h1" sx={{ textAlign: 'center' }}>{t('reset.title')}</Typography>
-            <Typography variant="body2" color="text.secondary">{brand.name}</Typography>
+    <AuthCard>
+      <Stack spacing={1} sx={{ alignItems: 'center', mb: 3 }}>
+        <BrandMark size={56} />
+        <Typography variant="h5" component="h1" sx={{ textAlign: 'center' }}>{t('reset.title')}</Typography>
+        <Typography variant="body2" color="text.secondary">{brand.name}</Typography>
+      </Stack>
+      {done ? (
+        <Stack spacing={2}>
+          <Alert severity="success" role="status">{t('reset.done')}</Alert>
+          <Button component={RouterLink} to={loginPath} variant="contained" data-testid="reset-login">{t('login.submit')}</Button>
+        </Stack>
+      ) : !token ? (
+        <Alert severity="error" role="alert">{t('reset.invalid')}</Alert>
+      ) : (
+        <Box component="form" onSubmit={submit} noValidate>
+          <Stack spacing={2}>
+            {error ? <Alert severity="error" role="alert">{error}</Alert> : null}
+            <TextField label={t('pw.new')} type="password" autoComplete="new-password" required name="password" autoFocus value={password}
+              onChange={(e) => setPassword(e.target.value)} helperText={t('pw.rule')} />
+            <TextField label={t('pw.again')} type="password" autoComplete="new-password" required name="password_again" value={again}
+              onChange={(e) => setAgain(e.target.value)} error={Boolean(fieldError)} helperText={fieldError} />
+            <Button type="submit" variant="contained" size="large" disabled={busy || !password || !again}>{t('reset.submit')}</Button>
           </Stack>
-          {done ? (
-            <Stack spacing={2}>
-              <Alert severity="success" role="status">{t('reset.done')}</Alert>
-              <Button component={RouterLink} to={loginPath} variant="contained" data-testid="reset-login">{t('login.submit')}</Button>
-            </Stack>
-          ) : !token ? (
-            <Alert severity="error" role="alert">{t('reset.invalid')}</Alert>
-          ) : (
-            <Box component="form" onSubmit={submit} noValidate>
-              <Stack spacing={2}>
-                {error ? <Alert severity="error" role="alert">{error}</Alert> : null}
-                <TextField label={t('pw.new')} type="password" autoComplete="new-password" required name="password" autoFocus value={password}
-                  onChange={(e) => setPassword(e.target.value)} helperText={t('pw.rule')} />
-                <TextField label={t('pw.again')} type="password" autoComplete="new-password" required name="password_again" value={again}
-                  onChange={(e) => setAgain(e.target.value)} error={Boolean(fieldError)} helperText={fieldError} />
-                <Button type="submit" variant="contained" size="large" disabled={busy || !password || !again}>{t('reset.submit')}</Button>
-              </Stack>
-            </Box>
-          )}
-          <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', gap: 1, flexWrap: 'wrap', mt: 2 }}>
-            <Link component={RouterLink} to={loginPath} variant="body2">{t('reset.backToLogin')}</Link>
-            <LanguageSelect />
-          </Stack>
-        </CardContent>
-      </Card>
-    </Box>
+        </Box>
+      )}
+      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', gap: 1, flexWrap: 'wrap', mt: 2 }}>
+        <Link component={RouterLink} to={loginPath} variant="body2">{t('reset.backToLogin')}</Link>
+        <LanguageSelect />
+      </Stack>
+    </AuthCard>
   );
 }

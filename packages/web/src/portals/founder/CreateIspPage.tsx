@@ -1,40 +1,34 @@
 /** Create an ISP: slug (its URL), branding, currency, language, time zone, and its first admin account. */
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { Alert, Box, Button, Card, CardContent, FormControlLabel, Grid, Link, MenuItem, Switch, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Grid, Link, TextField, Typography } from '@mui/material';
 import { api, fieldErrors, problemDetail } from '../../api/client.ts';
 import type { CreateIspBody, Isp, Locale } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PageHeader } from '../../ui/common.tsx';
-import { BrandingCard, ispSettingsBody, RegionalCard } from '../../ui/IspSettingsForm.tsx';
+import { BrandingCard, ispSettingsBody, RegionalCard, SaasFields, useSettingsForm } from '../../ui/IspSettingsForm.tsx';
 
 const slugify = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/[\s_]+/g, '-').replace(/-+/g, '-').slice(0, 63);
 
 export default function CreateIspPage() {
   const { t, locale } = useI18n();
-  const [f, setF] = useState({
+  const { f, setF, set, errors, setErrors, busy, send } = useSettingsForm(() => ({
     display_name: '', slug: '', logo_url: '', primary_color: '#1565c0', secondary_color: '#00897b', currency: 'USD', default_locale: locale as Locale,
     timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', require_mfa: false, contact_email: '', saas_plan: 'starter' as NonNullable<CreateIspBody['saas_plan']>,
     admin_name: '', admin_email: '', admin_password: '',
-  });
+  }));
   const [slugTouched, setSlugTouched] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [created, setCreated] = useState<Isp | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = <K extends keyof typeof f>(k: K, v: (typeof f)[K]) => setF((x) => ({ ...x, [k]: v }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setErrors({});
     setGeneral(null);
     const body: CreateIspBody = {
       ...ispSettingsBody(f), slug: f.slug, require_mfa: f.require_mfa, saas_plan: f.saas_plan,
       admin: { name: f.admin_name.trim(), email: f.admin_email.trim(), password: f.admin_password },
     };
-    const r = await api.POST('/api/founder/isp/create', { body });
-    setBusy(false);
+    const r = await send(() => api.POST('/api/founder/isp/create', { body }));
     if (r.data) {
       setCreated(r.data);
       return;
@@ -84,16 +78,7 @@ export default function CreateIspPage() {
             </BrandingCard>
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
-            <RegionalCard f={f} set={set} errors={errors}>
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <TextField select fullWidth label={t('founder.plan')} name="saas_plan" value={f.saas_plan} onChange={(e) => set('saas_plan', e.target.value as typeof f.saas_plan)}>
-                  {(['starter', 'growth', 'enterprise'] as const).map((p) => <MenuItem key={p} value={p}>{t(`saas.${p}`)}</MenuItem>)}
-                </TextField>
-              </Grid>
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <FormControlLabel control={<Switch checked={f.require_mfa} onChange={(e) => set('require_mfa', e.target.checked)} />} label={t('fields.requireMfa')} />
-              </Grid>
-            </RegionalCard>
+            <RegionalCard f={f} set={set} errors={errors}><SaasFields f={f} set={set} /></RegionalCard>
           </Grid>
           <Grid size={12}>
             <Card><CardContent>

@@ -2,15 +2,15 @@
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import {
-  Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, Grid, Link,
-  MenuItem, Stack, Switch, TextField, Typography,
+  Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Grid, Link,
+  Stack, TextField, Typography,
 } from '@mui/material';
-import { api, fieldErrors, problemDetail } from '../../api/client.ts';
+import { api, problemDetail } from '../../api/client.ts';
 import type { Isp, IspPatchBody } from '../../api/types.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 import { CustomDomainField } from '../../ui/fields.tsx';
-import { BrandingCard, ispSettingsBody, ispSettingsOf, RegionalCard } from '../../ui/IspSettingsForm.tsx';
+import { BrandingCard, ispSettingsBody, ispSettingsOf, RegionalCard, SaasFields, useSettingsForm } from '../../ui/IspSettingsForm.tsx';
 
 export default function IspDetailPage() {
   const t = useT();
@@ -32,27 +32,20 @@ type Saas = NonNullable<IspPatchBody['saas_plan']>;
 function IspEditor({ isp, onChanged }: { isp: Isp; onChanged: (isp: Isp) => void }) {
   const t = useT();
   const fmt = useFormat();
-  const [f, setF] = useState({ ...ispSettingsOf(isp), custom_domain: isp.custom_domain ?? '', saas_plan: isp.saas_plan as Saas, require_mfa: isp.require_mfa });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { f, set, errors, busy, send } = useSettingsForm(() => ({ ...ispSettingsOf(isp), custom_domain: isp.custom_domain ?? '', saas_plan: isp.saas_plan as Saas, require_mfa: isp.require_mfa }));
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const [acting, setActing] = useState<'suspend' | 'resume' | null>(null);
   const [terminating, setTerminating] = useState(false);
-  const set = <K extends keyof typeof f>(k: K, v: (typeof f)[K]) => setF((x) => ({ ...x, [k]: v }));
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setErrors({});
     setMsg(null);
     const body: IspPatchBody = { ...ispSettingsBody(f), custom_domain: f.custom_domain.trim().toLowerCase() || null, saas_plan: f.saas_plan, require_mfa: f.require_mfa };
-    const r = await api.PATCH('/api/founder/isp/{isp_id}', { params: { path: { isp_id: isp.id } }, body });
-    setBusy(false);
+    const r = await send(() => api.PATCH('/api/founder/isp/{isp_id}', { params: { path: { isp_id: isp.id } }, body }));
     if (r.data) {
       onChanged(r.data);
       return;
     }
-    setErrors(fieldErrors(r.error));
     setMsg({ ok: false, text: r.response.status === 409 ? t('founder.domainTaken') : (problemDetail(r.error) ?? t('common.error')) });
   }
 
@@ -83,16 +76,7 @@ function IspEditor({ isp, onChanged }: { isp: Isp; onChanged: (isp: Isp) => void
               </BrandingCard>
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
-              <RegionalCard f={f} set={set} errors={errors}>
-                <Grid size={{ xs: 12, sm: 6 }}>
-                  <TextField select fullWidth label={t('founder.plan')} name="saas_plan" value={f.saas_plan} onChange={(e) => set('saas_plan', e.target.value as Saas)}>
-                    {(['starter', 'growth', 'enterprise'] as const).map((p) => <MenuItem key={p} value={p}>{t(`saas.${p}`)}</MenuItem>)}
-                  </TextField>
-                </Grid>
-                <Grid size={{ xs: 12, sm: 6 }}>
-                  <FormControlLabel control={<Switch checked={f.require_mfa} onChange={(e) => set('require_mfa', e.target.checked)} />} label={t('fields.requireMfa')} />
-                </Grid>
-              </RegionalCard>
+              <RegionalCard f={f} set={set} errors={errors}><SaasFields f={f} set={set} /></RegionalCard>
             </Grid>
           </Grid>
           <Box sx={{ mt: 2, display: 'flex', justifyContent: 'flex-end' }}>

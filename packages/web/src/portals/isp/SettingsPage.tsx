@@ -1,11 +1,11 @@
 /** ISP settings: branding (name, logo, colours), language, currency, time zone, MFA policy, contact. */
 import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Card, CardContent, FormControlLabel, Grid, Switch, Typography } from '@mui/material';
-import { api, fieldErrors, problemDetail } from '../../api/client.ts';
+import { api, problemDetail } from '../../api/client.ts';
 import type { IspPatchBody } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { PageHeader } from '../../ui/common.tsx';
-import { BrandingCard, ispSettingsBody, ispSettingsOf, RegionalCard } from '../../ui/IspSettingsForm.tsx';
+import { BrandingCard, ispSettingsBody, ispSettingsOf, RegionalCard, useSettingsForm } from '../../ui/IspSettingsForm.tsx';
 import { CustomDomainField } from '../../ui/fields.tsx';
 import { useBrand } from '../../ui/theme.tsx';
 import { useIsp } from './context.ts';
@@ -14,28 +14,20 @@ export default function SettingsPage() {
   const t = useT();
   const { isp, ispId, reloadIsp } = useIsp();
   const { setBrand } = useBrand();
-  const [f, setF] = useState({ ...ispSettingsOf(isp), require_mfa: isp.require_mfa, custom_domain: isp.custom_domain ?? '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { f, set, errors, busy, send } = useSettingsForm(() => ({ ...ispSettingsOf(isp), require_mfa: isp.require_mfa, custom_domain: isp.custom_domain ?? '' }));
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = <K extends keyof typeof f>(k: K, v: (typeof f)[K]) => setF((x) => ({ ...x, [k]: v }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setErrors({});
     setMsg(null);
     const body: IspPatchBody = { ...ispSettingsBody(f), require_mfa: f.require_mfa, custom_domain: f.custom_domain.trim().toLowerCase() || null };
-    const r = await api.PATCH('/api/isp/{isp_id}', { params: { path: { isp_id: ispId } }, body });
-    setBusy(false);
+    const r = await send(() => api.PATCH('/api/isp/{isp_id}', { params: { path: { isp_id: ispId } }, body }));
     if (r.data) {
       setBrand({ name: r.data.display_name, logoUrl: r.data.logo_url, primary: r.data.primary_color, secondary: r.data.secondary_color });
       await reloadIsp();
       setMsg({ ok: true, text: t('settings.saved') });
       return;
     }
-    const fe = fieldErrors(r.error);
-    setErrors(fe);
     setMsg({ ok: false, text: problemDetail(r.error) ?? t('common.error') });
   }
 
