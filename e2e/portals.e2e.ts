@@ -488,6 +488,12 @@ describe('web app', () => {
         await page.locator('button[type=submit]').click();
         await page.getByTestId('reset-login').click();
         await login(page, '/login', 'founder@astranetix.com', 'Founder-new-pass-1', /\/founder$/);
+        // System monitoring from the real metrics: rates appear once two samples (5 s apart) exist.
+        await page.goto('/founder/system');
+        await page.getByRole('heading', { name: 'API requests', exact: true }).first().waitFor();
+        await page.locator('main svg rect').first().waitFor({ timeout: 20_000 });
+        await checkA11y(page, 'founder system monitoring');
+        await shot(page, 'founder-system');
       });
       await ctx.close();
     });

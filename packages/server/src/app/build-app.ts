@@ -20,6 +20,7 @@ import { registerSubscriberRoutes } from '../modules/subscribers/subscribers.rou
 import { registerSelfServiceRoutes } from '../modules/subscribers/self-service.routes.ts';
 import { registerAuditRoutes } from '../modules/reporting/audit.routes.ts';
 import { registerSystemRoutes } from '../modules/system/system.routes.ts';
+import { registerMonitoringRoutes } from '../modules/system/monitoring.routes.ts';
 import { registerNasRoutes } from '../modules/aaa/nas.routes.ts';
 import { registerSessionRoutes } from '../modules/aaa/sessions.routes.ts';
 import { registerCoaRoutes } from '../modules/aaa/coa.routes.ts';
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   const api = app.withTypeProvider<ZodTypeProvider>() as unknown as Api;
   registerSystemRoutes(api, ctx);
+  registerMonitoringRoutes(api, ctx);
   registerAuthRoutes(api, ctx);
   registerFounderRoutes(api, ctx);
   registerIspRoutes(api, ctx);

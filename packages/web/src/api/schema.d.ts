@@ -385,6 +385,208 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/founder/system/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This process's metrics (the /metrics registry) summed for the monitoring page, with live database and Redis probes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sampled_at: string;
+                            uptime_s: number;
+                            process: {
+                                rss_bytes: number | null;
+                                heap_used_bytes: number | null;
+                                event_loop_lag_p99_ms: number | null;
+                                cpu_seconds: number | null;
+                            };
+                            http: {
+                                requests: number;
+                                /** @description 2xx, 3xx, 4xx, 5xx */
+                                by_status: {
+                                    [key: string]: number;
+                                };
+                                server_errors: number;
+                                latency: {
+                                    count: number;
+                                    sum_seconds: number;
+                                    p50_ms: number | null;
+                                    p95_ms: number | null;
+                                };
+                            };
+                            db: {
+                                kind: string;
+                                ok: boolean;
+                                ping_ms: number;
+                                committed: number;
+                                rolled_back: number;
+                                latency: {
+                                    count: number;
+                                    sum_seconds: number;
+                                    p50_ms: number | null;
+                                    p95_ms: number | null;
+                                };
+                            };
+                            redis: {
+                                configured: boolean;
+                                ok: boolean;
+                                ping_ms: number | null;
+                            };
+                            aaa: {
+                                /** @description Whether this process registered the AAA engine metrics */
+                                running: boolean;
+                                auth_by_result: {
+                                    [key: string]: number;
+                                };
+                                acct_by_status: {
+                                    [key: string]: number;
+                                };
+                                dropped: number;
+                                errors: number;
+                                duplicates: number;
+                                sessions_online: number | null;
+                                latency: {
+                                    count: number;
+                                    sum_seconds: number;
+                                    p50_ms: number | null;
+                                    p95_ms: number | null;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;

@@ -49,3 +49,4 @@ export type CoaRequest = Ok<'/api/isp/{isp_id}/coa-requests', 'get'>['items'][nu
 export type OwnProfile = Ok<'/api/me/profile', 'get'>;
 export type OwnProfileBody = Body<'/api/me/profile', 'patch'>;
 export type OwnUsage = Ok<'/api/me/usage', 'get'>;
+export type Monitoring = Ok<'/api/founder/system/metrics', 'get'>;

@@ -126,7 +126,7 @@ describe("an ISP admin cannot reach another ISP's data", () => {
   });
 
   it('founder-only routes refuse ISP admins', async () => {
-    for (const url of ['/api/founder/dashboard', '/api/founder/isp/list', `/api/founder/isp/${b.id}`, '/api/founder/founders']) {
+    for (const url of ['/api/founder/dashboard', '/api/founder/isp/list', `/api/founder/isp/${b.id}`, '/api/founder/founders', '/api/founder/system/metrics']) {
       expect((await api.get(url, { token: a.adminToken })).status, url).toBe(403);
     }
     expect((await api.post(`/api/founder/isp/${b.id}/suspend`, { token: a.adminToken })).status).toBe(403);
