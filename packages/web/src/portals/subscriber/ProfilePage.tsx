@@ -79,7 +79,7 @@ function ProfileForm({ profile }: { profile: OwnProfile }) {
             <Grid size={{ xs: 12, sm: 4 }}>{field('city', t('subs.city'), { autoComplete: 'address-level2' })}</Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
               <TextField select fullWidth name="locale" label={t('common.language')} value={form.locale} onChange={(e) => setForm({ ...form, locale: e.target.value })}
-                slotProps={{ select: { inputProps: { 'data-testid': 'profile-locale' } } }}>
+                slotProps={{ select: { displayEmpty: true, inputProps: { 'data-testid': 'profile-locale' } }, inputLabel: { shrink: true } }}>
                 <MenuItem value="">{t('subs.ispDefault')}</MenuItem>
                 {LOCALES.map((l) => <MenuItem key={l} value={l} lang={l}>{t(`lang.${l}`)}</MenuItem>)}
               </TextField>
