@@ -76,8 +76,8 @@ async function waitForMail(to: string): Promise<string> {
 
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  // Lazy chunks and data may still be on their way: wait for a page heading and no spinner.
-  await page.waitForFunction(() => !document.querySelector('[role=progressbar]') && document.querySelector('main h1'), null, {
+  // Lazy chunks and data may still be on their way: wait for a page heading and no spinner (determinate bars, such as quotas, stay).
+  await page.waitForFunction(() => !document.querySelector('[role=progressbar]:not([aria-valuenow])') && document.querySelector('main h1'), null, {
     timeout: 15_000,
   });
   await page.waitForLoadState('networkidle');
