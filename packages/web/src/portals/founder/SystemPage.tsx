@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import { api } from '../../api/client.ts';
 import type { Monitoring } from '../../api/types.ts';
-import { useFormat, useT } from '../../i18n/index.tsx';
+import { useFormat, useI18n } from '../../i18n/index.tsx';
 import { TimeBars } from '../../ui/charts.tsx';
 import { ErrorAlert, Loading, PageHeader, StatCard, ok } from '../../ui/common.tsx';
 
@@ -35,7 +35,7 @@ export function ratesBetween(a: Monitoring, b: Monitoring): Rates {
 }
 
 export default function SystemPage() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const fmt = useFormat();
   const [last, setLast] = useState<Monitoring | null>(null);
   const [rates, setRates] = useState<Rates[]>([]);
@@ -70,7 +70,8 @@ export default function SystemPage() {
   const now = rates[rates.length - 1];
   const perSec = (n: number | undefined) => (n === undefined ? '—' : t('system.perSec', { n: fmt.number(n < 10 ? Math.round(n * 100) / 100 : Math.round(n)) }));
   const ms = (n: number | null) => (n === null ? '—' : t('system.ms', { n: fmt.number(n) }));
-  const series = (k: keyof Omit<Rates, 'at'>) => rates.map((r) => ({ label: fmt.dateTime(r.at), value: Math.round(r[k] * 100) / 100 }));
+  const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const series = (k: keyof Omit<Rates, 'at'>) => rates.map((r) => ({ label: clock.format(new Date(r.at)), value: Math.round(r[k] * 100) / 100 }));
   const chart = (title: string, k: keyof Omit<Rates, 'at'>) => (
     <Card sx={{ height: '100%' }}><CardContent>
       <Typography variant="h6" component="h2" gutterBottom>{title}</Typography>
