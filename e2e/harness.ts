@@ -12,14 +12,32 @@ export const repo = path.resolve(here, '..');
 export const screenshots = path.join(here, 'screenshots');
 const require = createRequire(path.join(repo, 'packages/web/package.json'));
 
-export type Server = { url: string; stop: () => Promise<void> };
+export type Mail = { to: string; subject: string; text: string };
+/** `mails`: what the server's LogMailer wrote to its log (no SMTP_URL in e2e), oldest first. */
+export type Server = { url: string; stop: () => Promise<void>; mails: () => Mail[] };
 
 export async function startServer(port = Number(process.env.E2E_PORT ?? 8123)): Promise<Server> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'anx-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'e2e/app-under-test.ts'], {
     cwd: repo,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, RADIUS_AUTH_PORT: '0', RADIUS_ACCT_PORT: '0', SYSLOG_PORT: '0', SNMP_TRAP_PORT: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', NODE_ENV: 'development' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // Info level, so that the LogMailer's lines (reset links) reach stdout, where they are read below.
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, RADIUS_AUTH_PORT: '0', RADIUS_ACCT_PORT: '0', SYSLOG_PORT: '0', SNMP_TRAP_PORT: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const mails: Mail[] = [];
+  let partial = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.includes('"mail"')) continue;
+      try {
+        const m = (JSON.parse(line) as { mail?: Mail }).mail;
+        if (m) mails.push(m);
+      } catch {
+        /* not a JSON log line */
+      }
+    }
   });
   child.on('exit', (code, signal) => { if (!stopping) console.error(`e2e: server exited unexpectedly (code ${code}, signal ${signal})`); });
   let stopping = false;
@@ -38,6 +56,7 @@ export async function startServer(port = Number(process.env.E2E_PORT ?? 8123)): 
   }
   return {
     url,
+    mails: () => [...mails],
     stop: async () => {
       stopping = true;
       if (child.exitCode === null) {

@@ -63,10 +63,21 @@ async function pick(page: Page, testId: string, option: string): Promise<void> {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/** The reset link of the newest mail to `to`, from the server's LogMailer lines. */
+async function waitForMail(to: string): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const mail = server.mails().filter((m) => m.to === to).pop();
+    const link = mail && /https?:\/\/\S+reset-password\?token=\S+/.exec(mail.text)?.[0];
+    if (link) return link;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no reset mail to ${to}`);
+}
+
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  // Lazy chunks and data may still be on their way: wait for a page heading and no spinner.
-  await page.waitForFunction(() => !document.querySelector('[role=progressbar]') && document.querySelector('main h1'), null, {
+  // Lazy chunks and data may still be on their way: wait for a page heading and no spinner (determinate bars, such as quotas, stay).
+  await page.waitForFunction(() => !document.querySelector('[role=progressbar]:not([aria-valuenow])') && document.querySelector('main h1'), null, {
     timeout: 15_000,
   });
   await page.waitForLoadState('networkidle');
@@ -125,6 +136,29 @@ describe('web app', () => {
           const link = page.getByTestId('portal-link');
           await link.waitFor();
           assert.match(await link.innerText(), new RegExp(`/t/${slug}$`));
+
+          // The ISP's own page: edit its settings (time zone, custom domain), see the terminate confirmation.
+          await page.goto('/founder/isps');
+          await page.getByRole('link', { name: ispName, exact: true }).click();
+          await page.locator('input[name=custom_domain]').waitFor();
+          await page.locator('input[name=custom_domain]').fill(`${slug}.portal.example`);
+          await page.locator('input[name=timezone]').fill('Africa/Cairo');
+          await page.getByRole('option', { name: 'Africa/Cairo', exact: true }).click();
+          await page.locator('main form button[type=submit]').click();
+          await page.getByTestId('isp-saved').waitFor();
+          assert.equal(await page.getByTestId('isp-portal-url').innerText(), `https://${slug}.portal.example`);
+          await page.getByTestId('terminate-isp').click();
+          await page.locator('input[name=confirm_slug]').waitFor();
+          await checkA11y(page, `founder ISP page with terminate dialog (${lang})`);
+          await shot(page, `founder-isp-terminate-${lang}`);
+          await page.keyboard.press('Escape');
+          await settle(page);
+          await checkA11y(page, `founder ISP page (${lang})`);
+          await shot(page, `founder-isp-${lang}`);
+          // The branded URL still works on localhost by path.
+          await page.locator('input[name=custom_domain]').fill('');
+          await page.locator('main form button[type=submit]').click();
+          await page.getByTestId('isp-saved').waitFor();
         });
         await ctx.close();
       });
@@ -160,6 +194,25 @@ describe('web app', () => {
           await page.locator('[role=dialog] button[type=submit]').click();
           await page.getByTestId('add-child-HB').waitFor();
           await checkA11y(page, `branches (${lang})`);
+          // Edit a branch: a third one, renamed and moved under Harbour, then deactivated.
+          await page.getByTestId('new-branch').click();
+          await page.locator('input[name=name]').fill('Airport');
+          await page.locator('input[name=code]').fill('AP');
+          await page.locator('[role=dialog] button[type=submit]').click();
+          await page.getByTestId('edit-branch-AP').click();
+          await page.locator('input[name=name]').fill('Airport kiosk');
+          await pick(page, 'select-parent', lang === 'ar' ? 'فرع الزمالك' : 'Harbour');
+          await page.locator('[role=listbox]').waitFor({ state: 'detached' });
+          await checkA11y(page, `branch edit dialog (${lang})`);
+          await page.locator('[role=dialog] button[type=submit]').click();
+          await page.getByRole('link', { name: 'Airport kiosk' }).waitFor();
+          // It now sits two levels deep: its row is indented beneath Harbour's.
+          const depth = await page.getByRole('link', { name: 'Airport kiosk' }).evaluate((a) => {
+            let n = 0;
+            for (let e: Element | null = a; e; e = e.parentElement) if (e.tagName === 'UL') n++;
+            return n;
+          });
+          assert.equal(depth, 3, 'the moved branch is nested under Harbour (root → Downtown → Harbour)');
 
           // A plan, priced in the ISP's currency.
           await page.goto(`/t/${slug}/plans`);
@@ -255,14 +308,65 @@ describe('web app', () => {
           assert.ok(overflow <= 1, `page overflows 375 px by ${overflow} px`);
           await checkA11y(page, `subscriber portal (${lang})`);
           await shot(page, `subscriber-${lang}`);
+          // Self-service profile: the subscriber changes their phone and city; the form fits 375 px.
           await page.goto(`/t/${slug}/me/profile`);
-          await page.getByText(subEmail).waitFor();
+          const phone = page.locator('input[name=phone]');
+          await phone.waitFor();
+          assert.equal(await page.locator('input[name=email]').inputValue(), subEmail);
+          await phone.fill('+20 100 555 0101');
+          await page.locator('input[name=city]').fill('Alexandria');
+          await page.locator('form').filter({ has: phone }).locator('button[type=submit]').click();
+          await page.getByTestId('profile-saved').waitFor();
+          await page.reload();
+          await phone.waitFor();
+          assert.equal(await phone.inputValue(), '+20 100 555 0101');
+          const o1 = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(o1 <= 1, `profile page overflows 375 px by ${o1} px`);
           await checkA11y(page, `subscriber profile (${lang})`);
+          await shot(page, `subscriber-profile-${lang}`);
+          // Usage over time with the quota left.
+          await page.goto(`/t/${slug}/me/usage`);
+          await settle(page);
+          const o2 = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(o2 <= 1, `usage page overflows 375 px by ${o2} px`);
+          await checkA11y(page, `subscriber usage (${lang})`);
+          await shot(page, `subscriber-usage-${lang}`);
           await page.goto(`/t/${slug}/me/recharge`);
           await page.locator('input[name=pin]').waitFor();
           const o = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert.ok(o <= 1, `recharge overflows 375 px by ${o} px`);
           await checkA11y(page, `subscriber recharge (${lang})`);
+        });
+        await ctx.close();
+      });
+
+      test('the subscriber forgets the password, opens the mailed link on the branded portal and signs in with a new one', { timeout: 90_000 }, async () => {
+        const ctx = await context(lang, { width: 375, height: 780 });
+        const page = await ctx.newPage();
+        await guard(page, `reset-${lang}`, async () => {
+          await page.goto(`/t/${slug}/login`);
+          await page.getByRole('button', { name: lang === 'ar' ? 'نسيت كلمة المرور؟' : 'Forgot password?' }).click();
+          await page.locator('[role=dialog] input[type=email]').fill(subEmail);
+          await page.locator('[role=dialog] button').last().click();
+          await page.locator('[role=dialog] [role=alert], [role=dialog] .MuiAlert-root').first().waitFor();
+          const link = await waitForMail(subEmail);
+          const url = new URL(link);
+          assert.equal(url.pathname, `/t/${slug}/reset-password`);
+          await page.goto(`${url.pathname}${url.search}`);
+          await page.locator('input[name=password]').fill('Brand-new-pass-42');
+          await page.locator('input[name=password_again]').fill('Brand-new-pass-42');
+          await checkA11y(page, `reset password page (${lang})`);
+          await shot(page, `reset-password-${lang}`);
+          await page.locator('button[type=submit]').click();
+          await page.getByTestId('reset-login').click();
+          await login(page, `/t/${slug}/login`, subEmail, 'Brand-new-pass-42', new RegExp(`/t/${slug}/me$`));
+          // The link is single-use.
+          await page.evaluate(() => localStorage.clear());
+          await page.goto(`${url.pathname}${url.search}`);
+          await page.locator('input[name=password]').fill('Another-pass-43');
+          await page.locator('input[name=password_again]').fill('Another-pass-43');
+          await page.locator('button[type=submit]').click();
+          await page.locator('form [role=alert]').waitFor();
         });
         await ctx.close();
       });
@@ -319,6 +423,31 @@ describe('web app', () => {
         await settle(page);
         await checkA11y(page, 'demo subscriber page');
         await shot(page, 'isp-subscriber-demo');
+        // Reply attributes on the subscriber page: the server's dictionary check lands on the field, then a valid one is saved.
+        await page.getByTestId('add-radius-attribute').click();
+        await page.locator('input[name$=_attribute]').last().fill('No-Such-Attribute');
+        await page.locator('input[name$=_value]').last().fill('x');
+        await page.getByTestId('save-radius').click();
+        await page.locator('input[name$=_attribute][aria-invalid=true]').waitFor();
+        await page.locator('input[name$=_attribute]').last().fill('Reply-Message');
+        await page.locator('input[name$=_value]').last().fill('Welcome back');
+        await page.getByTestId('save-radius').click();
+        await page.getByRole('status').filter({ hasText: 'Attributes saved' }).waitFor();
+        await checkA11y(page, 'subscriber reply attributes');
+        await page.reload();
+        await page.getByRole('heading', { name: 'John Doe' }).waitFor();
+        assert.ok((await page.locator('input[name$=_value]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).includes('Welcome back'));
+        // IP pools under the NAS devices.
+        await page.goto('/t/demo-isp/nas');
+        await page.getByTestId('new-pool').click();
+        await page.locator('[role=dialog] input[name=name]').fill('E2E pool');
+        await page.locator('input[name=first_ip]').fill('100.64.200.1');
+        await page.locator('input[name=last_ip]').fill('100.64.200.20');
+        await page.locator('[role=dialog] button[type=submit]').click();
+        await page.getByRole('cell', { name: 'E2E pool', exact: true }).waitFor();
+        await settle(page);
+        await checkA11y(page, 'NAS page with IP pools');
+        await shot(page, 'isp-nas-pools-demo');
       });
       await ctx.close();
 
@@ -372,6 +501,32 @@ describe('web app', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 1, `sessions page overflows 375 px by ${overflow} px`);
         await checkA11y(page, 'sessions page, live');
+      });
+      await ctx.close();
+    });
+
+    test('a founder resets the password from the platform login', { timeout: 60_000 }, async () => {
+      const ctx = await context('en');
+      const page = await ctx.newPage();
+      await guard(page, 'reset-founder', async () => {
+        await page.goto('/login');
+        await page.getByRole('button', { name: 'Forgot password?' }).click();
+        await page.locator('[role=dialog] input[type=email]').fill('founder@astranetix.com');
+        await page.locator('[role=dialog] button').last().click();
+        const url = new URL(await waitForMail('founder@astranetix.com'));
+        assert.equal(url.pathname, '/reset-password');
+        await page.goto(`${url.pathname}${url.search}`);
+        await page.locator('input[name=password]').fill('Founder-new-pass-1');
+        await page.locator('input[name=password_again]').fill('Founder-new-pass-1');
+        await page.locator('button[type=submit]').click();
+        await page.getByTestId('reset-login').click();
+        await login(page, '/login', 'founder@astranetix.com', 'Founder-new-pass-1', /\/founder$/);
+        // System monitoring from the real metrics: rates appear once two samples (5 s apart) exist.
+        await page.goto('/founder/system');
+        await page.getByRole('heading', { name: 'API requests', exact: true }).first().waitFor();
+        await page.locator('main svg rect').first().waitFor({ timeout: 20_000 });
+        await checkA11y(page, 'founder system monitoring');
+        await shot(page, 'founder-system');
       });
       await ctx.close();
     });

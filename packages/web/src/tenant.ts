@@ -1,13 +1,26 @@
 /**
- * Which ISP a request is for when the path does not say (/t/{slug}): the host's first label,
- * as in {slug}.platform-domain. Localhost and bare IP addresses name no ISP.
+ * Which ISP a request is for, in this order: the host is an ISP's custom domain, or
+ * {slug}.{platform domain} (both decided by the server, which knows the domains), else the
+ * path says (/t/{slug}, the fallback that also works on localhost).
  */
-export function slugFromHost(hostname: string): string | null {
-  const host = hostname.toLowerCase();
-  if (host === 'localhost' || /^[\d.]+$/.test(host) || host.includes(':')) return null;
-  const labels = host.split('.');
-  if (labels.length < 3) return null;
-  const first = labels[0] ?? '';
-  if (['www', 'app', 'admin', 'api'].includes(first)) return null;
-  return /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(first) ? first : null;
+export type HostLookup = (hostname: string) => Promise<string | null>;
+
+/** Hosts that can name no ISP, so the server is not asked: localhost and bare IP addresses. */
+export function mayNameIsp(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (!host.includes('.') || host.includes(':')) return false;
+  return !/^[\d.]+$/.test(host);
+}
+
+export function slugFromPath(pathname: string): string | null {
+  const m = /^\/t\/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\/|$)/.exec(pathname);
+  return m?.[1] ?? null;
+}
+
+export async function resolveTenant(hostname: string, pathname: string, byHost: HostLookup): Promise<string | null> {
+  if (mayNameIsp(hostname)) {
+    const slug = await byHost(hostname).catch(() => null);
+    if (slug) return slug;
+  }
+  return slugFromPath(pathname);
 }

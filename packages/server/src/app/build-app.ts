@@ -17,8 +17,10 @@ import { registerFounderRoutes } from '../modules/tenancy/founder.routes.ts';
 import { registerIspRoutes } from '../modules/tenancy/isp.routes.ts';
 import { registerPlanRoutes } from '../modules/catalog/plans.routes.ts';
 import { registerSubscriberRoutes } from '../modules/subscribers/subscribers.routes.ts';
+import { registerSelfServiceRoutes } from '../modules/subscribers/self-service.routes.ts';
 import { registerAuditRoutes } from '../modules/reporting/audit.routes.ts';
 import { registerSystemRoutes } from '../modules/system/system.routes.ts';
+import { registerMonitoringRoutes } from '../modules/system/monitoring.routes.ts';
 import { registerNasRoutes } from '../modules/aaa/nas.routes.ts';
 import { registerSessionRoutes } from '../modules/aaa/sessions.routes.ts';
 import { registerCoaRoutes } from '../modules/aaa/coa.routes.ts';
@@ -72,6 +74,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   const api = app.withTypeProvider<ZodTypeProvider>() as unknown as Api;
   registerSystemRoutes(api, ctx);
+  registerMonitoringRoutes(api, ctx);
   registerAuthRoutes(api, ctx);
   registerFounderRoutes(api, ctx);
   registerIspRoutes(api, ctx);
@@ -79,6 +82,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerApiKeyRoutes(api, ctx);
   registerPlanRoutes(api, ctx);
   registerSubscriberRoutes(api, ctx);
+  registerSelfServiceRoutes(api, ctx);
   registerAuditRoutes(api, ctx);
   registerNasRoutes(api, ctx);
   registerSessionRoutes(api, ctx);

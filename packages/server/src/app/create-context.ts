@@ -40,6 +40,8 @@ export async function createContext(config: Config, log = createLogger(config), 
   await bus.start();
   const smtpUrl = process.env.SMTP_URL;
   if (config.env === 'production' && !smtpUrl) throw new Error('SMTP_URL: required when NODE_ENV=production (password resets are mailed)');
+  const metrics = createMetrics();
+  database.observe = (seconds, committed) => metrics.dbTransactions.observe({ outcome: committed ? 'committed' : 'rolled_back' }, seconds);
   return {
     config,
     db: database,
@@ -47,7 +49,7 @@ export async function createContext(config: Config, log = createLogger(config), 
     secrets: new SecretBox(config.secretKey),
     signer: new TokenSigner(config.jwtSecret),
     limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(),
-    metrics: createMetrics(),
+    metrics,
     mailer: smtpUrl ? new SmtpMailer(smtpUrl, process.env.SMTP_FROM ?? 'AstraNetix <no-reply@localhost>') : new LogMailer(log),
     log,
     bus,

@@ -53,3 +53,7 @@ export type NasCreateBody = Body<'/api/isp/{isp_id}/nas', 'post'>;
 export type TestLoginResult = Ok<'/api/isp/{isp_id}/aaa/test-login', 'post'>;
 export type PostAuthEntry = Ok<'/api/isp/{isp_id}/postauth', 'get'>['items'][number];
 export type CoaRequest = Ok<'/api/isp/{isp_id}/coa-requests', 'get'>['items'][number];
+export type OwnProfile = Ok<'/api/me/profile', 'get'>;
+export type OwnProfileBody = Body<'/api/me/profile', 'patch'>;
+export type OwnUsage = Ok<'/api/me/usage', 'get'>;
+export type Monitoring = Ok<'/api/founder/system/metrics', 'get'>;

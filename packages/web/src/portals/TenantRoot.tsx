@@ -3,13 +3,14 @@ import { lazy, useEffect } from 'react';
 import { Route, Routes, useParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
-import { preferredLocale, useI18n } from '../i18n/index.tsx';
+import { FormatSettings, preferredLocale, useI18n } from '../i18n/index.tsx';
 import { Loading, ok, useLoad } from '../ui/common.tsx';
 import { NotFound } from '../ui/NotFound.tsx';
 import { useBrand } from '../ui/theme.tsx';
 import { RequireAuth } from '../App.tsx';
 
 const LoginPage = lazy(() => import('../ui/LoginPage.tsx'));
+const ResetPasswordPage = lazy(() => import('../ui/ResetPasswordPage.tsx'));
 const StaffPortal = lazy(() => import('./isp/StaffPortal.tsx'));
 const SubscriberPortal = lazy(() => import('./subscriber/SubscriberPortal.tsx'));
 
@@ -39,11 +40,15 @@ export default function TenantRoot() {
   if (loading && !isp) return <Loading />;
   if (error || !isp) return <NotFound message={t('notFound.isp', { slug })} />;
   const loginPath = `/t/${slug}/login`;
+  // Dates everywhere under the ISP's portal (the subscriber's too) are shown in the ISP's time zone.
   return (
-    <Routes>
-      <Route path="login" element={<LoginPage slug={slug} />} />
-      <Route path="me/*" element={<RequireAuth kind="subscriber" loginPath={loginPath}><SubscriberPortal slug={slug} /></RequireAuth>} />
-      <Route path="*" element={<RequireAuth kind={['user', 'founder']} loginPath={loginPath}><StaffPortal slug={slug} ispId={isp.id} /></RequireAuth>} />
-    </Routes>
+    <FormatSettings timeZone={isp.timezone}>
+      <Routes>
+        <Route path="login" element={<LoginPage slug={slug} />} />
+        <Route path="reset-password" element={<ResetPasswordPage slug={slug} />} />
+        <Route path="me/*" element={<RequireAuth kind="subscriber" loginPath={loginPath}><SubscriberPortal slug={slug} /></RequireAuth>} />
+        <Route path="*" element={<RequireAuth kind={['user', 'founder']} loginPath={loginPath}><StaffPortal slug={slug} ispId={isp.id} /></RequireAuth>} />
+      </Routes>
+    </FormatSettings>
   );
 }

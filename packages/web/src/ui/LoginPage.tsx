@@ -2,12 +2,13 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import {
-  Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle,
+  Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle,
   Link, Stack, TextField, Typography,
 } from '@mui/material';
 import { api } from '../api/client.ts';
 import { homeOf, useAuth } from '../auth/AuthProvider.tsx';
 import { useT } from '../i18n/index.tsx';
+import { AuthCard } from './AuthCard.tsx';
 import { BrandMark } from './BrandMark.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { useBrand } from './theme.tsx';
@@ -49,35 +50,33 @@ export default function LoginPage({ slug }: { slug?: string | undefined }) {
   }
 
   return (
-    <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 2, background: (th) => `linear-gradient(160deg, ${th.palette.primary.main} 0%, ${th.palette.primary.dark} 45%, ${th.palette.background.default} 45%)` }}>
-      <Card sx={{ width: '100%', maxWidth: 420 }} elevation={4}>
-        <CardContent sx={{ p: { xs: 3, sm: 4 } }}>
-          <Stack spacing={1} sx={{ alignItems: 'center', mb: 3 }}>
-            <BrandMark size={56} />
-            <Typography variant="h5" component="h1" sx={{ textAlign: 'center' }}>{brand.name}</Typography>
-            <Typography variant="body2" color="text.secondary">{slug ? t('login.subtitleIsp') : t('login.subtitlePlatform')}</Typography>
-          </Stack>
-          <Box component="form" onSubmit={submit} noValidate>
-            <Stack spacing={2}>
-              {error ? <Alert severity="error" role="alert">{error}</Alert> : null}
-              <TextField label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus name="email" />
-              <TextField label={t('login.password')} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} name="password" />
-              {needTotp ? (
-                <TextField label={t('login.totp')} helperText={t('login.totpHelp')} autoComplete="one-time-code" value={totp} onChange={(e) => setTotp(e.target.value)} name="totp" autoFocus slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
-              ) : null}
-              <Button type="submit" variant="contained" size="large" disabled={busy || !email || !password}>
-                {busy ? t('login.signingIn') : t('login.submit')}
-              </Button>
-              <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-                <Link component="button" type="button" variant="body2" onClick={() => setForgotOpen(true)}>{t('login.forgot')}</Link>
-                <LanguageSelect />
-              </Stack>
+    <>
+      <AuthCard>
+        <Stack spacing={1} sx={{ alignItems: 'center', mb: 3 }}>
+          <BrandMark size={56} />
+          <Typography variant="h5" component="h1" sx={{ textAlign: 'center' }}>{brand.name}</Typography>
+          <Typography variant="body2" color="text.secondary">{slug ? t('login.subtitleIsp') : t('login.subtitlePlatform')}</Typography>
+        </Stack>
+        <Box component="form" onSubmit={submit} noValidate>
+          <Stack spacing={2}>
+            {error ? <Alert severity="error" role="alert">{error}</Alert> : null}
+            <TextField label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus name="email" />
+            <TextField label={t('login.password')} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} name="password" />
+            {needTotp ? (
+              <TextField label={t('login.totp')} helperText={t('login.totpHelp')} autoComplete="one-time-code" value={totp} onChange={(e) => setTotp(e.target.value)} name="totp" autoFocus slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+            ) : null}
+            <Button type="submit" variant="contained" size="large" disabled={busy || !email || !password}>
+              {busy ? t('login.signingIn') : t('login.submit')}
+            </Button>
+            <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+              <Link component="button" type="button" variant="body2" onClick={() => setForgotOpen(true)}>{t('login.forgot')}</Link>
+              <LanguageSelect />
             </Stack>
-          </Box>
-        </CardContent>
-      </Card>
+          </Stack>
+        </Box>
+      </AuthCard>
       <ForgotDialog open={forgotOpen} onClose={() => setForgotOpen(false)} slug={slug} initialEmail={email} />
-    </Box>
+    </>
   );
 }
 

@@ -6,6 +6,7 @@ import type { MfaSetup } from '../api/types.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useT } from '../i18n/index.tsx';
 import { PageHeader } from './common.tsx';
+import { PasswordChangeCard } from './PasswordChangeCard.tsx';
 
 export default function SecurityPage() {
   const t = useT();
@@ -82,6 +83,7 @@ export default function SecurityPage() {
           )}
         </CardContent>
       </Card>
+      <Box sx={{ mt: 2 }}><PasswordChangeCard /></Box>
       <Dialog open={disableOpen} onClose={() => setDisableOpen(false)} aria-labelledby="mfa-off-title">
         <DialogTitle id="mfa-off-title">{t('security.disable')}</DialogTitle>
         <DialogContent>

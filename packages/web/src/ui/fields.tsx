@@ -39,3 +39,12 @@ export function CurrencyField({ value, onChange, error }: { value: string; onCha
       renderInput={(p) => <TextField {...p} label={t('fields.currency')} name="currency" error={Boolean(error)} helperText={error} slotProps={{ ...p.slotProps, htmlInput: { ...p.slotProps.htmlInput, maxLength: 3 } }} />} />
   );
 }
+
+/** An ISP's own host name for its portals (DNS must point it at this server). */
+export function CustomDomainField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string | undefined }) {
+  const t = useT();
+  return (
+    <TextField fullWidth label={t('fields.customDomain')} name="custom_domain" value={value} onChange={(e) => onChange(e.target.value)}
+      error={Boolean(error)} helperText={error ?? t('fields.customDomainHelp')} slotProps={{ htmlInput: { inputMode: 'url', spellCheck: false } }} />
+  );
+}

@@ -145,6 +145,8 @@ describe('password reset', () => {
     expect((await api.post('/api/auth/password/forgot', { body: { email: 'forgot@gamma.test' } })).status).toBe(202);
     expect((await api.post('/api/auth/password/forgot', { body: { email: 'nobody@gamma.test' } })).status).toBe(202);
     const mail = server.mailer.sent.findLast((m) => m.to === 'forgot@gamma.test')!;
+    // The link opens the reset page on the ISP's branded portal.
+    expect(mail.text).toContain(`${server.ctx.config.publicUrl}/t/gamma-net/reset-password?token=`);
     const token = /token=([^\s]+)/.exec(mail.text)![1]!;
     expect((await api.post('/api/auth/password/reset', { body: { token: decodeURIComponent(token), password: 'short' } })).status).toBe(400);
     expect((await api.post('/api/auth/password/reset', { body: { token: decodeURIComponent(token), password: 'a brand new password' } })).status).toBe(204);
@@ -152,6 +154,18 @@ describe('password reset', () => {
     expect((await api.post('/api/auth/login', { body: { email: 'forgot@gamma.test', password } })).status).toBe(401);
     expect((await api.post('/api/auth/login', { body: { email: 'forgot@gamma.test', password: 'a brand new password' } })).status).toBe(200);
     expect((await api.post('/api/auth/refresh', { body: { refresh_token: old.refresh_token } })).status).toBe(401);
+  });
+});
+
+describe('password reset links', () => {
+  it('go to the custom domain when the ISP has one, and to the platform for founders', async () => {
+    await api.patch(`/api/isp/${isp.id}`, { token: isp.adminToken, body: { custom_domain: 'portal.gamma.example' } });
+    await api.post('/api/auth/password/forgot', { body: { email: isp.adminEmail } });
+    expect(server.mailer.sent.findLast((m) => m.to === isp.adminEmail)!.text).toContain('https://portal.gamma.example/t/gamma-net/reset-password?token=');
+    await api.patch(`/api/isp/${isp.id}`, { token: isp.adminToken, body: { custom_domain: null } });
+    await api.post('/api/auth/password/forgot', { body: { email: 'owner@platform.test' } });
+    const mail = server.mailer.sent.findLast((m) => m.to === 'owner@platform.test')!;
+    expect(mail.text).toMatch(new RegExp(`${server.ctx.config.publicUrl}/reset-password\\?token=`));
   });
 });
 

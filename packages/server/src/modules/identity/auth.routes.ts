@@ -8,6 +8,7 @@ import { beginMfaSetup, confirmMfaSetup, disableMfa } from './mfa.service.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.service.ts';
 import { loadSubject } from './subject.ts';
 import { registerFirstFounder } from './founders.service.ts';
+import { changeOwnPassword } from './password-change.service.ts';
 
 const tokenPair = z.object({
   access_token: z.string(),
@@ -104,4 +105,12 @@ export function registerAuthRoutes(app: Api, ctx: AppContext): void {
     await resetPassword(ctx, req.body.token, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
     return reply.code(204).send(null);
   });
+
+  app.post('/api/me/password', {
+    schema: {
+      tags, summary: 'Change the own password (current one required); other sessions are logged out, this one gets new tokens',
+      body: z.strictObject({ current_password: z.string().min(1).max(256), new_password: z.string().min(1).max(256) }),
+      response: { 200: tokenPair, ...commonErrors, 429: commonErrors[400] },
+    },
+  }, async (req) => changeOwnPassword(ctx, requireActor(req), req.body.current_password, req.body.new_password));
 }

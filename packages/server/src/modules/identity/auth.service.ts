@@ -100,7 +100,7 @@ async function checkSecondFactor(ctx: AppContext, subject: Subject, code: string
 
 type Executor = Parameters<Parameters<typeof withScope>[2]>[0];
 
-async function issueTokens(ctx: AppContext, subject: Subject, familyId: string, tx: Executor): Promise<TokenPair> {
+export async function issueTokens(ctx: AppContext, subject: Subject, familyId: string, tx: Executor): Promise<TokenPair> {
   const mfaSetupRequired = subject.kind === 'user' && subject.isp_require_mfa && !subject.mfa_enabled;
   const claims: AccessClaims = {
     sub: subject.id, kind: subject.kind, role: subject.role, isp: subject.isp_id, branch: subject.branch_id,

@@ -3,11 +3,11 @@ import type { AppContext } from '../../app/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hashPassword, passwordProblem } from '../../platform/auth/passwords.ts';
 import { newOpaqueToken, sha256 } from '../../platform/auth/tokens.ts';
-import { anonymousScope, withScope } from '../../platform/db/scope.ts';
+import { anonymousScope, rows, withScope } from '../../platform/db/scope.ts';
 import { badRequest } from '../../platform/http/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { passwordResetTokens } from './schema.ts';
-import { findLoginSubjects, loadSubject, subjectScope, subjectTable } from './subject.ts';
+import { findLoginSubjects, loadSubject, subjectScope, subjectTable, type Subject } from './subject.ts';
 import { revokeAllSessions } from './auth.service.ts';
 
 const resetTtlMs = 30 * 60 * 1000;
@@ -25,12 +25,24 @@ export async function requestPasswordReset(ctx: AppContext, email: string, isp: 
       subjectKind: subject.kind, subjectId: subject.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + resetTtlMs),
     }),
   );
-  const link = `${ctx.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+  const link = `${await portalBase(ctx, subject)}/reset-password?token=${encodeURIComponent(token)}`;
   await ctx.mailer.send({
     to: subject.email,
     subject: 'Reset your AstraNetix password',
     text: `A password reset was requested for ${subject.email}.\n\nOpen this link within 30 minutes to choose a new password:\n${link}\n\nIf you did not ask for it, ignore this message.`,
   });
+}
+
+/**
+ * Where the account signs in: founders on the platform; an ISP's staff and subscribers on the
+ * ISP's branded portal (its custom domain when it has one), so the reset page wears its brand.
+ */
+async function portalBase(ctx: AppContext, subject: Subject): Promise<string> {
+  if (subject.kind === 'founder' || !subject.isp_slug) return ctx.config.publicUrl;
+  const [isp] = await withScope(ctx.db, anonymousScope, (tx) =>
+    rows<{ custom_domain: string | null }>(tx, sql`SELECT custom_domain FROM public_isp_branding(${subject.isp_slug}, NULL)`));
+  const origin = isp?.custom_domain ? `https://${isp.custom_domain}` : ctx.config.publicUrl;
+  return `${origin}/t/${subject.isp_slug}`;
 }
 
 export async function resetPassword(ctx: AppContext, token: string, password: string, from: Pick<Actor, 'ip' | 'userAgent'>): Promise<void> {
@@ -46,13 +58,18 @@ export async function resetPassword(ctx: AppContext, token: string, password: st
   if (!claimed) throw badRequest('This reset link is invalid, expired or already used');
   const subject = await loadSubject(ctx, claimed.subjectKind, claimed.subjectId);
   if (!subject) throw badRequest('This reset link is invalid, expired or already used');
+  await setSubjectPassword(ctx, subject, hash, 'auth.password_reset', from);
+  await revokeAllSessions(ctx, subject.kind, subject.id);
+}
+
+/** Writes a new password hash on a subject's own row and audits it in the same transaction. */
+export async function setSubjectPassword(ctx: AppContext, subject: Subject, hash: string, action: string, from: Pick<Actor, 'ip' | 'userAgent'>): Promise<void> {
   const table = sql.raw(subjectTable[subject.kind]);
   const column = sql.raw(subject.kind === 'subscriber' ? 'portal_password_hash' : 'password_hash');
   await withScope(ctx.db, subjectScope(subject.kind, subject.isp_id), async (tx) => {
     await tx.execute(sql`UPDATE ${table} SET ${column} = ${hash}, updated_at = now() WHERE id = ${subject.id}`);
     await recordChange(tx, { kind: subject.kind, id: subject.id, email: subject.email, role: subject.role, ispId: subject.isp_id, branchId: subject.branch_id, ...from }, {
-      ispId: subject.isp_id, action: 'auth.password_reset', entityType: subject.kind, entityId: subject.id,
+      ispId: subject.isp_id, action, entityType: subject.kind, entityId: subject.id,
     });
   });
-  await revokeAllSessions(ctx, subject.kind, subject.id);
 }

@@ -8,7 +8,9 @@ import { notFound } from '../../platform/http/errors.ts';
 const branding = z.object({
   id: z.string(), slug: z.string(), display_name: z.string(), logo_url: z.string().nullable(), primary_color: z.string(),
   secondary_color: z.string(), default_locale: z.string(), status: z.string(),
+  timezone: z.string().describe('IANA time zone: the portals show dates in it'), currency: z.string(), custom_domain: z.string().nullable(),
 });
+type Branding = z.infer<typeof branding>;
 
 export function registerSystemRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/health', {
@@ -35,7 +37,20 @@ export function registerSystemRoutes(app: Api, ctx: AppContext): void {
     schema: { tags: ['system'], summary: "An ISP's public branding", params: z.object({ slug: z.string().max(253) }), response: { 200: branding, ...commonErrors } },
   }, async (req) => {
     const [b] = await withScope(ctx.db, anonymousScope, (tx) =>
-      rows<z.infer<typeof branding>>(tx, sql`SELECT * FROM public_isp_branding(${req.params.slug}, ${req.params.slug})`));
+      rows<Branding>(tx, sql`SELECT * FROM public_isp_branding(${req.params.slug}, NULL)`));
+    if (!b || b.status === 'terminated') throw notFound('ISP');
+    return b;
+  });
+
+  app.get('/api/public/isp-by-host', {
+    schema: {
+      tags: ['system'], summary: "The branding of the ISP whose portal the request's Host names: its custom domain, else {slug}.PLATFORM_DOMAIN",
+      response: { 200: branding, ...commonErrors },
+    },
+  }, async (req) => {
+    const host = req.hostname.replace(/:\d+$/, '').toLowerCase();
+    const [b] = await withScope(ctx.db, anonymousScope, (tx) =>
+      rows<Branding>(tx, sql`SELECT * FROM public_isp_branding_by_host(${host}, ${ctx.config.platformDomain.toLowerCase()})`));
     if (!b || b.status === 'terminated') throw notFound('ISP');
     return b;
   });

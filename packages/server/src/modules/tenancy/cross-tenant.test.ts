@@ -108,6 +108,19 @@ describe("an ISP admin cannot reach another ISP's data", () => {
     expect(plans.json.map((p: { id: string; subscribers: number }) => [p.id, p.subscribers])).toEqual([[b.planId, 2]]);
   });
 
+  it('IP pools: the other ISP\'s pools cannot be listed, created in, deleted or attached to a plan', async () => {
+    const pool = await api.post(`/api/isp/${b.id}/ip-pools`, { token: b.adminToken, body: { name: 'beta pool', first_ip: '100.64.9.1', last_ip: '100.64.9.50' } });
+    expect(pool.status).toBe(201);
+    expect((await api.get(`/api/isp/${b.id}/ip-pools`, { token: a.adminToken })).status).toBe(404);
+    expect((await api.post(`/api/isp/${b.id}/ip-pools`, { token: a.adminToken, body: { name: 'evil', first_ip: '100.64.10.1', last_ip: '100.64.10.2' } })).status).toBe(404);
+    expect((await api.del(`/api/isp/${b.id}/ip-pools/${pool.json.id}`, { token: a.adminToken })).status).toBe(404);
+    expect((await api.del(`/api/isp/${a.id}/ip-pools/${pool.json.id}`, { token: a.adminToken })).status).toBe(404);
+    expect((await api.patch(`/api/isp/${a.id}/plans/${a.planId}`, { token: a.adminToken, body: { ip_pool_id: pool.json.id } })).status).toBe(404);
+    expect((await api.get(`/api/isp/${a.id}/ip-pools`, { token: a.adminToken })).json).toEqual([]);
+    expect((await api.get(`/api/isp/${b.id}/ip-pools`, { token: b.adminToken })).json.map((p: { id: string }) => p.id)).toEqual([pool.json.id]);
+    expect((await api.del(`/api/isp/${b.id}/ip-pools/${pool.json.id}`, { token: b.adminToken })).status).toBe(204);
+  });
+
   it('a NAS address taken by another ISP cannot be registered again, and says nothing about whose it is', async () => {
     const nas = (await api.get(`/api/isp/${b.id}/nas/${b.nasId}`, { token: b.adminToken })).json;
     const r = await api.post(`/api/isp/${a.id}/nas`, { token: a.adminToken, body: { name: 'Clash', address: nas.address.replace('/32', ''), secret: 'whatever1' } });
@@ -116,10 +129,30 @@ describe("an ISP admin cannot reach another ISP's data", () => {
   });
 
   it('founder-only routes refuse ISP admins', async () => {
-    for (const url of ['/api/founder/dashboard', '/api/founder/isp/list', `/api/founder/isp/${b.id}`, '/api/founder/founders']) {
+    for (const url of ['/api/founder/dashboard', '/api/founder/isp/list', `/api/founder/isp/${b.id}`, '/api/founder/founders', '/api/founder/system/metrics']) {
       expect((await api.get(url, { token: a.adminToken })).status, url).toBe(403);
     }
     expect((await api.post(`/api/founder/isp/${b.id}/suspend`, { token: a.adminToken })).status).toBe(403);
+    expect((await api.post(`/api/founder/isp/${b.id}/terminate`, { token: a.adminToken })).status).toBe(403);
+    expect((await api.patch(`/api/founder/isp/${b.id}`, { token: a.adminToken, body: { custom_domain: 'stolen.example' } })).status).toBe(403);
+    expect((await api.get(`/api/isp/${b.id}`, { token: b.adminToken })).json).toMatchObject({ status: 'active', custom_domain: null });
+  });
+});
+
+describe("a subscriber's self-service reaches only their own account", () => {
+  it('/api/me/*: own row only; other accounts cannot be named; staff are refused', async () => {
+    const annA = await api.login(`ann@${a.slug}.test`, 'correct horse battery', { isp: a.slug });
+    const prof = await api.get('/api/me/profile', { token: annA });
+    expect(prof.json.id).toBe(a.subscriberId);
+    expect(prof.text).not.toContain(b.slug);
+    // No id in the path, and ids in the body are refused: nobody else's row can be addressed.
+    expect((await api.patch('/api/me/profile', { token: annA, body: { id: b.subscriberId, first_name: 'pwned' } })).status).toBe(400);
+    expect((await api.patch('/api/me/profile', { token: annA, body: { first_name: 'Ann' } })).status).toBe(200);
+    const usage = await api.get('/api/me/usage', { token: annA });
+    expect(usage.status).toBe(200);
+    for (const url of ['/api/me/profile', '/api/me/usage']) expect((await api.get(url, { token: a.adminToken })).status, url).toBe(403);
+    expect((await api.patch('/api/me/profile', { token: a.adminToken, body: { first_name: 'pwned' } })).status).toBe(403);
+    expect((await api.get(`/api/isp/${b.id}/subscribers/${b.subscriberId}`, { token: b.adminToken })).json.first_name).toBe('Ann');
   });
 });
 

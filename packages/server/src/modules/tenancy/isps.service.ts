@@ -3,7 +3,7 @@ import type { AppContext } from '../../app/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { assertNewPassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { platformScope, rows, withScope, type Scope } from '../../platform/db/scope.ts';
-import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordAccess, recordChange } from '../../platform/audit/record-change.ts';
@@ -108,6 +108,8 @@ export async function setIspStatus(ctx: AppContext, actor: Actor, ispId: string,
   return withScope(ctx.db, platformScope, async (tx) => {
     const [before] = await tx.select().from(isps).where(eq(isps.id, ispId)).for('update');
     if (!before) throw notFound('ISP');
+    // Termination is final (its subscribers were told service ended); only a new ISP brings it back.
+    if (before.status === 'terminated') throw conflict('A terminated ISP cannot be resumed, suspended or terminated again');
     const [after] = await tx.update(isps).set({ status, updatedAt: new Date() }).where(eq(isps.id, ispId)).returning();
     const action = status === 'active' ? 'isp.resumed' : status === 'suspended' ? 'isp.suspended' : 'isp.terminated';
     await recordChange(tx, actor, { ispId, action, entityType: 'isp', entityId: ispId, before: { status: before.status }, after: { status } });

@@ -23,6 +23,8 @@ export interface Database {
   exec(sqlText: string): Promise<void>;
   query<T extends Row = Row>(sqlText: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
+  /** Told of every scoped transaction's duration and outcome (metrics); set by the app context. */
+  observe?: (seconds: number, committed: boolean) => void;
 }
 
 export async function openPglite(dataDir: string | null): Promise<Database> {

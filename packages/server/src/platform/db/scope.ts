@@ -34,13 +34,20 @@ export function withScope<T>(db: Database, scope: Scope, fn: (tx: Tx) => Promise
         : '00000000-0000-0000-0000-000000000000'
       : '';
   const platform = scope.kind === 'platform' ? 'on' : '';
-  return db.orm.transaction(async (tx) => {
+  const started = performance.now();
+  const run = db.orm.transaction(async (tx) => {
     await tx.execute(
       sql`SELECT set_config('role', 'astranetix_app', true), set_config('app.isp_id', ${isp}, true),
                  set_config('app.branch_ids', ${branches}, true), set_config('app.platform', ${platform}, true)`,
     );
     return fn(tx as unknown as Tx);
   }) as Promise<T>;
+  const observe = db.observe;
+  if (!observe) return run;
+  return run.then(
+    (v) => { observe((performance.now() - started) / 1000, true); return v; },
+    (e: unknown) => { observe((performance.now() - started) / 1000, false); throw e; },
+  );
 }
 
 /** Rows of a raw SQL statement inside a scoped transaction, whichever driver runs it. */

@@ -20,6 +20,13 @@ export function createMetrics() {
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
+    dbTransactions: new Histogram({
+      name: 'astranetix_db_transaction_duration_seconds',
+      help: 'Scoped database transactions by outcome (committed, or rolled back by an error)',
+      labelNames: ['outcome'] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
     loginFailures: new Counter({
       name: 'astranetix_login_failures_total',
       help: 'Failed logins by reason',

@@ -1,41 +1,34 @@
 /** Create an ISP: slug (its URL), branding, currency, language, time zone, and its first admin account. */
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { Alert, Box, Button, Card, CardContent, FormControlLabel, Grid, Link, MenuItem, Switch, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Grid, Link, TextField, Typography } from '@mui/material';
 import { api, fieldErrors, problemDetail } from '../../api/client.ts';
 import type { CreateIspBody, Isp, Locale } from '../../api/types.ts';
-import { LOCALES, useI18n } from '../../i18n/index.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 import { PageHeader } from '../../ui/common.tsx';
-import { ColorField, CurrencyField, TimezoneField } from '../../ui/fields.tsx';
+import { BrandingCard, ispSettingsBody, RegionalCard, SaasFields, useSettingsForm } from '../../ui/IspSettingsForm.tsx';
 
 const slugify = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/[\s_]+/g, '-').replace(/-+/g, '-').slice(0, 63);
 
 export default function CreateIspPage() {
   const { t, locale } = useI18n();
-  const [f, setF] = useState({
-    display_name: '', slug: '', primary_color: '#1565c0', secondary_color: '#00897b', currency: 'USD', default_locale: locale as Locale,
+  const { f, setF, set, errors, setErrors, busy, send } = useSettingsForm(() => ({
+    display_name: '', slug: '', logo_url: '', primary_color: '#1565c0', secondary_color: '#00897b', currency: 'USD', default_locale: locale as Locale,
     timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', require_mfa: false, contact_email: '', saas_plan: 'starter' as NonNullable<CreateIspBody['saas_plan']>,
     admin_name: '', admin_email: '', admin_password: '',
-  });
+  }));
   const [slugTouched, setSlugTouched] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [created, setCreated] = useState<Isp | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = <K extends keyof typeof f>(k: K, v: (typeof f)[K]) => setF((x) => ({ ...x, [k]: v }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setErrors({});
     setGeneral(null);
     const body: CreateIspBody = {
-      slug: f.slug, display_name: f.display_name.trim(), primary_color: f.primary_color, secondary_color: f.secondary_color, currency: f.currency,
-      default_locale: f.default_locale, timezone: f.timezone, require_mfa: f.require_mfa, contact_email: f.contact_email.trim() || null, saas_plan: f.saas_plan,
+      ...ispSettingsBody(f), slug: f.slug, require_mfa: f.require_mfa, saas_plan: f.saas_plan,
       admin: { name: f.admin_name.trim(), email: f.admin_email.trim(), password: f.admin_password },
     };
-    const r = await api.POST('/api/founder/isp/create', { body });
-    setBusy(false);
+    const r = await send(() => api.POST('/api/founder/isp/create', { body }));
     if (r.data) {
       setCreated(r.data);
       return;
@@ -76,44 +69,16 @@ export default function CreateIspPage() {
         {general ? <Alert severity="error" sx={{ mb: 2 }} role="alert">{general}</Alert> : null}
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, md: 6 }}>
-            <Card sx={{ height: '100%' }}><CardContent>
-              <Typography variant="h6" component="h2" gutterBottom>{t('createIsp.identity')}</Typography>
-              <Grid container spacing={2}>
-                <Grid size={12}>
-                  <TextField fullWidth required autoFocus label={t('fields.displayName')} name="display_name" value={f.display_name} {...err('display_name')}
-                    onChange={(e) => { set('display_name', e.target.value); if (!slugTouched) set('slug', slugify(e.target.value)); }} />
-                </Grid>
-                <Grid size={12}>
-                  <TextField fullWidth required label={t('fields.slug')} name="slug" value={f.slug} error={Boolean(errors.slug)} helperText={errors.slug ?? t('createIsp.slugHelp', { url: portal })}
-                    onChange={(e) => { setSlugTouched(true); set('slug', slugify(e.target.value)); }} />
-                </Grid>
-                <Grid size={{ xs: 12, sm: 6 }}><ColorField name="primary_color" label={t('fields.primary')} value={f.primary_color} onChange={(v) => set('primary_color', v)} error={errors.primary_color} /></Grid>
-                <Grid size={{ xs: 12, sm: 6 }}><ColorField name="secondary_color" label={t('fields.secondary')} value={f.secondary_color} onChange={(v) => set('secondary_color', v)} error={errors.secondary_color} /></Grid>
-                <Grid size={12}><TextField fullWidth type="email" label={t('fields.contactEmail')} name="contact_email" value={f.contact_email} onChange={(e) => set('contact_email', e.target.value)} {...err('contact_email')} /></Grid>
+            <BrandingCard title={t('createIsp.identity')} f={f} set={set} errors={errors} autoFocus
+              onNameChange={(v) => { set('display_name', v); if (!slugTouched) set('slug', slugify(v)); }}>
+              <Grid size={12}>
+                <TextField fullWidth required label={t('fields.slug')} name="slug" value={f.slug} error={Boolean(errors.slug)} helperText={errors.slug ?? t('createIsp.slugHelp', { url: portal })}
+                  onChange={(e) => { setSlugTouched(true); set('slug', slugify(e.target.value)); }} />
               </Grid>
-            </CardContent></Card>
+            </BrandingCard>
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
-            <Card sx={{ height: '100%' }}><CardContent>
-              <Typography variant="h6" component="h2" gutterBottom>{t('settings.regional')}</Typography>
-              <Grid container spacing={2}>
-                <Grid size={{ xs: 12, sm: 6 }}>
-                  <TextField select fullWidth label={t('fields.defaultLanguage')} name="default_locale" value={f.default_locale} onChange={(e) => set('default_locale', e.target.value as Locale)}>
-                    {LOCALES.map((l) => <MenuItem key={l} value={l}>{t(`lang.${l}`)}</MenuItem>)}
-                  </TextField>
-                </Grid>
-                <Grid size={{ xs: 12, sm: 6 }}><CurrencyField value={f.currency} onChange={(v) => set('currency', v)} error={errors.currency} /></Grid>
-                <Grid size={12}><TimezoneField value={f.timezone} onChange={(v) => set('timezone', v)} error={errors.timezone} /></Grid>
-                <Grid size={{ xs: 12, sm: 6 }}>
-                  <TextField select fullWidth label={t('founder.plan')} name="saas_plan" value={f.saas_plan} onChange={(e) => set('saas_plan', e.target.value as typeof f.saas_plan)}>
-                    {(['starter', 'growth', 'enterprise'] as const).map((p) => <MenuItem key={p} value={p}>{t(`saas.${p}`)}</MenuItem>)}
-                  </TextField>
-                </Grid>
-                <Grid size={{ xs: 12, sm: 6 }}>
-                  <FormControlLabel control={<Switch checked={f.require_mfa} onChange={(e) => set('require_mfa', e.target.checked)} />} label={t('fields.requireMfa')} />
-                </Grid>
-              </Grid>
-            </CardContent></Card>
+            <RegionalCard f={f} set={set} errors={errors}><SaasFields f={f} set={set} /></RegionalCard>
           </Grid>
           <Grid size={12}>
             <Card><CardContent>

@@ -6,6 +6,7 @@ import IspIcon from '@mui/icons-material/LanOutlined';
 import AddIcon from '@mui/icons-material/AddBusinessOutlined';
 import PeopleIcon from '@mui/icons-material/AdminPanelSettingsOutlined';
 import SecurityIcon from '@mui/icons-material/SecurityOutlined';
+import MonitorIcon from '@mui/icons-material/MonitorHeartOutlined';
 import { useT } from '../../i18n/index.tsx';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { Loading } from '../../ui/common.tsx';
@@ -14,7 +15,9 @@ import { NotFound } from '../../ui/NotFound.tsx';
 const Dashboard = lazy(() => import('./DashboardPage.tsx'));
 const Isps = lazy(() => import('./IspsPage.tsx'));
 const CreateIsp = lazy(() => import('./CreateIspPage.tsx'));
+const IspDetail = lazy(() => import('./IspDetailPage.tsx'));
 const Users = lazy(() => import('./UsersPage.tsx'));
+const System = lazy(() => import('./SystemPage.tsx'));
 const Security = lazy(() => import('../../ui/SecurityPage.tsx'));
 
 export default function FounderPortal() {
@@ -24,6 +27,7 @@ export default function FounderPortal() {
     { to: '/founder/isps', label: t('nav.isps'), icon: <IspIcon />, end: true },
     { to: '/founder/isps/new', label: t('nav.createIsp'), icon: <AddIcon /> },
     { to: '/founder/users', label: t('nav.platformUsers'), icon: <PeopleIcon /> },
+    { to: '/founder/system', label: t('nav.system'), icon: <MonitorIcon /> },
     { to: '/founder/security', label: t('nav.security'), icon: <SecurityIcon /> },
   ];
   return (
@@ -33,7 +37,9 @@ export default function FounderPortal() {
           <Route index element={<Dashboard />} />
           <Route path="isps" element={<Isps />} />
           <Route path="isps/new" element={<CreateIsp />} />
+          <Route path="isps/:ispId" element={<IspDetail />} />
           <Route path="users" element={<Users />} />
+          <Route path="system" element={<System />} />
           <Route path="security" element={<Security />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -68,8 +68,8 @@ export default function IspsPage() {
               {(data?.items ?? []).map((i) => (
                 <TableRow key={i.id} hover>
                   <TableCell>
-                    <Link component={RouterLink} to={`/t/${i.slug}`} underline="hover" sx={{ fontWeight: 600 }}>{i.display_name}</Link>
-                    <br /><small style={{ color: '#555' }}>/t/{i.slug} · {i.currency} · {i.timezone}</small>
+                    <Link component={RouterLink} to={`/founder/isps/${i.id}`} underline="hover" sx={{ fontWeight: 600 }}>{i.display_name}</Link>
+                    <br /><small style={{ color: '#555' }}><Link component={RouterLink} to={`/t/${i.slug}`} color="inherit">/t/{i.slug}</Link> · {i.currency} · {i.timezone}</small>
                   </TableCell>
                   <TableCell align="right">{fmt.number(i.subscribers_total)}<br /><small style={{ color: '#555' }}>{t('founder.activeN', { n: fmt.number(i.subscribers_active) })}</small></TableCell>
                   <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }} align="right">{fmt.number(i.branches)}</TableCell>

@@ -12,6 +12,7 @@ import type { Nas, NasCreateBody } from '../../api/types.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 import { useIsp } from './context.ts';
+import { IpPoolsCard } from './IpPoolsCard.tsx';
 
 const VENDORS = ['mikrotik', 'cisco', 'juniper', 'huawei', 'chillispot', 'ubiquiti', 'other'] as const;
 type Vendor = (typeof VENDORS)[number];
@@ -79,6 +80,7 @@ export default function NasPage() {
         onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void reload(); }} />
       <ConfirmDialog open={Boolean(deleting)} title={t('nas.deleteTitle')} body={t('nas.deleteBody', { name: deleting?.name ?? '' })}
         confirmLabel={t('common.delete')} danger onConfirm={() => deleting && remove(deleting)} onClose={() => setDeleting(null)} />
+      {can('nas:read') ? <IpPoolsCard ispId={ispId} manage={manage} /> : null}
     </>
   );
 }

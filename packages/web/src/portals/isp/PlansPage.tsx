@@ -13,6 +13,7 @@ import type { Plan, PlanCreateBody } from '../../api/types.ts';
 import { minorDigits, useFormat, useT } from '../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 import { useIsp } from './context.ts';
+import { RadiusAttributesEditor, rowErrors, type ReplyAttribute } from './RadiusAttributesEditor.tsx';
 
 const PERIODS = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 type Period = (typeof PERIODS)[number];
@@ -136,11 +137,18 @@ function PlanDialog({ open, plan, ispId, defaultCurrency, onClose, onSaved }: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [aaa, setAaa] = useState<AaaForm>(emptyAaa);
+  const [reply, setReply] = useState<ReplyAttribute[]>([]);
+  const [replyErrors, setReplyErrors] = useState<Record<string, string>>({});
+  const [pool, setPool] = useState('');
+  const pools = useLoad(async () => (open ? ok(await api.GET('/api/isp/{isp_id}/ip-pools', { params: { path: { isp_id: ispId } } })) : []), [open, ispId]);
   const [lastOpen, setLastOpen] = useState(false);
   if (open !== lastOpen) {
     setLastOpen(open);
     if (open) {
       setAaa(plan ? aaaFromPlan(plan) : emptyAaa());
+      setReply(plan ? plan.radius_reply.map((a) => ({ attribute: a.attribute, op: a.op === '+=' ? '+=' : ':=', value: a.value })) : []);
+      setReplyErrors({});
+      setPool(plan?.ip_pool_id ? String(plan.ip_pool_id) : '');
       setErrors({});
       setGeneral(null);
       setF(plan
@@ -158,6 +166,8 @@ function PlanDialog({ open, plan, ispId, defaultCurrency, onClose, onSaved }: {
       download_kbps: Math.round(Number(f.down) * 1000), upload_kbps: Math.round(Number(f.up) * 1000),
       price_minor: Math.round(Number(f.price) * 10 ** minorDigits(currency)), billing_period: f.period,
       ...aaaToBody(aaa),
+      ip_pool_id: pool || null,
+      radius_reply: reply.filter((a) => a.attribute.trim()).map((a) => ({ ...a, attribute: a.attribute.trim() })),
     };
     const r = plan
       ? await api.PATCH('/api/isp/{isp_id}/plans/{plan_id}', { params: { path: { isp_id: ispId, plan_id: plan.id } }, body: { ...body, status: f.status as 'active' | 'archived' } })
@@ -165,7 +175,8 @@ function PlanDialog({ open, plan, ispId, defaultCurrency, onClose, onSaved }: {
     if (r.data) return onSaved();
     const fe = fieldErrors(r.error);
     setErrors(fe);
-    if (!Object.keys(fe).length) setGeneral(problemDetail(r.error) ?? t('common.error'));
+    setReplyErrors(rowErrors(r.error));
+    if (!Object.keys(fe).length || fe.radius_reply) setGeneral(problemDetail(r.error) ?? t('common.error'));
   }
 
   const err = (k: string) => ({ error: Boolean(errors[k]), helperText: errors[k] });
@@ -212,7 +223,22 @@ function PlanDialog({ open, plan, ispId, defaultCurrency, onClose, onSaved }: {
                       {...err(k)} />
                   </Grid>
                 ))}
+                <Grid size={{ xs: 12, sm: 6 }}>
+                  <TextField select fullWidth size="small" name="ip_pool_id" label={t('pools.planPool')} value={pool} onChange={(e) => setPool(e.target.value)} {...err('ip_pool_id')}>
+                    <MenuItem value="">{t('common.none')}</MenuItem>
+                    {(pools.data ?? []).map((p) => <MenuItem key={p.id} value={p.id}>{`${p.name} (${p.first_ip}–${p.last_ip})`}</MenuItem>)}
+                  </TextField>
+                </Grid>
               </Grid>
+            </AccordionDetails>
+          </Accordion>
+          <Accordion disableGutters variant="outlined" defaultExpanded={Boolean(errors.radius_reply)}>
+            <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls="plan-radius-content" id="plan-radius-header" data-testid="plan-radius">
+              <Typography component="span">{t('radius.title')}{reply.length ? ` (${reply.length})` : ''}</Typography>
+            </AccordionSummary>
+            <AccordionDetails>
+              <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{t('radius.planHelp')}</Typography>
+              <RadiusAttributesEditor value={reply} onChange={setReply} errors={replyErrors} />
             </AccordionDetails>
           </Accordion>
         </DialogContent>

@@ -6,12 +6,15 @@ import {
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/PersonAddOutlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
+import BlockIcon from '@mui/icons-material/BlockOutlined';
+import ActivateIcon from '@mui/icons-material/CheckCircleOutlined';
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { api, fieldErrors, problemDetail } from '../../api/client.ts';
 import type { StaffRole, StaffUser } from '../../api/types.ts';
 import { grantable, STAFF_ROLES } from '../../auth/permissions.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { LOCALES, useFormat, useT } from '../../i18n/index.tsx';
-import { ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
+import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 import { useIsp } from './context.ts';
 import { useBranchesAndPlans } from './useRefs.ts';
 
@@ -28,6 +31,19 @@ export default function StaffPage() {
   })), [ispId, q, roleFilter]);
   const [editing, setEditing] = useState<StaffUser | 'new' | null>(null);
   const manage = can('staff:manage');
+  const [acting, setActing] = useState<{ user: StaffUser; action: 'disable' | 'activate' | 'delete' } | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  async function act() {
+    if (!acting) return;
+    const { user, action } = acting;
+    setActing(null);
+    const path = { params: { path: { isp_id: ispId, user_id: user.id } } };
+    const r = action === 'delete'
+      ? await api.DELETE('/api/isp/{isp_id}/users/{user_id}', path)
+      : await api.PATCH('/api/isp/{isp_id}/users/{user_id}', { ...path, body: { status: action === 'disable' ? 'disabled' : 'active' } });
+    if (r.response.ok) void reload();
+    else setActionError(problemDetail(r.error) ?? t('common.error'));
+  }
   const branchName = (id: string | null) => branches.find((b) => b.id === id)?.name ?? '—';
 
   return (
@@ -44,6 +60,7 @@ export default function StaffPage() {
         </Stack>
       </Paper>
       <ErrorAlert error={error} onRetry={reload} />
+      {actionError ? <Alert severity="error" sx={{ mb: 2 }} onClose={() => setActionError(null)}>{actionError}</Alert> : null}
       {!data ? (error ? null : <Loading />) : (
         <Paper>
           <TableContainer>
@@ -71,7 +88,13 @@ export default function StaffPage() {
                     {manage ? (
                       <TableCell align="right">
                         {u.id !== me?.id && grantable(role).includes(u.role as StaffRole) ? (
-                          <Tooltip title={t('common.edit')}><IconButton onClick={() => setEditing(u)} aria-label={`${t('common.edit')} ${u.name}`}><EditIcon /></IconButton></Tooltip>
+                          <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
+                            <Tooltip title={t('common.edit')}><IconButton onClick={() => setEditing(u)} aria-label={`${t('common.edit')} ${u.name}`}><EditIcon /></IconButton></Tooltip>
+                            {u.status === 'active'
+                              ? <Tooltip title={t('staff.disable')}><IconButton onClick={() => setActing({ user: u, action: 'disable' })} aria-label={`${t('staff.disable')} ${u.name}`}><BlockIcon /></IconButton></Tooltip>
+                              : <Tooltip title={t('staff.activate')}><IconButton onClick={() => setActing({ user: u, action: 'activate' })} aria-label={`${t('staff.activate')} ${u.name}`}><ActivateIcon /></IconButton></Tooltip>}
+                            <Tooltip title={t('common.delete')}><IconButton onClick={() => setActing({ user: u, action: 'delete' })} aria-label={`${t('common.delete')} ${u.name}`} data-testid={`delete-staff-${u.email}`}><DeleteIcon /></IconButton></Tooltip>
+                          </Stack>
                         ) : null}
                       </TableCell>
                     ) : null}
@@ -82,6 +105,9 @@ export default function StaffPage() {
           </TableContainer>
         </Paper>
       )}
+      <ConfirmDialog open={Boolean(acting)} title={acting ? t(`staff.${acting.action}Title`, { name: acting.user.name }) : ''}
+        body={acting ? t(`staff.${acting.action}Body`, { name: acting.user.name }) : ''} confirmLabel={acting ? t(acting.action === 'delete' ? 'common.delete' : `staff.${acting.action}`) : ''}
+        danger={acting?.action !== 'activate'} onConfirm={() => void act()} onClose={() => setActing(null)} />
       <StaffDialog open={editing !== null} user={editing === 'new' ? null : editing} ispId={ispId} roles={grantable(role)}
         branches={branches} defaultBranch={branchId} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void reload(); }} />
     </>

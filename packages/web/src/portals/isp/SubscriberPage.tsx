@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import {
-  Alert, Button, Card, CardContent, Grid, List, ListItem, ListItemText, Stack, Typography,
+  Alert, Box, Button, Card, CardContent, Grid, List, ListItem, ListItemText, Stack, Typography,
 } from '@mui/material';
 import EditIcon from '@mui/icons-material/EditOutlined';
 import { api, problemDetail } from '../../api/client.ts';
@@ -13,6 +13,7 @@ import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad
 import { useIsp } from './context.ts';
 import { SubscriberDialog } from './SubscriberDialog.tsx';
 import { CoaCard, PostAuthCard } from './AaaHistory.tsx';
+import { SubscriberRadiusCard } from './RadiusAttributesEditor.tsx';
 import { useBranchesAndPlans } from './useRefs.ts';
 
 type Target = 'active' | 'suspended' | 'terminated';
@@ -111,6 +112,9 @@ export default function SubscriberPage() {
             </CardContent>
           </Card>
           <PostAuthCard ispId={ispId} subscriberId={id} />
+          <Box sx={{ mt: 2 }}>
+            <SubscriberRadiusCard ispId={ispId} subscriber={sub} canEdit={manage && sub.status !== 'terminated'} onSaved={setData} />
+          </Box>
         </Grid>
         <Grid size={{ xs: 12, md: 5 }}>
           <Card sx={{ mb: 2 }}>

@@ -4,6 +4,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import HomeIcon from '@mui/icons-material/WifiOutlined';
 import PersonIcon from '@mui/icons-material/PersonOutlined';
 import RechargeIcon from '@mui/icons-material/ConfirmationNumberOutlined';
+import UsageIcon from '@mui/icons-material/DataUsageOutlined';
 import { api } from '../../api/client.ts';
 import type { SubscriberDashboard } from '../../api/types.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
@@ -15,9 +16,11 @@ import { NotFound } from '../../ui/NotFound.tsx';
 const Home = lazy(() => import('./HomePage.tsx'));
 const Profile = lazy(() => import('./ProfilePage.tsx'));
 const Recharge = lazy(() => import('./RechargePage.tsx'));
+const Usage = lazy(() => import('./UsagePage.tsx'));
 
-const Ctx = createContext<SubscriberDashboard | null>(null);
-export function useSubscriber(): SubscriberDashboard {
+type Self = SubscriberDashboard & { reload: () => void };
+const Ctx = createContext<Self | null>(null);
+export function useSubscriber(): Self {
   const c = useContext(Ctx);
   if (!c) throw new Error('useSubscriber outside the subscriber portal');
   return c;
@@ -33,17 +36,19 @@ export default function SubscriberPortal({ slug }: { slug: string }) {
   const nav = [
     { to: base, label: t('self.myPlan'), icon: <HomeIcon />, end: true },
     { to: `${base}/recharge`, label: t('self.recharge'), icon: <RechargeIcon /> },
+    { to: `${base}/usage`, label: t('self.usage'), icon: <UsageIcon /> },
     { to: `${base}/profile`, label: t('self.profile'), icon: <PersonIcon /> },
   ];
   return (
     <AppShell nav={nav} portalLabel={t('portal.subscriber')} loginPath={`/t/${slug}/login`}>
       <ErrorAlert error={error} onRetry={reload} />
       {!data ? (error ? null : <Loading />) : (
-        <Ctx.Provider value={data}>
+        <Ctx.Provider value={{ ...data, reload }}>
           <Suspense fallback={<Loading />}>
             <Routes>
               <Route index element={<Home />} />
               <Route path="recharge" element={<Recharge onRecharged={() => void reload()} />} />
+              <Route path="usage" element={<Usage />} />
               <Route path="profile" element={<Profile />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
