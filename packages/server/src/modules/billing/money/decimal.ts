@@ -44,3 +44,14 @@ export function formatDecimal(digits: bigint, scale: number): string {
   const body = scale === 0 ? s : `${s.slice(0, -scale)}.${s.slice(-scale)}`;
   return negative ? `-${body}` : body;
 }
+
+/** a / b as a decimal string with `scale` decimals (for inverse and cross exchange rates). */
+export function divideDecimal(a: string, b: string, scale = 10, mode: Rounding = 'half_up'): string {
+  const x = parseDecimal(a);
+  const y = parseDecimal(b);
+  if (y.digits === 0n) throw new RangeError('Division by zero');
+  // (x.d / 10^x.s) / (y.d / 10^y.s) × 10^scale
+  const num = x.digits * pow10(y.scale + scale);
+  const den = y.digits * pow10(x.scale);
+  return formatDecimal(divRound(num, den, mode), scale);
+}
