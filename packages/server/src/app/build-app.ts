@@ -25,6 +25,8 @@ import { registerCoaRoutes } from '../modules/aaa/coa.routes.ts';
 import { registerTestLoginRoutes } from '../modules/aaa/test-login.routes.ts';
 import { registerLiveRoutes } from '../modules/aaa/live.routes.ts';
 import { registerIpPoolRoutes } from '../modules/aaa/ip-pools.routes.ts';
+import { registerPaymentRoutes } from '../modules/billing/payments/payments.routes.ts';
+import { registerGatewayRoutes } from '../modules/billing/payments/gateways.routes.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
 
@@ -80,6 +82,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerTestLoginRoutes(api, ctx);
   registerLiveRoutes(api, ctx);
   registerIpPoolRoutes(api, ctx);
+  registerPaymentRoutes(api, ctx);
+  registerGatewayRoutes(api, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>

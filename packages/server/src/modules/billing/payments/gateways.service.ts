@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppContext } from '../../../app/context.ts';
+import { systemActor, type Actor } from '../../../platform/auth/actor.ts';
+import type { Tx } from '../../../platform/db/database.ts';
+import { platformScope, rows, tenantScope, withScope, type Scope } from '../../../platform/db/scope.ts';
+import { iso } from '../../../platform/http/api.ts';
+import { HttpProblem, badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
+import { recordChange } from '../../../platform/audit/record-change.ts';
+import { WebhookSignatureError, type GatewayAccount, type GatewayAdapter } from '../providers/gateway.ts';
+import { allGatewayAdapters, gatewayAdapter } from '../providers/registry.ts';
+import { settlePayment } from './ledger.ts';
+import { applyRefund, insertPayment, loadPayment, paymentDetail, toPaymentDto } from './payments.service.ts';
+import { gatewayEvents, paymentGateways, payments, refunds } from './schema.ts';
+
+export const putGatewayBody = z.strictObject({
+  enabled: z.boolean().default(true),
+  config: z.record(z.string().max(64), z.string().max(500)).default({}).describe('Public settings, e.g. publishable_key'),
+  secrets: z.record(z.string().max(64), z.string().min(1).max(2000)).default({}).describe('Write-only: stored encrypted, never returned; omitted keys keep their value'),
+});
+export const gatewayDto = z.object({
+  provider: z.string(), display_name: z.string(), configured: z.boolean(), enabled: z.boolean(),
+  public_fields: z.array(z.string()), secret_fields: z.array(z.string()),
+  config: z.record(z.string(), z.string()), secrets_set: z.array(z.string()), webhook_path: z.string(), updated_at: z.string().nullable(),
+});
+
+function adapterOr404(provider: string): GatewayAdapter {
+  const a = gatewayAdapter(provider);
+  if (!a) throw notFound('Payment gateway');
+  return a;
+}
+
+function openSecrets(ctx: AppContext, sealed: string): Record<string, string> {
+  return JSON.parse(ctx.secrets.open(sealed)) as Record<string, string>;
+}
+
+async function ispSlug(tx: Tx, ispId: string): Promise<string> {
+  const [r] = await rows<{ slug: string }>(tx, sql`SELECT slug FROM isps WHERE id = ${ispId}`);
+  if (!r) throw notFound('ISP');
+  return r.slug;
+}
+
+export async function listGateways(ctx: AppContext, scope: Scope, ispId: string) {
+  return withScope(ctx.db, scope, async (tx) => {
+    const slug = await ispSlug(tx, ispId);
+    const saved = await tx.select().from(paymentGateways).where(eq(paymentGateways.ispId, ispId));
+    return allGatewayAdapters().map((a) => {
+      const g = saved.find((s) => s.provider === a.provider);
+      return {
+        provider: a.provider, display_name: a.displayName, configured: Boolean(g), enabled: g?.enabled ?? false,
+        public_fields: [...a.fields.public], secret_fields: [...a.fields.secret], config: g?.config ?? {},
+        secrets_set: g ? Object.keys(openSecrets(ctx, g.secretsEnc)).sort() : [],
+        webhook_path: `/api/webhooks/payments/${a.provider}/${slug}`, updated_at: iso(g?.updatedAt),
+      };
+    });
+  });
+}
+
+export async function putGateway(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, provider: string, input: z.infer<typeof putGatewayBody>) {
+  const a = adapterOr404(provider);
+  const unknown = [...Object.keys(input.config).filter((k) => !a.fields.public.includes(k)), ...Object.keys(input.secrets).filter((k) => !a.fields.secret.includes(k))];
+  if (unknown.length) throw badRequest(`Unknown fields for ${a.displayName}: ${unknown.join(', ')}`);
+  await withScope(ctx.db, scope, async (tx) => {
+    const [before] = await tx.select().from(paymentGateways).where(and(eq(paymentGateways.ispId, ispId), eq(paymentGateways.provider, provider))).for('update');
+    const secrets = { ...(before ? openSecrets(ctx, before.secretsEnc) : {}), ...input.secrets };
+    const missing = a.fields.secret.filter((k) => !secrets[k]);
+    if (input.enabled && missing.length) throw badRequest(`Missing secrets: ${missing.join(', ')}`, missing.map((k) => ({ pointer: `/body/secrets/${k}`, detail: 'required' })));
+    const values = { enabled: input.enabled, config: { ...(before?.config ?? {}), ...input.config }, secretsEnc: ctx.secrets.seal(JSON.stringify(secrets)), updatedAt: new Date() };
+    if (before) await tx.update(paymentGateways).set(values).where(eq(paymentGateways.id, before.id));
+    else await tx.insert(paymentGateways).values({ ispId, provider, ...values });
+    await recordChange(tx, actor, { ispId, action: before ? 'payment_gateway.updated' : 'payment_gateway.created', entityType: 'payment_gateway', entityId: before?.id ?? provider,
+      after: { provider, enabled: input.enabled, config: values.config, secrets_changed: Object.keys(input.secrets) } });
+  });
+  return (await listGateways(ctx, scope, ispId)).find((g) => g.provider === provider)!;
+}
+
+export async function deleteGateway(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, provider: string) {
+  adapterOr404(provider);
+  await withScope(ctx.db, scope, async (tx) => {
+    const [gone] = await tx.delete(paymentGateways).where(and(eq(paymentGateways.ispId, ispId), eq(paymentGateways.provider, provider))).returning();
+    if (!gone) throw notFound('Payment gateway');
+    await recordChange(tx, actor, { ispId, action: 'payment_gateway.deleted', entityType: 'payment_gateway', entityId: gone.id, before: { provider } });
+  });
+}
+
+async function accountFor(ctx: AppContext, tx: Tx, ispId: string, provider: string, requireEnabled = true): Promise<GatewayAccount | null> {
+  const [g] = await tx.select().from(paymentGateways).where(and(eq(paymentGateways.ispId, ispId), eq(paymentGateways.provider, provider)));
+  if (!g || (requireEnabled && !g.enabled)) return null;
+  return { ispId, config: g.config, secrets: openSecrets(ctx, g.secretsEnc) };
+}
+
+/** Counter methods always; online gateways the ISP has enabled. */
+export async function paymentMethods(ctx: AppContext, scope: Scope, ispId: string) {
+  const saved = await withScope(ctx.db, scope, (tx) => tx.select({ provider: paymentGateways.provider }).from(paymentGateways)
+    .where(and(eq(paymentGateways.ispId, ispId), eq(paymentGateways.enabled, true))));
+  return {
+    manual: ['cash', 'bank_transfer', 'cheque', 'card'],
+    online: saved.map((s) => ({ provider: s.provider, display_name: gatewayAdapter(s.provider)?.displayName ?? s.provider })).filter((s) => gatewayAdapter(s.provider)),
+  };
+}
+
+/** A hosted checkout for what is still open on an invoice, at the ISP's first enabled gateway (or the one asked for). */
+export async function createInvoiceCheckout(ctx: AppContext, scope: Scope, ispId: string, invoiceId: string, provider?: string, onlySubscriberId?: string) {
+  return withScope(ctx.db, scope, async (tx) => {
+    const [inv] = await rows<{ id: string; number: string | null; subscriber_id: string; currency: string; open: string; status: string; email: string | null }>(tx, sql`
+      SELECT i.id, i.number, i.subscriber_id, i.currency, (i.total - i.amount_paid - i.amount_credited)::text AS open, i.status, s.email
+      FROM invoices i JOIN subscribers s ON s.id = i.subscriber_id WHERE i.id = ${invoiceId} AND i.isp_id = ${ispId} AND i.kind = 'invoice'`);
+    if (!inv || (onlySubscriberId && inv.subscriber_id !== onlySubscriberId)) throw notFound('Invoice');
+    if (!['issued', 'partially_paid', 'overdue'].includes(inv.status) || Number(inv.open) <= 0) throw conflict('This invoice has nothing left to pay');
+    const enabled = await tx.select({ provider: paymentGateways.provider }).from(paymentGateways)
+      .where(and(eq(paymentGateways.ispId, ispId), eq(paymentGateways.enabled, true))).orderBy(paymentGateways.createdAt);
+    const chosen = provider ?? enabled.find((g) => gatewayAdapter(g.provider))?.provider;
+    const account = chosen ? await accountFor(ctx, tx, ispId, chosen) : null;
+    if (!chosen || !account) throw notFound('Online payment gateway');
+    const slug = await ispSlug(tx, ispId);
+    const back = `${ctx.config.publicUrl.replace(/\/$/, '')}/t/${slug}/me/invoices`;
+    // One session per invoice and open amount: a double click reuses the same one at the gateway.
+    const session = await adapterOr404(chosen).createCheckout(account, {
+      ispId, subscriberId: inv.subscriber_id, invoiceId: inv.id, invoiceNumber: inv.number ?? inv.id, amount: Number(inv.open), currency: inv.currency.trim(),
+      customerEmail: inv.email, successUrl: `${back}?paid=${inv.id}`, cancelUrl: back, idempotencyKey: `checkout-${inv.id}-${inv.open}`,
+    });
+    return { provider: chosen, url: session.url, reference: session.reference };
+  });
+}
+
+/** Finds the ISP a webhook URL names (slug or id); the caller is the gateway, not a user. */
+async function resolveIsp(ctx: AppContext, slugOrId: string): Promise<string> {
+  const [isp] = await withScope(ctx.db, platformScope, (tx) =>
+    rows<{ id: string }>(tx, sql`SELECT id FROM isps WHERE slug = ${slugOrId} OR id::text = ${slugOrId} LIMIT 1`));
+  if (!isp) throw notFound('ISP');
+  return isp.id;
+}
+
+export type WebhookResult = { received: true; duplicate: boolean; outcome: string; payment_id: string | null };
+
+/**
+ * A gateway's webhook: the signature is checked over the raw body before anything is read;
+ * the event id is recorded in the same transaction as its effect, so a replay records nothing
+ * twice, and a 200 is sent only after the commit (the gateway retries otherwise).
+ */
+export async function handleWebhook(ctx: AppContext, provider: string, slugOrId: string, raw: Buffer, headers: Record<string, string | string[] | undefined>): Promise<WebhookResult> {
+  const adapter = adapterOr404(provider);
+  const ispId = await resolveIsp(ctx, slugOrId);
+  const scope = tenantScope(ispId);
+  const account = await withScope(ctx.db, scope, (tx) => accountFor(ctx, tx, ispId, provider, false));
+  if (!account) throw notFound('Payment gateway');
+  let event;
+  try {
+    event = await adapter.parseWebhook(account, raw, headers);
+  } catch (err) {
+    if (err instanceof WebhookSignatureError) throw new HttpProblem(400, 'Bad Request', `Webhook signature verification failed: ${err.message}`);
+    throw err;
+  }
+  const actor: Actor = { ...systemActor, ispId, email: `webhook:${provider}` };
+  return withScope(ctx.db, scope, async (tx) => {
+    const [fresh] = await tx.insert(gatewayEvents).values({ ispId, provider, eventId: event.id, type: event.type, payload: event.payload as object })
+      .onConflictDoNothing().returning({ id: gatewayEvents.id });
+    if (!fresh) return { received: true, duplicate: true, outcome: 'duplicate', payment_id: null };
+    const o = event.outcome;
+    let outcome: string = o.kind;
+    let paymentId: string | null = null;
+    if (o.kind !== 'ignored') {
+      const [existing] = await tx.select().from(payments).where(and(eq(payments.ispId, ispId), eq(payments.provider, provider), eq(payments.gatewayReference, o.reference))).for('update');
+      const [sub] = o.subscriberId && !existing ? await rows<{ id: string }>(tx, sql`SELECT id FROM subscribers WHERE id::text = ${o.subscriberId}`) : [];
+      if (existing) {
+        paymentId = existing.id;
+        // A payment that failed once and then went through (a retried card) settles now.
+        if (o.kind === 'payment_succeeded' && (existing.status === 'failed' || existing.status === 'pending')) {
+          const settled = await settlePayment(tx, { ...existing, targetInvoiceIds: existing.targetInvoiceIds }, null);
+          await recordChange(tx, actor, { ispId, action: 'payment.succeeded', entityType: 'payment', entityId: existing.id, before: toPaymentDto(existing), after: toPaymentDto(settled.payment, { allocations: settled.allocations }) });
+        } else outcome = 'already_recorded';
+      } else if (!sub) {
+        outcome = 'unmatched_subscriber';
+      } else {
+        const r = await insertPayment(tx, actor, {
+          ispId, subscriberId: sub.id, method: 'gateway', provider, amount: o.amount, currency: o.currency,
+          outcome: o.kind === 'payment_succeeded' ? 'succeeded' : 'failed', gatewayReference: o.reference,
+          targetInvoiceIds: o.invoiceId ? [o.invoiceId] : null, payerFingerprint: o.payerFingerprint, payerCountry: o.payerCountry, failureReason: o.failureReason,
+        });
+        paymentId = r.payment.id;
+        outcome = r.payment.status;
+      }
+    }
+    await tx.update(gatewayEvents).set({ outcome, paymentId }).where(eq(gatewayEvents.id, fresh.id));
+    return { received: true, duplicate: false, outcome, payment_id: paymentId };
+  });
+}
+
+/** Refunds at the gateway first (idempotently, keyed by our refund id), then books it. */
+export async function refundGatewayPayment(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: { amount?: number | undefined; reason?: string | undefined }) {
+  const { p, account } = await withScope(ctx.db, scope, async (tx) => {
+    const p = await loadPayment(tx, id);
+    if (p.method !== 'gateway' || !p.provider || !p.gatewayReference) throw conflict('Not a gateway payment');
+    return { p, account: await accountFor(ctx, tx, p.ispId, p.provider, false) };
+  });
+  if (!account) throw conflict(`The ${p.provider} gateway is no longer configured`);
+  const amount = input.amount ?? p.amount - p.amountRefunded;
+  if (p.status !== 'succeeded' && p.status !== 'partially_refunded') throw conflict(`A ${p.status} payment cannot be refunded`);
+  if (amount > p.amount - p.amountRefunded) throw conflict(`At most ${p.amount - p.amountRefunded} can still be refunded`);
+  const refundId = randomUUID();
+  const result = await adapterOr404(p.provider!).refund(account, { reference: p.gatewayReference!, amount, currency: p.currency, idempotencyKey: refundId });
+  if (result.status === 'failed') throw conflict('The gateway refused the refund');
+  return withScope(ctx.db, scope, async (tx) => {
+    const locked = await loadPayment(tx, id, true);
+    return paymentDetail(tx, await applyRefund(tx, actor, locked, amount, input.reason ?? null, result.reference, refundId));
+  });
+}
+
+/** Fraud review: approve settles a held payment; reject returns the money (gateway refund) or marks it failed. */
+export async function reviewPayment(ctx: AppContext, actor: Actor, scope: Scope, id: string, decision: 'approve' | 'reject', note: string | null) {
+  const reviewed = { reviewedBy: actor.kind === 'user' ? actor.id : null, reviewedAt: new Date(), reviewNote: note };
+  if (decision === 'approve') {
+    return withScope(ctx.db, scope, async (tx) => {
+      const p = await loadPayment(tx, id, true);
+      if (p.status !== 'held') throw conflict(`Only held payments are reviewed; this one is ${p.status}`);
+      await tx.update(payments).set(reviewed).where(eq(payments.id, id));
+      const settled = await settlePayment(tx, { ...p, ...reviewed }, reviewed.reviewedBy);
+      await recordChange(tx, actor, { ispId: p.ispId, action: 'payment.approved', entityType: 'payment', entityId: id, before: toPaymentDto(p), after: toPaymentDto(settled.payment, { allocations: settled.allocations }) });
+      return paymentDetail(tx, settled.payment);
+    });
+  }
+  const { p, account } = await withScope(ctx.db, scope, async (tx) => {
+    const p = await loadPayment(tx, id);
+    if (p.status !== 'held') throw conflict(`Only held payments are reviewed; this one is ${p.status}`);
+    return { p, account: p.provider ? await accountFor(ctx, tx, p.ispId, p.provider, false) : null };
+  });
+  let refundRef: string | null = null;
+  const refundId = randomUUID();
+  if (p.method === 'gateway') {
+    if (!account) throw conflict(`The ${p.provider} gateway is no longer configured`);
+    refundRef = (await adapterOr404(p.provider!).refund(account, { reference: p.gatewayReference!, amount: p.amount, currency: p.currency, idempotencyKey: refundId })).reference;
+  }
+  return withScope(ctx.db, scope, async (tx) => {
+    const locked = await loadPayment(tx, id, true);
+    if (locked.status !== 'held') throw conflict(`Only held payments are reviewed; this one is ${locked.status}`);
+    const [after] = await tx.update(payments).set({ ...reviewed, status: refundRef ? 'refunded' : 'failed', amountRefunded: refundRef ? p.amount : 0, failureReason: 'rejected in review', updatedAt: new Date() })
+      .where(eq(payments.id, id)).returning();
+    if (refundRef) await tx.insert(refunds).values({ id: refundId, ispId: p.ispId, branchId: p.branchId, paymentId: p.id, amount: p.amount, currency: p.currency, status: 'succeeded', reason: 'rejected in fraud review', gatewayReference: refundRef, createdBy: reviewed.reviewedBy });
+    await recordChange(tx, actor, { ispId: p.ispId, action: 'payment.rejected', entityType: 'payment', entityId: id, before: toPaymentDto(locked), after: toPaymentDto(after!) });
+    return paymentDetail(tx, after!);
+  });
+}
