@@ -33,6 +33,11 @@ async function selfOrStaff(ctx: AppContext, req: FastifyRequest, userId: string,
   return actor.kind === 'subscriber' ? { scope: tenantScope(ispId), ispId } : tenantRequest(ctx, req, ispId, permission);
 }
 
+/** ISP-wide settings (gateway keys, dunning) are for staff of the whole ISP, not of one branch. */
+export function requireIspWide(t: { scope: Scope }): void {
+  if (t.scope.kind === 'tenant' && t.scope.branchIds !== null) throw forbidden('Branch staff cannot change ISP-wide payment settings');
+}
+
 export function registerGatewayRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/isp/:isp_id/payment-gateways', {
     schema: { tags, summary: 'Gateways the platform offers and this ISP\'s settings (secrets are write-only: only their names are shown)', params: ispParams, response: { 200: z.array(gatewayDto), ...commonErrors } },
@@ -40,16 +45,18 @@ export function registerGatewayRoutes(app: Api, ctx: AppContext): void {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
     return listGateways(ctx, t.scope, t.ispId);
   });
-  app.put('/api/isp/:isp_id/payment-gateways/:provider', {
-    schema: { tags, summary: 'Configure a gateway (keys stored encrypted)', params: z.object({ isp_id: z.uuid(), provider }), body: putGatewayBody, response: { 200: gatewayDto, ...commonErrors } },
+  app.patch('/api/isp/:isp_id/payment-gateways/:provider', {
+    schema: { tags, summary: 'Configure a gateway, creating its settings on first use (keys stored encrypted, write-only)', params: z.object({ isp_id: z.uuid(), provider }), body: putGatewayBody, response: { 200: gatewayDto, ...commonErrors } },
   }, async (req) => {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    requireIspWide(t);
     return putGateway(ctx, t.actor, t.scope, t.ispId, req.params.provider, req.body);
   });
   app.delete('/api/isp/:isp_id/payment-gateways/:provider', {
     schema: { tags, summary: 'Remove a gateway and its keys', params: z.object({ isp_id: z.uuid(), provider }), response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    requireIspWide(t);
     await deleteGateway(ctx, t.actor, t.scope, t.ispId, req.params.provider);
     return reply.code(204).send(null);
   });
