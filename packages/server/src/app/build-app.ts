@@ -27,6 +27,7 @@ import { registerLiveRoutes } from '../modules/aaa/live.routes.ts';
 import { registerIpPoolRoutes } from '../modules/aaa/ip-pools.routes.ts';
 import { registerPaymentRoutes } from '../modules/billing/payments/payments.routes.ts';
 import { registerGatewayRoutes } from '../modules/billing/payments/gateways.routes.ts';
+import { registerDunningRoutes } from '../modules/billing/payments/dunning.routes.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
 
@@ -84,6 +85,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerIpPoolRoutes(api, ctx);
   registerPaymentRoutes(api, ctx);
   registerGatewayRoutes(api, ctx);
+  registerDunningRoutes(api, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>

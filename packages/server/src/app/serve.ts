@@ -4,6 +4,7 @@ import { buildApp } from './build-app.ts';
 import { closeContext, createContext } from './create-context.ts';
 import { OutboxRelay } from '../platform/events/outbox-relay.ts';
 import { startAaa } from '../modules/aaa/aaa-runtime.ts';
+import { startDunningJob } from '../modules/billing/payments/dunning.service.ts';
 import { assertNoDemoAccounts, demoAccountsPresent, demoLogins, hasAnyFounder, seedDemoData } from './seed/demo-data.ts';
 
 /** `npm start`: migrate, seed on first start, listen, and stop cleanly on SIGINT/SIGTERM. */
@@ -17,6 +18,7 @@ export async function serve(config: Config, log: Logger): Promise<void> {
   }
   const relay = new OutboxRelay(ctx.db, ctx.bus, log);
   if (config.roles.has('worker')) relay.start();
+  const stopDunning = config.roles.has('worker') ? startDunningJob(ctx) : () => undefined;
   const aaa = config.roles.has('aaa') ? await startAaa(ctx, ctx.bus, config.radius) : null;
   const app = await buildApp(ctx);
   if (config.roles.has('api')) await app.listen({ port: config.port, host: config.host });
@@ -43,6 +45,7 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     log.info(`${signal}: shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    stopDunning();
     await app.close();
     await aaa?.stop();
     await relay.stop();
