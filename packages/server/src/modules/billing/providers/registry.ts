@@ -1,8 +1,9 @@
 import type { GatewayAdapter } from './gateway.ts';
+import { razorpayGateway } from './razorpay.ts';
 import { stripeGateway } from './stripe.ts';
 
 /** Every gateway the platform offers. A new local gateway is one import and one entry here. */
-const adapters: readonly GatewayAdapter[] = [stripeGateway];
+const adapters: readonly GatewayAdapter[] = [stripeGateway, razorpayGateway];
 
 export const gatewayProviders = adapters.map((a) => a.provider);
 
