@@ -130,6 +130,11 @@ export async function updateSubscriber(ctx: AppContext, actor: Actor, scope: Sco
   return withScope(ctx.db, scope, (tx) => applySubscriberUpdate(ctx, tx, actor, id, input, portalHash));
 }
 
+/** For other modules' services (billing: plan change, prepaid recharge) inside their own transaction. */
+export function updateSubscriberInTx(ctx: AppContext, tx: Tx, actor: Actor, id: string, input: UpdateSubscriberInput) {
+  return applySubscriberUpdate(ctx, tx, actor, id, input, undefined);
+}
+
 async function applySubscriberUpdate(ctx: AppContext, tx: Tx, actor: Actor, id: string, input: UpdateSubscriberInput, portalHash: string | undefined) {
   {
     const [before] = await tx.select().from(subscribers).where(eq(subscribers.id, id)).for('update');

@@ -101,3 +101,10 @@ export function allocate(amount: number, weights: readonly number[]): number[] {
 export function sum(amounts: readonly number[]): number {
   return toSafe(amounts.reduce((a, b) => a + assertMinor(b), 0n));
 }
+
+/** "INR 1,180.00": the ISO code and a localised number, for documents whose fonts lack currency symbols. */
+export function formatAmount(amount: number, currencyCode: string, locale = 'en'): string {
+  const exp = exponentOf(currencyCode);
+  const fmt = new Intl.NumberFormat(locale, { minimumFractionDigits: exp, maximumFractionDigits: exp });
+  return `${currencyCode} ${fmt.format(fromMinor(amount, currencyCode) as unknown as number)}`;
+}
