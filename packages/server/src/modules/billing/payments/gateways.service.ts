@@ -203,7 +203,7 @@ export async function refundGatewayPayment(ctx: AppContext, actor: Actor, scope:
   if (result.status === 'failed') throw conflict('The gateway refused the refund');
   return withScope(ctx.db, scope, async (tx) => {
     const locked = await loadPayment(tx, id, true);
-    return paymentDetail(tx, await applyRefund(tx, actor, locked, amount, input.reason ?? null, result.reference, refundId));
+    return paymentDetail(tx, await applyRefund(tx, actor, locked, amount, input.reason ?? null, result.reference, refundId, result.status === 'pending' ? 'pending' : 'succeeded'));
   });
 }
 

@@ -140,12 +140,12 @@ export async function allocatePayment(ctx: AppContext, actor: Actor, scope: Scop
  * Refunds a counter payment, or books a refund the gateway has already made (`gatewayReference`).
  * Gateway refunds are started by gateways.service.ts, which calls the provider first.
  */
-export async function applyRefund(tx: Tx, actor: Actor, p: PaymentRow, amount: number, reason: string | null, gatewayReference: string | null, refundId?: string) {
+export async function applyRefund(tx: Tx, actor: Actor, p: PaymentRow, amount: number, reason: string | null, gatewayReference: string | null, refundId?: string, refundStatus: 'succeeded' | 'pending' = 'succeeded') {
   if (p.status !== 'succeeded' && p.status !== 'partially_refunded') throw conflict(`A ${p.status} payment cannot be refunded`);
   if (amount > p.amount - p.amountRefunded) throw conflict(`At most ${p.amount - p.amountRefunded} can still be refunded`);
   const updated = await takeBackRefund(tx, p, amount, actor.kind === 'user' ? actor.id : null);
   const [refund] = await tx.insert(refunds).values({
-    ...(refundId && { id: refundId }), ispId: p.ispId, branchId: p.branchId, paymentId: p.id, amount, currency: p.currency, status: 'succeeded',
+    ...(refundId && { id: refundId }), ispId: p.ispId, branchId: p.branchId, paymentId: p.id, amount, currency: p.currency, status: refundStatus,
     reason, gatewayReference, createdBy: actor.kind === 'user' ? actor.id : null,
   }).returning();
   await recordChange(tx, actor, { ispId: p.ispId, action: 'payment.refunded', entityType: 'payment', entityId: p.id, before: toPaymentDto(p), after: toPaymentDto(updated), payload: { ...toPaymentDto(updated), refund: toRefundDto(refund!) } });

@@ -1,15 +1,12 @@
 import PDFDocument from 'pdfkit';
+import { formatMoney } from '../money/money.ts';
 import type { PaymentDto } from './payments.schemas.ts';
 
 export type ReceiptBranding = { displayName: string; primaryColor: string; address: string | null; taxId: string | null; contactEmail: string | null };
 export type ReceiptPayer = { name: string; accountNumber: string; email: string | null };
 
 /** Minor units to a display string with the currency's own exponent (JPY 0, USD 2, BHD 3). */
-export function formatMinor(amount: number, currency: string, locale = 'en'): string {
-  const fmt = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
-  return fmt.format(amount / 10 ** digits);
-}
+export const formatMinor = (amount: number, currency: string, locale = 'en'): string => formatMoney(amount, currency, locale);
 
 const methodLabel: Record<string, string> = { cash: 'Cash', bank_transfer: 'Bank transfer', cheque: 'Cheque', card: 'Card', gateway: 'Online' };
 
