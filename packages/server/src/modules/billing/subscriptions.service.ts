@@ -81,6 +81,8 @@ export async function createSubscription(ctx: AppContext, actor: Actor, scope: S
 
 export async function getSubscriptionOf(ctx: AppContext, scope: Scope, subscriberId: string) {
   return withScope(ctx.db, scope, async (tx) => {
+    const [visible] = await rows<{ id: string }>(tx, sql`SELECT id FROM subscribers WHERE id = ${subscriberId}`);
+    if (!visible) throw notFound('Subscriber');
     const list = await tx.select().from(subscriptions).where(eq(subscriptions.subscriberId, subscriberId)).orderBy(desc(subscriptions.createdAt));
     const charges = await tx.select().from(billingCharges).where(eq(billingCharges.subscriberId, subscriberId)).orderBy(desc(billingCharges.createdAt)).limit(50);
     return {
