@@ -262,7 +262,7 @@ describe("payments, gateways and dunning: another ISP's are out of reach", () =>
     for (const url of [`${other}/payments`, `${other}/payments/${bPayment}`, `${other}/payments/${bPayment}/receipt.pdf`, `${own}/payments/${bPayment}`,
       `${own}/payments/${bPayment}/receipt.pdf`, `${other}/subscribers/${b.subscriberId}/wallet`, `${own}/subscribers/${b.subscriberId}/wallet`,
       `${other}/payment-gateways`, `${other}/dunning/settings`, `${other}/sms-provider`, `${other}/subscribers/${b.subscriberId}/dunning`,
-      `${own}/subscribers/${b.subscriberId}/dunning`, `/api/user/${b.subscriberId}/payments`]) {
+      `${own}/subscribers/${b.subscriberId}/dunning`, `/api/user/${b.subscriberId}/payments`, `/api/user/${b.subscriberId}/payable-invoices`]) {
       const r = await api.get(url, { token: a.adminToken });
       expect(r.status, `${url} → ${r.status}`).toBe(404);
       expect(r.text).not.toContain('sk_test_beta');

@@ -9,7 +9,7 @@ import { requireActor } from '../../../platform/http/authenticate.ts';
 import { forbidden } from '../../../platform/http/errors.ts';
 import { pageOf, pageQuery } from '../../../platform/http/paging.ts';
 import { tenantRequest } from '../../../platform/http/tenant-request.ts';
-import { createInvoiceCheckout, deleteGateway, gatewayDto, handleWebhook, listGateways, paymentMethods, putGateway, putGatewayBody } from './gateways.service.ts';
+import { createInvoiceCheckout, deleteGateway, gatewayDto, handleWebhook, listGateways, payableInvoiceDto, payableInvoices, paymentMethods, putGateway, putGatewayBody } from './gateways.service.ts';
 import { getSubscriber } from '../../subscribers/subscribers.service.ts';
 import { listPayments } from './payments.service.ts';
 import { paymentDto } from './payments.schemas.ts';
@@ -90,6 +90,13 @@ export function registerGatewayRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => {
     const { scope, ispId } = await selfOrStaff(ctx, req, req.params.user_id, 'billing:manage');
     return createInvoiceCheckout(ctx, scope, ispId, req.params.invoice_id, req.body.provider, req.params.user_id);
+  });
+  app.get('/api/user/:user_id/payable-invoices', {
+    schema: { tags, summary: "A subscriber's open invoices, and whether they can be paid online (the portal's Pay now)", params: z.object({ user_id: z.uuid() }),
+      response: { 200: z.object({ online_payment: z.boolean(), invoices: z.array(payableInvoiceDto) }), ...commonErrors } },
+  }, async (req) => {
+    const { scope, ispId } = await selfOrStaff(ctx, req, req.params.user_id, 'billing:read');
+    return payableInvoices(ctx, scope, ispId, req.params.user_id);
   });
   app.get('/api/user/:user_id/payments', {
     schema: { tags, summary: "A subscriber's payments (the subscriber themself, or billing staff)", params: z.object({ user_id: z.uuid() }), querystring: z.strictObject(pageQuery), response: { 200: pageOf(paymentDto), ...commonErrors } },

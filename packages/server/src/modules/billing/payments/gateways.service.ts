@@ -241,3 +241,25 @@ export async function reviewPayment(ctx: AppContext, actor: Actor, scope: Scope,
     return paymentDetail(tx, after!);
   });
 }
+
+export const payableInvoiceDto = z.object({
+  id: z.string(), number: z.string().nullable(), status: z.string(), currency: z.string(), total: z.number().int(), open: z.number().int(),
+  issue_date: z.string().nullable(), due_date: z.string().nullable(),
+});
+
+/** What a subscriber still owes, invoice by invoice, and whether the ISP takes online payments (the "Pay now" button). */
+export async function payableInvoices(ctx: AppContext, scope: Scope, ispId: string, subscriberId: string) {
+  return withScope(ctx.db, scope, async (tx) => {
+    const [sub] = await rows<{ id: string }>(tx, sql`SELECT id FROM subscribers WHERE id = ${subscriberId}`);
+    if (!sub) throw notFound('Subscriber');
+    const invoices = await rows<{ id: string; number: string | null; status: string; currency: string; total: string; open: string; issue_date: string | null; due_date: string | null }>(tx, sql`
+      SELECT id, number, status, currency, total::text, (total - amount_paid - amount_credited)::text AS open, issue_date::text, due_date::text
+      FROM invoices WHERE subscriber_id = ${subscriberId} AND kind = 'invoice' AND status IN ('issued', 'partially_paid', 'overdue')
+        AND total - amount_paid - amount_credited > 0 ORDER BY due_date NULLS LAST, issue_date`);
+    const gateways = await tx.select({ provider: paymentGateways.provider }).from(paymentGateways).where(and(eq(paymentGateways.ispId, ispId), eq(paymentGateways.enabled, true)));
+    return {
+      online_payment: gateways.some((g) => gatewayAdapter(g.provider) !== null),
+      invoices: invoices.map((i) => ({ ...i, currency: i.currency.trim(), total: Number(i.total), open: Number(i.open) })),
+    };
+  });
+}

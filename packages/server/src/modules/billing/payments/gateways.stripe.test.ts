@@ -83,6 +83,10 @@ describe('Stripe gateway', () => {
     // The subscriber's own "Pay now", via the original-design route, and not for another's invoice.
     const ann = await api.login(`ann@${isp.slug}.test`, 'correct horse battery', { isp: isp.slug });
     expect((await api.post('/api/payment/process', { token: ann, body: { invoice_id: inv } })).status).toBe(200);
+    const payable = await api.get(`/api/user/${isp.subscriberId}/payable-invoices`, { token: ann });
+    expect(payable.json.online_payment).toBe(true);
+    expect(payable.json.invoices.find((i: { id: string }) => i.id === inv)).toMatchObject({ open: 4200, currency: 'EUR' });
+    expect((await api.get(`/api/user/${isp.northSubscriberId}/payable-invoices`, { token: ann })).status).toBe(403);
     const nedInv = await issuedInvoice(server, isp, { total: 100, subscriberId: isp.northSubscriberId, branchId: isp.north });
     expect((await api.post('/api/payment/process', { token: ann, body: { invoice_id: nedInv } })).status).toBe(404);
     expect((await api.post(`/api/user/${isp.subscriberId}/invoices/${nedInv}/checkout`, { token: ann, body: {} })).status).toBe(404);

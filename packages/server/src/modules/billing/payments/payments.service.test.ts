@@ -96,5 +96,7 @@ describe('counter payments', () => {
     expect((await api.get(`/api/user/${isp.subscriberId}/payments`, { token: isp.adminToken })).json.total).toBe(mine.json.total);
     const methods = await api.get('/api/payment/methods', { token: self });
     expect(methods.json).toEqual({ manual: ['cash', 'bank_transfer', 'cheque', 'card'], online: [] });
+    // No gateway configured: the portal hides "Pay now".
+    expect((await api.get(`/api/user/${isp.subscriberId}/payable-invoices`, { token: self })).json.online_payment).toBe(false);
   });
 });
