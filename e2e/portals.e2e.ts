@@ -326,6 +326,40 @@ describe('web app', () => {
       await mctx.close();
     });
 
+    test('payments, fraud review, gateway and dunning pages pass axe and fit 375 px; the subscriber sees what to pay', { timeout: 120_000 }, async () => {
+      const ctx = await context('en', { width: 375, height: 780 });
+      const page = await ctx.newPage();
+      await guard(page, 'payments', async () => {
+        await login(page, '/t/demo-isp/login', 'admin@demo-isp.com', 'admin123', /\/t\/demo-isp$/);
+        for (const p of ['payments', 'fraud-review', 'payment-gateways', 'dunning']) {
+          await page.goto(`/t/demo-isp/${p}`);
+          await page.locator('main h1').waitFor();
+          await settle(page);
+          await checkA11y(page, `demo ISP ${p}, 375 px`);
+          const o = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(o <= 1, `${p} overflows 375 px by ${o} px`);
+        }
+        await page.goto('/t/demo-isp/payments');
+        await page.getByTestId('record-payment').click();
+        await page.locator('input[name=amount]').waitFor();
+        await checkA11y(page, 'record payment dialog, 375 px');
+        await shot(page, 'isp-record-payment-375');
+      });
+      await ctx.close();
+      const sctx = await context('en', { width: 375, height: 780 });
+      const spage = await sctx.newPage();
+      await guard(spage, 'subscriber-pay', async () => {
+        await login(spage, '/t/demo-isp/login', 'john.doe@email.com', 'user123', /\/t\/demo-isp\/me$/);
+        await spage.goto('/t/demo-isp/me/pay');
+        await spage.locator('main h1').waitFor();
+        await settle(spage);
+        // No gateway is configured in the demo: no "Pay now" button is offered.
+        assert.equal(await spage.getByTestId('pay-now').count(), 0);
+        await checkA11y(spage, 'subscriber pay page, 375 px');
+      });
+      await sctx.close();
+    });
+
     test('the dashboard and the sessions page follow the live event stream', { timeout: 60_000 }, async () => {
       const ctx = await context('en', { width: 375, height: 780 }, true);
       const page = await ctx.newPage();

@@ -9,6 +9,7 @@ import { createStaff } from '../../modules/identity/staff.service.ts';
 import { createPlan } from '../../modules/catalog/plans.service.ts';
 import { createSubscriber } from '../../modules/subscribers/subscribers.service.ts';
 import { createNas } from '../../modules/aaa/nas.service.ts';
+import { seedDemoPayments } from '../../modules/billing/payments/demo-payments.ts';
 
 export const demoLogins = [
   { portal: 'founder', email: 'founder@astranetix.com', password: 'admin123' },
@@ -91,4 +92,5 @@ export async function seedDemoData(ctx: AppContext): Promise<void> {
       branch_id: i % 2 ? north.id : hq.id, plan_id: plans[i % plans.length]!.id,
     }, true);
   }
+  await seedDemoPayments(ctx, admin, isp.id);
 }

@@ -12,6 +12,11 @@ import SecurityIcon from '@mui/icons-material/SecurityOutlined';
 import SessionsIcon from '@mui/icons-material/WifiTetheringOutlined';
 import RouterIcon from '@mui/icons-material/RouterOutlined';
 import TestIcon from '@mui/icons-material/FactCheckOutlined';
+import PaymentsIcon from '@mui/icons-material/PaymentsOutlined';
+import BillingIcon from '@mui/icons-material/ReceiptLongOutlined';
+import GatewayIcon from '@mui/icons-material/CreditCardOutlined';
+import DunningIcon from '@mui/icons-material/NotificationsActiveOutlined';
+import ReviewIcon from '@mui/icons-material/GppMaybeOutlined';
 import { api } from '../../api/client.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
 import { can } from '../../auth/permissions.ts';
@@ -34,6 +39,11 @@ const Staff = lazy(() => import('./StaffPage.tsx'));
 const ApiKeys = lazy(() => import('./ApiKeysPage.tsx'));
 const Settings = lazy(() => import('./SettingsPage.tsx'));
 const Security = lazy(() => import('../../ui/SecurityPage.tsx'));
+const Billing = lazy(() => import('./billing/BillingPage.tsx'));
+const Payments = lazy(() => import('./payments/PaymentsPage.tsx'));
+const FraudReview = lazy(() => import('./payments/FraudReviewPage.tsx'));
+const Gateways = lazy(() => import('./payments/GatewaysPage.tsx'));
+const Dunning = lazy(() => import('./payments/DunningPage.tsx'));
 
 export default function StaffPortal({ slug, ispId }: { slug: string; ispId: string }) {
   const { me } = useAuth();
@@ -58,6 +68,11 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
     ...(can(role, 'branch:read') ? [{ to: `${base}/branches`, label: t('nav.branches'), icon: <BranchIcon /> }] : []),
     ...(can(role, 'nas:read') ? [{ to: `${base}/nas`, label: t('nav.nas'), icon: <RouterIcon /> }] : []),
     ...(can(role, 'subscriber:read') ? [{ to: `${base}/test-login`, label: t('nav.testLogin'), icon: <TestIcon /> }] : []),
+    ...(can(role, 'billing:read') ? [{ to: `${base}/billing`, label: t('nav.billing'), icon: <BillingIcon /> }] : []),
+    ...(can(role, 'billing:read') ? [{ to: `${base}/payments`, label: t('nav.payments'), icon: <PaymentsIcon /> }] : []),
+    ...(can(role, 'billing:read') ? [{ to: `${base}/fraud-review`, label: t('nav.fraudReview'), icon: <ReviewIcon /> }] : []),
+    ...(can(role, 'billing:read') && !branchId ? [{ to: `${base}/payment-gateways`, label: t('nav.gateways'), icon: <GatewayIcon /> }] : []),
+    ...(can(role, 'billing:read') && !branchId ? [{ to: `${base}/dunning`, label: t('nav.dunning'), icon: <DunningIcon /> }] : []),
     ...(can(role, 'staff:read') ? [{ to: `${base}/staff`, label: t('nav.staff'), icon: <StaffIcon /> }] : []),
     ...(can(role, 'apikey:manage') ? [{ to: `${base}/api-keys`, label: t('nav.apiKeys'), icon: <KeyIcon /> }] : []),
     ...(can(role, 'isp:manage') ? [{ to: `${base}/settings`, label: t('nav.settings'), icon: <SettingsIcon /> }] : []),
@@ -83,6 +98,11 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
                 {can(role, 'subscriber:read') ? <Route path="test-login" element={<TestLogin />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches" element={<Branches />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches/:branchId" element={<BranchDashboard />} /> : null}
+                {can(role, 'billing:read') ? <Route path="billing/*" element={<Billing />} /> : null}
+                {can(role, 'billing:read') ? <Route path="payments" element={<Payments />} /> : null}
+                {can(role, 'billing:read') ? <Route path="fraud-review" element={<FraudReview />} /> : null}
+                {can(role, 'billing:read') ? <Route path="payment-gateways" element={<Gateways />} /> : null}
+                {can(role, 'billing:read') ? <Route path="dunning" element={<Dunning />} /> : null}
                 {can(role, 'staff:read') ? <Route path="staff" element={<Staff />} /> : null}
                 {can(role, 'apikey:manage') ? <Route path="api-keys" element={<ApiKeys />} /> : null}
                 {can(role, 'isp:manage') ? <Route path="settings" element={<Settings />} /> : null}

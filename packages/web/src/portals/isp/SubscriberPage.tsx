@@ -14,6 +14,8 @@ import { useIsp } from './context.ts';
 import { SubscriberDialog } from './SubscriberDialog.tsx';
 import { CoaCard, PostAuthCard } from './AaaHistory.tsx';
 import { useBranchesAndPlans } from './useRefs.ts';
+import { SubscriberPaymentsCard } from './payments/SubscriberPaymentsCard.tsx';
+import { SubscriberInvoicesCard } from './billing/SubscriberInvoicesCard.tsx';
 
 type Target = 'active' | 'suspended' | 'terminated';
 
@@ -111,6 +113,8 @@ export default function SubscriberPage() {
             </CardContent>
           </Card>
           <PostAuthCard ispId={ispId} subscriberId={id} />
+          {can('billing:read') ? <SubscriberInvoicesCard subscriberId={id} /> : null}
+          {can('billing:read') ? <SubscriberPaymentsCard subscriberId={id} name={`${sub.first_name} ${sub.last_name} · ${sub.account_number}`} /> : null}
         </Grid>
         <Grid size={{ xs: 12, md: 5 }}>
           <Card sx={{ mb: 2 }}>

@@ -3,6 +3,8 @@ import { createContext, lazy, Suspense, useContext } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import HomeIcon from '@mui/icons-material/WifiOutlined';
 import PersonIcon from '@mui/icons-material/PersonOutlined';
+import InvoiceIcon from '@mui/icons-material/ReceiptLongOutlined';
+import PayIcon from '@mui/icons-material/PaymentsOutlined';
 import { api } from '../../api/client.ts';
 import type { SubscriberDashboard } from '../../api/types.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
@@ -13,6 +15,8 @@ import { NotFound } from '../../ui/NotFound.tsx';
 
 const Home = lazy(() => import('./HomePage.tsx'));
 const Profile = lazy(() => import('./ProfilePage.tsx'));
+const Invoices = lazy(() => import('./InvoicesPage.tsx'));
+const Pay = lazy(() => import('./PayPage.tsx'));
 
 const Ctx = createContext<SubscriberDashboard | null>(null);
 export function useSubscriber(): SubscriberDashboard {
@@ -30,6 +34,8 @@ export default function SubscriberPortal({ slug }: { slug: string }) {
   const base = `/t/${slug}/me`;
   const nav = [
     { to: base, label: t('self.myPlan'), icon: <HomeIcon />, end: true },
+    { to: `${base}/pay`, label: t('self.pay'), icon: <PayIcon /> },
+    { to: `${base}/invoices`, label: t('self.invoices'), icon: <InvoiceIcon /> },
     { to: `${base}/profile`, label: t('self.profile'), icon: <PersonIcon /> },
   ];
   return (
@@ -40,6 +46,8 @@ export default function SubscriberPortal({ slug }: { slug: string }) {
           <Suspense fallback={<Loading />}>
             <Routes>
               <Route index element={<Home />} />
+              <Route path="pay" element={<Pay />} />
+              <Route path="invoices" element={<Invoices />} />
               <Route path="profile" element={<Profile />} />
               <Route path="*" element={<NotFound />} />
             </Routes>

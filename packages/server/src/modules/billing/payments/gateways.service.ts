@@ -114,7 +114,7 @@ export async function createInvoiceCheckout(ctx: AppContext, scope: Scope, ispId
     const account = chosen ? await accountFor(ctx, tx, ispId, chosen) : null;
     if (!chosen || !account) throw notFound('Online payment gateway');
     const slug = await ispSlug(tx, ispId);
-    const back = `${ctx.config.publicUrl.replace(/\/$/, '')}/t/${slug}/me/invoices`;
+    const back = `${ctx.config.publicUrl.replace(/\/$/, '')}/t/${slug}/me/pay`;
     // One session per invoice and open amount: a double click reuses the same one at the gateway.
     const session = await adapterOr404(chosen).createCheckout(account, {
       ispId, subscriberId: inv.subscriber_id, invoiceId: inv.id, invoiceNumber: inv.number ?? inv.id, amount: Number(inv.open), currency: inv.currency.trim(),
