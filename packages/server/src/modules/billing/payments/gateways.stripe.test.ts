@@ -111,6 +111,16 @@ describe('Stripe gateway', () => {
     expect(p.json).toMatchObject({ method: 'gateway', provider: 'stripe', gateway_reference: 'pi_1', amount: 2500, status: 'succeeded' });
   });
 
+  it('records one payment when the same event arrives several times at once', async () => {
+    peer.charges.set('ch_par', { fingerprint: 'fp_card_par', country: 'DE' });
+    const before = await paymentCount();
+    const event = intentEvent({ pi: 'pi_parallel', amount: 700, charge: 'ch_par', subscriberId: isp.northSubscriberId });
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => deliver(event)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(answers.filter((a) => !a.json.duplicate)).toHaveLength(1);
+    expect(await paymentCount()).toBe(before + 1);
+  });
+
   it('answers 400 to a tampered body or a wrong secret and records nothing', async () => {
     const before = await paymentCount();
     const event = intentEvent({ pi: 'pi_tampered', amount: 100 });
