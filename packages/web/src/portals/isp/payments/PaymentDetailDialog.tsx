@@ -26,6 +26,10 @@ export function PaymentDetailDialog({ ispId, paymentId, manage, onClose, onChang
   const [note, setNote] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const unallocated = p && (p.status === 'succeeded' || p.status === 'partially_refunded') ? p.wallet_credit ?? 0 : 0;
+  const payable = useLoad(async () => (manage && p && unallocated > 0
+    ? ok(await api.GET('/api/user/{user_id}/payable-invoices', { params: { path: { user_id: p.subscriber_id } } }))
+    : null), [manage, p?.id, unallocated]);
 
   const done = (r: { data?: Payment; error?: unknown }) => {
     setBusy(false);
@@ -44,6 +48,13 @@ export function PaymentDetailDialog({ ispId, paymentId, manage, onClose, onChang
     if (minor === null) return setActionError(t('pay.record.badAmount'));
     setBusy(true);
     done(await api.POST('/api/isp/{isp_id}/payments/{payment_id}/refund', { params: { path: { isp_id: ispId, payment_id: p.id } }, body: { ...(minor ? { amount: minor } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) } }));
+  }
+  async function allocate(invoiceId: string, open: number) {
+    if (!p) return;
+    setActionError(null);
+    setBusy(true);
+    done(await api.POST('/api/isp/{isp_id}/payments/{payment_id}/allocate', { params: { path: { isp_id: ispId, payment_id: p.id } }, body: { allocations: [{ invoice_id: invoiceId, amount: Math.min(open, unallocated) }] } }));
+    void payable.reload();
   }
   async function review(decision: 'approve' | 'reject') {
     if (!p) return;
@@ -94,6 +105,18 @@ export function PaymentDetailDialog({ ispId, paymentId, manage, onClose, onChang
                 </List>
               ) : <Typography variant="body2" color="text.secondary">{t('common.none')}</Typography>}
             </Box>
+            {payable.data?.invoices.filter((i) => i.currency === p.currency).length ? (
+              <Box>
+                <Typography variant="subtitle2" component="h3">{t('pay.allocate.title', { amount: fmt.money(unallocated, p.currency) })}</Typography>
+                <List dense disablePadding>
+                  {payable.data.invoices.filter((i) => i.currency === p.currency).map((i) => (
+                    <ListItem key={i.id} disableGutters secondaryAction={<Button size="small" disabled={busy} onClick={() => void allocate(i.id, i.open)}>{t('pay.allocate.apply')}</Button>}>
+                      <ListItemText primary={`${t('pay.invoice')} ${i.number ?? i.id.slice(0, 8)}`} secondary={`${t('pay.due')} ${fmt.date(i.due_date)} · ${fmt.money(i.open, i.currency)}`} />
+                    </ListItem>
+                  ))}
+                </List>
+              </Box>
+            ) : null}
             {p.refunds?.length ? (
               <Box>
                 <Typography variant="subtitle2" component="h3">{t('pay.detail.refunds')}</Typography>
