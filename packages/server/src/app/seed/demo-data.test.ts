@@ -18,5 +18,15 @@ describe('demo data', () => {
       expect((await api.post('/api/auth/login', { body: { email, password: pw } })).status, email).toBe(200);
     }
     await expect(assertNoDemoAccounts(server.ctx)).rejects.toThrow(/demo accounts are present/);
+    // The billing demo ran a real billing run: two monthly invoices for each active subscriber, with sales tax.
+    const admin = (await api.post('/api/auth/login', { body: { email: 'admin@demo-isp.com', password: 'admin123' } })).json;
+    const token = admin.access_token as string;
+    const me = (await api.get('/api/auth/me', { token })).json;
+    const runs = (await api.get(`/api/isp/${me.isp_id}/billing-runs`, { token })).json;
+    expect(runs.items[0]).toMatchObject({ status: 'completed', failed: 0 });
+    const invoices = (await api.get(`/api/isp/${me.isp_id}/invoices?limit=200`, { token })).json;
+    expect(invoices.total).toBe(runs.items[0].invoiced);
+    expect(invoices.total).toBeGreaterThan(0);
+    expect(invoices.items.every((i: { tax_total: number }) => i.tax_total > 0)).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { createPlan } from '../../modules/catalog/plans.service.ts';
 import { createSubscriber } from '../../modules/subscribers/subscribers.service.ts';
 import { createNas } from '../../modules/aaa/nas.service.ts';
 import { seedDemoPayments } from '../../modules/billing/payments/demo-payments.ts';
+import { seedDemoBilling } from '../../modules/billing/demo-billing.ts';
 
 export const demoLogins = [
   { portal: 'founder', email: 'founder@astranetix.com', password: 'admin123' },
@@ -92,5 +93,6 @@ export async function seedDemoData(ctx: AppContext): Promise<void> {
       branch_id: i % 2 ? north.id : hq.id, plan_id: plans[i % plans.length]!.id,
     }, true);
   }
+  await seedDemoBilling(ctx, admin, isp.id);
   await seedDemoPayments(ctx, admin, isp.id);
 }

@@ -7,7 +7,7 @@ import { divideDecimal } from './money/decimal.ts';
 
 export const analyticsDto = z.object({
   currency: z.string().describe("The ISP's base currency; other currencies converted at each invoice's recorded rate"),
-  invoiced_this_month: z.number().int(), collected_this_month: z.number().int(),
+  invoiced_this_month: z.number().int().describe('Issued this month, less credit notes issued this month'), collected_this_month: z.number().int(),
   mrr: z.number().int().describe('Net recurring revenue (plan and usage lines, less credits) of invoices issued in the last 30 days'),
   outstanding: z.number().int(), overdue: z.number().int(), open_invoices: z.number().int(), overdue_invoices: z.number().int(),
   active_subscriptions: z.number().int(),
@@ -46,7 +46,7 @@ export async function revenueAnalytics(ctx: AppContext, scope: Scope, ispId: str
       FROM invoices WHERE ${live} AND issue_date >= (date_trunc('month', current_date) - interval '11 months') GROUP BY 1, 2, 3, 4`);
     const months = [...new Set(monthly.map((m) => m.month))].sort();
     return {
-      currency: base, invoiced_this_month: toBase(invoiced, base), collected_this_month: toBase(collected, base), mrr: toBase(mrr, base),
+      currency: base, invoiced_this_month: toBase(invoiced, base) - toBase(credited, base), collected_this_month: toBase(collected, base), mrr: toBase(mrr, base),
       outstanding: toBase(open, base), overdue: toBase(overdue, base), open_invoices: counts?.open ?? 0, overdue_invoices: counts?.overdue ?? 0,
       active_subscriptions: counts?.subs ?? 0,
       monthly: months.map((m) => ({

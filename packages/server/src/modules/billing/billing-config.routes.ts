@@ -4,6 +4,7 @@ import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { pageOf, pageQuery } from '../../platform/http/paging.ts';
 import { tenantRequest } from '../../platform/http/tenant-request.ts';
 import { createTaxRule, createTaxRuleBody, deleteTaxRule, getSettings, getTaxRule, listTaxRules, settingsBody, settingsDto, taxRuleDto, updateSettings, updateTaxRule, updateTaxRuleBody } from './tax-rules.service.ts';
+import { planPriceDto, planPrices } from './plan-prices.service.ts';
 import { createRate, createRateBody, currencyCode, deleteRate, importEcbRates, listRates, rateDto, updateRate, updateRateBody } from './rates.service.ts';
 
 const ispParams = z.object({ isp_id: z.uuid() });
@@ -41,6 +42,13 @@ export function registerBillingConfigRoutes(app: Api, ctx: AppContext): void {
   app.patch('/api/isp/:isp_id/billing/settings', { schema: { tags, summary: 'Change the billing settings', params: ispParams, body: settingsBody, response: { 200: settingsDto, ...commonErrors } } }, async (req) => {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
     return updateSettings(ctx, t.actor, t.scope, t.ispId, req.body);
+  });
+
+  app.get('/api/isp/:isp_id/billing/plan-prices', {
+    schema: { tags, summary: "Each plan's price with tax where the ISP is", params: ispParams, response: { 200: z.array(planPriceDto), ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'plan:read');
+    return planPrices(ctx, t.scope, t.ispId);
   });
 
   const rtags = ['exchange-rates'];

@@ -48,6 +48,9 @@ describe('tax rules and rates', () => {
     expect((await ok(api.patch(`${base}/tax-rules/${rule.id}`, { token, body: { rate: '2.5' } }))).rate).toBe('2.5');
     expect((await api.del(`${base}/tax-rules/${rule.id}`, { token })).status).toBe(204);
     expect((await ok(api.get(`${base}/tax-rules`, { token }))).map((r: { name: string }) => r.name)).toEqual(['CGST', 'IGST', 'SGST']);
+    // The price list shows each plan with the GST a customer in the ISP's state pays.
+    const prices = await ok(api.get(`${base}/billing/plan-prices`, { token }));
+    expect(prices.find((p: { plan_id: string }) => p.plan_id === isp.planId)).toMatchObject({ net: 2500, tax: 450, gross: 2950 });
   });
 
   it('imports an ECB reference-rate file and enters a manual rate', async () => {

@@ -15,7 +15,7 @@ export function parseEcbXml(xml: string): EcbRates[] {
   try {
     doc = parser.parse(xml) as Record<string, unknown>;
   } catch (err) {
-    throw new Error(`Not well-formed XML: ${(err as Error).message}`);
+    throw new Error(`Not well-formed XML: ${(err as Error).message}`, { cause: err });
   }
   const envelope = doc.Envelope as { Cube?: { Cube?: { time?: string; Cube?: { currency?: string; rate?: string }[] }[] }[] } | undefined;
   const days = envelope?.Cube?.[0]?.Cube;

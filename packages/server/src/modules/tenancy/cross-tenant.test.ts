@@ -190,7 +190,7 @@ describe("billing: an ISP admin cannot reach another ISP's invoices, taxes, rate
       }
     }
     for (const url of [`/api/isp/${b.id}/invoices`, `/api/isp/${b.id}/tax-rules`, `/api/isp/${b.id}/exchange-rates`, `/api/isp/${b.id}/billing-runs`,
-      `/api/isp/${b.id}/billing/settings`, `/api/isp/${b.id}/billing/analytics`, `/api/payment/analytics/${b.id}`]) {
+      `/api/isp/${b.id}/billing/settings`, `/api/isp/${b.id}/billing/analytics`, `/api/isp/${b.id}/billing/plan-prices`, `/api/payment/analytics/${b.id}`]) {
       expect((await api.get(url, { token: a.adminToken })).status, url).toBe(404);
     }
     // Own-ISP lists do not include the other ISP's rows.
