@@ -104,8 +104,7 @@ CREATE TABLE subscriptions (
   CHECK (next_period_end > next_period_start)
 );
 CREATE UNIQUE INDEX subscriptions_active_key ON subscriptions (subscriber_id) WHERE status = 'active';
--- The billing run's batches: due rows come first in this index, billed ones move to its end.
-CREATE INDEX subscriptions_due_idx ON subscriptions (isp_id, next_period_end) WHERE status = 'active' AND kind = 'postpaid';
+CREATE INDEX subscriptions_due_idx ON subscriptions (isp_id, next_period_start) WHERE status = 'active' AND kind = 'postpaid';
 
 CREATE TABLE invoices (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

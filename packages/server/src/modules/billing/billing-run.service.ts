@@ -46,7 +46,7 @@ async function billBatch(tx: Tx, actor: Actor, ispId: string, runId: string, asO
       p.currency AS plan_currency, p.billing_period, p.fup_monthly_bytes
     FROM subscriptions sub JOIN subscription_plans p ON p.id = sub.plan_id
     WHERE ${dueFilter(ispId, asOf, subscriberId)} AND NOT (sub.id = ANY(${failed}::uuid[]))
-    LIMIT ${size} FOR UPDATE OF sub SKIP LOCKED`);
+    ORDER BY sub.id LIMIT ${size} FOR UPDATE OF sub SKIP LOCKED`);
   if (due.length === 0) return { picked: 0 };
   const bc = await loadBillingContext(tx, ispId);
   const ids = `{${due.map((d) => d.id).join(',')}}`;
