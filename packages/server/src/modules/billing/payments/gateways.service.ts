@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.ts';
 import { systemActor, type Actor } from '../../../platform/auth/actor.ts';
@@ -8,11 +7,11 @@ import { platformScope, rows, tenantScope, withScope, type Scope } from '../../.
 import { iso } from '../../../platform/http/api.ts';
 import { HttpProblem, badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
-import { WebhookSignatureError, type GatewayAccount, type GatewayAdapter } from '../providers/gateway.ts';
+import { WebhookSignatureError, type GatewayAccount, type GatewayAdapter, type RefundResult } from '../providers/gateway.ts';
 import { allGatewayAdapters, gatewayAdapter } from '../providers/registry.ts';
 import { settlePayment } from './ledger.ts';
 import { applyRefund, insertPayment, loadPayment, paymentDetail, toPaymentDto } from './payments.service.ts';
-import { gatewayEvents, paymentGateways, payments, refunds } from './schema.ts';
+import { gatewayEvents, paymentGateways, payments, refunds, type PaymentRow } from './schema.ts';
 
 export const putGatewayBody = z.strictObject({
   enabled: z.boolean().default(true),
@@ -187,23 +186,47 @@ export async function handleWebhook(ctx: AppContext, provider: string, slugOrId:
   });
 }
 
-/** Refunds at the gateway first (idempotently, keyed by our refund id), then books it. */
-export async function refundGatewayPayment(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: { amount?: number | undefined; reason?: string | undefined }) {
-  const { p, account } = await withScope(ctx.db, scope, async (tx) => {
-    const p = await loadPayment(tx, id);
+/**
+ * Reserves the refund (a pending row, under the payment's lock, so a double click or a retry
+ * cannot refund twice), asks the gateway (keyed by the refund id), then books it; a gateway
+ * error marks the reservation failed.
+ */
+async function reserveRefund(ctx: AppContext, actor: Actor, scope: Scope, id: string, amountOf: (p: PaymentRow) => number, reason: string | null, check: (p: PaymentRow) => void) {
+  return withScope(ctx.db, scope, async (tx) => {
+    const p = await loadPayment(tx, id, true);
     if (p.method !== 'gateway' || !p.provider || !p.gatewayReference) throw conflict('Not a gateway payment');
-    return { p, account: await accountFor(ctx, tx, p.ispId, p.provider, false) };
+    check(p);
+    const [busy] = await tx.select({ id: refunds.id }).from(refunds).where(and(eq(refunds.paymentId, id), eq(refunds.status, 'pending'), isNull(refunds.gatewayReference)));
+    if (busy) throw conflict('A refund of this payment is already in progress');
+    const account = await accountFor(ctx, tx, p.ispId, p.provider, false);
+    if (!account) throw conflict(`The ${p.provider} gateway is no longer configured`);
+    const amount = amountOf(p);
+    const [r] = await tx.insert(refunds).values({ ispId: p.ispId, branchId: p.branchId, paymentId: p.id, amount, currency: p.currency, status: 'pending', reason, createdBy: actor.kind === 'user' ? actor.id : null }).returning({ id: refunds.id });
+    return { p, account, amount, refundId: r!.id };
   });
-  if (!account) throw conflict(`The ${p.provider} gateway is no longer configured`);
-  const amount = input.amount ?? p.amount - p.amountRefunded;
-  if (p.status !== 'succeeded' && p.status !== 'partially_refunded') throw conflict(`A ${p.status} payment cannot be refunded`);
-  if (amount > p.amount - p.amountRefunded) throw conflict(`At most ${p.amount - p.amountRefunded} can still be refunded`);
-  const refundId = randomUUID();
-  const result = await adapterOr404(p.provider!).refund(account, { reference: p.gatewayReference!, amount, currency: p.currency, idempotencyKey: refundId });
-  if (result.status === 'failed') throw conflict('The gateway refused the refund');
+}
+
+async function callGatewayRefund(ctx: AppContext, scope: Scope, r: { p: PaymentRow; account: GatewayAccount; amount: number; refundId: string }): Promise<RefundResult> {
+  let result: RefundResult;
+  try {
+    result = await adapterOr404(r.p.provider!).refund(r.account, { reference: r.p.gatewayReference!, amount: r.amount, currency: r.p.currency, idempotencyKey: r.refundId });
+    if (result.status === 'failed') throw conflict('The gateway refused the refund');
+  } catch (err) {
+    await withScope(ctx.db, scope, (tx) => tx.update(refunds).set({ status: 'failed', failureReason: (err as Error).message.slice(0, 500), updatedAt: new Date() }).where(eq(refunds.id, r.refundId)));
+    throw err;
+  }
+  return result;
+}
+
+export async function refundGatewayPayment(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: { amount?: number | undefined; reason?: string | undefined }) {
+  const r = await reserveRefund(ctx, actor, scope, id, (p) => input.amount ?? p.amount - p.amountRefunded, input.reason ?? null, (p) => {
+    if (p.status !== 'succeeded' && p.status !== 'partially_refunded') throw conflict(`A ${p.status} payment cannot be refunded`);
+    if ((input.amount ?? 0) > p.amount - p.amountRefunded) throw conflict(`At most ${p.amount - p.amountRefunded} can still be refunded`);
+  });
+  const result = await callGatewayRefund(ctx, scope, r);
   return withScope(ctx.db, scope, async (tx) => {
     const locked = await loadPayment(tx, id, true);
-    return paymentDetail(tx, await applyRefund(tx, actor, locked, amount, input.reason ?? null, result.reference, refundId, result.status === 'pending' ? 'pending' : 'succeeded'));
+    return paymentDetail(tx, await applyRefund(tx, actor, locked, r.amount, input.reason ?? null, result.reference, r.refundId, result.status === 'pending' ? 'pending' : 'succeeded'));
   });
 }
 
@@ -220,23 +243,24 @@ export async function reviewPayment(ctx: AppContext, actor: Actor, scope: Scope,
       return paymentDetail(tx, settled.payment);
     });
   }
-  const { p, account } = await withScope(ctx.db, scope, async (tx) => {
-    const p = await loadPayment(tx, id);
-    if (p.status !== 'held') throw conflict(`Only held payments are reviewed; this one is ${p.status}`);
-    return { p, account: p.provider ? await accountFor(ctx, tx, p.ispId, p.provider, false) : null };
-  });
   let refundRef: string | null = null;
-  const refundId = randomUUID();
-  if (p.method === 'gateway') {
-    if (!account) throw conflict(`The ${p.provider} gateway is no longer configured`);
-    refundRef = (await adapterOr404(p.provider!).refund(account, { reference: p.gatewayReference!, amount: p.amount, currency: p.currency, idempotencyKey: refundId })).reference;
+  let refundId: string | null = null;
+  const current = await withScope(ctx.db, scope, (tx) => loadPayment(tx, id));
+  if (current.status !== 'held') throw conflict(`Only held payments are reviewed; this one is ${current.status}`);
+  if (current.method === 'gateway') {
+    const r = await reserveRefund(ctx, actor, scope, id, (p) => p.amount, 'rejected in fraud review', (p) => {
+      if (p.status !== 'held') throw conflict(`Only held payments are reviewed; this one is ${p.status}`);
+    });
+    refundId = r.refundId;
+    refundRef = (await callGatewayRefund(ctx, scope, r)).reference;
   }
+  const p = current;
   return withScope(ctx.db, scope, async (tx) => {
     const locked = await loadPayment(tx, id, true);
     if (locked.status !== 'held') throw conflict(`Only held payments are reviewed; this one is ${locked.status}`);
     const [after] = await tx.update(payments).set({ ...reviewed, status: refundRef ? 'refunded' : 'failed', amountRefunded: refundRef ? p.amount : 0, failureReason: 'rejected in review', updatedAt: new Date() })
       .where(eq(payments.id, id)).returning();
-    if (refundRef) await tx.insert(refunds).values({ id: refundId, ispId: p.ispId, branchId: p.branchId, paymentId: p.id, amount: p.amount, currency: p.currency, status: 'succeeded', reason: 'rejected in fraud review', gatewayReference: refundRef, createdBy: reviewed.reviewedBy });
+    if (refundId) await tx.update(refunds).set({ status: 'succeeded', gatewayReference: refundRef, updatedAt: new Date() }).where(eq(refunds.id, refundId));
     await recordChange(tx, actor, { ispId: p.ispId, action: 'payment.rejected', entityType: 'payment', entityId: id, before: toPaymentDto(locked), after: toPaymentDto(after!) });
     return paymentDetail(tx, after!);
   });

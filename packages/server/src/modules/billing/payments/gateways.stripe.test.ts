@@ -152,6 +152,18 @@ describe('Stripe gateway', () => {
     expect(await invoiceState(server, isp, inv)).toEqual({ status: 'partially_paid', amount_paid: 2000 });
   });
 
+  it('a double click on refund refunds once at the gateway', async () => {
+    peer.charges.set('ch_dbl', { fingerprint: 'fp_card_dbl', country: 'DE' });
+    const paid = await deliver(intentEvent({ pi: 'pi_dbl', amount: 800, charge: 'ch_dbl', subscriberId: isp.northSubscriberId }));
+    const calls = () => peer.requests.filter((q) => q.path === '/v1/refunds' && q.form.get('payment_intent') === 'pi_dbl').length;
+    const both = await Promise.all([1, 2].map(() => api.post(`${base}/payments/${paid.json.payment_id}/refund`, { token: isp.adminToken, body: {} })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(calls()).toBe(1);
+    const p = await api.get(`${base}/payments/${paid.json.payment_id}`, { token: isp.adminToken });
+    expect(p.json).toMatchObject({ status: 'refunded', amount_refunded: 800 });
+    expect(p.json.refunds).toHaveLength(1);
+  });
+
   it('holds a high-risk payment (card velocity, foreign card) with its reasons until reviewed', async () => {
     for (const [i, country] of [[3, 'DE'], [4, 'US']] as const) {
       peer.charges.set(`ch_${i}`, { fingerprint: 'fp_card_9', country });

@@ -144,10 +144,11 @@ export async function applyRefund(tx: Tx, actor: Actor, p: PaymentRow, amount: n
   if (p.status !== 'succeeded' && p.status !== 'partially_refunded') throw conflict(`A ${p.status} payment cannot be refunded`);
   if (amount > p.amount - p.amountRefunded) throw conflict(`At most ${p.amount - p.amountRefunded} can still be refunded`);
   const updated = await takeBackRefund(tx, p, amount, actor.kind === 'user' ? actor.id : null);
+  // A gateway refund was reserved (pending, no reference) before the gateway was called: complete that row.
   const [refund] = await tx.insert(refunds).values({
     ...(refundId && { id: refundId }), ispId: p.ispId, branchId: p.branchId, paymentId: p.id, amount, currency: p.currency, status: refundStatus,
     reason, gatewayReference, createdBy: actor.kind === 'user' ? actor.id : null,
-  }).returning();
+  }).onConflictDoUpdate({ target: refunds.id, set: { status: refundStatus, gatewayReference, updatedAt: new Date() } }).returning();
   await recordChange(tx, actor, { ispId: p.ispId, action: 'payment.refunded', entityType: 'payment', entityId: p.id, before: toPaymentDto(p), after: toPaymentDto(updated), payload: { ...toPaymentDto(updated), refund: toRefundDto(refund!) } });
   return updated;
 }
