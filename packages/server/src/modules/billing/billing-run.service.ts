@@ -15,7 +15,9 @@ import { writeInvoices, type InvoiceDraft } from './invoice-writer.ts';
 import { billingRuns } from './schema.ts';
 
 export const billingRunDto = z.object({
-  id: z.string(), as_of: z.string(), status: z.string(), total: z.number().int(), processed: z.number().int(), invoiced: z.number().int(),
+  id: z.string(), as_of: z.string(), status: z.string(),
+  total: z.number().int().describe('Subscriptions due when the run started (one that is several periods behind is billed once per period)'),
+  processed: z.number().int().describe('Subscription periods processed'), invoiced: z.number().int(),
   skipped: z.number().int(), failed: z.number().int(), total_amount: z.number().int(), currency: z.string(), error: z.string().nullable(),
   started_at: z.string(), finished_at: z.string().nullable(),
 });

@@ -72,7 +72,7 @@ export default function BillingRunsPage() {
                 <TableRow key={r.id}>
                   <TableCell>{r.as_of}</TableCell>
                   <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{fmt.dateTime(r.started_at)}</TableCell>
-                  <TableCell align="right">{fmt.number(r.invoiced)} / {fmt.number(r.total)}</TableCell>
+                  <TableCell align="right">{fmt.number(r.invoiced)}</TableCell>
                   <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{fmt.number(r.failed)}</TableCell>
                   <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' }, whiteSpace: 'nowrap' }}>{fmt.money(r.total_amount, r.currency)}</TableCell>
                   <TableCell><Chip size="small" variant="outlined" color={r.status === "failed" ? "error" : r.status === "completed" ? "success" : "info"} label={t(`runs.status.${r.status}`)} /></TableCell>
