@@ -19631,7 +19631,9 @@ export interface paths {
                                 id: string;
                                 as_of: string;
                                 status: string;
+                                /** @description Subscriptions due when the run started (one that is several periods behind is billed once per period) */
                                 total: number;
+                                /** @description Subscription periods processed */
                                 processed: number;
                                 invoiced: number;
                                 skipped: number;
@@ -19788,7 +19790,9 @@ export interface paths {
                             id: string;
                             as_of: string;
                             status: string;
+                            /** @description Subscriptions due when the run started (one that is several periods behind is billed once per period) */
                             total: number;
+                            /** @description Subscription periods processed */
                             processed: number;
                             invoiced: number;
                             skipped: number;
@@ -19944,7 +19948,9 @@ export interface paths {
                             id: string;
                             as_of: string;
                             status: string;
+                            /** @description Subscriptions due when the run started (one that is several periods behind is billed once per period) */
                             total: number;
+                            /** @description Subscription periods processed */
                             processed: number;
                             invoiced: number;
                             skipped: number;
@@ -20100,6 +20106,7 @@ export interface paths {
                         "application/json": {
                             /** @description The ISP's base currency; other currencies converted at each invoice's recorded rate */
                             currency: string;
+                            /** @description Issued this month, less credit notes issued this month */
                             invoiced_this_month: number;
                             collected_this_month: number;
                             /** @description Net recurring revenue (plan and usage lines, less credits) of invoices issued in the last 30 days */
@@ -20278,7 +20285,9 @@ export interface paths {
                                 id: string;
                                 as_of: string;
                                 status: string;
+                                /** @description Subscriptions due when the run started (one that is several periods behind is billed once per period) */
                                 total: number;
+                                /** @description Subscription periods processed */
                                 processed: number;
                                 invoiced: number;
                                 skipped: number;
@@ -20456,6 +20465,7 @@ export interface paths {
                         "application/json": {
                             /** @description The ISP's base currency; other currencies converted at each invoice's recorded rate */
                             currency: string;
+                            /** @description Issued this month, less credit notes issued this month */
                             invoiced_this_month: number;
                             collected_this_month: number;
                             /** @description Net recurring revenue (plan and usage lines, less credits) of invoices issued in the last 30 days */
