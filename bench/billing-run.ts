@@ -1,7 +1,7 @@
 // Billing run over 100,000 postpaid subscribers (one monthly invoice each, GST on every line),
 // on PGlite and (when BENCH_DATABASE_URL is set, e.g. postgres://postgres@127.0.0.1:5432/postgres)
 // on PostgreSQL. Target: under 60 s on the 2-core development machine.
-//   npx tsx bench/billing-run.ts [--subscribers 100000] [--batch 1000]
+//   npx tsx bench/billing-run.ts [--subscribers 100000] [--batch 1000] [--skip-pglite]
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { tenantScope } from '../packages/server/src/platform/db/scope.ts';
 import { startBillingRun } from '../packages/server/src/modules/billing/billing-run.service.ts';
 import { createTaxRule, updateSettings } from '../packages/server/src/modules/billing/tax-rules.service.ts';
 
-const { values } = parseArgs({ options: { subscribers: { type: 'string', default: '100000' }, batch: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({ options: { subscribers: { type: 'string', default: '100000' }, batch: { type: 'string', default: '1000' }, 'skip-pglite': { type: 'boolean', default: false } } });
 const N = Number(values.subscribers);
 const batchSize = Number(values.batch);
 
@@ -50,11 +50,13 @@ async function measure(label: string, db: Database): Promise<void> {
   await closeContext(ctx);
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), 'anx-bench-'));
-try {
-  await measure('PGlite (embedded, on disk)', await openPglite(dir));
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+if (!values['skip-pglite']) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'anx-bench-'));
+  try {
+    await measure('PGlite (embedded, on disk)', await openPglite(dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 const url = process.env.BENCH_DATABASE_URL;
 if (url) {
