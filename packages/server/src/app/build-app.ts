@@ -33,6 +33,14 @@ import { registerRouterOsRoutes } from '../modules/noc/routeros.routes.ts';
 import { registerNocAlertRoutes } from '../modules/noc/alerts/alerts.routes.ts';
 import { registerNocLogRoutes } from '../modules/noc/logs/logs.routes.ts';
 import { registerNocSlaRoutes } from '../modules/noc/sla/sla.routes.ts';
+import { registerPaymentRoutes } from '../modules/billing/payments/payments.routes.ts';
+import { registerGatewayRoutes } from '../modules/billing/payments/gateways.routes.ts';
+import { registerInvoiceRoutes } from '../modules/billing/invoices.routes.ts';
+import { registerBillingConfigRoutes } from '../modules/billing/billing-config.routes.ts';
+import { registerSubscriptionRoutes } from '../modules/billing/subscriptions.routes.ts';
+import { registerBillingRunRoutes } from '../modules/billing/billing-runs.routes.ts';
+import { registerPaymentApiRoutes } from '../modules/billing/payment-api.routes.ts';
+import { registerDunningRoutes } from '../modules/billing/payments/dunning.routes.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
 
@@ -96,6 +104,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerNocAlertRoutes(api, ctx);
   registerNocLogRoutes(api, ctx);
   registerNocSlaRoutes(api, ctx);
+  registerPaymentRoutes(api, ctx);
+  registerGatewayRoutes(api, ctx);
+  registerInvoiceRoutes(api, ctx);
+  registerBillingConfigRoutes(api, ctx);
+  registerSubscriptionRoutes(api, ctx);
+  registerBillingRunRoutes(api, ctx);
+  registerPaymentApiRoutes(api, ctx);
+  registerDunningRoutes(api, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>

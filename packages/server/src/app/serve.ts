@@ -6,6 +6,7 @@ import { OutboxRelay } from '../platform/events/outbox-relay.ts';
 import { startAaa } from '../modules/aaa/aaa-runtime.ts';
 import { startCollector } from '../modules/noc/collector/collector.ts';
 import { nocAlertsOptions, startNocAlerts } from '../modules/noc/alerts/noc-alerts-runtime.ts';
+import { startDunningJob } from '../modules/billing/payments/dunning.service.ts';
 import { assertNoDemoAccounts, demoAccountsPresent, demoLogins, hasAnyFounder, seedDemoData } from './seed/demo-data.ts';
 
 /** `npm start`: migrate, seed on first start, listen, and stop cleanly on SIGINT/SIGTERM. */
@@ -19,6 +20,7 @@ export async function serve(config: Config, log: Logger): Promise<void> {
   }
   const relay = new OutboxRelay(ctx.db, ctx.bus, log);
   if (config.roles.has('worker')) relay.start();
+  const stopDunning = config.roles.has('worker') ? startDunningJob(ctx) : () => undefined;
   const aaa = config.roles.has('aaa') ? await startAaa(ctx, ctx.bus, config.radius) : null;
   const collector = config.roles.has('collector') ? await startCollector(ctx) : null;
   const nocAlerts = config.roles.has('collector') ? await startNocAlerts(ctx, nocAlertsOptions(process.env, config.host)) : null;
@@ -48,6 +50,7 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     log.info(`${signal}: shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    stopDunning();
     await app.close();
     await aaa?.stop();
     await collector?.stop();

@@ -23,5 +23,13 @@ describe('demo data', () => {
     const batches = await api.get(`/api/isp/${me.json.isp_id}/voucher-batches`, { token: admin });
     expect(batches.json.items.map((b: { card_count: number; stats: unknown }) => [b.card_count, b.stats]))
       .toEqual([[50, { unused: 45, sold: 5, used: 0, expired: 0, disabled: 0 }]]);
+    // The billing demo ran a real billing run: two monthly invoices for each active subscriber, with sales tax.
+    const token = admin;
+    const runs = (await api.get(`/api/isp/${me.json.isp_id}/billing-runs`, { token })).json;
+    expect(runs.items[0]).toMatchObject({ status: 'completed', failed: 0 });
+    const invoices = (await api.get(`/api/isp/${me.json.isp_id}/invoices?limit=200`, { token })).json;
+    expect(invoices.total).toBe(runs.items[0].invoiced);
+    expect(invoices.total).toBeGreaterThan(0);
+    expect(invoices.items.every((i: { tax_total: number }) => i.tax_total > 0)).toBe(true);
   });
 });

@@ -13,6 +13,8 @@ import { createBatch } from '../../modules/vouchers/batches.service.ts';
 import { sellCard } from '../../modules/vouchers/cards.service.ts';
 import { seedNocDevicesDemo } from '../../modules/noc/demo.ts';
 import { seedNocAlertsDemo } from '../../modules/noc/alerts/demo.ts';
+import { seedDemoPayments } from '../../modules/billing/payments/demo-payments.ts';
+import { seedDemoBilling } from '../../modules/billing/demo-billing.ts';
 
 export const demoLogins = [
   { portal: 'founder', email: 'founder@astranetix.com', password: 'admin123' },
@@ -104,4 +106,6 @@ export async function seedDemoData(ctx: AppContext): Promise<void> {
   }
   await seedNocDevicesDemo(ctx, admin, scope, isp.id, { nasId: labNas.id, northBranchId: north.id });
   await seedNocAlertsDemo(ctx, admin, scope, isp.id);
+  await seedDemoBilling(ctx, admin, isp.id);
+  await seedDemoPayments(ctx, admin, isp.id);
 }

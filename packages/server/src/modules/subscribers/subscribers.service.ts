@@ -130,6 +130,11 @@ export async function updateSubscriber(ctx: AppContext, actor: Actor, scope: Sco
   return withScope(ctx.db, scope, (tx) => applySubscriberUpdate(ctx, tx, actor, id, input, portalHash));
 }
 
+/** For other modules' services (billing: plan change, prepaid recharge) inside their own transaction. */
+export function updateSubscriberInTx(ctx: AppContext, tx: Tx, actor: Actor, id: string, input: UpdateSubscriberInput) {
+  return applySubscriberUpdate(ctx, tx, actor, id, input, undefined);
+}
+
 /** The update inside a caller's transaction (voucher recharge), with its audit row and event. */
 export async function applySubscriberUpdate(ctx: AppContext, tx: Tx, actor: Actor, id: string, input: UpdateSubscriberInput, portalHash: string | undefined) {
   {

@@ -4,6 +4,8 @@ import { platformScope, rows, withScope } from '../../platform/db/scope.ts';
 import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { createIspFixture, founderToken, password, type IspFixture } from '../../test/fixtures.ts';
 import { addDevice } from '../noc/alerts/noc-test-devices.ts';
+import Stripe from 'stripe';
+import { issuedInvoice } from '../billing/payments/payments.fixtures.ts';
 
 let server: TestServer;
 let api: Client;
@@ -384,5 +386,150 @@ describe('NOC alerts, incidents, rules, maintenance, escalation, logs and SLA ar
     expect((await api.get(`/api/noc/${b.id}/escalation-policies`, asB)).json.map((p: { name: string; enabled: boolean }) => [p.name, p.enabled])).toEqual([['B policy', true]]);
     expect((await api.get(`/api/noc/${b.id}/sla`, asB)).json.map((s: { name: string; availability_target: number }) => [s.name, s.availability_target])).toEqual([['B SLA', 99.9]]);
     expect((await api.get(`/api/noc/${b.id}/alerts`, asB)).json.total).toBe(1);
+  });
+});
+
+describe("billing: an ISP admin cannot reach another ISP's invoices, taxes, rates, subscriptions or runs", () => {
+  let inv: { id: string; lines: { id: string }[]; total: number };
+  let ruleId: string;
+  let rateId: string;
+  let runId: string;
+  const put = (url: string, token: string, body: unknown) =>
+    server.app.inject({ method: 'PUT', url, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+
+  beforeAll(async () => {
+    const t = b.adminToken;
+    const base = `/api/isp/${b.id}`;
+    ruleId = (await api.post(`${base}/tax-rules`, { token: t, body: { name: 'VAT', kind: 'vat', rate: '20' } })).json.id;
+    rateId = (await api.post(`${base}/exchange-rates`, { token: t, body: { base: 'EUR', quote: 'USD', rate: '1.08', rate_date: '2026-11-01' } })).json.id;
+    await api.post(`${base}/subscribers/${b.subscriberId}/subscription`, { token: t, body: { kind: 'postpaid', start_date: '2026-10-01' } });
+    inv = (await api.post(`${base}/invoices`, { token: t, body: { subscriber_id: b.subscriberId, lines: [{ description: 'Setup', unit_price_minor: 1000 }] } })).json;
+    runId = (await api.post(`${base}/billing-runs`, { token: t, body: { as_of: '2026-10-15' } })).json.id;
+  });
+
+  it('reads answer 404', async () => {
+    for (const isp of [b.id, a.id]) {
+      const base = `/api/isp/${isp}`;
+      for (const url of [`${base}/invoices/${inv.id}`, `${base}/invoices/${inv.id}/pdf`, `${base}/tax-rules/${ruleId}`, `${base}/billing-runs/${runId}`,
+        `${base}/subscribers/${b.subscriberId}/subscription`, `${base}/subscribers/${b.subscriberId}/billing-profile`]) {
+        expect((await api.get(url, { token: a.adminToken })).status, url).toBe(404);
+      }
+    }
+    for (const url of [`/api/isp/${b.id}/invoices`, `/api/isp/${b.id}/tax-rules`, `/api/isp/${b.id}/exchange-rates`, `/api/isp/${b.id}/billing-runs`,
+      `/api/isp/${b.id}/billing/settings`, `/api/isp/${b.id}/billing/analytics`, `/api/isp/${b.id}/billing/plan-prices`, `/api/payment/analytics/${b.id}`]) {
+      expect((await api.get(url, { token: a.adminToken })).status, url).toBe(404);
+    }
+    // Own-ISP lists do not include the other ISP's rows.
+    expect((await api.get(`/api/isp/${a.id}/invoices`, { token: a.adminToken })).json.total).toBe(0);
+    expect((await api.get(`/api/isp/${a.id}/exchange-rates`, { token: a.adminToken })).json.total).toBe(0);
+    expect((await api.get(`/api/isp/${a.id}/tax-rules`, { token: a.adminToken })).json).toEqual([]);
+  });
+
+  it('changes answer 404 and leave the rows untouched', async () => {
+    const attempts = [];
+    for (const isp of [b.id, a.id]) {
+      const base = `/api/isp/${isp}`;
+      attempts.push(
+        api.post(`${base}/invoices/${inv.id}/void`, { token: a.adminToken, body: { reason: 'pwned' } }),
+        api.post(`${base}/invoices/${inv.id}/credit-note`, { token: a.adminToken, body: { reason: 'pwned' } }),
+        api.post(`${base}/invoices/${inv.id}/issue`, { token: a.adminToken }),
+        api.post(`${base}/invoices/${inv.id}/email`, { token: a.adminToken }),
+        api.patch(`${base}/tax-rules/${ruleId}`, { token: a.adminToken, body: { rate: '0' } }),
+        api.del(`${base}/tax-rules/${ruleId}`, { token: a.adminToken }),
+        api.patch(`${base}/exchange-rates/${rateId}`, { token: a.adminToken, body: { rate: '9' } }),
+        api.del(`${base}/exchange-rates/${rateId}`, { token: a.adminToken }),
+        api.post(`${base}/subscribers/${b.subscriberId}/subscription`, { token: a.adminToken, body: { kind: 'prepaid' } }),
+        api.post(`${base}/subscribers/${b.subscriberId}/subscription/change-plan`, { token: a.adminToken, body: { plan_id: a.planId } }),
+        api.post(`${base}/subscribers/${b.subscriberId}/subscription/cancel`, { token: a.adminToken }),
+        api.post(`${base}/subscribers/${b.subscriberId}/charges`, { token: a.adminToken, body: { description: 'x', amount_minor: 1 } }),
+        api.post(`${base}/subscribers/${b.subscriberId}/recharge`, { token: a.adminToken }),
+        put(`${base}/subscribers/${b.subscriberId}/billing-profile`, a.adminToken, { country: 'FR' }).then((r) => ({ status: r.statusCode, text: r.body })),
+      );
+    }
+    attempts.push(
+      api.post(`/api/isp/${b.id}/invoices`, { token: a.adminToken, body: { subscriber_id: b.subscriberId, lines: [{ description: 'x', unit_price_minor: 1 }] } }),
+      api.post(`/api/isp/${a.id}/invoices`, { token: a.adminToken, body: { subscriber_id: b.subscriberId, lines: [{ description: 'x', unit_price_minor: 1 }] } }),
+      api.post(`/api/isp/${b.id}/tax-rules`, { token: a.adminToken, body: { name: 'x', kind: 'vat', rate: '1' } }),
+      api.post(`/api/isp/${b.id}/exchange-rates`, { token: a.adminToken, body: { base: 'EUR', quote: 'GBP', rate: '1', rate_date: '2026-11-01' } }),
+      api.post(`/api/isp/${b.id}/exchange-rates/ecb-import`, { token: a.adminToken, body: { xml: '<x/>' } }),
+      api.patch(`/api/isp/${b.id}/billing/settings`, { token: a.adminToken, body: { tax_id: 'pwned' } }),
+      api.post(`/api/isp/${b.id}/billing-runs`, { token: a.adminToken, body: {} }),
+      api.post('/api/payment/invoice/generate', { token: a.adminToken, body: { subscriber_id: b.subscriberId } }),
+      api.post('/api/payment/invoice/generate', { token: a.adminToken, body: { isp_id: b.id, subscriber_id: b.subscriberId } }),
+    );
+    for (const r of await Promise.all(attempts)) expect([400, 404], r.text).toContain(r.status);
+    const tb = b.adminToken;
+    const after = (await api.get(`/api/isp/${b.id}/invoices/${inv.id}`, { token: tb })).json;
+    expect(after).toMatchObject({ status: 'issued', total: inv.total, amount_credited: 0 });
+    expect((await api.get(`/api/isp/${b.id}/invoices`, { token: tb })).json.total).toBe(1);
+    expect((await api.get(`/api/isp/${b.id}/tax-rules/${ruleId}`, { token: tb })).json.rate).toBe('20');
+    expect((await api.get(`/api/isp/${b.id}/exchange-rates`, { token: tb })).json.items.map((r: { rate: string }) => r.rate)).toEqual(['1.08']);
+    const subs = (await api.get(`/api/isp/${b.id}/subscribers/${b.subscriberId}/subscription`, { token: tb })).json;
+    expect(subs.subscriptions.map((s: { status: string; plan_id: string }) => [s.status, s.plan_id])).toEqual([['active', b.planId]]);
+    expect(subs.charges).toEqual([]);
+    expect((await api.get(`/api/isp/${b.id}/billing/settings`, { token: tb })).json.tax_id).toBeNull();
+    expect((await api.get(`/api/isp/${b.id}/billing-runs`, { token: tb })).json.total).toBe(1);
+  });
+});
+
+describe("payments, gateways and dunning: another ISP's are out of reach", () => {
+  let bPayment: string;
+  let bInvoice: string;
+  beforeAll(async () => {
+    bInvoice = await issuedInvoice(server, b, { total: 1000 });
+    bPayment = (await api.post(`/api/isp/${b.id}/payments`, { token: b.adminToken, body: { subscriber_id: b.subscriberId, method: 'cash', amount: 400 } })).json.id;
+    expect((await api.patch(`/api/isp/${b.id}/payment-gateways/stripe`, { token: b.adminToken, body: { secrets: { secret_key: 'sk_test_beta', webhook_secret: 'whsec_beta' } } })).status).toBe(200);
+    expect((await api.patch(`/api/isp/${b.id}/dunning/settings`, { token: b.adminToken, body: { enabled: true, grace_days: 9 } })).status).toBe(200);
+  });
+
+  it('reads answer 404 on both paths', async () => {
+    const own = `/api/isp/${a.id}`;
+    const other = `/api/isp/${b.id}`;
+    for (const url of [`${other}/payments`, `${other}/payments/${bPayment}`, `${other}/payments/${bPayment}/receipt.pdf`, `${own}/payments/${bPayment}`,
+      `${own}/payments/${bPayment}/receipt.pdf`, `${other}/subscribers/${b.subscriberId}/wallet`, `${own}/subscribers/${b.subscriberId}/wallet`,
+      `${other}/payment-gateways`, `${other}/dunning/settings`, `${other}/sms-provider`, `${other}/subscribers/${b.subscriberId}/dunning`,
+      `${own}/subscribers/${b.subscriberId}/dunning`, `/api/user/${b.subscriberId}/payments`, `/api/user/${b.subscriberId}/payable-invoices`]) {
+      const r = await api.get(url, { token: a.adminToken });
+      expect(r.status, `${url} → ${r.status}`).toBe(404);
+      expect(r.text).not.toContain('sk_test_beta');
+    }
+    expect((await api.get(`/api/isp/${a.id}/payments`, { token: a.adminToken })).json.total).toBe(0);
+    expect((await api.get('/api/payment/methods', { token: a.adminToken })).json.online).toEqual([]);
+  });
+
+  it('changes answer 404 and leave the rows untouched', async () => {
+    const own = `/api/isp/${a.id}`;
+    const other = `/api/isp/${b.id}`;
+    const attempts = [
+      api.post(`${other}/payments`, { token: a.adminToken, body: { subscriber_id: b.subscriberId, method: 'cash', amount: 1 } }),
+      api.post(`${own}/payments`, { token: a.adminToken, body: { subscriber_id: b.subscriberId, method: 'cash', amount: 1 } }),
+      api.post(`${own}/payments/${bPayment}/refund`, { token: a.adminToken, body: {} }),
+      api.post(`${other}/payments/${bPayment}/refund`, { token: a.adminToken, body: {} }),
+      api.post(`${own}/payments/${bPayment}/allocate`, { token: a.adminToken, body: { allocations: [{ invoice_id: bInvoice, amount: 1 }] } }),
+      api.post(`${own}/payments/${bPayment}/review`, { token: a.adminToken, body: { decision: 'reject' } }),
+      api.patch(`${other}/payment-gateways/stripe`, { token: a.adminToken, body: { secrets: { secret_key: 'sk_evil', webhook_secret: 'whsec_evil' } } }),
+      api.del(`${other}/payment-gateways/stripe`, { token: a.adminToken }),
+      api.patch(`${other}/dunning/settings`, { token: a.adminToken, body: { enabled: false } }),
+      api.patch(`${other}/sms-provider`, { token: a.adminToken, body: { provider: 'twilio', config: { from: '+1' }, secrets: { account_sid: 'AC1', auth_token: 't' } } }),
+      api.post(`${other}/dunning/run`, { token: a.adminToken }),
+      api.post(`${other}/invoices/${bInvoice}/checkout`, { token: a.adminToken, body: {} }),
+      api.post(`${own}/invoices/${bInvoice}/checkout`, { token: a.adminToken, body: {} }),
+      api.post('/api/payment/process', { token: a.adminToken, body: { invoice_id: bInvoice } }),
+      api.post(`/api/user/${b.subscriberId}/invoices/${bInvoice}/checkout`, { token: a.adminToken, body: {} }),
+    ];
+    for (const r of await Promise.all(attempts)) expect(r.status, r.text).toBe(404);
+    const p = (await api.get(`/api/isp/${b.id}/payments/${bPayment}`, { token: b.adminToken })).json;
+    expect(p).toMatchObject({ status: 'succeeded', amount_refunded: 0, amount: 400 });
+    expect((await api.get(`/api/isp/${b.id}/dunning/settings`, { token: b.adminToken })).json).toMatchObject({ enabled: true, grace_days: 9 });
+    expect((await api.get(`/api/isp/${b.id}/payment-gateways`, { token: b.adminToken })).json.find((g: { provider: string }) => g.provider === 'stripe')).toMatchObject({ configured: true, enabled: true });
+    expect((await api.get(`/api/isp/${b.id}/sms-provider`, { token: b.adminToken })).json.provider).toBeNull();
+  });
+
+  it("a webhook for one ISP signed with another ISP's secret is refused", async () => {
+    const payload = JSON.stringify({ id: 'evt_x', object: 'event', type: 'payment_intent.succeeded', data: { object: { id: 'pi_x', object: 'payment_intent', amount: 1, amount_received: 1, currency: 'eur', metadata: { subscriber_id: b.subscriberId } } } });
+    const signature = new Stripe('sk_test_signing_only').webhooks.generateTestHeaderString({ payload, secret: 'whsec_alpha' });
+    const r = await api.post(`/api/webhooks/payments/stripe/${b.slug}`, { body: payload, headers: { 'content-type': 'application/json', 'stripe-signature': signature } });
+    expect(r.status).toBe(400);
+    expect((await api.get(`/api/isp/${b.id}/payments`, { token: b.adminToken })).json.total).toBe(1);
   });
 });

@@ -1,7 +1,8 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 
-export type Mail = { to: string; subject: string; text: string };
+export type MailAttachment = { filename: string; content: Buffer; contentType: string };
+export type Mail = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
 
 export interface Mailer {
   send(mail: Mail): Promise<void>;
@@ -28,6 +29,8 @@ export class LogMailer implements Mailer {
   async send(mail: Mail): Promise<void> {
     this.sent.push(mail);
     if (this.sent.length > 100) this.sent.shift();
-    this.log.info({ mail }, `mail to ${mail.to}: ${mail.subject}`);
+    // Attachments are logged by name and size, not dumped into the log.
+    const logged = { ...mail, attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, bytes: a.content.length })) };
+    this.log.info({ mail: logged }, `mail to ${mail.to}: ${mail.subject}`);
   }
 }

@@ -22,6 +22,9 @@ export default function DashboardPage() {
     if (e.event === 'sessions') setPushed(e.data.online);
   }, () => { setPushed(null); void polled.reload(); });
   const online = pushed ?? polled.data ?? null;
+  // Revenue from the ISP's real invoices (billing staff and admins only).
+  const billing = can('billing:read');
+  const revenue = useLoad(async () => (billing ? ok(await api.GET('/api/isp/{isp_id}/billing/analytics', { params: { path: { isp_id: ispId } } })) : null), [ispId, billing]);
   return (
     <>
       <PageHeader title={t('dash.title')} subtitle={isp.display_name} />
@@ -32,6 +35,14 @@ export default function DashboardPage() {
             <StatCard label={t('live.sessionsOnline')} value={<span data-testid="sessions-online">{fmt.number(online)}</span>} tone="success"
               hint={<Box component="span" sx={{ display: 'inline-block', mt: 0.5 }}><LiveBadge live={live} /></Box>} />
           </Grid>
+        </Grid>
+      ) : null}
+      {revenue.data ? (
+        <Grid container spacing={2} sx={{ mb: 2 }} data-testid="revenue">
+          <Grid size={{ xs: 6, md: 3 }}><StatCard label={t('dash.invoicedMonth')} value={fmt.money(revenue.data.invoiced_this_month, revenue.data.currency)} tone="primary" /></Grid>
+          <Grid size={{ xs: 6, md: 3 }}><StatCard label={t('dash.mrr')} value={fmt.money(revenue.data.mrr, revenue.data.currency)} /></Grid>
+          <Grid size={{ xs: 6, md: 3 }}><StatCard label={t('dash.outstanding')} value={fmt.money(revenue.data.outstanding, revenue.data.currency)} hint={t('dash.openInvoices', { count: revenue.data.open_invoices })} /></Grid>
+          <Grid size={{ xs: 6, md: 3 }}><StatCard label={t('dash.overdue')} value={fmt.money(revenue.data.overdue, revenue.data.currency)} tone={revenue.data.overdue ? 'error' : 'default'} hint={t('dash.overdueInvoices', { count: revenue.data.overdue_invoices })} /></Grid>
         </Grid>
       ) : null}
       {data ? <DashboardView data={data} /> : error ? null : <Loading />}

@@ -66,6 +66,9 @@ export default function PlansPage() {
   const fmt = useFormat();
   const { ispId, isp, can } = useIsp();
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/plans', { params: { path: { isp_id: ispId } } })), [ispId]);
+  // Each plan's price with the taxes a customer where the ISP is pays (the ISP's own tax rules).
+  const prices = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/billing/plan-prices', { params: { path: { isp_id: ispId } } })), [ispId, data]);
+  const priceOf = (id: string) => prices.data?.find((x) => x.plan_id === id);
   const [editing, setEditing] = useState<Plan | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Plan | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -102,7 +105,8 @@ export default function PlansPage() {
                   <TableRow key={p.id} hover>
                     <TableCell>{p.name}{p.description ? <><br /><small style={{ color: '#666' }}>{p.description}</small></> : null}</TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt.speed(p.download_kbps)} / {fmt.speed(p.upload_kbps)}</TableCell>
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{fmt.money(p.price_minor, p.currency)}<br /><small style={{ color: '#666' }}>{t(`period.${p.billing_period}`)}</small></TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{fmt.money(p.price_minor, p.currency)}<br /><small style={{ color: '#666' }}>{t(`period.${p.billing_period}`)}</small>
+                      {priceOf(p.id)?.tax ? <small style={{ display: 'block', color: '#555' }} title={priceOf(p.id)!.taxes.map((x) => `${x.name} ${x.rate}%`).join(' + ')}>{t('plans.withTax', { amount: fmt.money(priceOf(p.id)!.gross, p.currency) })}</small> : null}</TableCell>
                     <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }} align="right">{fmt.number(p.subscribers ?? 0)}</TableCell>
                     <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}><StatusChip status={p.status} /></TableCell>
                     {manage ? (

@@ -21,6 +21,11 @@ import LogIcon from '@mui/icons-material/ReceiptLongOutlined';
 import TopologyIcon from '@mui/icons-material/HubOutlined';
 import NocIcon from '@mui/icons-material/MonitorHeartOutlined';
 import DeviceIcon from '@mui/icons-material/DnsOutlined';
+import PaymentsIcon from '@mui/icons-material/PaymentsOutlined';
+import BillingIcon from '@mui/icons-material/ReceiptLongOutlined';
+import GatewayIcon from '@mui/icons-material/CreditCardOutlined';
+import DunningIcon from '@mui/icons-material/NotificationsActiveOutlined';
+import ReviewIcon from '@mui/icons-material/GppMaybeOutlined';
 import { api } from '../../api/client.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
 import { can } from '../../auth/permissions.ts';
@@ -54,6 +59,11 @@ const NocRules = lazy(() => import('./noc-alerts/AlertRulesPage.tsx'));
 const NocMaintenance = lazy(() => import('./noc-alerts/MaintenancePage.tsx'));
 const NocSla = lazy(() => import('./noc-alerts/SlaPage.tsx'));
 const NocLogs = lazy(() => import('./noc-alerts/LogsPage.tsx'));
+const Billing = lazy(() => import('./billing/BillingPage.tsx'));
+const Payments = lazy(() => import('./payments/PaymentsPage.tsx'));
+const FraudReview = lazy(() => import('./payments/FraudReviewPage.tsx'));
+const Gateways = lazy(() => import('./payments/GatewaysPage.tsx'));
+const Dunning = lazy(() => import('./payments/DunningPage.tsx'));
 
 export default function StaffPortal({ slug, ispId }: { slug: string; ispId: string }) {
   const { me } = useAuth();
@@ -90,6 +100,11 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
       { to: `${base}/noc/logs`, label: t('noca.nav.logs'), icon: <LogIcon /> },
     ] : []),
     ...(can(role, 'subscriber:read') ? [{ to: `${base}/test-login`, label: t('nav.testLogin'), icon: <TestIcon /> }] : []),
+    ...(can(role, 'billing:read') ? [{ to: `${base}/billing`, label: t('nav.billing'), icon: <BillingIcon /> }] : []),
+    ...(can(role, 'billing:read') ? [{ to: `${base}/payments`, label: t('nav.payments'), icon: <PaymentsIcon /> }] : []),
+    ...(can(role, 'billing:read') ? [{ to: `${base}/fraud-review`, label: t('nav.fraudReview'), icon: <ReviewIcon /> }] : []),
+    ...(can(role, 'billing:read') && !branchId ? [{ to: `${base}/payment-gateways`, label: t('nav.gateways'), icon: <GatewayIcon /> }] : []),
+    ...(can(role, 'billing:read') && !branchId ? [{ to: `${base}/dunning`, label: t('nav.dunning'), icon: <DunningIcon /> }] : []),
     ...(can(role, 'staff:read') ? [{ to: `${base}/staff`, label: t('nav.staff'), icon: <StaffIcon /> }] : []),
     ...(can(role, 'apikey:manage') ? [{ to: `${base}/api-keys`, label: t('nav.apiKeys'), icon: <KeyIcon /> }] : []),
     ...(can(role, 'isp:manage') ? [{ to: `${base}/settings`, label: t('nav.settings'), icon: <SettingsIcon /> }] : []),
@@ -126,6 +141,11 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
                 {can(role, 'subscriber:read') ? <Route path="test-login" element={<TestLogin />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches" element={<Branches />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches/:branchId" element={<BranchDashboard />} /> : null}
+                {can(role, 'billing:read') ? <Route path="billing/*" element={<Billing />} /> : null}
+                {can(role, 'billing:read') ? <Route path="payments" element={<Payments />} /> : null}
+                {can(role, 'billing:read') ? <Route path="fraud-review" element={<FraudReview />} /> : null}
+                {can(role, 'billing:read') ? <Route path="payment-gateways" element={<Gateways />} /> : null}
+                {can(role, 'billing:read') ? <Route path="dunning" element={<Dunning />} /> : null}
                 {can(role, 'staff:read') ? <Route path="staff" element={<Staff />} /> : null}
                 {can(role, 'apikey:manage') ? <Route path="api-keys" element={<ApiKeys />} /> : null}
                 {can(role, 'isp:manage') ? <Route path="settings" element={<Settings />} /> : null}

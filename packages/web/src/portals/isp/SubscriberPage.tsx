@@ -15,6 +15,8 @@ import { SubscriberDialog } from './SubscriberDialog.tsx';
 import { CoaCard, PostAuthCard } from './AaaHistory.tsx';
 import { SubscriberRadiusCard } from './RadiusAttributesEditor.tsx';
 import { useBranchesAndPlans } from './useRefs.ts';
+import { SubscriberPaymentsCard } from './payments/SubscriberPaymentsCard.tsx';
+import { SubscriberInvoicesCard } from './billing/SubscriberInvoicesCard.tsx';
 
 type Target = 'active' | 'suspended' | 'terminated';
 
@@ -115,6 +117,8 @@ export default function SubscriberPage() {
           <Box sx={{ mt: 2 }}>
             <SubscriberRadiusCard ispId={ispId} subscriber={sub} canEdit={manage && sub.status !== 'terminated'} onSaved={setData} />
           </Box>
+          {can('billing:read') ? <SubscriberInvoicesCard subscriberId={id} /> : null}
+          {can('billing:read') ? <SubscriberPaymentsCard subscriberId={id} name={`${sub.first_name} ${sub.last_name} · ${sub.account_number}`} /> : null}
         </Grid>
         <Grid size={{ xs: 12, md: 5 }}>
           <Card sx={{ mb: 2 }}>

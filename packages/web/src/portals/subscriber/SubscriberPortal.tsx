@@ -5,6 +5,8 @@ import HomeIcon from '@mui/icons-material/WifiOutlined';
 import PersonIcon from '@mui/icons-material/PersonOutlined';
 import RechargeIcon from '@mui/icons-material/ConfirmationNumberOutlined';
 import UsageIcon from '@mui/icons-material/DataUsageOutlined';
+import InvoiceIcon from '@mui/icons-material/ReceiptLongOutlined';
+import PayIcon from '@mui/icons-material/PaymentsOutlined';
 import { api } from '../../api/client.ts';
 import type { SubscriberDashboard } from '../../api/types.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
@@ -17,6 +19,8 @@ const Home = lazy(() => import('./HomePage.tsx'));
 const Profile = lazy(() => import('./ProfilePage.tsx'));
 const Recharge = lazy(() => import('./RechargePage.tsx'));
 const Usage = lazy(() => import('./UsagePage.tsx'));
+const Invoices = lazy(() => import('./InvoicesPage.tsx'));
+const Pay = lazy(() => import('./PayPage.tsx'));
 
 type Self = SubscriberDashboard & { reload: () => void };
 const Ctx = createContext<Self | null>(null);
@@ -37,6 +41,8 @@ export default function SubscriberPortal({ slug }: { slug: string }) {
     { to: base, label: t('self.myPlan'), icon: <HomeIcon />, end: true },
     { to: `${base}/recharge`, label: t('self.recharge'), icon: <RechargeIcon /> },
     { to: `${base}/usage`, label: t('self.usage'), icon: <UsageIcon /> },
+    { to: `${base}/pay`, label: t('self.pay'), icon: <PayIcon /> },
+    { to: `${base}/invoices`, label: t('self.invoices'), icon: <InvoiceIcon /> },
     { to: `${base}/profile`, label: t('self.profile'), icon: <PersonIcon /> },
   ];
   return (
@@ -49,6 +55,8 @@ export default function SubscriberPortal({ slug }: { slug: string }) {
               <Route index element={<Home />} />
               <Route path="recharge" element={<Recharge onRecharged={() => void reload()} />} />
               <Route path="usage" element={<Usage />} />
+              <Route path="pay" element={<Pay />} />
+              <Route path="invoices" element={<Invoices />} />
               <Route path="profile" element={<Profile />} />
               <Route path="*" element={<NotFound />} />
             </Routes>

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.ts';
+import { commonErrors, type Api } from '../../platform/http/api.ts';
+import { pageOf, pageQuery } from '../../platform/http/paging.ts';
+import { tenantRequest } from '../../platform/http/tenant-request.ts';
+import { billingRunDto, getBillingRun, listBillingRuns, startBillingRun } from './billing-run.service.ts';
+import { analyticsDto, revenueAnalytics } from './analytics.service.ts';
+
+const tags = ['billing-runs'];
+const ispParams = z.object({ isp_id: z.uuid() });
+
+export function registerBillingRunRoutes(app: Api, ctx: AppContext): void {
+  app.post('/api/isp/:isp_id/billing-runs', {
+    schema: {
+      tags, summary: 'Bill every due postpaid subscriber (idempotent per period); poll the run for progress', params: ispParams,
+      body: z.strictObject({ as_of: z.iso.date().optional().describe('Bill periods ending on or before this day; today by default') }),
+      response: { 202: billingRunDto, ...commonErrors },
+    },
+  }, async (req, reply) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    return reply.code(202).send(await startBillingRun(ctx, t.actor, t.scope, t.ispId, req.body.as_of ?? new Date().toISOString().slice(0, 10)));
+  });
+  app.get('/api/isp/:isp_id/billing-runs', {
+    schema: { tags, summary: 'Billing runs, newest first', params: ispParams, querystring: z.strictObject({ ...pageQuery }), response: { 200: pageOf(billingRunDto), ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
+    return listBillingRuns(ctx, t.scope, t.ispId, req.query);
+  });
+  app.get('/api/isp/:isp_id/billing-runs/:run_id', {
+    schema: { tags, summary: 'One billing run and its progress', params: z.object({ isp_id: z.uuid(), run_id: z.uuid() }), response: { 200: billingRunDto, ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
+    return getBillingRun(ctx, t.scope, req.params.run_id);
+  });
+  app.get('/api/isp/:isp_id/billing/analytics', {
+    schema: { tags, summary: 'Revenue, MRR, outstanding and overdue from real invoices', params: ispParams, response: { 200: analyticsDto, ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
+    return revenueAnalytics(ctx, t.scope, t.ispId);
+  });
+}

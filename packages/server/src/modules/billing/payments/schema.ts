@@ -1,0 +1,147 @@
+import { bigint, boolean, char, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+// Tables of migrations/0009_payments.sql. Money columns are integer minor units of the row's
+// currency; `mode: 'number'` is exact up to 2^53 minor units.
+
+const money = (name: string) => bigint(name, { mode: 'number' });
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+export const paymentMethods = ['cash', 'bank_transfer', 'cheque', 'card', 'gateway'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+export const paymentStatuses = ['pending', 'held', 'succeeded', 'failed', 'refunded', 'partially_refunded'] as const;
+export type PaymentStatus = (typeof paymentStatuses)[number];
+export const riskLevels = ['low', 'medium', 'high'] as const;
+export type RiskLevel = (typeof riskLevels)[number];
+export type RiskReason = { code: string; points: number; detail: string };
+
+export const paymentGateways = pgTable('payment_gateways', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ispId: uuid('isp_id').notNull(),
+  provider: text('provider').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  config: jsonb('config').$type<Record<string, string>>().notNull().default({}),
+  secretsEnc: text('secrets_enc').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const payments = pgTable('payments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ispId: uuid('isp_id').notNull(),
+  branchId: uuid('branch_id'),
+  subscriberId: uuid('subscriber_id').notNull(),
+  number: text('number'),
+  method: text('method', { enum: paymentMethods }).notNull(),
+  provider: text('provider'),
+  status: text('status', { enum: paymentStatuses }).notNull(),
+  amount: money('amount').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  amountRefunded: money('amount_refunded').notNull().default(0),
+  gatewayReference: text('gateway_reference'),
+  reference: text('reference'),
+  targetInvoiceIds: uuid('target_invoice_ids').array(),
+  payerFingerprint: text('payer_fingerprint'),
+  payerCountry: char('payer_country', { length: 2 }),
+  riskScore: integer('risk_score').notNull().default(0),
+  riskLevel: text('risk_level', { enum: riskLevels }).notNull().default('low'),
+  riskReasons: jsonb('risk_reasons').$type<RiskReason[]>().notNull().default([]),
+  reviewedBy: uuid('reviewed_by'),
+  reviewedAt: ts('reviewed_at'),
+  reviewNote: text('review_note'),
+  failureReason: text('failure_reason'),
+  notes: text('notes'),
+  receivedBy: uuid('received_by'),
+  receivedAt: ts('received_at').notNull().defaultNow(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+export type PaymentRow = typeof payments.$inferSelect;
+
+export const paymentAllocations = pgTable('payment_allocations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ispId: uuid('isp_id').notNull(),
+  branchId: uuid('branch_id'),
+  paymentId: uuid('payment_id').notNull(),
+  invoiceId: uuid('invoice_id').notNull(),
+  amount: money('amount').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const refunds = pgTable('refunds', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ispId: uuid('isp_id').notNull(),
+  branchId: uuid('branch_id'),
+  paymentId: uuid('payment_id').notNull(),
+  amount: money('amount').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  status: text('status', { enum: ['pending', 'succeeded', 'failed'] }).notNull(),
+  reason: text('reason'),
+  gatewayReference: text('gateway_reference'),
+  failureReason: text('failure_reason'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+export type RefundRow = typeof refunds.$inferSelect;
+
+export const walletEntryKinds = ['overpayment', 'allocation', 'refund', 'adjustment'] as const;
+export const walletEntries = pgTable('wallet_entries', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ispId: uuid('isp_id').notNull(),
+  branchId: uuid('branch_id'),
+  subscriberId: uuid('subscriber_id').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  amount: money('amount').notNull(),
+  kind: text('kind', { enum: walletEntryKinds }).notNull(),
+  paymentId: uuid('payment_id'),
+  invoiceId: uuid('invoice_id'),
+  note: text('note'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const gatewayEvents = pgTable('gateway_events', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ispId: uuid('isp_id').notNull(),
+  provider: text('provider').notNull(),
+  eventId: text('event_id').notNull(),
+  type: text('type').notNull(),
+  paymentId: uuid('payment_id'),
+  payload: jsonb('payload').notNull(),
+  outcome: text('outcome'),
+  receivedAt: ts('received_at').notNull().defaultNow(),
+});
+
+export const dunningSettings = pgTable('dunning_settings', {
+  ispId: uuid('isp_id').primaryKey(),
+  enabled: boolean('enabled').notNull().default(false),
+  reminderDaysBefore: integer('reminder_days_before').array().notNull(),
+  reminderDaysAfter: integer('reminder_days_after').array().notNull(),
+  graceDays: integer('grace_days').notNull().default(10),
+  smsEnabled: boolean('sms_enabled').notNull().default(false),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const smsProviders = pgTable('sms_providers', {
+  ispId: uuid('isp_id').primaryKey(),
+  provider: text('provider').notNull(),
+  config: jsonb('config').$type<Record<string, string>>().notNull().default({}),
+  secretsEnc: text('secrets_enc').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const dunningActions = pgTable('dunning_actions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ispId: uuid('isp_id').notNull(),
+  branchId: uuid('branch_id'),
+  subscriberId: uuid('subscriber_id').notNull(),
+  invoiceId: uuid('invoice_id'),
+  kind: text('kind', { enum: ['reminder', 'suspended', 'restored'] }).notNull(),
+  offsetDays: integer('offset_days').notNull().default(0),
+  channel: text('channel', { enum: ['email', 'sms', 'none'] }).notNull().default('none'),
+  outcome: text('outcome').notNull().default('done'),
+  detail: text('detail'),
+  restoredAt: ts('restored_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
