@@ -14454,6 +14454,18 @@ export interface paths {
                                 device_id: string | null;
                                 device_status: string | null;
                             }[];
+                            /** @description Alerts firing now and not silenced by a maintenance window or flapping suppression */
+                            alerts_by_severity: {
+                                critical: number;
+                                major: number;
+                                minor: number;
+                                warning: number;
+                                info: number;
+                            };
+                            incidents: {
+                                open: number;
+                                acknowledged: number;
+                            };
                             health: {
                                 formula: string;
                                 isp: {

@@ -12,6 +12,7 @@ export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] 
   : never;
 
 export type Me = Ok<'/api/auth/me', 'get'>;
+export type NocDashboard = Ok<'/api/noc/{isp_id}/dashboard', 'get'>;
 export type PublicIsp = Ok<'/api/public/isp/{slug}', 'get'>;
 export type Isp = Ok<'/api/isp/{isp_id}', 'get'>;
 export type IspListItem = Ok<'/api/founder/isp/list', 'get'>['items'][number];

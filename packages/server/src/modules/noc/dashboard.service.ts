@@ -21,6 +21,10 @@ export const nocDashboardDto = z.object({
     in_bps: z.number(), out_bps: z.number(), speed_bps: z.number().nullable(), utilisation_percent: z.number().nullable(), sampled_at: z.string(),
   })),
   sessions_per_nas: z.array(z.object({ nas_id: z.string(), name: z.string(), sessions_online: z.number().int(), device_id: z.string().nullable(), device_status: z.string().nullable() })),
+  alerts_by_severity: z.object({
+    critical: z.number().int(), major: z.number().int(), minor: z.number().int(), warning: z.number().int(), info: z.number().int(),
+  }).describe('Alerts firing now and not silenced by a maintenance window or flapping suppression'),
+  incidents: z.object({ open: z.number().int(), acknowledged: z.number().int() }),
   health: z.object({
     formula: z.string(),
     isp: health,
@@ -77,6 +81,14 @@ export async function nocDashboard(ctx: AppContext, scope: Scope, ispId: string)
         d.id AS device_id, d.status AS device_status
       FROM nas_devices n LEFT JOIN LATERAL (SELECT id, status FROM noc_devices WHERE nas_id = n.id ORDER BY name LIMIT 1) d ON true
       WHERE n.isp_id = ${ispId}::uuid ORDER BY sessions_online DESC, n.name`);
+    const severities = await rows<{ severity: string; count: number }>(tx, sql`
+      SELECT severity, count(*)::int AS count FROM noc_alerts
+      WHERE isp_id = ${ispId}::uuid AND state = 'firing' AND suppressed IS NULL GROUP BY severity`);
+    const alerts = { critical: 0, major: 0, minor: 0, warning: 0, info: 0 };
+    for (const r of severities) if (r.severity in alerts) alerts[r.severity as keyof typeof alerts] = r.count;
+    const [incidents] = await rows<{ open: number; acknowledged: number }>(tx, sql`
+      SELECT count(*) FILTER (WHERE status = 'open')::int AS open, count(*) FILTER (WHERE status = 'acknowledged')::int AS acknowledged
+      FROM noc_incidents WHERE isp_id = ${ispId}::uuid AND status <> 'resolved'`);
     const bySite = new Map<string | null, DeviceHealthRow[]>();
     for (const d of devices) bySite.set(d.site, [...(bySite.get(d.site) ?? []), d]);
     const up = devices.filter((d) => d.status === 'up').length;
@@ -89,6 +101,8 @@ export async function nocDashboard(ctx: AppContext, scope: Scope, ispId: string)
         utilisation_percent: b.utilisation_percent === null ? null : Number(b.utilisation_percent), sampled_at: new Date(b.sampled_at).toISOString(),
       })),
       sessions_per_nas: sessions,
+      alerts_by_severity: alerts,
+      incidents: incidents ?? { open: 0, acknowledged: 0 },
       health: {
         formula: healthFormula,
         isp: healthOf(devices),

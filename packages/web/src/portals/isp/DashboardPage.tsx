@@ -7,11 +7,12 @@ import { LiveBadge } from '../../ui/LiveBadge.tsx';
 import { ErrorAlert, Loading, PageHeader, StatCard, ok, useLoad } from '../../ui/common.tsx';
 import { useIsp } from './context.ts';
 import { DashboardView } from './DashboardView.tsx';
+import { AlertSummary } from './noc/AlertSummary.tsx';
 
 export default function DashboardPage() {
   const t = useT();
   const fmt = useFormat();
-  const { ispId, isp, can } = useIsp();
+  const { ispId, isp, can, base } = useIsp();
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/dashboard', { params: { path: { isp_id: ispId } } })), [ispId]);
   const sessionsAllowed = can('subscriber:read');
   const polled = useLoad(async () => (sessionsAllowed
@@ -25,6 +26,9 @@ export default function DashboardPage() {
   // Revenue from the ISP's real invoices (billing staff and admins only).
   const billing = can('billing:read');
   const revenue = useLoad(async () => (billing ? ok(await api.GET('/api/isp/{isp_id}/billing/analytics', { params: { path: { isp_id: ispId } } })) : null), [ispId, billing]);
+  // Alerts and incidents from the NOC (staff who may see the network).
+  const nocAllowed = can('noc:read');
+  const noc = useLoad(async () => (nocAllowed ? ok(await api.GET('/api/noc/{isp_id}/dashboard', { params: { path: { isp_id: ispId } } })) : null), [ispId, nocAllowed]);
   return (
     <>
       <PageHeader title={t('dash.title')} subtitle={isp.display_name} />
@@ -45,6 +49,7 @@ export default function DashboardPage() {
           <Grid size={{ xs: 6, md: 3 }}><StatCard label={t('dash.overdue')} value={fmt.money(revenue.data.overdue, revenue.data.currency)} tone={revenue.data.overdue ? 'error' : 'default'} hint={t('dash.overdueInvoices', { count: revenue.data.overdue_invoices })} /></Grid>
         </Grid>
       ) : null}
+      {noc.data ? <AlertSummary data={noc.data} base={base} /> : null}
       {data ? <DashboardView data={data} /> : error ? null : <Loading />}
     </>
   );

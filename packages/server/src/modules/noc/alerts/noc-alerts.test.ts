@@ -53,6 +53,11 @@ describe('the three-level topology', () => {
     expect(again.status).toBe(200);
     expect(again.json.alert.id).toBe(other.json.alert.id);
     expect((await active())[0]!.alerts_total).toBe(4);
+    // The NOC dashboard counts what fires by severity, and the one open incident.
+    const dash = (await api.get(`${base()}/dashboard`, tok())).json;
+    expect(dash.alerts_by_severity.critical).toBe(3);
+    expect(Object.values(dash.alerts_by_severity as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(4);
+    expect(dash.incidents).toEqual({ open: 1, acknowledged: 0 });
   });
 
   it('everything back up: alerts clear and the incident resolves itself', async () => {

@@ -6,6 +6,7 @@ import { useFormat, useT } from '../../../i18n/index.tsx';
 import { ErrorAlert, Loading, PageHeader, StatCard, ok, useLoad } from '../../../ui/common.tsx';
 import { useIsp } from '../context.ts';
 import { DeviceStatus, useBps } from './format.tsx';
+import { AlertSummary } from './AlertSummary.tsx';
 
 const tone = (score: number | null) => (score === null ? 'default' : score >= 90 ? 'success' : score >= 70 ? 'warning' : 'error');
 
@@ -31,6 +32,7 @@ export default function NocDashboardPage() {
               <StatCard label={t('noc.dashboard.health')} value={score(data.health.isp.score)} tone={tone(data.health.isp.score)}
                 hint={data.devices.unknown ? t('noc.dashboard.unknown', { count: data.devices.unknown }) : undefined} />
             </Grid>
+          <AlertSummary data={data} base={base} />
           </Grid>
 
           <Paper sx={{ p: 2, mb: 3 }}>
