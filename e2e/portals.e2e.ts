@@ -46,6 +46,9 @@ async function context(locale: string, viewport = { width: 1280, height: 860 }, 
 }
 
 async function checkA11y(page: Page, what: string): Promise<void> {
+  // A dialog fading in or out is semi-transparent: contrast is judged once transitions have ended
+  // (endless ones, such as spinners and the live badge's pulse, are not waited for).
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity), null, { timeout: 10_000 });
   const v = await axe(page);
   assert.equal(v.length, 0, `axe found serious/critical violations on ${what}:\n${describeViolations(v)}`);
 }
@@ -152,6 +155,7 @@ describe('web app', () => {
           await checkA11y(page, `founder ISP page with terminate dialog (${lang})`);
           await shot(page, `founder-isp-terminate-${lang}`);
           await page.keyboard.press('Escape');
+          await page.locator('[role=dialog]').waitFor({ state: 'detached' });
           await settle(page);
           await checkA11y(page, `founder ISP page (${lang})`);
           await shot(page, `founder-isp-${lang}`);
