@@ -32,8 +32,8 @@ export default function NocDashboardPage() {
               <StatCard label={t('noc.dashboard.health')} value={score(data.health.isp.score)} tone={tone(data.health.isp.score)}
                 hint={data.devices.unknown ? t('noc.dashboard.unknown', { count: data.devices.unknown }) : undefined} />
             </Grid>
-          <AlertSummary data={data} base={base} />
           </Grid>
+          <AlertSummary data={data} base={base} />
 
           <Paper sx={{ p: 2, mb: 3 }}>
             <Typography variant="h6" component="h2" gutterBottom>{t('noc.dashboard.healthBySite')}</Typography>
