@@ -19537,6 +19537,7 @@ export interface paths {
                             steps: {
                                 after_minutes: number;
                                 emails: string[];
+                                phones: string[];
                                 webhook_url: string | null;
                             }[];
                             has_webhook_secret: boolean;
@@ -19680,6 +19681,11 @@ export interface paths {
                             /** @default [] */
                             emails?: string[];
                             /**
+                             * @description Texted through the ISP's SMS provider (Billing → Dunning)
+                             * @default []
+                             */
+                            phones?: string[];
+                            /**
                              * @description Receives a JSON POST, signed with X-AstraNetix-Signature when a secret is set
                              * @default null
                              */
@@ -19707,6 +19713,7 @@ export interface paths {
                             steps: {
                                 after_minutes: number;
                                 emails: string[];
+                                phones: string[];
                                 webhook_url: string | null;
                             }[];
                             has_webhook_secret: boolean;
@@ -19995,6 +20002,11 @@ export interface paths {
                             /** @default [] */
                             emails?: string[];
                             /**
+                             * @description Texted through the ISP's SMS provider (Billing → Dunning)
+                             * @default []
+                             */
+                            phones?: string[];
+                            /**
                              * @description Receives a JSON POST, signed with X-AstraNetix-Signature when a secret is set
                              * @default null
                              */
@@ -20022,6 +20034,7 @@ export interface paths {
                             steps: {
                                 after_minutes: number;
                                 emails: string[];
+                                phones: string[];
                                 webhook_url: string | null;
                             }[];
                             has_webhook_secret: boolean;

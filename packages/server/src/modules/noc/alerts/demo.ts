@@ -28,8 +28,8 @@ export async function seedNocAlertsDemo(ctx: AppContext, actor: Actor, scope: Sc
   await createRule(ctx, actor, scope, ispId, { ...base, name: 'Link down (trap)', kind: 'log', severity: 'major', log_source: 'trap', trap_oid: '1.3.6.1.6.3.1.1.5.3', clear_trap_oid: '1.3.6.1.6.3.1.1.5.4', auto_clear_s: 3600 });
   await createRule(ctx, actor, scope, ispId, { ...base, name: 'Syslog errors', kind: 'log', severity: 'warning', log_source: 'syslog', pattern: 'link down', max_severity: 3, clear_pattern: 'link up', auto_clear_s: 3600 });
   await createPolicy(ctx, actor, scope, ispId, { name: 'On-call', min_severity: 'major', enabled: true, steps: [
-    { after_minutes: 0, emails: ['noc@demo-isp.com'], webhook_url: null },
-    { after_minutes: 30, emails: ['admin@demo-isp.com'], webhook_url: null },
+    { after_minutes: 0, emails: ['noc@demo-isp.com'], phones: [], webhook_url: null },
+    { after_minutes: 30, emails: ['admin@demo-isp.com'], phones: [], webhook_url: null },
   ] });
   const devices = await withScope(ctx.db, scope, (tx) => tx.select({ id: nocDevices.id, site: nocDevices.site }).from(nocDevices).where(eq(nocDevices.ispId, ispId)).orderBy(asc(nocDevices.createdAt)).limit(3));
   if (!devices.length) return;

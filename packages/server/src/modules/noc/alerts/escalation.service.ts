@@ -7,11 +7,14 @@ import { platformScope, tenantScope, withScope, type Scope } from '../../../plat
 import { iso } from '../../../platform/http/api.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
+import { smsSenderFor } from '../../billing/providers/sms-sender.ts';
 import { nocEscalationPolicies, nocIncidentEvents, nocIncidents, severities, severityRank, type EscalationStep } from './schema.ts';
 
 const step = z.strictObject({
   after_minutes: z.number().int().min(0).max(10080).describe('Minutes after the incident opened, while it is still unacknowledged'),
   emails: z.array(z.email().max(254)).max(20).default([]),
+  phones: z.array(z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number such as +15551234567')).max(20).default([])
+    .describe("Texted through the ISP's SMS provider (Billing → Dunning)"),
   webhook_url: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null).describe('Receives a JSON POST, signed with X-AstraNetix-Signature when a secret is set'),
 });
 export const policyBody = z.strictObject({
@@ -23,12 +26,12 @@ export const policyBody = z.strictObject({
 });
 export const updatePolicyBody = policyBody.partial();
 export const policyDto = z.object({
-  id: z.string(), name: z.string(), min_severity: z.enum(severities), steps: z.array(z.object({ after_minutes: z.number().int(), emails: z.array(z.string()), webhook_url: z.string().nullable() })),
+  id: z.string(), name: z.string(), min_severity: z.enum(severities), steps: z.array(z.object({ after_minutes: z.number().int(), emails: z.array(z.string()), phones: z.array(z.string()), webhook_url: z.string().nullable() })),
   has_webhook_secret: z.boolean(), enabled: z.boolean(), created_at: z.string(), updated_at: z.string(),
 });
 type Row = typeof nocEscalationPolicies.$inferSelect;
 const toDto = (p: Row) => ({
-  id: p.id, name: p.name, min_severity: p.minSeverity, steps: p.steps, has_webhook_secret: p.webhookSecretEnc !== null, enabled: p.enabled,
+  id: p.id, name: p.name, min_severity: p.minSeverity, steps: p.steps.map((s) => ({ ...s, phones: s.phones ?? [] })), has_webhook_secret: p.webhookSecretEnc !== null, enabled: p.enabled,
   created_at: iso(p.createdAt)!, updated_at: iso(p.updatedAt)!,
 });
 const sorted = (steps: EscalationStep[]) => [...steps].sort((a, b) => a.after_minutes - b.after_minutes);
@@ -95,7 +98,7 @@ export async function runEscalations(ctx: AppContext, now = new Date()): Promise
       const [row] = await tx.update(nocIncidents).set({ escalationLevel: inc.escalationLevel + 1, updatedAt: now })
         .where(and(eq(nocIncidents.id, inc.id), eq(nocIncidents.escalationLevel, inc.escalationLevel), eq(nocIncidents.status, 'open'))).returning();
       if (!row) return null;
-      const to = [...next.emails, ...(next.webhook_url ? [new URL(next.webhook_url).host] : [])].join(', ');
+      const to = [...next.emails, ...(next.phones ?? []), ...(next.webhook_url ? [new URL(next.webhook_url).host] : [])].join(', ');
       await tx.insert(nocIncidentEvents).values({ ispId: inc.ispId, incidentId: inc.id, kind: 'escalated', body: `Level ${row.escalationLevel} (${policy.name}): ${to}`, at: now });
       await recordChange(tx, systemActor, { ispId: inc.ispId, action: 'noc_incident.escalated', entityType: 'noc_incident', entityId: inc.id, after: { level: row.escalationLevel, policy: policy.id } });
       return row;
@@ -115,6 +118,14 @@ async function notify(ctx: AppContext, policy: typeof nocEscalationPolicies.$inf
   const text = `${inc.title}\nSeverity: ${inc.severity}\nOpened: ${inc.openedAt.toISOString()}\nEscalation level: ${inc.escalationLevel}\n\nAcknowledge it in the NOC board to stop further escalation.`;
   for (const to of step.emails) {
     await ctx.mailer.send({ to, subject, text }).catch((err: unknown) => failures.push(`mail ${to}: ${err instanceof Error ? err.message : String(err)}`));
+  }
+  if (step.phones?.length) {
+    const sms = await smsSenderFor(ctx, inc.ispId);
+    if (!sms) failures.push('sms: no SMS provider configured (Billing → Dunning)');
+    else for (const to of step.phones) {
+      await sms.send(to, `${subject}. Acknowledge it in the NOC board.`.slice(0, 320))
+        .catch((err: unknown) => failures.push(`sms ${to}: ${err instanceof Error ? err.message : String(err)}`));
+    }
   }
   if (step.webhook_url) {
     const body = JSON.stringify({ type: 'noc.incident.escalated', incident: { id: inc.id, isp_id: inc.ispId, number: inc.number, title: inc.title, severity: inc.severity, status: inc.status, opened_at: inc.openedAt.toISOString(), escalation_level: inc.escalationLevel } });

@@ -88,7 +88,7 @@ export const nocIncidentEvents = pgTable('noc_incident_events', {
   at: ts('at').notNull().defaultNow(),
 });
 
-export type EscalationStep = { after_minutes: number; emails: string[]; webhook_url: string | null };
+export type EscalationStep = { after_minutes: number; emails: string[]; phones?: string[]; webhook_url: string | null };
 export const nocEscalationPolicies = pgTable('noc_escalation_policies', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),

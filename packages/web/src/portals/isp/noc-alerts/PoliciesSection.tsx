@@ -53,7 +53,7 @@ export function PoliciesSection() {
                     <TableCell>{p.name}</TableCell>
                     <TableCell><SeverityChip severity={p.min_severity} /></TableCell>
                     <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' }, wordBreak: 'break-word' }}>
-                      {p.steps.map((s, i) => <div key={i}>{t('noca.policies.stepLine', { min: s.after_minutes, to: [...s.emails, ...(s.webhook_url ? [s.webhook_url] : [])].join(', ') || '—' })}</div>)}
+                      {p.steps.map((s, i) => <div key={i}>{t('noca.policies.stepLine', { min: s.after_minutes, to: [...s.emails, ...s.phones, ...(s.webhook_url ? [s.webhook_url] : [])].join(', ') || '—' })}</div>)}
                     </TableCell>
                     {manage ? (
                       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
@@ -76,7 +76,7 @@ export function PoliciesSection() {
   );
 }
 
-type Step = { after: string; emails: string; webhook: string };
+type Step = { after: string; emails: string; phones: string; webhook: string };
 function PolicyDialog({ open, policy, onClose, onSaved }: { open: boolean; policy: Policy | null; onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const theme = useTheme();
@@ -97,7 +97,7 @@ function PolicyDialog({ open, policy, onClose, onSaved }: { open: boolean; polic
       setName(policy?.name ?? '');
       setMinSeverity(policy?.min_severity ?? 'major');
       setSecret('');
-      setSteps(policy ? policy.steps.map((s) => ({ after: String(s.after_minutes), emails: s.emails.join(', '), webhook: s.webhook_url ?? '' })) : [{ after: '0', emails: '', webhook: '' }]);
+      setSteps(policy ? policy.steps.map((s) => ({ after: String(s.after_minutes), emails: s.emails.join(', '), phones: s.phones.join(', '), webhook: s.webhook_url ?? '' })) : [{ after: '0', emails: '', phones: '', webhook: '' }]);
     }
   }
   const setStep = (i: number, k: keyof Step, v: string) => setSteps((list) => list.map((s, j) => (j === i ? { ...s, [k]: v } : s)));
@@ -106,7 +106,7 @@ function PolicyDialog({ open, policy, onClose, onSaved }: { open: boolean; polic
     e.preventDefault();
     const body = {
       name: name.trim(), min_severity: minSeverity,
-      steps: steps.map((s) => ({ after_minutes: Number(s.after) || 0, emails: s.emails.split(/[,\s]+/).filter(Boolean), webhook_url: s.webhook.trim() || null })),
+      steps: steps.map((s) => ({ after_minutes: Number(s.after) || 0, emails: s.emails.split(/[,\s]+/).filter(Boolean), phones: s.phones.split(/[,\s]+/).filter(Boolean), webhook_url: s.webhook.trim() || null })),
       ...(secret ? { webhook_secret: secret } : {}),
     };
     const r = policy
@@ -137,10 +137,11 @@ function PolicyDialog({ open, policy, onClose, onSaved }: { open: boolean; polic
                 <Grid size={{ xs: 12, sm: 1 }}>
                   <IconButton aria-label={t('noca.policies.removeStep')} disabled={steps.length < 2} onClick={() => setSteps((list) => list.filter((_x, j) => j !== i))}><DeleteIcon /></IconButton>
                 </Grid>
+                <Grid size={12}><TextField fullWidth label={t('noca.policies.phones')} value={s.phones} onChange={(e) => setStep(i, 'phones', e.target.value)} placeholder="+15551234567" helperText={t('noca.policies.phonesHelp')} /></Grid>
                 <Grid size={12}><TextField fullWidth label={t('noca.policies.webhook')} value={s.webhook} onChange={(e) => setStep(i, 'webhook', e.target.value)} placeholder="https://" /></Grid>
               </Grid>
             ))}
-            <Grid size={12}><Button startIcon={<AddIcon />} onClick={() => setSteps((list) => [...list, { after: '30', emails: '', webhook: '' }])}>{t('noca.policies.addStep')}</Button></Grid>
+            <Grid size={12}><Button startIcon={<AddIcon />} onClick={() => setSteps((list) => [...list, { after: '30', emails: '', phones: '', webhook: '' }])}>{t('noca.policies.addStep')}</Button></Grid>
             <Grid size={12}>
               <TextField fullWidth type="password" autoComplete="new-password" label={t('noca.policies.secret')} value={secret} onChange={(e) => setSecret(e.target.value)}
                 helperText={policy?.has_webhook_secret ? t('noca.policies.secretKeep') : t('noca.policies.secretHelp')} />
