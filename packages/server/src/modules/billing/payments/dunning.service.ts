@@ -9,6 +9,7 @@ import { badRequest } from '../../../platform/http/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { updateSubscriberInTx } from '../../subscribers/subscribers.service.ts';
 import { smsAdapter, smsProviderNames } from '../providers/sms-registry.ts';
+import { smsSenderFor } from '../providers/sms-sender.ts';
 import { formatMinor } from './receipt.ts';
 import { dunningActions, dunningSettings, smsProviders } from './schema.ts';
 
@@ -119,7 +120,7 @@ export async function runDunningForIsp(ctx: AppContext, ispId: string, today?: s
   const result: DunningRunResult = { reminders: 0, suspended: 0, restored: 0, failed: 0 };
   const settings = await getDunningSettings(ctx, scope, ispId);
   if (!settings.enabled) return result;
-  const { due, ispName, sms } = await withScope(ctx.db, scope, async (tx) => {
+  const { due, ispName } = await withScope(ctx.db, scope, async (tx) => {
     const [isp] = await rows<{ display_name: string; today: string }>(tx, sql`
       SELECT display_name, coalesce(${today ?? null}::date, (now() AT TIME ZONE timezone)::date)::text AS today FROM isps WHERE id = ${ispId}`);
     const due = await rows<Due>(tx, sql`
@@ -129,9 +130,9 @@ export async function runDunningForIsp(ctx: AppContext, ispId: string, today?: s
       WHERE i.isp_id = ${ispId} AND i.kind = 'invoice' AND i.status IN ('issued', 'partially_paid', 'overdue') AND i.due_date IS NOT NULL
         AND i.total - i.amount_paid - i.amount_credited > 0 AND s.status IN ('active', 'suspended')
       ORDER BY i.due_date`);
-    const [p] = settings.sms_enabled ? await tx.select().from(smsProviders).where(eq(smsProviders.ispId, ispId)) : [];
-    return { due, ispName: isp!.display_name, sms: p ? { adapter: smsAdapter(p.provider), account: { ispId, config: p.config, secrets: JSON.parse(ctx.secrets.open(p.secretsEnc)) as Record<string, string> } } : null };
+    return { due, ispName: isp!.display_name };
   });
+  const sms = settings.sms_enabled ? await smsSenderFor(ctx, ispId) : null;
   const offsets = [...settings.reminder_days_before.map((d) => -d), ...settings.reminder_days_after].sort((a, b) => a - b);
   for (const d of due) {
     // The latest reminder step reached; earlier ones that a stopped job missed are not sent late.
@@ -147,7 +148,7 @@ export async function runDunningForIsp(ctx: AppContext, ispId: string, today?: s
           let detail: string | null = null;
           try {
             if (channel === 'email') await ctx.mailer.send({ to: d.email!, subject: msg.subject, text: msg.text });
-            else detail = `message ${(await sms!.adapter!.send(sms!.account, { to: d.phone!, body: msg.sms })).reference}`;
+            else detail = `message ${(await sms!.send(d.phone!, msg.sms)).reference}`;
             result.reminders++;
           } catch (err) {
             outcome = 'failed';
