@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import pino from 'pino';
 import { loadConfig } from '../packages/server/src/platform/config/config.ts';
-import { openPglite, openPostgres, type Database } from '../packages/server/src/platform/db/database.ts';
+import { openPglite, type Database } from '../packages/server/src/platform/db/database.ts';
+import { scratchPostgres } from '../packages/server/src/test/scratch-database.ts';
 import { closeContext, createContext } from '../packages/server/src/app/create-context.ts';
 import { benchSeed } from '../packages/server/src/app/seed/bench-seed.ts';
 import { systemActor } from '../packages/server/src/platform/auth/actor.ts';
@@ -60,16 +60,10 @@ if (!values['skip-pglite']) {
 }
 const url = process.env.BENCH_DATABASE_URL;
 if (url) {
-  const name = `anx_bench_billing_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
+  const { db, drop } = await scratchPostgres(url, 'anx_bench_billing', 10);
   try {
-    await measure('PostgreSQL', await openPostgres(u.toString()));
+    await measure('PostgreSQL', db);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }

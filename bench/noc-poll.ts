@@ -13,10 +13,10 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import pino from 'pino';
 import { loadConfig } from '../packages/server/src/platform/config/config.ts';
-import { openPglite, openPostgres, type Database } from '../packages/server/src/platform/db/database.ts';
+import { openPglite, type Database } from '../packages/server/src/platform/db/database.ts';
+import { scratchPostgres } from '../packages/server/src/test/scratch-database.ts';
 import { closeContext, createContext } from '../packages/server/src/app/create-context.ts';
 import { platformScope, rows, withScope } from '../packages/server/src/platform/db/scope.ts';
 import { systemActor } from '../packages/server/src/platform/auth/actor.ts';
@@ -37,23 +37,8 @@ const CYCLES = Number(values.cycles);
 async function database(): Promise<{ db: Database; label: string; drop(): Promise<void> }> {
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) return { db: await openPglite(null), label: 'PGlite (embedded, in this process)', drop: async () => undefined };
-  const name = `anx_nocbench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    db: await openPostgres(u.toString(), 10),
-    label: 'PostgreSQL (separate server process, its CPU not counted)',
-    async drop() {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const { db, drop } = await scratchPostgres(url, 'anx_nocbench', 10);
+  return { db, label: 'PostgreSQL (separate server process, its CPU not counted)', drop };
 }
 
 const agents: Snmpd[] = [];

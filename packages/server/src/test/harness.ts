@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import pino from 'pino';
 import type { AppContext } from '../app/context.ts';
 import { buildApp } from '../app/build-app.ts';
 import { createContext, closeContext } from '../app/create-context.ts';
 import { loadConfig, type Config } from '../platform/config/config.ts';
 import { openPglite, openPostgres, type Database } from '../platform/db/database.ts';
+import { scratchPostgres } from './scratch-database.ts';
 import { MemoryRateLimiter, RedisRateLimiter } from '../platform/auth/rate-limiter.ts';
 import { LogMailer } from '../platform/mail/mailer.ts';
 import { OutboxRelay } from '../platform/events/outbox-relay.ts';
@@ -31,24 +31,7 @@ async function freshDatabase(shareWith?: TestServer): Promise<{ db: Database; ur
     const db = await openPglite(null);
     return { db, url: null, drop: async () => undefined };
   }
-  const name = `anx_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = await openPostgres(u.toString(), 5);
-  return {
-    db,
-    url: u.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return scratchPostgres(url, 'anx_test');
 }
 
 export async function startTestServer(overrides: Partial<Config> = {}, opts: { aaa?: boolean; shareWith?: TestServer } = {}): Promise<TestServer> {
