@@ -31,7 +31,7 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
   const metrics = createAaaMetrics(ctx.metrics.registry);
   const { registry, subscribers, enforcer } = await aaaCachesFor(ctx);
   const sessions = new SessionTracker(ctx.db);
-  const accounting = new AccountingWriter(ctx.db);
+  const accounting = new AccountingWriter(ctx.db, ctx.config.radius.acctLanes);
   const postauth = new PostAuthWriter(ctx.db, (reason, count, err) => {
     metrics.postauthLost.inc({ reason }, count);
     if (err) ctx.log.error({ err, count }, 'post-auth log write failed');

@@ -40,20 +40,28 @@ export type Applied = { record: AcctRecord; deltaBytes: number };
  * Accounting-Response only after that transaction commits.
  */
 export class AccountingWriter {
-  private readonly batcher: Batcher<AcctRecord>;
+  private readonly lanes: Batcher<AcctRecord>[];
   onApplied: (applied: Applied[]) => void = () => undefined;
   onSessionsClosed: (closed: { ispId: string; subscriberId: string | null; uid: string }[]) => void = () => undefined;
 
-  constructor(private readonly db: Database) {
-    this.batcher = new Batcher((items) => this.write(items));
+  /**
+   * With one batch in flight, the next waits out the whole commit (fsync included); two lanes
+   * overlap one batch's commit with the next one's work. A session always takes the same lane,
+   * so its Start, Interim and Stop are applied in order. PGlite runs one statement at a time,
+   * so it gets one lane.
+   */
+  constructor(private readonly db: Database, lanes = 2) {
+    this.lanes = Array.from({ length: db.kind === 'postgres' ? Math.max(1, lanes) : 1 }, () => new Batcher<AcctRecord>((items) => this.write(items)));
   }
 
   submit(record: AcctRecord): Promise<void> {
-    return this.batcher.submit(record);
+    const lanes = this.lanes;
+    // The unique id is an MD5 in hex, so its last character spreads sessions evenly.
+    return lanes[lanes.length === 1 ? 0 : record.uniqueId.charCodeAt(record.uniqueId.length - 1) % lanes.length]!.submit(record);
   }
 
-  idle(): Promise<void> {
-    return this.batcher.idle();
+  async idle(): Promise<void> {
+    await Promise.all(this.lanes.map((l) => l.idle()));
   }
 
   private async write(items: AcctRecord[]): Promise<void> {
@@ -64,7 +72,8 @@ export class AccountingWriter {
       const prev = merged.get(r.uniqueId);
       merged.set(r.uniqueId, prev ? later(prev, r) : r);
     }
-    const list = [...merged.values()];
+    // Sorted, so that concurrent batches (other lanes, other processes) lock session rows in one order.
+    const list = [...merged.values()].sort((a, b) => (a.uniqueId < b.uniqueId ? -1 : a.uniqueId > b.uniqueId ? 1 : 0));
     const col = (f: (r: AcctRecord) => string | number | Date | null) => pgArray(list.map(f));
     // One autocommitted statement (migration 0014): lock, upsert, leases and rollups in one round trip.
     const deltas = await this.db.query<{ uid: string; delta: string }>(

@@ -28,6 +28,8 @@ const envSchema = z.object({
   RADIUS_HOST: z.string().optional(),
   RADIUS_AUTH_PORT: z.coerce.number().int().min(0).max(65535).default(1812),
   RADIUS_ACCT_PORT: z.coerce.number().int().min(0).max(65535).default(1813),
+  // Accounting batches committed at once per AAA process (PostgreSQL); PGlite always uses one.
+  RADIUS_ACCT_LANES: z.coerce.number().int().min(1).max(16).default(2),
   // NOC collector: polls at once, SNMP/TCP timeouts, and how long each resolution of metrics is kept.
   NOC_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
   NOC_SNMP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
@@ -51,7 +53,7 @@ export type Config = {
   platformDomain: string;
   publicUrl: string;
   roles: Set<string>;
-  radius: { host: string; authPort: number; acctPort: number };
+  radius: { host: string; authPort: number; acctPort: number; acctLanes: number };
   noc: {
     pollConcurrency: number; snmpTimeoutMs: number; snmpRetries: number; tcpTimeoutMs: number;
     rawRetentionDays: number; fiveMinuteRetentionDays: number; hourlyRetentionDays: number;
@@ -117,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     platformDomain: e.PLATFORM_DOMAIN,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     roles: new Set(e.ROLES.split(',').map((r) => r.trim()).filter(Boolean)),
-    radius: { host: e.RADIUS_HOST ?? e.HOST, authPort: e.RADIUS_AUTH_PORT, acctPort: e.RADIUS_ACCT_PORT },
+    radius: { host: e.RADIUS_HOST ?? e.HOST, authPort: e.RADIUS_AUTH_PORT, acctPort: e.RADIUS_ACCT_PORT, acctLanes: e.RADIUS_ACCT_LANES },
     noc: {
       pollConcurrency: e.NOC_POLL_CONCURRENCY, snmpTimeoutMs: e.NOC_SNMP_TIMEOUT_MS, snmpRetries: e.NOC_SNMP_RETRIES, tcpTimeoutMs: e.NOC_TCP_TIMEOUT_MS,
       rawRetentionDays: e.NOC_RAW_RETENTION_DAYS, fiveMinuteRetentionDays: e.NOC_5M_RETENTION_DAYS, hourlyRetentionDays: e.NOC_1H_RETENTION_DAYS,
