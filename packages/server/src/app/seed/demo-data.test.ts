@@ -31,5 +31,11 @@ describe('demo data', () => {
     expect(invoices.total).toBe(runs.items[0].invoiced);
     expect(invoices.total).toBeGreaterThan(0);
     expect(invoices.items.every((i: { tax_total: number }) => i.tax_total > 0)).toBe(true);
+    // A month of usage came in through the accounting writer: closed sessions and daily rollups for each active subscriber.
+    const usage = await server.ctx.db.query<{ username: string; days: string; open: string }>(`
+      SELECT s.username, (SELECT count(*) FROM usage_daily u WHERE u.subscriber_id = s.id)::text AS days,
+             (SELECT count(*) FROM radius_sessions r WHERE r.subscriber_id = s.id AND r.stop_time IS NULL)::text AS open
+      FROM subscribers s WHERE s.username IN ('john.doe', 'jane.smith') ORDER BY s.username`);
+    expect(usage).toEqual([{ username: 'jane.smith', days: '30', open: '0' }, { username: 'john.doe', days: '30', open: '0' }]);
   });
 });

@@ -11,6 +11,7 @@ import { createSubscriber } from '../../modules/subscribers/subscribers.service.
 import { createNas } from '../../modules/aaa/nas.service.ts';
 import { createBatch } from '../../modules/vouchers/batches.service.ts';
 import { sellCard } from '../../modules/vouchers/cards.service.ts';
+import { seedDemoUsage } from '../../modules/aaa/demo-usage.ts';
 import { seedNocDevicesDemo } from '../../modules/noc/demo.ts';
 import { seedNocAlertsDemo } from '../../modules/noc/alerts/demo.ts';
 import { seedDemoPayments } from '../../modules/billing/payments/demo-payments.ts';
@@ -104,6 +105,7 @@ export async function seedDemoData(ctx: AppContext): Promise<void> {
       branch_id: i % 2 ? north.id : hq.id, plan_id: plans[i % plans.length]!.id,
     }, true);
   }
+  await seedDemoUsage(ctx, isp.id, labNas.id);
   await seedNocDevicesDemo(ctx, admin, scope, isp.id, { nasId: labNas.id, northBranchId: north.id });
   await seedNocAlertsDemo(ctx, admin, scope, isp.id);
   await seedDemoBilling(ctx, admin, isp.id);
