@@ -1,11 +1,11 @@
 /** The portal frame: app bar with the brand, a navigation drawer (temporary below md), user menu. */
 import { useState, type ReactNode } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import {
-  AppBar, Avatar, Box, Divider, Drawer, IconButton, List, ListItemButton, ListItemIcon, ListItemText, Menu, MenuItem,
-  Toolbar, Typography, useMediaQuery, useTheme, ListItem,
+  AppBar, Avatar, Box, Divider, Drawer, IconButton, Menu, MenuItem, Toolbar, Typography, useMediaQuery, useTheme,
 } from '@mui/material';
 import MenuIcon from '@mui/icons-material/Menu';
+import { NavList } from './NavList.tsx';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
@@ -14,7 +14,8 @@ import { BrandMark } from './BrandMark.tsx';
 
 export { BrandMark };
 
-export type NavItem = { to: string; label: string; icon: ReactNode; end?: boolean };
+/** `group` (a translated label) files the item under a collapsible section of the drawer. */
+export type NavItem = { to: string; label: string; icon: ReactNode; end?: boolean; group?: string };
 
 const DRAWER = 248;
 
@@ -39,22 +40,7 @@ export function AppShell({ nav, portalLabel, loginPath, children }: { nav: NavIt
         </Box>
       </Toolbar>
       <Divider />
-      <List sx={{ px: 1 }}>
-        {nav.map((n) => (
-          <ListItem key={n.to} disablePadding>
-            <ListItemButton
-              component={NavLink}
-              to={n.to}
-              end={n.end}
-              onClick={() => setOpen(false)}
-              sx={{ borderRadius: 2, my: 0.25, '&.active': { bgcolor: 'action.selected', color: 'primary.main', '& .MuiListItemIcon-root': { color: 'primary.main' } } }}
-            >
-              <ListItemIcon sx={{ minWidth: 40 }}>{n.icon}</ListItemIcon>
-              <ListItemText primary={n.label} />
-            </ListItemButton>
-          </ListItem>
-        ))}
-      </List>
+      <NavList nav={nav} onNavigate={() => setOpen(false)} />
     </Box>
   );
 

@@ -111,8 +111,18 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
     ...(me?.kind === 'user' ? [{ to: `${base}/security`, label: t('nav.security'), icon: <SecurityIcon /> }] : []),
   ];
 
+  // The drawer's sections, by the path under the portal; a page not listed stays at the top.
+  const sections: [string, string[]][] = [
+    [t('nav.group.network'), ['/sessions', '/nas', '/test-login']],
+    [t('nav.group.noc'), ['/noc']],
+    [t('nav.group.billing'), ['/billing', '/payments', '/vouchers', '/fraud-review', '/payment-gateways', '/dunning']],
+    [t('nav.group.organisation'), ['/branches', '/staff', '/api-keys', '/settings', '/security']],
+  ];
+  const grouped = nav.map((n) => ({ ...n, group: sections.find(([, paths]) => paths.some((p) => n.to.startsWith(`${base}${p}`)))?.[0] }))
+    .sort((a, b) => sections.findIndex(([g]) => g === a.group) - sections.findIndex(([g]) => g === b.group));
+
   return (
-    <AppShell nav={nav} portalLabel={branchId ? t('portal.branch') : t('portal.isp')} loginPath={`${base}/login`}>
+    <AppShell nav={grouped} portalLabel={branchId ? t('portal.branch') : t('portal.isp')} loginPath={`${base}/login`}>
       {error ? <ErrorAlert error={error} onRetry={reload} /> : null}
       {!scope ? (
         error ? null : <Loading />
