@@ -19,6 +19,7 @@ export type IspListItem = Ok<'/api/founder/isp/list', 'get'>['items'][number];
 export type FounderDashboard = Ok<'/api/founder/dashboard', 'get'>;
 export type Founder = Ok<'/api/founder/founders', 'get'>[number];
 export type IspDashboard = Ok<'/api/isp/{isp_id}/dashboard', 'get'>;
+export type RevenueAnalytics = Ok<'/api/isp/{isp_id}/billing/analytics', 'get'>;
 export type BranchDashboard = Ok<'/api/branch/{branch_id}/dashboard', 'get'>;
 export type Branch = Ok<'/api/isp/{isp_id}/branches', 'get'>[number];
 export type Plan = Ok<'/api/isp/{isp_id}/plans', 'get'>[number];

@@ -8,6 +8,7 @@ import { ErrorAlert, Loading, PageHeader, StatCard, ok, useLoad } from '../../ui
 import { useIsp } from './context.ts';
 import { DashboardView } from './DashboardView.tsx';
 import { AlertSummary } from './noc/AlertSummary.tsx';
+import { RevenueTrend } from './RevenueTrend.tsx';
 
 export default function DashboardPage() {
   const t = useT();
@@ -49,6 +50,7 @@ export default function DashboardPage() {
           <Grid size={{ xs: 6, md: 3 }}><StatCard label={t('dash.overdue')} value={fmt.money(revenue.data.overdue, revenue.data.currency)} tone={revenue.data.overdue ? 'error' : 'default'} hint={t('dash.overdueInvoices', { count: revenue.data.overdue_invoices })} /></Grid>
         </Grid>
       ) : null}
+      {revenue.data ? <RevenueTrend data={revenue.data} /> : null}
       {noc.data ? <AlertSummary data={noc.data} base={base} /> : null}
       {data ? <DashboardView data={data} /> : error ? null : <Loading />}
     </>
