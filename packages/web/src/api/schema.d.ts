@@ -6923,6 +6923,8 @@ export interface paths {
                             night_start: number | string | null;
                             night_end: number | string | null;
                             ip_pool_id: number | string | null;
+                            allowed_nas_group: number | string | null;
+                            login_time: number | string | null;
                             radius_reply: {
                                 attribute: string;
                                 value: string;
@@ -7077,6 +7079,10 @@ export interface paths {
                         night_end?: string | null;
                         /** @description Server-side address pool for Framed-IP-Address */
                         ip_pool_id?: string | null;
+                        /** @description Only NAS devices of this group (location) may log the plan in; null: any NAS */
+                        allowed_nas_group?: string | null;
+                        /** @description Access windows in FreeRADIUS Login-Time syntax (e.g. Wk0800-1800,Sa0900-1300), in the ISP time zone; null: always */
+                        login_time?: string | null;
                         /** @description Extra reply attributes (radreply-style); ":=" replaces the engine's value, "+=" adds one */
                         radius_reply?: {
                             attribute: string;
@@ -7150,6 +7156,8 @@ export interface paths {
                             night_start: number | string | null;
                             night_end: number | string | null;
                             ip_pool_id: number | string | null;
+                            allowed_nas_group: number | string | null;
+                            login_time: number | string | null;
                             radius_reply: {
                                 attribute: string;
                                 value: string;
@@ -7335,6 +7343,8 @@ export interface paths {
                             night_start: number | string | null;
                             night_end: number | string | null;
                             ip_pool_id: number | string | null;
+                            allowed_nas_group: number | string | null;
+                            login_time: number | string | null;
                             radius_reply: {
                                 attribute: string;
                                 value: string;
@@ -7620,6 +7630,10 @@ export interface paths {
                         night_end?: string | null;
                         /** @description Server-side address pool for Framed-IP-Address */
                         ip_pool_id?: string | null;
+                        /** @description Only NAS devices of this group (location) may log the plan in; null: any NAS */
+                        allowed_nas_group?: string | null;
+                        /** @description Access windows in FreeRADIUS Login-Time syntax (e.g. Wk0800-1800,Sa0900-1300), in the ISP time zone; null: always */
+                        login_time?: string | null;
                         /** @description Extra reply attributes (radreply-style); ":=" replaces the engine's value, "+=" adds one */
                         radius_reply?: {
                             attribute: string;
@@ -7689,6 +7703,8 @@ export interface paths {
                             night_start: number | string | null;
                             night_end: number | string | null;
                             ip_pool_id: number | string | null;
+                            allowed_nas_group: number | string | null;
+                            login_time: number | string | null;
                             radius_reply: {
                                 attribute: string;
                                 value: string;
@@ -8982,6 +8998,8 @@ export interface paths {
                                 night_start: number | string | null;
                                 night_end: number | string | null;
                                 ip_pool_id: number | string | null;
+                                allowed_nas_group: number | string | null;
+                                login_time: number | string | null;
                                 radius_reply: {
                                     attribute: string;
                                     value: string;
@@ -9776,6 +9794,8 @@ export interface paths {
                             require_message_authenticator: boolean;
                             description: string | null;
                             status: string;
+                            /** @description Group (location) that plans may restrict logins to, like a FreeRADIUS huntgroup */
+                            nas_group: string | null;
                             sessions_online?: number;
                             created_at: string;
                             updated_at: string;
@@ -9917,6 +9937,7 @@ export interface paths {
                         /** @default false */
                         require_message_authenticator?: boolean;
                         description?: string | null;
+                        nas_group?: string | null;
                     };
                 };
             };
@@ -9937,6 +9958,8 @@ export interface paths {
                             require_message_authenticator: boolean;
                             description: string | null;
                             status: string;
+                            /** @description Group (location) that plans may restrict logins to, like a FreeRADIUS huntgroup */
+                            nas_group: string | null;
                             sessions_online?: number;
                             created_at: string;
                             updated_at: string;
@@ -10092,6 +10115,8 @@ export interface paths {
                             require_message_authenticator: boolean;
                             description: string | null;
                             status: string;
+                            /** @description Group (location) that plans may restrict logins to, like a FreeRADIUS huntgroup */
+                            nas_group: string | null;
                             sessions_online?: number;
                             created_at: string;
                             updated_at: string;
@@ -10358,6 +10383,7 @@ export interface paths {
                         coa_port?: number;
                         require_message_authenticator?: boolean;
                         description?: string | null;
+                        nas_group?: string | null;
                         /** @enum {string} */
                         status?: "active" | "disabled";
                     };
@@ -10380,6 +10406,8 @@ export interface paths {
                             require_message_authenticator: boolean;
                             description: string | null;
                             status: string;
+                            /** @description Group (location) that plans may restrict logins to, like a FreeRADIUS huntgroup */
+                            nas_group: string | null;
                             sessions_online?: number;
                             created_at: string;
                             updated_at: string;

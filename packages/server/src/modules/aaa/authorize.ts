@@ -4,6 +4,7 @@ import { bandwidthAttributes } from './reply-attributes.ts';
 import { currentRate } from './rate.ts';
 import { normaliseMac } from '../subscribers/subscribers.service.ts';
 import { applyCustomAttributes } from './custom-attributes.ts';
+import { loginWindow } from './login-time.ts';
 
 export type Check = { check: string; ok: boolean; detail: string };
 export type Decision = {
@@ -89,6 +90,20 @@ export function authorize(input: AuthorizeInput): Decision {
 
   const plan = sub.plan;
   if (!plan) return rejected(checks, 'plan', 'subscriber has no plan', method);
+  if (plan.allowedNasGroup) {
+    if (nas.group !== plan.allowedNasGroup)
+      return rejected(checks, 'nas_group', `NAS ${nas.name} (${nas.group ? `group ${nas.group}` : 'no group'}) is not in the plan's group ${plan.allowedNasGroup}`, method);
+    passed(checks, 'nas_group', `NAS ${nas.name} is in group ${plan.allowedNasGroup}`);
+  }
+  let windowLeft: number | null = null;
+  if (plan.loginTime) {
+    if (plan.loginTime === 'invalid') return rejected(checks, 'login_time', "the plan's Login-Time rule cannot be read", method);
+    const window = loginWindow(plan.loginTime, now, sub.timezone);
+    if (!window.open) return rejected(checks, 'login_time', `outside the plan's access hours (${plan.loginTime.spec}, ${sub.timezone})`, method);
+    windowLeft = window.secondsLeft;
+    passed(checks, 'login_time', windowLeft === null ? `within access hours (${plan.loginTime.spec})`
+      : `within access hours (${plan.loginTime.spec}): ${Math.ceil(windowLeft / 60)} min left`);
+  }
   if (input.activeSessions >= plan.simultaneousUse)
     return rejected(checks, 'simultaneous_use', `already ${input.activeSessions} session(s) online; the plan allows ${plan.simultaneousUse}`, method);
   passed(checks, 'simultaneous_use', `${input.activeSessions} of ${plan.simultaneousUse} sessions in use`);
@@ -106,6 +121,8 @@ export function authorize(input: AuthorizeInput): Decision {
     const left = Math.max(60, Math.floor((sub.expiresAt.getTime() - now.getTime()) / 1000));
     sessionTimeout = sessionTimeout ? Math.min(sessionTimeout, left) : left;
   }
+  // The NAS ends the session when the access window closes, as FreeRADIUS's rlm_logintime does.
+  if (windowLeft !== null) sessionTimeout = sessionTimeout ? Math.min(sessionTimeout, windowLeft) : windowLeft;
   if (sessionTimeout) attributes.push(['Session-Timeout', sessionTimeout]);
   if (plan.idleTimeoutS) attributes.push(['Idle-Timeout', plan.idleTimeoutS]);
   attributes.push(['Acct-Interim-Interval', plan.interimIntervalS]);

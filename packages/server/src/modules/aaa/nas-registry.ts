@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { platformScope, rows, withScope } from '../../platform/db/scope.ts';
 import type { AaaNas } from './policy.ts';
 
-type Row = { id: string; isp_id: string; name: string; address: string; secret_enc: string; vendor: AaaNas['vendor']; coa_port: number; require_message_authenticator: boolean };
+type Row = { id: string; isp_id: string; name: string; address: string; secret_enc: string; vendor: AaaNas['vendor']; coa_port: number; require_message_authenticator: boolean; nas_group: string | null };
 
 /**
  * Which NAS a datagram comes from, by source address: exact addresses in a map, subnets in
@@ -20,7 +20,7 @@ export class NasRegistry {
   async load(): Promise<number> {
     // The AAA engine serves every ISP: this read is the system path, not a user's view.
     const list = await withScope(this.db, platformScope, (tx) =>
-      rows<Row>(tx, sql`SELECT n.id, n.isp_id, n.name, n.address::text AS address, n.secret_enc, n.vendor, n.coa_port, n.require_message_authenticator
+      rows<Row>(tx, sql`SELECT n.id, n.isp_id, n.name, n.address::text AS address, n.secret_enc, n.vendor, n.coa_port, n.require_message_authenticator, n.nas_group
                         FROM nas_devices n JOIN isps i ON i.id = n.isp_id WHERE n.status = 'active' AND i.status = 'active'`),
     );
     const exact = new Map<string, AaaNas>();
@@ -28,7 +28,7 @@ export class NasRegistry {
     for (const r of list) {
       const nas: AaaNas = {
         id: r.id, ispId: r.isp_id, name: r.name, secret: this.secrets.open(r.secret_enc), vendor: r.vendor,
-        coaPort: r.coa_port, requireMessageAuthenticator: r.require_message_authenticator,
+        coaPort: r.coa_port, requireMessageAuthenticator: r.require_message_authenticator, group: r.nas_group,
       };
       const [addr, bits] = r.address.split('/') as [string, string | undefined];
       const family = isIPv4(addr) ? 'ipv4' : 'ipv6';

@@ -17,6 +17,9 @@ const address = z.string().max(64).refine((v) => {
   return /^\d+$/.test(bits) && Number(bits) >= (max === 32 ? 16 : 48) && Number(bits) <= max;
 }, 'must be an IP address or a subnet (at most /16 for IPv4, /48 for IPv6)');
 
+/** A NAS group (location), like a FreeRADIUS huntgroup: what plans restrict logins to. */
+export const nasGroup = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/, 'letters, digits, space, dot, dash or underscore, up to 64');
+
 export const createNasBody = z.strictObject({
   name: z.string().min(1).max(120),
   address,
@@ -25,6 +28,7 @@ export const createNasBody = z.strictObject({
   coa_port: z.number().int().min(1).max(65535).default(3799),
   require_message_authenticator: z.boolean().default(false),
   description: z.string().max(500).nullable().optional(),
+  nas_group: nasGroup.nullable().optional(),
 });
 export const updateNasBody = z.strictObject({
   name: z.string().min(1).max(120).optional(),
@@ -34,18 +38,20 @@ export const updateNasBody = z.strictObject({
   coa_port: z.number().int().min(1).max(65535).optional(),
   require_message_authenticator: z.boolean().optional(),
   description: z.string().max(500).nullable().optional(),
+  nas_group: nasGroup.nullable().optional(),
   status: z.enum(['active', 'disabled']).optional(),
 });
 export const nasDto = z.object({
   id: z.string(), isp_id: z.string(), name: z.string(), address: z.string(), vendor: z.string(), coa_port: z.number().int(),
   require_message_authenticator: z.boolean(), description: z.string().nullable(), status: z.string(),
+  nas_group: z.string().nullable().describe('Group (location) that plans may restrict logins to, like a FreeRADIUS huntgroup'),
   sessions_online: z.number().int().optional(), created_at: z.string(), updated_at: z.string(),
 });
 
 type NasRow = typeof nasDevices.$inferSelect;
 const toDto = (n: NasRow) => ({
   id: n.id, isp_id: n.ispId, name: n.name, address: n.address, vendor: n.vendor, coa_port: n.coaPort,
-  require_message_authenticator: n.requireMessageAuthenticator, description: n.description, status: n.status,
+  require_message_authenticator: n.requireMessageAuthenticator, description: n.description, status: n.status, nas_group: n.nasGroup,
   created_at: iso(n.createdAt)!, updated_at: iso(n.updatedAt)!,
 });
 
@@ -62,6 +68,7 @@ export async function createNas(ctx: AppContext, actor: Actor, scope: Scope, isp
     const [row] = await tx.insert(nasDevices).values({
       ispId, name: input.name, address: input.address, secretEnc: ctx.secrets.seal(input.secret), vendor: input.vendor, coaPort: input.coa_port,
       requireMessageAuthenticator: input.require_message_authenticator, description: input.description ?? null, status: 'active',
+      nasGroup: input.nas_group ?? null,
     }).returning();
     const dto = toDto(row!);
     await recordChange(tx, actor, { ispId, action: 'nas.created', entityType: 'nas', entityId: dto.id, after: dto });
@@ -97,6 +104,7 @@ export async function updateNas(ctx: AppContext, actor: Actor, scope: Scope, id:
       ...(input.coa_port !== undefined && { coaPort: input.coa_port }),
       ...(input.require_message_authenticator !== undefined && { requireMessageAuthenticator: input.require_message_authenticator }),
       ...(input.description !== undefined && { description: input.description }),
+      ...(input.nas_group !== undefined && { nasGroup: input.nas_group }),
       ...(input.status !== undefined && { status: input.status }),
       updatedAt: new Date(),
     }).where(eq(nasDevices.id, id)).returning();

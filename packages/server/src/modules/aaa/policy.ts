@@ -1,4 +1,5 @@
 import type { CustomAttribute } from './custom-attributes.ts';
+import type { LoginTime } from './login-time.ts';
 
 /**
  * What the AAA engine knows about a subscriber and their plan: the in-memory form that an
@@ -34,6 +35,10 @@ export type AaaPlan = {
   nightEnd: string | null;
   /** Server-side address pool (Framed-IP-Address); framedPool names a NAS-side pool instead. */
   ipPoolId: string | null;
+  /** Only NAS devices of this group may log the plan in. */
+  allowedNasGroup: string | null;
+  /** When the plan may log in; `invalid` fails closed if the stored rule cannot be read. */
+  loginTime: LoginTime | 'invalid' | null;
 };
 
 export type AaaSubscriber = {
@@ -60,4 +65,5 @@ export type AaaNas = {
   vendor: 'mikrotik' | 'cisco' | 'juniper' | 'huawei' | 'chillispot' | 'ubiquiti' | 'other';
   coaPort: number;
   requireMessageAuthenticator: boolean;
+  group: string | null;
 };

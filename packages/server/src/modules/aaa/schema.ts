@@ -11,6 +11,7 @@ export const nasDevices = pgTable('nas_devices', {
   secretEnc: text('secret_enc').notNull(),
   vendor: text('vendor', { enum: nasVendors }).notNull(),
   coaPort: integer('coa_port').notNull(),
+  nasGroup: text('nas_group'),
   requireMessageAuthenticator: boolean('require_message_authenticator').notNull(),
   description: text('description'),
   status: text('status', { enum: ['active', 'disabled'] }).notNull(),

@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { platformScope, rows, tenantScope, withScope } from '../../platform/db/scope.ts';
 import type { AaaPlan, AaaSubscriber } from './policy.ts';
 import type { CustomAttribute } from './custom-attributes.ts';
+import { parseLoginTime, type LoginTime } from './login-time.ts';
 
 type Row = {
   id: string; isp_id: string; username: string; network_password_enc: string; status: AaaSubscriber['status'];
@@ -33,7 +34,18 @@ export function toPlan(p: Record<string, unknown> & { id: string }): AaaPlan {
     nightDownloadKbps: num(p.night_download_kbps), nightUploadKbps: num(p.night_upload_kbps),
     nightStart: (p.night_start as string | null) ?? null, nightEnd: (p.night_end as string | null) ?? null,
     ipPoolId: (p.ip_pool_id as string | null) ?? null,
+    allowedNasGroup: (p.allowed_nas_group as string | null) ?? null,
+    loginTime: loginTimeOf(p.login_time),
   };
+}
+
+function loginTimeOf(v: unknown): LoginTime | 'invalid' | null {
+  if (typeof v !== 'string' || v === '') return null;
+  try {
+    return parseLoginTime(v);
+  } catch {
+    return 'invalid';
+  }
 }
 
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);

@@ -8,6 +8,8 @@ import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { billingPeriods, subscriptionPlans, type PlanRow } from './schema.ts';
 import { customAttributesSchema } from '../aaa/custom-attributes.ts';
+import { LoginTimeError, parseLoginTime } from '../aaa/login-time.ts';
+import { nasGroup } from '../aaa/nas.service.ts';
 
 const kbps = z.number().int().min(1).max(100_000_000).describe('kbit/s');
 
@@ -37,6 +39,15 @@ const aaaFields = {
   night_start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, in the ISP time zone').nullable().optional(),
   night_end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, in the ISP time zone').nullable().optional(),
   ip_pool_id: z.uuid().nullable().optional().describe('Server-side address pool for Framed-IP-Address'),
+  allowed_nas_group: nasGroup.nullable().optional().describe('Only NAS devices of this group (location) may log the plan in; null: any NAS'),
+  login_time: z.string().trim().min(2).max(200).superRefine((v, c) => {
+    try {
+      parseLoginTime(v);
+    } catch (e) {
+      if (!(e instanceof LoginTimeError)) throw e;
+      c.addIssue({ code: 'custom', message: e.message });
+    }
+  }).nullable().optional().describe('Access windows in FreeRADIUS Login-Time syntax (e.g. Wk0800-1800,Sa0900-1300), in the ISP time zone; null: always'),
   radius_reply: customAttributesSchema.optional(),
 };
 type AaaInput = { [K in keyof typeof aaaFields]?: z.infer<(typeof aaaFields)[K]> };

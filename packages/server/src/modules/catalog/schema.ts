@@ -40,6 +40,8 @@ export const subscriptionPlans = pgTable('subscription_plans', {
   nightStart: time('night_start'),
   nightEnd: time('night_end'),
   ipPoolId: uuid('ip_pool_id'),
+  allowedNasGroup: text('allowed_nas_group'),
+  loginTime: text('login_time'),
   radiusReply: jsonb('radius_reply').$type<CustomAttribute[]>().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

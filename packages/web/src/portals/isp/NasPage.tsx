@@ -85,8 +85,8 @@ export default function NasPage() {
   );
 }
 
-type Form = { name: string; address: string; secret: string; vendor: Vendor; coa_port: string; require_message_authenticator: boolean; description: string; status: 'active' | 'disabled' };
-const empty: Form = { name: '', address: '', secret: '', vendor: 'mikrotik', coa_port: '3799', require_message_authenticator: false, description: '', status: 'active' };
+type Form = { name: string; address: string; secret: string; vendor: Vendor; coa_port: string; require_message_authenticator: boolean; description: string; nas_group: string; status: 'active' | 'disabled' };
+const empty: Form = { name: '', address: '', secret: '', vendor: 'mikrotik', coa_port: '3799', require_message_authenticator: false, description: '', nas_group: '', status: 'active' };
 
 function NasDialog({ open, nas, ispId, onClose, onSaved }: { open: boolean; nas: Nas | null; ispId: string; onClose: () => void; onSaved: () => void }) {
   const t = useT();
@@ -104,7 +104,7 @@ function NasDialog({ open, nas, ispId, onClose, onSaved }: { open: boolean; nas:
       setGeneral(null);
       setF(nas ? {
         name: nas.name, address: nas.address, secret: '', vendor: ((VENDORS as readonly string[]).includes(nas.vendor) ? nas.vendor : 'other') as Vendor,
-        coa_port: String(nas.coa_port), require_message_authenticator: nas.require_message_authenticator, description: nas.description ?? '',
+        coa_port: String(nas.coa_port), require_message_authenticator: nas.require_message_authenticator, description: nas.description ?? '', nas_group: nas.nas_group ?? '',
         status: nas.status === 'disabled' ? 'disabled' : 'active',
       } : empty);
     }
@@ -118,7 +118,7 @@ function NasDialog({ open, nas, ispId, onClose, onSaved }: { open: boolean; nas:
     setGeneral(null);
     const common = {
       name: f.name.trim(), address: f.address.trim(), vendor: f.vendor, coa_port: Number(f.coa_port),
-      require_message_authenticator: f.require_message_authenticator, description: f.description.trim() || null,
+      require_message_authenticator: f.require_message_authenticator, description: f.description.trim() || null, nas_group: f.nas_group.trim() || null,
     };
     const r = nas
       ? await api.PATCH('/api/isp/{isp_id}/nas/{nas_id}', { params: { path: { isp_id: ispId, nas_id: nas.id } }, body: { ...common, status: f.status, ...(f.secret ? { secret: f.secret } : {}) } })
@@ -153,6 +153,7 @@ function NasDialog({ open, nas, ispId, onClose, onSaved }: { open: boolean; nas:
             <Grid size={{ xs: 12, sm: 6 }}>
               <TextField fullWidth type="number" label={t('nas.coaPort')} name="coa_port" value={f.coa_port} onChange={set('coa_port')} slotProps={{ htmlInput: { min: 1, max: 65535 } }} {...err('coa_port')} />
             </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth label={t('nas.group')} name="nas_group" value={f.nas_group} onChange={set('nas_group')} {...err('nas_group')} /></Grid>
             <Grid size={12}><TextField fullWidth label={t('plans.description')} name="description" value={f.description} onChange={set('description')} {...err('description')} /></Grid>
             <Grid size={12}>
               <FormControlLabel control={<Checkbox name="require_message_authenticator" checked={f.require_message_authenticator}

@@ -28,6 +28,7 @@ const AAA = [
   ['fup_daily_bytes', 'fupDaily', 'gb'], ['fup_monthly_bytes', 'fupMonthly', 'gb'],
   ['fup_download_kbps', 'fupDown', 'mbps'], ['fup_upload_kbps', 'fupUp', 'mbps'],
   ['framed_pool', 'framedPool', 'text'], ['address_list', 'addressList', 'text'],
+  ['allowed_nas_group', 'allowedNasGroup', 'text'], ['login_time', 'loginTime', 'text'],
 ] as const;
 type AaaKey = (typeof AAA)[number][0];
 type AaaForm = Record<AaaKey, string>;
