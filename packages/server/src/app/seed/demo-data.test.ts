@@ -31,5 +31,17 @@ describe('demo data', () => {
     expect(invoices.total).toBe(runs.items[0].invoiced);
     expect(invoices.total).toBeGreaterThan(0);
     expect(invoices.items.every((i: { tax_total: number }) => i.tax_total > 0)).toBe(true);
+    // The support desk: tickets in several states, John's without the internal notes.
+    const desk = (await api.get(`/api/isp/${me.json.isp_id}/tickets?sort=number`, { token })).json;
+    expect(new Set(desk.items.map((t: { status: string }) => t.status))).toEqual(new Set(['closed', 'resolved', 'pending', 'open', 'new']));
+    const dash = (await api.get(`/api/isp/${me.json.isp_id}/dashboard`, { token })).json;
+    expect(dash.tickets.open).toBe(4);
+    expect(dash.tickets.overdue).toBeGreaterThan(0);
+    const john = await api.login('john.doe@email.com', 'user123');
+    const own = (await api.get('/api/me/tickets', { token: john })).json;
+    expect(own.total).toBe(2);
+    const thread = await api.get(`/api/me/tickets/${own.items[0].id}`, { token: john });
+    expect(thread.json.messages.length).toBeGreaterThan(1);
+    expect(thread.text).not.toContain('Lost-Carrier');
   });
 });
