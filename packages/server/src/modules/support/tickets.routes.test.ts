@@ -80,6 +80,7 @@ describe('staff tickets', () => {
     expect(r.json.status).toBe('open');
     expect(r.json.messages.at(-1)).toMatchObject({ internal: true, body: note });
     expect(server.mailer.sent.length).toBe(mails);
+    expect(r.json.last_message_at).toBe(r.json.messages.at(-2).created_at);
     // Every route a subscriber can reach: the list, the ticket, a reply's and a close's answer.
     const own = await api.get(`/api/me/tickets/${ticketId}`, { token: annToken });
     expect(own.status).toBe(200);

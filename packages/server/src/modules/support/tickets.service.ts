@@ -130,8 +130,9 @@ export async function addStaffMessage(ctx: AppContext, actor: Actor, scope: Scop
     if (!input.internal && before.status === 'closed') throw conflict('The ticket is closed: reopen it before replying');
     const message = await insertMessage(tx, before, { kind: 'staff', id: actor.kind === 'user' ? actor.id : null }, input.internal, input.body);
     const status: TicketStatus = !input.internal && before.status === 'new' ? 'open' : before.status;
-    await tx.execute(sql`UPDATE support_tickets SET status = ${status}, last_message_at = now(), updated_at = now()
-      ${input.internal ? sql`` : sql`, first_response_at = coalesce(first_response_at, now())`} WHERE id = ${id}`);
+    // A note is not conversation: it moves neither the first response nor the "last activity" the subscriber sees.
+    await tx.execute(sql`UPDATE support_tickets SET status = ${status}, updated_at = now()
+      ${input.internal ? sql`` : sql`, last_message_at = now(), first_response_at = coalesce(first_response_at, now())`} WHERE id = ${id}`);
     const after = await loadTicketRow(tx, id);
     await recordChange(tx, actor, {
       ispId: before.isp_id, action: input.internal ? 'ticket.note_added' : 'ticket.replied', entityType: 'ticket', entityId: id,

@@ -24,8 +24,8 @@ export function TicketFigures({ data }: { data: IspDashboard['tickets'] }) {
                 <Grid size={{ xs: 4, md: 12 }}><StatCard label={t('tickets.dash.open')} value={fmt.number(data.open)} tone="primary" /></Grid>
                 <Grid size={{ xs: 4, md: 12 }}><StatCard label={t('tickets.dash.newToday')} value={fmt.number(data.new_today)} /></Grid>
                 <Grid size={{ xs: 4, md: 12 }}>
-                  <StatCard label={t('tickets.overdue')} value={link(fmt.number(data.overdue), '?overdue=true')} tone={data.overdue ? 'error' : 'default'}
-                    hint={t('tickets.dash.unassigned', { count: fmt.number(data.unassigned) })} />
+                  <StatCard label={t('tickets.overdue')} value={fmt.number(data.overdue)} tone={data.overdue ? 'error' : 'default'}
+                    hint={link(t('tickets.dash.unassigned', { count: fmt.number(data.unassigned) }), '?assignee=none')} />
                 </Grid>
               </Grid>
             </Grid>
