@@ -19,15 +19,3 @@ export function dueTimes(priority: TicketPriority, createdAt: Date): { firstResp
   const t = slaTargets[priority];
   return { firstResponseDueAt: new Date(createdAt.getTime() + t.firstResponseMs), resolutionDueAt: new Date(createdAt.getTime() + t.resolutionMs) };
 }
-
-type SlaState = { status: string; firstResponseAt: Date | null; firstResponseDueAt: Date; resolvedAt: Date | null; resolutionDueAt: Date };
-
-/**
- * Overdue: a target is passed and not met. A met target counts as met even if late; a late
- * answer is visible from the timestamps. Resolved and closed tickets are never overdue.
- */
-export function isOverdue(t: SlaState, now: Date = new Date()): boolean {
-  if (t.status === 'resolved' || t.status === 'closed') return false;
-  if (!t.firstResponseAt && t.firstResponseDueAt <= now) return true;
-  return t.resolutionDueAt <= now;
-}

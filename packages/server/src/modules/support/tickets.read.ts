@@ -6,7 +6,10 @@ import { notFound } from '../../platform/http/errors.ts';
 import type { TicketCategory, TicketPriority, TicketStatus } from './schema.ts';
 import type { MessageDto, TicketDetailDto, TicketDto } from './tickets.schemas.ts';
 
-/** The SQL twin of isOverdue() in sla.ts, for filters and dashboard counts. */
+/**
+ * Overdue: a target of sla.ts passed unmet while the desk still owes an answer. A met target
+ * stays met even if late (the timestamps show it); resolved and closed tickets are never overdue.
+ */
 export const overdueSql = sql.raw(`(t.status IN ('new', 'open', 'pending')
   AND ((t.first_response_at IS NULL AND t.first_response_due_at <= now()) OR t.resolution_due_at <= now()))`);
 

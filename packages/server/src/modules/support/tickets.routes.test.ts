@@ -70,6 +70,10 @@ describe('staff tickets', () => {
     expect(mail[0]).toMatchObject({ to: 'ann@tick-a.test', subject: '[#1001] Slow in the evenings' });
     expect(mail[0]!.text).toContain('We are checking the node in your street.');
     expect(mail[0]!.text).toContain(`/t/tick-a/me/support/${ticketId}`);
+    // In the subscriber's language once they chose one.
+    await api.patch(`/api/isp/${a.id}/subscribers/${a.subscriberId}`, { token: a.adminToken, body: { locale: 'fr' } });
+    await api.post(`${tickets(a)}/${ticketId}/messages`, { token: agentToken, body: { body: 'Nous testons une nouvelle carte.' } });
+    expect(server.mailer.sent.at(-1)!.text).toContain('a répondu à votre ticket');
   });
 
   it('an internal note changes no status, is not mailed, and never reaches the subscriber', async () => {
@@ -84,7 +88,7 @@ describe('staff tickets', () => {
     // Every route a subscriber can reach: the list, the ticket, a reply's and a close's answer.
     const own = await api.get(`/api/me/tickets/${ticketId}`, { token: annToken });
     expect(own.status).toBe(200);
-    expect(own.json.messages).toHaveLength(2);
+    expect(own.json.messages).toHaveLength(3);
     expect(own.text).not.toContain('N-12');
     expect(own.text).not.toContain('internal');
     expect((await api.get('/api/me/tickets', { token: annToken })).text).not.toContain('N-12');
@@ -94,7 +98,7 @@ describe('staff tickets', () => {
     expect((await api.get(`/api/user/${a.subscriberId}/dashboard`, { token: annToken })).text).not.toContain('N-12');
     // Staff see it.
     expect((await api.get(`${tickets(a)}/${ticketId}`, { token: agentToken })).text).toContain('N-12');
-    expect((await audit(ticketId)).map((x) => x.action)).toEqual(['ticket.created', 'ticket.replied', 'ticket.note_added', 'ticket.replied']);
+    expect((await audit(ticketId)).map((x) => x.action)).toEqual(['ticket.created', 'ticket.replied', 'ticket.replied', 'ticket.note_added', 'ticket.replied']);
   });
 
   it('assigns to staff who work tickets only, and changes status and priority with their timestamps', async () => {
