@@ -386,7 +386,7 @@ describe('web app', () => {
         await settle(page);
         await checkA11y(page, 'demo ISP dashboard');
         await shot(page, 'isp-dashboard-demo');
-        for (const p of ['subscribers', 'sessions', 'plans', 'branches', 'nas', 'test-login', 'vouchers', 'staff', 'api-keys', 'settings', 'security',
+        for (const p of ['subscribers', 'tickets', 'sessions', 'plans', 'branches', 'nas', 'test-login', 'vouchers', 'staff', 'api-keys', 'settings', 'security',
           'noc', 'noc/devices', 'noc/incidents', 'noc/topology', 'noc/rules', 'noc/maintenance', 'noc/sla', 'noc/logs']) {
           await page.goto(`/t/demo-isp/${p}`);
           await settle(page);
@@ -565,6 +565,77 @@ describe('web app', () => {
         assert.ok((await spage.locator('main table tbody tr').count()) >= 2);
       });
       await sctx.close();
+    });
+
+    test('support: the desk, a ticket with an internal note, the subscriber tickets tab and the self-service Support page pass axe, fit 375 px and read right to left', { timeout: 150_000 }, async () => {
+      for (const [lang, width] of [['en', 375], ['ar', 1280]] as const) {
+        const ctx = await context(lang, { width, height: 820 });
+        const page = await ctx.newPage();
+        await guard(page, `tickets-${lang}`, async () => {
+          await login(page, '/t/demo-isp/login', 'support@demo-isp.com', 'admin123', /\/t\/demo-isp$/);
+          await page.getByTestId('ticket-figures').waitFor();
+          await settle(page);
+          await shot(page, `isp-dashboard-tickets-${lang}`);
+          await page.goto('/t/demo-isp/tickets');
+          await page.locator('main table tbody tr a').first().waitFor();
+          await settle(page);
+          // The demo has a ticket past its first-response target.
+          assert.ok(await page.getByTestId('overdue').count() >= 1, 'an overdue flag is shown');
+          await checkA11y(page, `tickets list (${lang}, ${width} px)`);
+          const o = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(o <= 1, `tickets list overflows ${width} px by ${o} px`);
+          await shot(page, `isp-tickets-${lang}-${width}`);
+          await page.locator('main table tbody tr a', { hasText: 'Internet drops every evening' }).click();
+          await page.getByTestId('send-message').waitFor();
+          await settle(page);
+          await checkA11y(page, `ticket page (${lang})`);
+          const o2 = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(o2 <= 1, `ticket page overflows ${width} px by ${o2} px`);
+          if (lang === 'en') {
+            await page.locator('input[name=internal]').check();
+            await page.locator('textarea[name=body]').fill('E2E: checked the line card, all green');
+            await page.getByTestId('send-message').click();
+            await page.getByText('E2E: checked the line card, all green').waitFor();
+          }
+          await shot(page, `isp-ticket-${lang}-${width}`);
+          await page.goto('/t/demo-isp/subscribers');
+          await page.getByRole('link', { name: /John/ }).first().click();
+          await page.getByTestId('tickets-tab').click();
+          await page.locator('main a', { hasText: 'Double charge' }).waitFor();
+          await settle(page);
+          await checkA11y(page, `subscriber tickets tab (${lang})`);
+        });
+        await ctx.close();
+        const sctx = await context(lang, { width, height: 820 });
+        const spage = await sctx.newPage();
+        await guard(spage, `self-support-${lang}`, async () => {
+          await login(spage, '/t/demo-isp/login', 'john.doe@email.com', 'user123', /\/t\/demo-isp\/me$/);
+          await spage.goto('/t/demo-isp/me/support');
+          await spage.locator('main li a').first().waitFor();
+          await settle(spage);
+          await checkA11y(spage, `self-service support (${lang}, ${width} px)`);
+          const o = await spage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(o <= 1, `support page overflows ${width} px by ${o} px`);
+          await shot(spage, `self-support-${lang}-${width}`);
+          await spage.locator('main li a', { hasText: 'Internet drops every evening' }).click();
+          await spage.getByTestId('send-reply').waitFor();
+          await settle(spage);
+          // Internal notes never reach the subscriber's page.
+          assert.equal(await spage.getByText('Lost-Carrier').count(), 0);
+          assert.equal(await spage.getByText('E2E: checked the line card').count(), 0);
+          await checkA11y(spage, `self-service ticket (${lang})`);
+          await shot(spage, `self-ticket-${lang}-${width}`);
+          if (lang === 'en') {
+            await spage.goto('/t/demo-isp/me/support');
+            await spage.locator('input[name=subject]').fill('Static IP for my camera');
+            await spage.locator('textarea[name=body]').fill('Can I get a fixed address?');
+            await spage.getByTestId('open-ticket').click();
+            await spage.getByTestId('send-reply').waitFor();
+            await spage.getByText('Can I get a fixed address?').waitFor();
+          }
+        });
+        await sctx.close();
+      }
     });
 
     test('the dashboard and the sessions page follow the live event stream', { timeout: 60_000 }, async () => {

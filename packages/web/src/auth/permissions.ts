@@ -5,19 +5,23 @@
 export type Permission =
   | 'isp:read' | 'isp:manage' | 'branch:read' | 'branch:manage' | 'staff:read' | 'staff:manage'
   | 'subscriber:read' | 'subscriber:manage' | 'plan:read' | 'plan:manage' | 'audit:read' | 'apikey:manage' | 'nas:read' | 'nas:manage'
-  | 'billing:read' | 'billing:manage' | 'noc:read' | 'noc:manage';
+  | 'billing:read' | 'billing:manage' | 'noc:read' | 'noc:manage'
+  | 'ticket:read' | 'ticket:manage';
 
 const all: Permission[] = ['isp:read', 'isp:manage', 'branch:read', 'branch:manage', 'staff:read', 'staff:manage',
   'subscriber:read', 'subscriber:manage', 'plan:read', 'plan:manage', 'audit:read', 'apikey:manage', 'nas:read', 'nas:manage',
-  'billing:read', 'billing:manage', 'noc:read', 'noc:manage'];
+  'billing:read', 'billing:manage', 'noc:read', 'noc:manage',
+  'ticket:read', 'ticket:manage'];
 
 const matrix: Record<string, ReadonlySet<Permission>> = {
   founder: new Set(all),
   isp_admin: new Set(all),
   billing: new Set(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read', 'plan:manage', 'billing:read', 'billing:manage']),
-  support_agent: new Set(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read', 'nas:read', 'billing:read', 'noc:read']),
+  support_agent: new Set(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read', 'nas:read', 'billing:read', 'noc:read',
+    'ticket:read', 'ticket:manage']),
   noc_engineer: new Set(['isp:read', 'branch:read', 'subscriber:read', 'plan:read', 'nas:read', 'nas:manage', 'noc:read', 'noc:manage']),
-  branch_manager: new Set(['isp:read', 'branch:read', 'branch:manage', 'staff:read', 'staff:manage', 'subscriber:read', 'subscriber:manage', 'plan:read', 'billing:read', 'billing:manage', 'noc:read']),
+  branch_manager: new Set(['isp:read', 'branch:read', 'branch:manage', 'staff:read', 'staff:manage', 'subscriber:read', 'subscriber:manage', 'plan:read', 'billing:read', 'billing:manage', 'noc:read',
+    'ticket:read', 'ticket:manage']),
 };
 
 export function can(role: string | undefined, p: Permission): boolean {

@@ -37,5 +37,17 @@ describe('demo data', () => {
              (SELECT count(*) FROM radius_sessions r WHERE r.subscriber_id = s.id AND r.stop_time IS NULL)::text AS open
       FROM subscribers s WHERE s.username IN ('john.doe', 'jane.smith') ORDER BY s.username`);
     expect(usage).toEqual([{ username: 'jane.smith', days: '30', open: '0' }, { username: 'john.doe', days: '30', open: '0' }]);
+    // The support desk: tickets in several states, John's without the internal notes.
+    const desk = (await api.get(`/api/isp/${me.json.isp_id}/tickets?sort=number`, { token })).json;
+    expect(new Set(desk.items.map((t: { status: string }) => t.status))).toEqual(new Set(['closed', 'resolved', 'pending', 'open', 'new']));
+    const dash = (await api.get(`/api/isp/${me.json.isp_id}/dashboard`, { token })).json;
+    expect(dash.tickets.open).toBe(4);
+    expect(dash.tickets.overdue).toBeGreaterThan(0);
+    const john = await api.login('john.doe@email.com', 'user123');
+    const own = (await api.get('/api/me/tickets', { token: john })).json;
+    expect(own.total).toBe(2);
+    const thread = await api.get(`/api/me/tickets/${own.items[0].id}`, { token: john });
+    expect(thread.json.messages.length).toBeGreaterThan(1);
+    expect(thread.text).not.toContain('Lost-Carrier');
   });
 });

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { platformScope, rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { recordAccess } from '../../platform/audit/record-change.ts';
+import { ticketFigures, ticketFiguresDto } from '../support/ticket-figures.ts';
 
 const countBy = z.array(z.object({ key: z.string(), label: z.string().nullable(), count: z.number().int() }));
 const daily = z.array(z.object({ day: z.string(), count: z.number().int() }));
@@ -19,6 +20,7 @@ export const tenantDashboardDto = z.object({
   branches: z.number().int(),
   staff: z.number().int(),
   plans: z.number().int(),
+  tickets: ticketFiguresDto,
 });
 
 export const founderDashboardDto = z.object({
@@ -60,6 +62,7 @@ async function tenantFigures(tx: Tx, ispId: string): Promise<z.infer<typeof tena
   return {
     subscribers: counts!, subscribers_by_plan: byPlan, subscribers_by_branch: byBranch, new_subscribers_per_day: perDay,
     branches: other!.branches, staff: other!.staff, plans: other!.plans,
+    tickets: await ticketFigures(tx, ispId),
   };
 }
 

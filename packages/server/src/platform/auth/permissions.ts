@@ -22,6 +22,8 @@ export const permissions = [
   'billing:manage',
   'noc:read', // devices, metrics, alerts, incidents, SLA, logs
   'noc:manage',
+  'ticket:read', // support tickets and their conversations, internal notes included
+  'ticket:manage',
   'self:read',
   'self:manage',
 ] as const;
@@ -33,12 +35,14 @@ const matrix: Record<Role, ReadonlySet<Permission>> = {
   founder: new Set<Permission>(['platform:manage', ...tenantAll]),
   isp_admin: new Set<Permission>(tenantAll),
   billing: new Set<Permission>(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read', 'plan:manage', 'billing:read', 'billing:manage']),
-  support_agent: new Set<Permission>(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read', 'nas:read', 'billing:read', 'noc:read']),
+  support_agent: new Set<Permission>(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read', 'nas:read', 'billing:read', 'noc:read',
+    'ticket:read', 'ticket:manage']),
   noc_engineer: new Set<Permission>(['isp:read', 'branch:read', 'subscriber:read', 'plan:read', 'nas:read', 'nas:manage', 'noc:read', 'noc:manage']),
   // Within their branch subtree only; the database narrows every query to it.
   branch_manager: new Set<Permission>([
     'isp:read', 'branch:read', 'branch:manage', 'staff:read', 'staff:manage',
     'subscriber:read', 'subscriber:manage', 'plan:read', 'billing:read', 'billing:manage', 'noc:read',
+    'ticket:read', 'ticket:manage',
   ]),
   subscriber: new Set<Permission>(['self:read', 'self:manage']),
 };

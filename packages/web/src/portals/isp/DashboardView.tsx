@@ -4,6 +4,7 @@ import type { IspDashboard } from '../../api/types.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { CategoryBars, TimeBars } from '../../ui/charts.tsx';
 import { StatCard } from '../../ui/common.tsx';
+import { TicketFigures } from './support/TicketFigures.tsx';
 
 export function DashboardView({ data }: { data: IspDashboard }) {
   const t = useT();
@@ -49,6 +50,7 @@ export function DashboardView({ data }: { data: IspDashboard }) {
           </CardContent>
         </Card>
       </Grid>
+      <TicketFigures data={data.tickets} />
     </Grid>
   );
 }

@@ -26,6 +26,7 @@ import BillingIcon from '@mui/icons-material/ReceiptLongOutlined';
 import GatewayIcon from '@mui/icons-material/CreditCardOutlined';
 import DunningIcon from '@mui/icons-material/NotificationsActiveOutlined';
 import ReviewIcon from '@mui/icons-material/GppMaybeOutlined';
+import TicketIcon from '@mui/icons-material/SupportAgentOutlined';
 import { api } from '../../api/client.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
 import { can } from '../../auth/permissions.ts';
@@ -64,6 +65,8 @@ const Payments = lazy(() => import('./payments/PaymentsPage.tsx'));
 const FraudReview = lazy(() => import('./payments/FraudReviewPage.tsx'));
 const Gateways = lazy(() => import('./payments/GatewaysPage.tsx'));
 const Dunning = lazy(() => import('./payments/DunningPage.tsx'));
+const Tickets = lazy(() => import('./support/TicketsPage.tsx'));
+const TicketDetail = lazy(() => import('./support/TicketPage.tsx'));
 
 export default function StaffPortal({ slug, ispId }: { slug: string; ispId: string }) {
   const { me } = useAuth();
@@ -83,6 +86,7 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
   const nav: NavItem[] = [
     { to: base, label: t('nav.dashboard'), icon: <DashboardIcon />, end: true },
     ...(can(role, 'subscriber:read') ? [{ to: `${base}/subscribers`, label: t('nav.subscribers'), icon: <PeopleIcon /> }] : []),
+    ...(can(role, 'ticket:read') ? [{ to: `${base}/tickets`, label: t('tickets.title'), icon: <TicketIcon /> }] : []),
     ...(can(role, 'subscriber:read') ? [{ to: `${base}/sessions`, label: t('nav.sessions'), icon: <SessionsIcon /> }] : []),
     ...(can(role, 'plan:read') ? [{ to: `${base}/plans`, label: t('nav.plans'), icon: <PlansIcon /> }] : []),
     ...(can(role, 'billing:read') ? [{ to: `${base}/vouchers`, label: t('nav.vouchers'), icon: <VoucherIcon /> }] : []),
@@ -135,6 +139,8 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
                 {can(role, 'subscriber:read') ? <Route path="subscribers" element={<Subscribers />} /> : null}
                 {can(role, 'subscriber:read') ? <Route path="subscribers/:id" element={<SubscriberDetail />} /> : null}
                 {can(role, 'subscriber:read') ? <Route path="sessions" element={<Sessions />} /> : null}
+                {can(role, 'ticket:read') ? <Route path="tickets" element={<Tickets />} /> : null}
+                {can(role, 'ticket:read') ? <Route path="tickets/:id" element={<TicketDetail />} /> : null}
                 {can(role, 'plan:read') ? <Route path="plans" element={<Plans />} /> : null}
                 {can(role, 'nas:read') ? <Route path="nas" element={<NasDevices />} /> : null}
                 {can(role, 'billing:read') ? <Route path="vouchers" element={<Vouchers />} /> : null}

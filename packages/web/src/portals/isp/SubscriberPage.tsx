@@ -1,8 +1,8 @@
 /** One subscriber: profile, plan, status actions, and the audit timeline of changes to it. */
 import { useState } from 'react';
-import { Link as RouterLink, useParams } from 'react-router-dom';
+import { Link as RouterLink, useParams, useSearchParams } from 'react-router-dom';
 import {
-  Alert, Box, Button, Card, CardContent, Grid, List, ListItem, ListItemText, Stack, Typography,
+  Alert, Box, Button, Card, CardContent, Grid, List, ListItem, ListItemText, Stack, Tab, Tabs, Typography,
 } from '@mui/material';
 import EditIcon from '@mui/icons-material/EditOutlined';
 import { api, problemDetail } from '../../api/client.ts';
@@ -17,6 +17,7 @@ import { SubscriberRadiusCard } from './RadiusAttributesEditor.tsx';
 import { useBranchesAndPlans } from './useRefs.ts';
 import { SubscriberPaymentsCard } from './payments/SubscriberPaymentsCard.tsx';
 import { SubscriberInvoicesCard } from './billing/SubscriberInvoicesCard.tsx';
+import { SubscriberTicketsTab, ticketTimeline, useSubscriberTickets } from './support/SubscriberTicketsTab.tsx';
 
 type Target = 'active' | 'suspended' | 'terminated';
 
@@ -36,6 +37,16 @@ export default function SubscriberPage() {
   const [confirm, setConfirm] = useState<Target | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const manage = can('subscriber:manage');
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'tickets' && can('ticket:read') ? 'tickets' : 'overview';
+  // Ticket events join the audit timeline, newest first.
+  const tickets = useSubscriberTickets(id, 0, 50);
+  const timeline = [
+    ...(audit.data?.items ?? []).map((a) => ({ key: `a${a.seq}`, at: a.occurred_at,
+      primary: t(`audit.${a.action}`) === `audit.${a.action}` ? a.action : t(`audit.${a.action}`), secondary: a.actor_email ?? t(`actor.${a.actor_kind}`) })),
+    ...ticketTimeline(tickets.data?.items ?? []).map((e) => ({ key: e.key, at: e.at,
+      primary: t(`tickets.timeline.${e.label}`, { number: e.ticket.number, subject: e.ticket.subject }), secondary: t(`tickets.category.${e.ticket.category}`) })),
+  ].sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : 0));
 
   async function setStatus(status: Target) {
     setConfirm(null);
@@ -75,7 +86,14 @@ export default function SubscriberPage() {
         ) : undefined}
       />
       {actionError ? <Alert severity="error" sx={{ mb: 2 }}>{actionError}</Alert> : null}
-      <Grid container spacing={2}>
+      {can('ticket:read') ? (
+        <Tabs value={tab} onChange={(_e, v: string) => setParams(v === 'tickets' ? { tab: 'tickets' } : {}, { replace: true })} sx={{ mb: 2 }} aria-label={t('tickets.tabs')}>
+          <Tab value="overview" label={t('tickets.tabOverview')} />
+          <Tab value="tickets" label={tickets.data ? t('tickets.tabTickets', { count: fmt.number(tickets.data.total) }) : t('tickets.title')} data-testid="tickets-tab" />
+        </Tabs>
+      ) : null}
+      {tab === 'tickets' ? <SubscriberTicketsTab subscriberId={id} name={`${sub.first_name} ${sub.last_name} · ${sub.account_number}`} /> : null}
+      <Grid container spacing={2} sx={{ display: tab === 'overview' ? undefined : 'none' }}>
         <Grid size={{ xs: 12, md: 7 }}>
           <Card>
             <CardContent>
@@ -133,15 +151,15 @@ export default function SubscriberPage() {
               ) : <Typography color="text.secondary">{sub.plan_name ?? t('subs.noPlan')}</Typography>}
             </CardContent>
           </Card>
-          {audit.data ? (
+          {audit.data || tickets.data ? (
             <Card>
               <CardContent>
                 <Typography variant="h6" component="h2" gutterBottom>{t('subs.timeline')}</Typography>
-                {audit.data.items.length ? (
+                {timeline.length ? (
                   <List dense disablePadding>
-                    {audit.data.items.map((a, i) => (
-                      <ListItem key={a.seq} disableGutters divider={i < audit.data!.items.length - 1}>
-                        <ListItemText primary={t(`audit.${a.action}`) === `audit.${a.action}` ? a.action : t(`audit.${a.action}`)} secondary={`${fmt.dateTime(a.occurred_at)} · ${a.actor_email ?? t(`actor.${a.actor_kind}`)}`} />
+                    {timeline.map((a, i) => (
+                      <ListItem key={a.key} disableGutters divider={i < timeline.length - 1}>
+                        <ListItemText primary={a.primary} secondary={`${fmt.dateTime(a.at)} · ${a.secondary}`} />
                       </ListItem>
                     ))}
                   </List>

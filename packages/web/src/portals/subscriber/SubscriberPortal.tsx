@@ -7,6 +7,7 @@ import RechargeIcon from '@mui/icons-material/ConfirmationNumberOutlined';
 import UsageIcon from '@mui/icons-material/DataUsageOutlined';
 import InvoiceIcon from '@mui/icons-material/ReceiptLongOutlined';
 import PayIcon from '@mui/icons-material/PaymentsOutlined';
+import SupportIcon from '@mui/icons-material/SupportAgentOutlined';
 import { api } from '../../api/client.ts';
 import type { SubscriberDashboard } from '../../api/types.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
@@ -21,6 +22,7 @@ const Recharge = lazy(() => import('./RechargePage.tsx'));
 const Usage = lazy(() => import('./UsagePage.tsx'));
 const Invoices = lazy(() => import('./InvoicesPage.tsx'));
 const Pay = lazy(() => import('./PayPage.tsx'));
+const Support = lazy(() => import('./SupportPage.tsx'));
 
 type Self = SubscriberDashboard & { reload: () => void };
 const Ctx = createContext<Self | null>(null);
@@ -43,6 +45,7 @@ export default function SubscriberPortal({ slug }: { slug: string }) {
     { to: `${base}/usage`, label: t('self.usage'), icon: <UsageIcon /> },
     { to: `${base}/pay`, label: t('self.pay'), icon: <PayIcon /> },
     { to: `${base}/invoices`, label: t('self.invoices'), icon: <InvoiceIcon /> },
+    { to: `${base}/support`, label: t('tickets.self.nav'), icon: <SupportIcon /> },
     { to: `${base}/profile`, label: t('self.profile'), icon: <PersonIcon /> },
   ];
   return (
@@ -57,6 +60,8 @@ export default function SubscriberPortal({ slug }: { slug: string }) {
               <Route path="usage" element={<Usage />} />
               <Route path="pay" element={<Pay />} />
               <Route path="invoices" element={<Invoices />} />
+              <Route path="support" element={<Support />} />
+              <Route path="support/:ticketId" element={<Support />} />
               <Route path="profile" element={<Profile />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
