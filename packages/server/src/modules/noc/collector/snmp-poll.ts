@@ -1,4 +1,5 @@
 import type { SnmpColumns, SnmpSession, SnmpValue } from '../providers/snmp.ts';
+import { readLldp, type LldpSample } from '../lldp/lldp-read.ts';
 
 /** OIDs the collector reads (numeric: Debian ships no MIB files, and numbers are unambiguous). */
 export const oids = {
@@ -56,6 +57,8 @@ export type DeviceSample = {
   cpuPercent: number | null;
   memoryPercent: number | null;
   temperatureC: number | null;
+  /** LLDP neighbours; null when the read failed (keep the stored ones). */
+  lldp: LldpSample | null;
 };
 
 const text = (v: SnmpValue | undefined): string | null => {
@@ -157,5 +160,6 @@ export async function pollAgent(session: SnmpSession, vendor: string): Promise<D
   });
   // CPU and memory are optional: many devices do not implement HOST-RESOURCES-MIB.
   const resources = await readResources(session, vendor).catch(() => ({ cpuPercent: null, memoryPercent: null, temperatureC: null }));
-  return { at, ...system, interfaces, partialError, ...resources };
+  const lldp = await readLldp(session).catch(() => null);
+  return { at, ...system, interfaces, partialError, ...resources, lldp };
 }
