@@ -20189,6 +20189,8 @@ export interface paths {
                     severity?: number;
                     device_id?: string;
                     trap_oid?: string;
+                    /** @description Only traps whose community did (true) or did not (false) match their device's */
+                    community_mismatch?: "true" | "false";
                     from?: string;
                     to?: string;
                 };
@@ -20225,6 +20227,8 @@ export interface paths {
                                 trap_oid: string | null;
                                 sent_at: string | null;
                                 received_at: string;
+                                /** @description A trap whose community is not its device's: kept for the record, matched by no alert rule */
+                                community_mismatch: boolean;
                             }[];
                             total: number;
                             limit: number;
