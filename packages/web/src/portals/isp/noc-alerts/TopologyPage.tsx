@@ -156,12 +156,14 @@ function TopologyMap({ nodes, links, label }: { nodes: TopologyNode[]; links: Ll
           } },
         ],
         layout: { name: 'preset' },
+        // Fitting a small tree into the box would blow its labels up.
+        maxZoom: 1.3,
         userZoomingEnabled: true,
         wheelSensitivity: 0.3,
       });
       // The tree comes from the uplinks (and the external neighbours' links); LLDP links between
       // known devices are drawn where the tree put their ends, or they would bend it.
-      c.elements('node, edge.uplink, edge.tree').layout({ name: 'breadthfirst', directed: true, roots: nodes.filter((n) => !n.parent_id || !ids.has(n.parent_id)).map((n) => n.id), spacingFactor: 1.1, padding: 20 }).run();
+      c.elements('node, edge.uplink, edge.tree').layout({ name: 'breadthfirst', directed: true, roots: nodes.filter((n) => !n.parent_id || !ids.has(n.parent_id)).map((n) => n.id), spacingFactor: 1.3, padding: 30 }).run();
       cy = c;
     });
     return () => {
