@@ -36,7 +36,7 @@ const agents: Snmpd[] = [];
 const noc = { ...loadConfig({ NODE_ENV: 'test', SECRET_KEY: '0'.repeat(64) }, '/tmp').noc, snmpTimeoutMs: 1000, snmpRetries: 0 };
 
 beforeAll(async () => {
-  agents.push(...await Promise.all([ciscoIos, ciscoOld, routerOs].map((config) => startSnmpd(undefined, config, noHostResources))));
+  for (const config of [ciscoIos, ciscoOld, routerOs]) agents.push(await startSnmpd(undefined, config, noHostResources));
   server = await startTestServer({ noc });
   api = client(server.app);
   isp = await createIspFixture(api, await founderToken(server, api), 'noc-vendor-mibs');

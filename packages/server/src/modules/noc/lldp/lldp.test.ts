@@ -44,13 +44,11 @@ const agents: Snmpd[] = [];
 const noc = { ...loadConfig({ NODE_ENV: 'test', SECRET_KEY: '0'.repeat(64) }, '/tmp').noc, snmpTimeoutMs: 1000, snmpRetries: 0 };
 
 beforeAll(async () => {
-  agents.push(...await Promise.all([
-    startSnmpd(undefined, lldpConfig('0x020000000001', edgePorts, [toCore, toDist, toAgg, toCpe])),
-    // agg-b sees edge-a on its eth9: the same cable from the other end.
-    startSnmpd(undefined, lldpConfig('0x020000000002', { 9: 'eth9' }, [{ port: 9, rem: 1, chassisSubtype: 4, chassis: '0x020000000001', portSubtype: 5, portId: 'ge-0/0/3' }])),
-    // edge-a later: only the core is left.
-    startSnmpd(undefined, lldpConfig('0x020000000001', edgePorts, [toCore])),
-  ]));
+  agents.push(await startSnmpd(undefined, lldpConfig('0x020000000001', edgePorts, [toCore, toDist, toAgg, toCpe])));
+  // agg-b sees edge-a on its eth9: the same cable from the other end.
+  agents.push(await startSnmpd(undefined, lldpConfig('0x020000000002', { 9: 'eth9' }, [{ port: 9, rem: 1, chassisSubtype: 4, chassis: '0x020000000001', portSubtype: 5, portId: 'ge-0/0/3' }])));
+  // edge-a later: only the core is left.
+  agents.push(await startSnmpd(undefined, lldpConfig('0x020000000001', edgePorts, [toCore])));
   server = await startTestServer({ noc });
   api = client(server.app);
   const founder = await founderToken(server, api);
