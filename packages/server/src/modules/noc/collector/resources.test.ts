@@ -40,7 +40,7 @@ beforeAll(async () => {
   server = await startTestServer({ noc });
   api = client(server.app);
   isp = await createIspFixture(api, await founderToken(server, api), 'noc-vendor-mibs');
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await server?.close();
   for (const a of agents) await a.stop();

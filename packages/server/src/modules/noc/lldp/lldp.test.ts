@@ -54,7 +54,7 @@ beforeAll(async () => {
   const founder = await founderToken(server, api);
   isp = await createIspFixture(api, founder, 'noc-lldp');
   other = await createIspFixture(api, founder, 'noc-lldp-other');
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await server?.close();
   for (const a of agents) await a.stop();
