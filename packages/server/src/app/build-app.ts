@@ -33,6 +33,7 @@ import { registerRouterOsRoutes } from '../modules/noc/routeros.routes.ts';
 import { registerNocAlertRoutes } from '../modules/noc/alerts/alerts.routes.ts';
 import { registerNocLogRoutes } from '../modules/noc/logs/logs.routes.ts';
 import { registerNocSlaRoutes } from '../modules/noc/sla/sla.routes.ts';
+import { registerNocLldpRoutes } from '../modules/noc/lldp/lldp.routes.ts';
 import { registerPaymentRoutes } from '../modules/billing/payments/payments.routes.ts';
 import { registerGatewayRoutes } from '../modules/billing/payments/gateways.routes.ts';
 import { registerInvoiceRoutes } from '../modules/billing/invoices.routes.ts';
@@ -105,6 +106,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerNocAlertRoutes(api, ctx);
   registerNocLogRoutes(api, ctx);
   registerNocSlaRoutes(api, ctx);
+  registerNocLldpRoutes(api, ctx);
   registerPaymentRoutes(api, ctx);
   registerGatewayRoutes(api, ctx);
   registerInvoiceRoutes(api, ctx);

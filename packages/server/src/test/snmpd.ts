@@ -22,9 +22,12 @@ export type Snmpd = { port: number; process: ChildProcess; stop(): Promise<void>
 /**
  * Net-SNMP's snmpd (Debian package) on 127.0.0.1, configured like shared/bench/snmpd-device.sh:
  * v2c community "public" and v3 user "noc" (SHA/AES, "noc-auth-pass"/"noc-priv-pass"),
- * exposing this machine's interfaces, system group and HOST-RESOURCES-MIB.
+ * exposing this machine's interfaces, system group and HOST-RESOURCES-MIB. `extraConfig`
+ * lines are appended: `override OID TYPE VALUE` serves objects the agent does not implement
+ * (LLDP-MIB rows, vendor MIBs), see snmpd.conf(5); `extraArgs` are added to the command
+ * line (e.g. `-I -hr_proc,...` to leave modules out, as an agent without HOST-RESOURCES).
  */
-export async function startSnmpd(port?: number): Promise<Snmpd> {
+export async function startSnmpd(port?: number, extraConfig: readonly string[] = [], extraArgs: readonly string[] = []): Promise<Snmpd> {
   const p = port ?? (await freeUdpPort());
   const dir = mkdtempSync(path.join(tmpdir(), 'anx-snmpd-'));
   writeFileSync(path.join(dir, 'snmpd.conf'), [
@@ -34,9 +37,10 @@ export async function startSnmpd(port?: number): Promise<Snmpd> {
     'rouser noc priv',
     'sysLocation Test rack 1',
     'sysName test-device',
+    ...extraConfig,
     '',
   ].join('\n'));
-  const child = spawn('snmpd', ['-f', '-Lf', path.join(dir, 'log'), '-C', '-c', path.join(dir, 'snmpd.conf'), '-p', path.join(dir, 'pid'), `--persistentDir=${dir}`], { stdio: 'ignore' });
+  const child = spawn('snmpd', ['-f', '-Lf', path.join(dir, 'log'), '-C', '-c', path.join(dir, 'snmpd.conf'), '-p', path.join(dir, 'pid'), `--persistentDir=${dir}`, ...extraArgs], { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   // Ready when it answers a GET.
   const session = openSnmp({ host: '127.0.0.1', port: p, timeoutMs: 200, retries: 0, version: 'v2c', community: 'public' });

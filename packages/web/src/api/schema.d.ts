@@ -17098,6 +17098,20 @@ export interface paths {
                                 worst_severity: ("critical" | "major" | "minor" | "warning" | "info") | null;
                                 incident_number: number | null;
                             }[];
+                            /** @description Links the devices report over LLDP, beside the parent (uplink) links */
+                            lldp_links: {
+                                device_id: string;
+                                local_port: string | null;
+                                /** @description null: a neighbour that is no device of the inventory */
+                                remote_device_id: string | null;
+                                /** @description The matched device's name, else the neighbour's sysName or chassis ID */
+                                remote_name: string;
+                                remote_port: string | null;
+                                /** @description How the neighbour was matched to a known device; null: not one of ours */
+                                matched_by: ("mgmt_ip" | "sys_name" | "chassis_id") | null;
+                                /** @description Both devices report each other (one link, not two) */
+                                both_ends: boolean;
+                            }[];
                         };
                     };
                 };
@@ -20231,6 +20245,8 @@ export interface paths {
                     severity?: number;
                     device_id?: string;
                     trap_oid?: string;
+                    /** @description Only traps whose community did (true) or did not (false) match their device's */
+                    community_mismatch?: "true" | "false";
                     from?: string;
                     to?: string;
                 };
@@ -20267,6 +20283,8 @@ export interface paths {
                                 trap_oid: string | null;
                                 sent_at: string | null;
                                 received_at: string;
+                                /** @description A trap whose community is not its device's: kept for the record, matched by no alert rule */
+                                community_mismatch: boolean;
                             }[];
                             total: number;
                             limit: number;
@@ -21206,6 +21224,167 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/noc/{isp_id}/devices/{device_id}/neighbours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** LLDP neighbours the device reported at its last poll, matched to known devices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                    device_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description lldpLocPortId of the local port (usually the interface name) */
+                            local_port: string | null;
+                            local_port_desc: string | null;
+                            chassis_id: string;
+                            port_id: string;
+                            port_desc: string | null;
+                            sys_name: string | null;
+                            sys_desc: string | null;
+                            mgmt_ip: string | null;
+                            remote_device_id: string | null;
+                            remote_device_name: string | null;
+                            /** @description How the neighbour was matched to a known device; null: not one of ours */
+                            matched_by: ("mgmt_ip" | "sys_name" | "chassis_id") | null;
+                            first_seen_at: string;
+                            last_seen_at: string;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/isp/{isp_id}/payments": {

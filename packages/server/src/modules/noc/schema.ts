@@ -53,6 +53,7 @@ export const nocDevices = pgTable('noc_devices', {
   memoryPercent: doublePrecision('memory_percent'),
   latencyMs: doublePrecision('latency_ms'),
   lossPercent: doublePrecision('loss_percent'),
+  lldpChassisId: text('lldp_chassis_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

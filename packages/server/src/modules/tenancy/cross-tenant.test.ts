@@ -328,6 +328,7 @@ describe('NOC alerts, incidents, rules, maintenance, escalation, logs and SLA ar
     ids.policy = (await api.post(`/api/noc/${b.id}/escalation-policies`, { ...asB, body: { name: 'B policy', steps: [{ after_minutes: 5, emails: ['b@beta-net.test'] }] } })).json.id;
     ids.sla = (await api.post(`/api/noc/${b.id}/sla`, { ...asB, body: { name: 'B SLA', device_ids: [ids.device], availability_target: 99.9 } })).json.id;
     await withScope(server.ctx.db, platformScope, (tx) => tx.execute(sql`INSERT INTO noc_log_messages (isp_id, device_id, kind, source_ip, severity, message) VALUES (${b.id}::uuid, ${ids.device}::uuid, 'syslog', '127.0.2.2', 3, 'B secret log line')`));
+    await withScope(server.ctx.db, platformScope, (tx) => tx.execute(sql`INSERT INTO noc_lldp_neighbours (isp_id, device_id, local_port_num, chassis_id, port_id, sys_name) VALUES (${b.id}::uuid, ${ids.device}::uuid, 1, '02:00:00:00:0B:01', 'ge-0/0/1', 'B secret neighbour')`));
     for (const v of Object.values(ids)) expect(v).toBeTruthy();
   });
 
@@ -337,6 +338,7 @@ describe('NOC alerts, incidents, rules, maintenance, escalation, logs and SLA ar
       `/api/noc/${b.id}/alert-rules`, `/api/noc/${b.id}/maintenance`, `/api/noc/${b.id}/escalation-policies`, `/api/noc/${b.id}/sla`,
       `/api/noc/${b.id}/sla/${ids.sla}/report`, `/api/noc/${b.id}/logs`,
       `/api/noc/${a.id}/incidents/${ids.incident}`, `/api/noc/${a.id}/sla/${ids.sla}/report`,
+      `/api/noc/${b.id}/devices/${ids.device}/neighbours`, `/api/noc/${a.id}/devices/${ids.device}/neighbours`,
     ];
     for (const url of reads) {
       const r = await api.get(url, { token: a.adminToken });
@@ -346,7 +348,7 @@ describe('NOC alerts, incidents, rules, maintenance, escalation, logs and SLA ar
     const own = `/api/noc/${a.id}`;
     const texts = await Promise.all([`${own}/alerts`, `${own}/topology`, `${own}/incidents`, `${own}/alert-rules`, `${own}/maintenance`, `${own}/escalation-policies`, `${own}/sla`, `${own}/logs`]
       .map(async (u) => (await api.get(u, { token: a.adminToken })).text));
-    for (const t of texts) for (const secret of ['B outage', 'B rule', 'B work', 'B policy', 'B SLA', 'B secret log line', 'b-noc-router']) expect(t).not.toContain(secret);
+    for (const t of texts) for (const secret of ['B outage', 'B rule', 'B work', 'B policy', 'B SLA', 'B secret log line', 'b-noc-router', 'B secret neighbour']) expect(t).not.toContain(secret);
     expect((await api.get(`${own}/logs?device_id=${ids.device}`, { token: a.adminToken })).json.total).toBe(0);
   });
 

@@ -8,6 +8,7 @@ import { nocDevices } from '../schema.ts';
 import { clearAlerts, raiseAlerts } from './alert-engine.ts';
 import { alertDto, openIncidentRoots, toAlertDto } from './incidents.service.ts';
 import { nocAlerts, severities } from './schema.ts';
+import { lldpLinkDto, lldpLinks } from '../lldp/lldp.service.ts';
 
 export const postAlertBody = z.strictObject({
   key: z.string().trim().min(1).max(200).describe('Identity of the condition: a second POST with the same key while it fires changes nothing'),
@@ -38,9 +39,10 @@ export const topologyDto = z.object({
     id: z.string(), name: z.string(), kind: z.string(), site: z.string().nullable(), status: z.enum(['up', 'down', 'unknown']), parent_id: z.string().nullable(),
     mgmt_ip: z.string(), alerts_firing: z.number().int(), worst_severity: z.enum(severities).nullable(), incident_number: z.number().int().nullable(),
   })),
+  lldp_links: z.array(lldpLinkDto).describe('Links the devices report over LLDP, beside the parent (uplink) links'),
 });
 
-/** The device tree from parent (uplink) links, with each device's state, for the map. */
+/** The device tree from parent (uplink) links and the LLDP links, with each device's state, for the map. */
 export async function topology(ctx: AppContext, scope: Scope, ispId: string) {
   return withScope(ctx.db, scope, async (tx) => {
     const devices = await tx.select({ id: nocDevices.id, name: nocDevices.name, kind: nocDevices.kind, site: nocDevices.site, status: nocDevices.status, parentId: nocDevices.parentId, mgmtIp: nocDevices.mgmtIp })
@@ -49,7 +51,9 @@ export async function topology(ctx: AppContext, scope: Scope, ispId: string) {
       .where(and(eq(nocAlerts.ispId, ispId), eq(nocAlerts.state, 'firing'), ne(nocAlerts.source, 'flapping')));
     const incidents = await openIncidentRoots(tx, ispId, devices.map((d) => d.id));
     const rank = (s: string) => severities.indexOf(s as (typeof severities)[number]);
+    const links = await lldpLinks(tx, ispId);
     return {
+      lldp_links: links,
       nodes: devices.map((d) => {
         const mine = firing.filter((f) => f.deviceId === d.id);
         const worst = mine.reduce<(typeof severities)[number] | null>((w, f) => (w === null || rank(f.severity) < rank(w) ? f.severity : w), null);

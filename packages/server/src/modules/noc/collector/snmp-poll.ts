@@ -1,4 +1,6 @@
 import type { SnmpColumns, SnmpSession, SnmpValue } from '../providers/snmp.ts';
+import { readLldp, type LldpSample } from '../lldp/lldp-read.ts';
+import { readResources } from './resources.ts';
 
 /** OIDs the collector reads (numeric: Debian ships no MIB files, and numbers are unambiguous). */
 export const oids = {
@@ -8,15 +10,6 @@ export const oids = {
   sysName: '1.3.6.1.2.1.1.5.0',
   ifEntry: '1.3.6.1.2.1.2.2.1',
   ifXEntry: '1.3.6.1.2.1.31.1.1.1',
-  hrProcessorLoad: '1.3.6.1.2.1.25.3.3.1.2',
-  hrStorageEntry: '1.3.6.1.2.1.25.2.3.1',
-  hrStorageRam: '1.3.6.1.2.1.25.2.1.2',
-  // CISCO-PROCESS-MIB cpmCPUTotal5secRev and CISCO-MEMORY-POOL-MIB used/free (when HOST-RESOURCES is absent).
-  ciscoCpu5s: '1.3.6.1.4.1.9.9.109.1.1.1.1.6',
-  ciscoMemUsed: '1.3.6.1.4.1.9.9.48.1.1.1.5',
-  ciscoMemFree: '1.3.6.1.4.1.9.9.48.1.1.1.6',
-  // MIKROTIK-MIB mtxrHlTemperature (0.1 °C); RouterOS reports CPU and memory through HOST-RESOURCES.
-  mikrotikTemperature: '1.3.6.1.4.1.14988.1.1.3.10.0',
 } as const;
 
 // ifTable / ifXTable column numbers.
@@ -56,6 +49,8 @@ export type DeviceSample = {
   cpuPercent: number | null;
   memoryPercent: number | null;
   temperatureC: number | null;
+  /** LLDP neighbours; null when the read failed (keep the stored ones). */
+  lldp: LldpSample | null;
 };
 
 const text = (v: SnmpValue | undefined): string | null => {
@@ -117,35 +112,6 @@ export async function readInterfaces(session: SnmpSession): Promise<InterfaceSam
   return out.filter((i) => Number.isInteger(i.ifIndex) && i.ifIndex > 0);
 }
 
-/** CPU: mean hrProcessorLoad over processors, else Cisco's 5-second CPU; memory: RAM used / size. */
-export async function readResources(session: SnmpSession, vendor: string) {
-  const hr = await session.walkColumns([oids.hrProcessorLoad, `${oids.hrStorageEntry}.2`, `${oids.hrStorageEntry}.5`, `${oids.hrStorageEntry}.6`]);
-  const loads = [...(hr.get(oids.hrProcessorLoad)?.values() ?? [])].map(num).filter((n): n is number => n !== null);
-  let cpuPercent = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : null;
-  let memoryPercent: number | null = null;
-  for (const [index, type] of hr.get(`${oids.hrStorageEntry}.2`) ?? []) {
-    if (text(type) !== oids.hrStorageRam && text(type) !== `.${oids.hrStorageRam}`) continue;
-    const size = num(hr.get(`${oids.hrStorageEntry}.5`)?.get(index));
-    const used = num(hr.get(`${oids.hrStorageEntry}.6`)?.get(index));
-    if (size && used !== null) memoryPercent = (100 * used) / size;
-    break;
-  }
-  let temperatureC: number | null = null;
-  if (vendor === 'cisco' && (cpuPercent === null || memoryPercent === null)) {
-    const c = await session.walkColumns([oids.ciscoCpu5s, oids.ciscoMemUsed, oids.ciscoMemFree]);
-    const cpus = [...(c.get(oids.ciscoCpu5s)?.values() ?? [])].map(num).filter((n): n is number => n !== null);
-    if (cpuPercent === null && cpus.length) cpuPercent = cpus.reduce((a, b) => a + b, 0) / cpus.length;
-    const used = [...(c.get(oids.ciscoMemUsed)?.values() ?? [])].map(num).reduce<number>((a, b) => a + (b ?? 0), 0);
-    const free = [...(c.get(oids.ciscoMemFree)?.values() ?? [])].map(num).reduce<number>((a, b) => a + (b ?? 0), 0);
-    if (memoryPercent === null && used + free > 0) memoryPercent = (100 * used) / (used + free);
-  }
-  if (vendor === 'mikrotik') {
-    const t = num((await session.get([oids.mikrotikTemperature])).get(oids.mikrotikTemperature));
-    if (t !== null) temperatureC = t / 10;
-  }
-  return { cpuPercent, memoryPercent, temperatureC };
-}
-
 /** One full poll of an agent: system, interfaces, resources. Throws when the agent does not answer. */
 export async function pollAgent(session: SnmpSession, vendor: string): Promise<DeviceSample> {
   const system = await readSystem(session);
@@ -156,6 +122,7 @@ export async function pollAgent(session: SnmpSession, vendor: string): Promise<D
     return null;
   });
   // CPU and memory are optional: many devices do not implement HOST-RESOURCES-MIB.
-  const resources = await readResources(session, vendor).catch(() => ({ cpuPercent: null, memoryPercent: null, temperatureC: null }));
-  return { at, ...system, interfaces, partialError, ...resources };
+  const resources = await readResources(session, vendor, system.sysObjectId).catch(() => ({ cpuPercent: null, memoryPercent: null, temperatureC: null }));
+  const lldp = await readLldp(session).catch(() => null);
+  return { at, ...system, interfaces, partialError, ...resources, lldp };
 }

@@ -11,6 +11,7 @@ import type { DeviceRow } from '../devices.service.ts';
 import { counterRate, octetsToBps, type CounterSample } from './rate.ts';
 import type { DeviceSample, InterfaceSample } from './snmp-poll.ts';
 import type { ProbeResult } from './reachability.ts';
+import { storeLldp } from '../lldp/lldp-store.ts';
 
 export type PollOutcome = {
   startedAt: Date;
@@ -118,6 +119,7 @@ export async function storePoll(ctx: AppContext, device: DeviceRow, o: PollOutco
       const newest = Math.max(0, ...prev.map((p) => p.lastSampleAt?.getTime() ?? 0));
       if (o.sample.at > newest) await upsertInterfaces(tx, device, { ...o.sample, interfaces: o.sample.interfaces }, new Map(prev.map((p) => [p.ifIndex, p])), points);
     }
+    if (o.sample?.lldp) await storeLldp(tx, device, o.sample.lldp);
     if (o.status !== 'unknown') push('reachable', o.status === 'up' ? 1 : 0);
     push('snmp_rtt_ms', o.snmpProbe?.latencyMs);
     push('snmp_loss_percent', o.snmpProbe?.lossPercent);

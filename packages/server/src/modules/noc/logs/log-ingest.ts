@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { Counter, type Registry } from 'prom-client';
 import type { AppContext } from '../../../app/context.ts';
@@ -10,13 +11,19 @@ import type { RawSyslog } from './syslog-receiver.ts';
 import type { Trap } from './trap-receiver.ts';
 import { nocLogMessages } from './schema.ts';
 
-type DeviceRef = { deviceId: string; ispId: string; branchId: string | null; name: string; kind: string };
+/** `community`: the device's SNMP v2c community, to check its traps against; null when it has none. */
+type DeviceRef = { deviceId: string; ispId: string; branchId: string | null; name: string; kind: string; community: string | null };
 type Pending = typeof nocLogMessages.$inferInsert;
+
+/** Constant-time comparison of two secrets of any length. */
+const sameSecret = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 
 function ingestMetrics(registry: Registry) {
   const get = (name: string) => registry.getSingleMetric(name) as Counter<'kind'> | undefined;
   return {
     received: get('astranetix_noc_log_messages_total') ?? new Counter({ name: 'astranetix_noc_log_messages_total', help: 'Syslog messages and traps stored, by kind', labelNames: ['kind'] as const, registers: [registry] }),
+    mismatch: (registry.getSingleMetric('astranetix_noc_trap_community_mismatch_total') as Counter | undefined)
+      ?? new Counter({ name: 'astranetix_noc_trap_community_mismatch_total', help: 'SNMP v1/v2c traps whose community is not the one configured for their device (stored flagged, matched by no rule)', registers: [registry] }),
     unknown: get('astranetix_noc_log_unknown_source_total') ?? new Counter({ name: 'astranetix_noc_log_unknown_source_total', help: 'Syslog messages and traps dropped: the source address is no device\'s management IP', labelNames: ['kind'] as const, registers: [registry] }),
   };
 }
@@ -25,6 +32,9 @@ function ingestMetrics(registry: Registry) {
  * Takes syslog messages and traps from the receivers, attributes each to a device by its
  * source address, stores them in batches, and applies the ISPs' log and trap rules.
  * Messages from unknown sources are counted and dropped (see the migration's note).
+ * A v1/v2c trap whose community is not its device's (when the device has one) is counted,
+ * stored flagged and matched by no rule: a device with a stale trap community still
+ * shows its faults in the search, but a forged source address cannot page anyone.
  */
 export class LogIngest {
   private devices = new Map<string, DeviceRef | null>();
@@ -53,20 +63,22 @@ export class LogIngest {
 
   private async reload(): Promise<void> {
     this.reloading ??= (async () => {
-      const list = await withScope(this.ctx.db, platformScope, (tx) => rows<{ id: string; isp_id: string; branch_id: string | null; name: string; kind: string; ip: string }>(tx,
-        sql`SELECT id, isp_id, branch_id, name, kind, host(mgmt_ip) AS ip FROM noc_devices WHERE enabled ORDER BY created_at, id`));
+      const list = await withScope(this.ctx.db, platformScope, (tx) => rows<{ id: string; isp_id: string; branch_id: string | null; name: string; kind: string; ip: string; community_enc: string | null }>(tx,
+        sql`SELECT id, isp_id, branch_id, name, kind, host(mgmt_ip) AS ip, CASE WHEN snmp_version = 'v2c' THEN snmp_community_enc END AS community_enc
+            FROM noc_devices WHERE enabled ORDER BY created_at, id`));
+      const community = (enc: string | null) => (enc ? this.ctx.secrets.open(enc) : null);
       // One address, one device: when several devices of an ISP share it the oldest gets the
       // messages; when devices of different ISPs share it nobody does, since a tenant must not
       // receive another tenant's logs by registering its address.
       const devices = new Map<string, DeviceRef | null>();
       for (const d of list) {
-        const ref = { deviceId: d.id, ispId: d.isp_id, branchId: d.branch_id, name: d.name, kind: d.kind };
+        const ref = { deviceId: d.id, ispId: d.isp_id, branchId: d.branch_id, name: d.name, kind: d.kind, community: community(d.community_enc) };
         const have = devices.get(d.ip);
         if (have === undefined) devices.set(d.ip, ref);
         else if (have !== null && have.ispId !== d.isp_id) devices.set(d.ip, null);
       }
       this.devices = devices;
-      this.byId = new Map(list.map((d) => [d.id, { deviceId: d.id, ispId: d.isp_id, branchId: d.branch_id, name: d.name, kind: d.kind }]));
+      this.byId = new Map(list.map((d) => [d.id, { deviceId: d.id, ispId: d.isp_id, branchId: d.branch_id, name: d.name, kind: d.kind, community: null }]));
       this.loadedAt = Date.now();
     })().finally(() => { this.reloading = null; });
     return this.reloading;
@@ -93,7 +105,10 @@ export class LogIngest {
   trap(t: Trap): void {
     void this.device(t.sourceIp).then((d) => {
       if (!d) return this.metrics.unknown.inc({ kind: 'trap' });
+      const mismatch = d.community !== null && t.community !== null && !sameSecret(d.community, t.community);
+      if (mismatch) this.metrics.mismatch.inc();
       this.enqueue({
+        communityMismatch: mismatch,
         ispId: d.ispId, branchId: d.branchId, deviceId: d.deviceId, kind: 'trap', sourceIp: t.sourceIp.replace(/^::ffff:/, ''),
         facility: null, severity: t.severity, host: null, app: `snmpv${t.version === 1 ? '1' : '2c'}`, message: t.message,
         structuredData: { varbinds: t.varbinds }, trapOid: t.trapOid,
@@ -137,6 +152,7 @@ export class LogIngest {
     const raise = new Map<string, RaiseInput>();
     const clear = new Set<string>();
     for (const r of list) {
+      if (r.communityMismatch) continue;
       const d = r.deviceId ? this.byId.get(r.deviceId) : undefined;
       const entry: LogEntry = { kind: r.kind, severity: r.severity, message: r.message, trapOid: r.trapOid ?? null };
       for (const rule of rules) {

@@ -14,6 +14,7 @@ export const logQuery = z.object({
   severity: z.coerce.number().int().min(0).max(7).optional().describe('This severity or worse (0 emergency … 7 debug)'),
   device_id: z.uuid().optional(),
   trap_oid: z.string().regex(/^\.?\d+(\.\d+)*$/).optional(),
+  community_mismatch: z.enum(['true', 'false']).optional().describe('Only traps whose community did (true) or did not (false) match their device\'s'),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
@@ -22,6 +23,7 @@ export const logDto = z.object({
   facility: z.number().int().nullable(), severity: z.number().int(), host: z.string().nullable(), app: z.string().nullable(), proc_id: z.string().nullable(),
   msg_id: z.string().nullable(), message: z.string(), structured_data: z.unknown().nullable(), trap_oid: z.string().nullable(),
   sent_at: z.string().nullable(), received_at: z.string(),
+  community_mismatch: z.boolean().describe('A trap whose community is not its device\'s: kept for the record, matched by no alert rule'),
 });
 
 /** LIKE's own wildcards in the user's text are matched literally. */
@@ -37,6 +39,7 @@ export async function searchLogs(ctx: AppContext, scope: Scope, ispId: string, q
   if (q.severity !== undefined) where.push(lte(nocLogMessages.severity, q.severity));
   if (q.device_id) where.push(eq(nocLogMessages.deviceId, q.device_id));
   if (q.trap_oid) where.push(sql`(${nocLogMessages.trapOid} = ${q.trap_oid.replace(/^\./, '')} OR ${nocLogMessages.trapOid} LIKE ${`${q.trap_oid.replace(/^\./, '')}.%`})`);
+  if (q.community_mismatch !== undefined) where.push(eq(nocLogMessages.communityMismatch, q.community_mismatch === 'true'));
   if (q.from) where.push(gte(nocLogMessages.receivedAt, new Date(q.from)));
   if (q.to) where.push(lte(nocLogMessages.receivedAt, new Date(q.to)));
   return withScope(ctx.db, scope, async (tx) => {
@@ -47,6 +50,7 @@ export async function searchLogs(ctx: AppContext, scope: Scope, ispId: string, q
       items: list.map(({ m, name }) => ({
         id: m.id, kind: m.kind, device_id: m.deviceId, device_name: name, source_ip: m.sourceIp, facility: m.facility, severity: m.severity, host: m.host, app: m.app,
         proc_id: m.procId, msg_id: m.msgId, message: m.message, structured_data: m.structuredData ?? null, trap_oid: m.trapOid, sent_at: iso(m.sentAt), received_at: iso(m.receivedAt)!,
+        community_mismatch: m.communityMismatch,
       })),
       total, limit: q.limit, offset: q.offset,
     };

@@ -106,6 +106,36 @@ describe('SNMP traps from net-snmp snmptrap', () => {
   });
 });
 
+describe('trap community check', () => {
+  it('a trap with the wrong community is counted, stored flagged and raises nothing; the right one raises', async () => {
+    await server.ctx.db.orm.execute(`UPDATE noc_devices SET snmp_version = 'v2c', snmp_community_enc = '${server.ctx.secrets.seal('right-community')}' WHERE id = '${deviceId}'`);
+    (noc.ingest as unknown as { loadedAt: number }).loadedAt = 0;
+    await api.post(`/api/noc/${isp.id}/alert-rules`, { token: isp.adminToken, body: { name: 'Warm start', kind: 'log', severity: 'minor', log_source: 'trap', trap_oid: '.1.3.6.1.6.3.1.1.5.2' } });
+    const mismatches = async () => Number(/astranetix_noc_trap_community_mismatch_total (\d+)/.exec(await server.ctx.metrics.registry.getSingleMetricAsString('astranetix_noc_trap_community_mismatch_total'))?.[1] ?? 0);
+    const before = noc.ingest.stored;
+    const counted = await mismatches();
+    await run('snmptrap', ['-v', '2c', '-c', 'wrong', `127.0.0.1:${noc.ports.trap}`, '', '.1.3.6.1.6.3.1.1.5.2']);
+    await run('snmptrap', ['-v', '1', '-c', 'wrong', `127.0.0.1:${noc.ports.trap}`, '.1.3.6.1.4.1.8072.3.2.10', '127.0.0.1', '1', '0', '']);
+    await flushed(before + 2);
+    expect(await mismatches()).toBe(counted + 2);
+    const flagged = (await logs('kind=trap&community_mismatch=true')).json;
+    expect(flagged.total).toBe(2);
+    expect(flagged.items.map((m: { app: string; community_mismatch: boolean; device_id: string }) => [m.app, m.community_mismatch, m.device_id]))
+      .toEqual([['snmpv1', true, deviceId], ['snmpv2c', true, deviceId]]);
+    expect(JSON.stringify(flagged)).not.toContain('wrong');
+    const warm = async () => (await alerts()).json.items.filter((a: { title: string }) => a.title.startsWith('Warm start'));
+    expect(await warm()).toEqual([]);
+
+    await run('snmptrap', ['-v', '2c', '-c', 'right-community', `127.0.0.1:${noc.ports.trap}`, '', '.1.3.6.1.6.3.1.1.5.2']);
+    await flushed(before + 3);
+    expect(await mismatches()).toBe(counted + 2);
+    expect((await logs('kind=trap&community_mismatch=false&trap_oid=1.3.6.1.6.3.1.1.5.2')).json.items[0].community_mismatch).toBe(false);
+    expect(await warm()).toHaveLength(1);
+    await server.ctx.db.orm.execute(`UPDATE noc_devices SET snmp_version = 'none', snmp_community_enc = NULL WHERE id = '${deviceId}'`);
+    (noc.ingest as unknown as { loadedAt: number }).loadedAt = 0;
+  });
+});
+
 describe('bad input', () => {
   it('sources that are no device are counted and dropped', async () => {
     await server.ctx.db.orm.execute('UPDATE noc_devices SET enabled = false');

@@ -1,4 +1,4 @@
-import { bigint, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const nocLogMessages = pgTable('noc_log_messages', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
@@ -16,6 +16,7 @@ export const nocLogMessages = pgTable('noc_log_messages', {
   message: text('message').notNull(),
   structuredData: jsonb('structured_data'),
   trapOid: text('trap_oid'),
+  communityMismatch: boolean('community_mismatch').notNull().default(false),
   sentAt: timestamp('sent_at', { withTimezone: true }),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -14,7 +14,7 @@ describe('trap normalisation', () => {
     expect(t).toEqual({
       sourceIp: '10.0.0.1', version: 2, trapOid: '1.3.6.1.6.3.1.1.5.4', severity: 5,
       message: 'linkUp ifIndex=3 1.3.6.1.2.1.2.2.1.2.3=ether3 1.3.6.1.2.1.2.2.1.6.3=000c42010203',
-      varbinds: { '1.3.6.1.2.1.2.2.1.1.3': '3', '1.3.6.1.2.1.2.2.1.2.3': 'ether3', '1.3.6.1.2.1.2.2.1.6.3': '000c42010203' },
+      varbinds: { '1.3.6.1.2.1.2.2.1.1.3': '3', '1.3.6.1.2.1.2.2.1.2.3': 'ether3', '1.3.6.1.2.1.2.2.1.6.3': '000c42010203' }, community: null,
     });
   });
   it('v1: generic traps map to snmpTraps, enterprise-specific ones to enterprise.0.specific (RFC 3584 §3.1)', () => {

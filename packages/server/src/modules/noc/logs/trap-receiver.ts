@@ -2,7 +2,7 @@ import dgram from 'node:dgram';
 import snmp from 'net-snmp';
 
 /** A trap as stored: its OID (v2c snmpTrapOID, or the v1 trap translated per RFC 3584 §3.1) and readable text. */
-export type Trap = { sourceIp: string; version: 1 | 2; trapOid: string; severity: number; message: string; varbinds: Record<string, string> };
+export type Trap = { sourceIp: string; version: 1 | 2; trapOid: string; severity: number; message: string; varbinds: Record<string, string>; community: string | null };
 
 const snmpTraps = '1.3.6.1.6.3.1.1.5';
 const names: Record<string, string> = {
@@ -14,7 +14,7 @@ const severities: Record<string, number> = { linkDown: 3, authenticationFailure:
 const ifIndexOid = '1.3.6.1.2.1.2.2.1.1.';
 
 type Varbind = { oid: string; type: number; value: unknown };
-type Pdu = { type: number; varbinds?: Varbind[]; enterprise?: string; generic?: number; specific?: number };
+type Pdu = { type: number; varbinds?: Varbind[]; enterprise?: string; generic?: number; specific?: number; community?: string | Buffer };
 
 function text(v: Varbind): string {
   const value = v.value;
@@ -53,7 +53,8 @@ export function normalizeTrap(pdu: Pdu, sourceIp: string): Trap | null {
   const parts = [name ?? trapOid];
   if (ifIndex) parts.push(`ifIndex=${varbinds[ifIndex]}`);
   for (const [oid, value] of Object.entries(varbinds)) if (oid !== ifIndex) parts.push(`${oid}=${value}`);
-  return { sourceIp, version, trapOid, severity: name ? severities[name] ?? 4 : 4, message: parts.join(' ').slice(0, 4000), varbinds };
+  const community = pdu.community === undefined ? null : Buffer.isBuffer(pdu.community) ? pdu.community.toString('utf8') : String(pdu.community);
+  return { sourceIp, version, trapOid, severity: name ? severities[name] ?? 4 : 4, message: parts.join(' ').slice(0, 4000), varbinds, community };
 }
 
 /** Picks a free UDP port (net-snmp's listener cannot bind port 0 and report it). */
@@ -66,8 +67,9 @@ async function freeUdpPort(host: string): Promise<number> {
 }
 
 /**
- * SNMP v1/v2c trap (and inform) receiver on net-snmp's Receiver. Every community is
- * accepted: a trap is attributed by its source address to a device, or dropped.
+ * SNMP v1/v2c trap (and inform) receiver on net-snmp's Receiver. Every community is let
+ * through with the trap: the ingest checks it against the community of the device the
+ * source address belongs to (each device has its own, which one receiver-wide list cannot say).
  */
 export class TrapReceiver {
   private receiver: { close(cb?: () => void): void; listener: { sockets: Record<string, dgram.Socket> } } | null = null;
@@ -76,7 +78,7 @@ export class TrapReceiver {
 
   async start(host: string, port: number): Promise<number> {
     const bindPort = port || (await freeUdpPort(host));
-    this.receiver = snmp.createReceiver({ port: bindPort, address: host, transport: 'udp4', disableAuthorization: true }, (error: unknown, notification: { pdu: Pdu; rinfo: { address: string } } | null) => {
+    this.receiver = snmp.createReceiver({ port: bindPort, address: host, transport: 'udp4', disableAuthorization: true, includeAuthentication: true }, (error: unknown, notification: { pdu: Pdu; rinfo: { address: string } } | null) => {
       if (error || !notification) return this.onError(error);
       try {
         const trap = normalizeTrap(notification.pdu, notification.rinfo.address);

@@ -1,6 +1,6 @@
 /** Syslog and SNMP trap search: text, kind, severity, device, time range; newest first. */
 import { useState } from 'react';
-import { Box, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, TextField } from '@mui/material';
+import { Box, Chip, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, TextField } from '@mui/material';
 import { api } from '../../../api/client.ts';
 import { useFormat, useT } from '../../../i18n/index.tsx';
 import { ErrorAlert, Loading, PageHeader, ok, useLoad } from '../../../ui/common.tsx';
@@ -71,6 +71,7 @@ export default function LogsPage() {
                     <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{m.device_name ?? m.source_ip}</TableCell>
                     <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t(`noca.logs.sev.${m.severity}`)}</TableCell>
                     <TableCell sx={{ wordBreak: 'break-word', fontFamily: 'monospace', fontSize: 13 }}>
+                      {m.community_mismatch ? <Chip size="small" color="warning" variant="outlined" sx={{ marginInlineEnd: 1 }} label={t('noca.logs.communityMismatch')} title={t('noca.logs.communityMismatchHint')} /> : null}
                       <Box component="span" sx={{ color: '#555' }}>{m.kind === 'trap' ? 'TRAP ' : ''}{m.app ? `${m.app}: ` : ''}</Box>{m.message}
                     </TableCell>
                   </TableRow>

@@ -1,4 +1,4 @@
-/** The network map from uplink (parent) links, coloured by state; a list beside it says the same in words. */
+/** The network map from uplink (parent) links and LLDP links, coloured by state; lists beside it say the same in words. */
 import { useEffect, useRef } from 'react';
 import { Box, Chip, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { api } from '../../../api/client.ts';
@@ -6,8 +6,10 @@ import { useT } from '../../../i18n/index.tsx';
 import { ErrorAlert, Loading, PageHeader, ok, useLoad } from '../../../ui/common.tsx';
 import { useIsp } from '../context.ts';
 import { SeverityChip } from './shared.tsx';
-import type { TopologyNode } from './types.ts';
+import type { LldpLink, TopologyNode } from './types.ts';
 
+const lldpColor = '#1565c0';
+const externalColor = '#bdbdbd';
 const stateColor = (n: TopologyNode) => (n.status === 'down' ? '#c62828' : n.alerts_firing > 0 ? '#ed6c02' : n.status === 'up' ? '#2e7d32' : '#757575');
 
 export default function TopologyPage() {
@@ -26,7 +28,7 @@ export default function TopologyPage() {
       {!data ? (error ? null : <Loading />) : (
         <>
           <Paper sx={{ mb: 2, p: 1 }}>
-            {data.nodes.length ? <TopologyMap nodes={data.nodes} label={t('noca.nav.topology')} /> : <Typography sx={{ p: 2 }} color="text.secondary">{t('noca.topology.empty')}</Typography>}
+            {data.nodes.length ? <TopologyMap nodes={data.nodes} links={data.lldp_links} label={t('noca.nav.topology')} /> : <Typography sx={{ p: 2 }} color="text.secondary">{t('noca.topology.empty')}</Typography>}
             <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', p: 1 }}>
               {(['up', 'alerting', 'down', 'unknown'] as const).map((s) => (
                 <Box key={s} sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
@@ -34,6 +36,18 @@ export default function TopologyPage() {
                   <Typography variant="caption">{t(`noca.topology.legend.${s}`)}</Typography>
                 </Box>
               ))}
+              <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+                <Box sx={{ width: 24, borderTop: '2px solid #9e9e9e' }} />
+                <Typography variant="caption">{t('noca.topology.legend.uplink')}</Typography>
+              </Box>
+              <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+                <Box sx={{ width: 24, borderTop: `2px dashed ${lldpColor}` }} />
+                <Typography variant="caption">{t('noca.topology.legend.lldp')}</Typography>
+              </Box>
+              <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+                <Box sx={{ width: 10, height: 10, transform: 'rotate(45deg)', border: '1px solid #757575', bgcolor: externalColor }} />
+                <Typography variant="caption">{t('noca.topology.legend.external')}</Typography>
+              </Box>
             </Box>
           </Paper>
           <Paper>
@@ -62,14 +76,58 @@ export default function TopologyPage() {
               </Table>
             </TableContainer>
           </Paper>
+          <LldpTable links={data.lldp_links} byId={byId} />
         </>
       )}
     </>
   );
 }
 
-/** Cytoscape draws the tree (breadth-first from the devices without an uplink); it is loaded only with this page. */
-function TopologyMap({ nodes, label }: { nodes: TopologyNode[]; label: string }) {
+function LldpTable({ links, byId }: { links: LldpLink[]; byId: Map<string, TopologyNode> }) {
+  const t = useT();
+  return (
+    <Paper sx={{ mt: 2 }}>
+      <Typography variant="subtitle1" component="h2" sx={{ px: 2, pt: 1.5 }}>{t('noca.topology.lldp.title')}</Typography>
+      {links.length === 0 ? <Typography sx={{ px: 2, pb: 2 }} color="text.secondary">{t('noca.topology.lldp.empty')}</Typography> : (
+        <TableContainer>
+          <Table size="small" aria-label={t('noca.topology.lldp.title')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('noca.alerts.device')}</TableCell>
+                <TableCell>{t('noca.topology.lldp.localPort')}</TableCell>
+                <TableCell>{t('noca.topology.lldp.neighbour')}</TableCell>
+                <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('noca.topology.lldp.remotePort')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {links.map((l, i) => (
+                <TableRow key={`${l.device_id}-${l.local_port ?? ''}-${i}`}>
+                  <TableCell sx={{ wordBreak: 'break-word' }}>{byId.get(l.device_id)?.name ?? '—'}</TableCell>
+                  <TableCell sx={{ wordBreak: 'break-all' }}>{l.local_port ?? '—'}</TableCell>
+                  <TableCell sx={{ wordBreak: 'break-word' }}>
+                    {l.remote_name}
+                    <Box component="small" sx={{ display: 'block', color: '#555' }}>
+                      {l.remote_device_id ? t(`noca.topology.lldp.matched.${l.matched_by ?? 'chassis_id'}`) : t('noca.topology.legend.external')}
+                      {l.both_ends ? ` · ${t('noca.topology.lldp.bothEnds')}` : ''}
+                    </Box>
+                  </TableCell>
+                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' }, wordBreak: 'break-all' }}>{l.remote_port ?? '—'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Paper>
+  );
+}
+
+/**
+ * Cytoscape draws the tree (breadth-first from the devices without an uplink) from the uplink
+ * links; LLDP links are drawn over it dashed, with the port at each end, and neighbours that
+ * are no device of the inventory hang off their device as grey diamonds. Loaded only with this page.
+ */
+function TopologyMap({ nodes, links, label }: { nodes: TopologyNode[]; links: LldpLink[]; label: string }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let destroyed = false;
@@ -77,25 +135,41 @@ function TopologyMap({ nodes, label }: { nodes: TopologyNode[]; label: string })
     void import('cytoscape').then(({ default: cytoscape }) => {
       if (destroyed || !el.current) return;
       const ids = new Set(nodes.map((n) => n.id));
-      cy = cytoscape({
+      const external = links.filter((l) => !l.remote_device_id && ids.has(l.device_id));
+      const known = links.filter((l) => l.remote_device_id && ids.has(l.remote_device_id) && ids.has(l.device_id));
+      const c = cytoscape({
         container: el.current,
         elements: [
           ...nodes.map((n) => ({ data: { id: n.id, label: n.name, color: stateColor(n) } })),
-          ...nodes.filter((n) => n.parent_id && ids.has(n.parent_id)).map((n) => ({ data: { id: `e-${n.id}`, source: n.parent_id!, target: n.id } })),
+          ...external.map((l, i) => ({ classes: 'external', data: { id: `x-${i}`, label: l.remote_name, color: externalColor } })),
+          ...nodes.filter((n) => n.parent_id && ids.has(n.parent_id)).map((n) => ({ classes: 'uplink', data: { id: `e-${n.id}`, source: n.parent_id!, target: n.id } })),
+          ...external.map((l, i) => ({ classes: 'lldp tree', data: { id: `lx-${i}`, source: l.device_id, target: `x-${i}`, src: l.local_port ?? '', dst: l.remote_port ?? '' } })),
+          ...known.map((l, i) => ({ classes: 'lldp', data: { id: `l-${i}`, source: l.device_id, target: l.remote_device_id!, src: l.local_port ?? '', dst: l.remote_port ?? '' } })),
         ],
         style: [
           { selector: 'node', style: { 'background-color': 'data(color)', label: 'data(label)', color: '#212121', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, width: 22, height: 22 } },
+          { selector: 'node.external', style: { shape: 'diamond', width: 16, height: 16, 'border-width': 1, 'border-color': '#757575', color: '#555', 'font-size': 10 } },
           { selector: 'edge', style: { width: 2, 'line-color': '#9e9e9e', 'curve-style': 'bezier' } },
+          { selector: 'edge.lldp', style: {
+            'line-color': lldpColor, 'line-style': 'dashed', width: 1.5, 'source-label': 'data(src)', 'target-label': 'data(dst)',
+            'source-text-offset': 28, 'target-text-offset': 28, 'font-size': 9, color: lldpColor, 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '1px',
+          } },
         ],
-        layout: { name: 'breadthfirst', directed: true, roots: nodes.filter((n) => !n.parent_id || !ids.has(n.parent_id)).map((n) => n.id), spacingFactor: 1.1, padding: 20 },
+        layout: { name: 'preset' },
+        // Fitting a small tree into the box would blow its labels up.
+        maxZoom: 1.3,
         userZoomingEnabled: true,
         wheelSensitivity: 0.3,
       });
+      // The tree comes from the uplinks (and the external neighbours' links); LLDP links between
+      // known devices are drawn where the tree put their ends, or they would bend it.
+      c.elements('node, edge.uplink, edge.tree').layout({ name: 'breadthfirst', directed: true, roots: nodes.filter((n) => !n.parent_id || !ids.has(n.parent_id)).map((n) => n.id), spacingFactor: 1.3, padding: 30 }).run();
+      cy = c;
     });
     return () => {
       destroyed = true;
       cy?.destroy();
     };
-  }, [nodes]);
+  }, [nodes, links]);
   return <Box ref={el} role="img" aria-label={label} sx={{ height: { xs: 320, md: 480 }, width: '100%' }} />;
 }

@@ -19,5 +19,6 @@ export type Sla = Ok<'/api/noc/{isp_id}/sla', 'get'>[number];
 export type SlaReport = Ok<'/api/noc/{isp_id}/sla/{id}/report', 'get'>;
 export type LogEntry = Ok<'/api/noc/{isp_id}/logs', 'get'>['items'][number];
 export type TopologyNode = Ok<'/api/noc/{isp_id}/topology', 'get'>['nodes'][number];
+export type LldpLink = Ok<'/api/noc/{isp_id}/topology', 'get'>['lldp_links'][number];
 export type Severity = Incident['severity'];
 export const SEVERITIES: readonly Severity[] = ['critical', 'major', 'minor', 'warning', 'info'];

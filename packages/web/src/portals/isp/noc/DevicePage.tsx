@@ -12,6 +12,7 @@ import { ErrorAlert, Loading, PageHeader, StatCard, ok, useLoad } from '../../..
 import { useIsp } from '../context.ts';
 import { DeviceStatus, useBps } from './format.tsx';
 import DeviceDialog from './DeviceDialog.tsx';
+import NeighboursCard from './NeighboursCard.tsx';
 
 const TrafficChart = lazy(() => import('./TrafficChart.tsx'));
 const RANGES = { '1h': 3600, '6h': 6 * 3600, '24h': 86400, '7d': 7 * 86400, '30d': 30 * 86400 } as const;
@@ -139,6 +140,7 @@ export default function DevicePage() {
               </Table>
             </TableContainer>
           </Paper>
+          <NeighboursCard ispId={ispId} deviceId={deviceId} base={base} reloadKey={d.last_polled_at} />
         </>
       )}
       <DeviceDialog open={editing} device={d ?? null} ispId={ispId} onClose={() => setEditing(false)} onSaved={(x) => { setEditing(false); device.setData(x); }} />
