@@ -16,7 +16,7 @@ export const maintenanceBody = z.strictObject({
   ends_at: z.iso.datetime({ offset: true }),
   reason: z.string().trim().min(1).max(500),
 });
-export const maintenanceQuery = z.object({ include_past: z.coerce.boolean().default(false) });
+export const maintenanceQuery = z.object({ include_past: z.stringbool().default(false) });
 export const maintenanceDto = z.object({
   id: z.string(), device_id: z.string().nullable(), device_name: z.string().nullable(), site: z.string().nullable(),
   starts_at: z.string(), ends_at: z.string(), reason: z.string(), active: z.boolean(), created_at: z.string(),

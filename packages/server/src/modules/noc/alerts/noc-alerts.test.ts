@@ -143,6 +143,12 @@ describe('metric rules, flapping and maintenance', () => {
     expect(outside.json.alert.suppressed).toBeNull();
     expect(outside.json.alert.incident_id).toBeTruthy();
     expect((await api.get(`${base()}/maintenance`, tok())).json).toHaveLength(1);
+    // A finished window is history: listed only when asked for, and "false" means false.
+    const past = await api.post(`${base()}/maintenance`, { ...tok(), body: { site: 'Town', starts_at: new Date(now - 120 * min).toISOString(), ends_at: new Date(now - 60 * min).toISOString(), reason: 'Old work' } });
+    expect(past.status, past.text).toBe(201);
+    expect((await api.get(`${base()}/maintenance?include_past=false`, tok())).json).toHaveLength(1);
+    expect((await api.get(`${base()}/maintenance?include_past=true`, tok())).json).toHaveLength(2);
+    expect((await api.del(`${base()}/maintenance/${past.json.id}`, tok())).status).toBe(204);
     expect((await api.del(`${base()}/maintenance/${w.json.id}`, tok())).status).toBe(204);
     // The window is gone while the alert still fires: the next evaluation opens its incident.
     await evaluateAlerts(server.ctx);
