@@ -70,6 +70,6 @@ export function registerNocDeviceRoutes(app: Api, ctx: AppContext): void {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:manage');
     const device = await withScope(ctx.db, t.scope, (tx) => loadDevice(tx, req.params.device_id));
     const n = ctx.config.noc;
-    return deviceToDto(await pollDevice(ctx, device, { snmpTimeoutMs: n.snmpTimeoutMs, snmpRetries: n.snmpRetries, tcpTimeoutMs: n.tcpTimeoutMs }));
+    return deviceToDto(await pollDevice(ctx, device, { snmpTimeoutMs: n.snmpTimeoutMs, snmpRetries: n.snmpRetries, tcpTimeoutMs: n.tcpTimeoutMs }, { forceLldp: true }));
   });
 }

@@ -112,8 +112,8 @@ export async function readInterfaces(session: SnmpSession): Promise<InterfaceSam
   return out.filter((i) => Number.isInteger(i.ifIndex) && i.ifIndex > 0);
 }
 
-/** One full poll of an agent: system, interfaces, resources. Throws when the agent does not answer. */
-export async function pollAgent(session: SnmpSession, vendor: string): Promise<DeviceSample> {
+/** One full poll of an agent: system, interfaces, resources, and LLDP when asked. Throws when the agent does not answer. */
+export async function pollAgent(session: SnmpSession, vendor: string, withLldp = true): Promise<DeviceSample> {
   const system = await readSystem(session);
   const at = Date.now();
   let partialError: string | null = null;
@@ -123,6 +123,6 @@ export async function pollAgent(session: SnmpSession, vendor: string): Promise<D
   });
   // CPU and memory are optional: many devices do not implement HOST-RESOURCES-MIB.
   const resources = await readResources(session, vendor, system.sysObjectId).catch(() => ({ cpuPercent: null, memoryPercent: null, temperatureC: null }));
-  const lldp = await readLldp(session).catch(() => null);
+  const lldp = withLldp ? await readLldp(session).catch(() => null) : null;
   return { at, ...system, interfaces, partialError, ...resources, lldp };
 }
