@@ -41,6 +41,7 @@ import { registerSubscriptionRoutes } from '../modules/billing/subscriptions.rou
 import { registerBillingRunRoutes } from '../modules/billing/billing-runs.routes.ts';
 import { registerPaymentApiRoutes } from '../modules/billing/payment-api.routes.ts';
 import { registerDunningRoutes } from '../modules/billing/payments/dunning.routes.ts';
+import { registerAddonRoutes } from '../modules/billing/addons/addons.routes.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
 
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerBillingRunRoutes(api, ctx);
   registerPaymentApiRoutes(api, ctx);
   registerDunningRoutes(api, ctx);
+  registerAddonRoutes(api, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
