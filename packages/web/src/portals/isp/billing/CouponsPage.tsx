@@ -1,7 +1,7 @@
 /** Coupon codes: percent or a fixed amount in the ISP's currency, with redemption limits, dates and cycles. */
 import { useEffect, useState, type FormEvent } from 'react';
 import {
-  Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, IconButton, MenuItem, Paper, Table,
+  Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, IconButton, MenuItem, Paper, Table,
   TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, Typography,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
@@ -23,6 +23,7 @@ export default function CouponsPage() {
   const manage = can('billing:manage');
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/billing/coupons', { params: { path: { isp_id: ispId } } })), [ispId]);
   const [editing, setEditing] = useState<Coupon | 'new' | null>(null);
+  const redeemed = (c: Coupon) => (c.max_redemptions ? `${c.redeemed_count} / ${c.max_redemptions}` : String(c.redeemed_count));
   const dates = (c: Coupon) => (c.valid_from || c.valid_to ? `${c.valid_from ? fmt.date(c.valid_from) : '…'} – ${c.valid_to ? fmt.date(c.valid_to) : '…'}` : t('coupon.always'));
   return (
     <>
@@ -38,7 +39,7 @@ export default function CouponsPage() {
             <TableHead><TableRow>
               <TableCell>{t('coupon.code')}</TableCell>
               <TableCell align="right">{t('coupon.value')}</TableCell>
-              <TableCell align="right">{t('coupon.redeemed')}</TableCell>
+              <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('coupon.redeemed')}</TableCell>
               <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('coupon.valid')}</TableCell>
               {manage ? <TableCell align="right"><span className="sr-only">{t('common.actions')}</span></TableCell> : null}
             </TableRow></TableHead>
@@ -48,11 +49,12 @@ export default function CouponsPage() {
                   <TableCell>
                     <span style={{ fontFamily: 'monospace' }}>{c.code}</span>
                     <small style={{ display: 'block', color: '#555' }}>
+                      <Box component="span" sx={{ display: { sm: 'none' } }}>{t('coupon.redeemed')}: {redeemed(c)} · </Box>
                       {c.cycles ? t('coupon.forCycles', { n: c.cycles }) : t('coupon.everyCycle')}{c.active ? '' : ` · ${t('addon.inactive')}`}{c.description ? ` · ${c.description}` : ''}
                     </small>
                   </TableCell>
                   <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{couponValue(c, fmt.money)}</TableCell>
-                  <TableCell align="right">{c.max_redemptions ? `${c.redeemed_count} / ${c.max_redemptions}` : c.redeemed_count}</TableCell>
+                  <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{redeemed(c)}</TableCell>
                   <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{dates(c)}</TableCell>
                   {manage ? (
                     <TableCell align="right">

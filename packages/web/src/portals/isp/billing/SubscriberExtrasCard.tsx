@@ -39,9 +39,10 @@ export function SubscriberExtrasCard({ subscriberId, planId, plans, onPlanChange
     const r = await p;
     if (r.response.ok) { setMsg(null); await reload(); } else setMsg(problemDetail(r.error) ?? t('common.error'));
   }
-  const section = (title: string, empty: boolean, children: React.ReactNode) => (
+  const section = (title: string, empty: boolean, children: React.ReactNode, header?: React.ReactNode) => (
     <Box sx={{ mt: 2 }}>
       <Typography variant="subtitle2" component="h3">{title}</Typography>
+      {header}
       {empty ? <Typography variant="body2" color="text.secondary">{t('common.none')}</Typography> : <List dense disablePadding>{children}</List>}
     </Box>
   );
@@ -86,7 +87,6 @@ export function SubscriberExtrasCard({ subscriberId, planId, plans, onPlanChange
             <Divider sx={{ mt: 2 }} />
             {section(t('addon.deposits'), !data.deposits.items.length, (
               <>
-                {data.deposits.held.map((h) => <Typography key={h.currency} variant="body2" sx={{ fontWeight: 600 }} data-testid="deposits-held">{t('addon.held', { amount: fmt.money(h.amount_minor, h.currency) })}</Typography>)}
                 {data.deposits.items.map((d) => (
                   <ListItem key={d.id} disableGutters secondaryAction={manage && d.status === 'held' ? (
                     <Box sx={{ display: 'flex', gap: 0.5 }}>
@@ -99,7 +99,7 @@ export function SubscriberExtrasCard({ subscriberId, planId, plans, onPlanChange
                   </ListItem>
                 ))}
               </>
-            ))}
+            ), data.deposits.held.map((h) => <Typography key={h.currency} variant="body2" sx={{ fontWeight: 600 }} data-testid="deposits-held">{t('addon.held', { amount: fmt.money(h.amount_minor, h.currency) })}</Typography>))}
           </>
         ) : null}
       </CardContent>
