@@ -427,6 +427,20 @@ describe('web app', () => {
         await settle(page);
         await checkA11y(page, 'demo subscriber page');
         await shot(page, 'isp-subscriber-demo');
+        // Plan, add-ons and discounts: the demo's static IP and deposit, and the change-plan dialog's pro-rated preview.
+        const extras = page.getByTestId('subscriber-extras');
+        await extras.getByText('Static public IP').waitFor();
+        await extras.getByTestId('deposits-held').waitFor();
+        await extras.scrollIntoViewIfNeeded();
+        await shot(page, 'isp-subscriber-extras');
+        await page.getByTestId('change-plan').click();
+        await page.getByTestId('change-plan-dialog').getByRole('combobox').click();
+        await page.getByRole('option').first().click();
+        await page.getByTestId('plan-preview').waitFor();
+        await checkA11y(page, 'change plan dialog');
+        await shot(page, 'isp-change-plan');
+        await page.keyboard.press('Escape');
+        await page.getByTestId('change-plan-dialog').waitFor({ state: 'hidden' });
         // Reply attributes on the subscriber page: the server's dictionary check lands on the field, then a valid one is saved.
         await page.getByTestId('add-radius-attribute').click();
         await page.locator('input[name$=_attribute]').last().fill('No-Such-Attribute');
@@ -532,7 +546,7 @@ describe('web app', () => {
       await guard(page, 'billing', async () => {
         await login(page, '/t/demo-isp/login', 'admin@demo-isp.com', 'admin123', /\/t\/demo-isp$/);
         await page.getByTestId('revenue').waitFor();
-        for (const p of ['billing/invoices', 'billing/runs', 'billing/taxes', 'billing/rates']) {
+        for (const p of ['billing/invoices', 'billing/runs', 'billing/taxes', 'billing/rates', 'billing/addons', 'billing/coupons']) {
           await page.goto(`/t/demo-isp/${p}`);
           await page.locator('main h1').waitFor();
           await settle(page);

@@ -43,6 +43,7 @@ import { registerBillingRunRoutes } from '../modules/billing/billing-runs.routes
 import { registerPaymentApiRoutes } from '../modules/billing/payment-api.routes.ts';
 import { registerDunningRoutes } from '../modules/billing/payments/dunning.routes.ts';
 import { registerSupportRoutes } from '../modules/support/tickets.routes.ts';
+import { registerAddonRoutes } from '../modules/billing/addons/addons.routes.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
 
@@ -116,6 +117,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerPaymentApiRoutes(api, ctx);
   registerDunningRoutes(api, ctx);
   registerSupportRoutes(api, ctx);
+  registerAddonRoutes(api, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>

@@ -13,6 +13,7 @@ import { loadBillingContext, loadBuyers } from './billing-context.ts';
 import { cycleDraft, type DueSubscription, type PendingCharge } from './cycle-invoice.ts';
 import { writeInvoices, type InvoiceDraft } from './invoice-writer.ts';
 import { billingRuns } from './schema.ts';
+import { loadCycleExtras, markExtrasBilled, type ExtrasBilled } from './addons/cycle-extras.ts';
 
 export const billingRunDto = z.object({
   id: z.string(), as_of: z.string(), status: z.string(),
@@ -55,6 +56,7 @@ async function billBatch(tx: Tx, actor: Actor, ispId: string, runId: string, asO
   const buyers = await loadBuyers(tx, due.map((d) => d.subscriber_id));
   const charges = await rows<PendingCharge>(tx, sql`SELECT id, subscription_id, subscriber_id, kind, description, amount, currency FROM billing_charges
     WHERE subscription_id = ANY(${ids}::uuid[]) AND invoice_id IS NULL ORDER BY created_at FOR UPDATE`);
+  const extras = await loadCycleExtras(tx, due.map((d) => d.id));
   const usage = new Map<string, { day: string; bytes: number }[]>();
   const metered = due.filter((d) => d.fup_monthly_bytes !== null);
   if (bc.settings.overage_per_gb_minor > 0 && metered.length > 0) {
@@ -68,12 +70,14 @@ async function billBatch(tx: Tx, actor: Actor, ispId: string, runId: string, asO
   const errors: string[] = [];
   const advanced: { id: string; start: string; end: string }[] = [];
   const chargeIds: string[][] = [];
+  const billedExtras: ExtrasBilled[] = [];
   for (const sub of due) {
     try {
       const mine = charges.filter((c) => c.subscription_id === sub.id);
       const used = (usage.get(sub.subscriber_id) ?? []).filter((u) => u.day >= sub.next_period_start && u.day < sub.next_period_end).reduce((a, u) => a + u.bytes, 0);
-      const { draft, next } = await cycleDraft(tx, bc, sub, buyers.get(sub.subscriber_id)!, mine, used, asOf);
+      const { draft, next, billed } = await cycleDraft(tx, bc, sub, buyers.get(sub.subscriber_id)!, mine, used, asOf, extras.get(sub.id));
       drafts.push(draft);
+      billedExtras.push(billed);
       advanced.push({ id: sub.id, start: next.start, end: next.end });
       chargeIds.push(mine.map((c) => c.id));
     } catch (err) {
@@ -87,6 +91,7 @@ async function billBatch(tx: Tx, actor: Actor, ispId: string, runId: string, asO
   if (pairs.length) {
     await tx.execute(sql`UPDATE billing_charges c SET invoice_id = u.inv FROM unnest(${`{${pairs.map((p) => p[0]).join(',')}}`}::uuid[], ${`{${pairs.map((p) => p[1]).join(',')}}`}::uuid[]) AS u(id, inv) WHERE c.id = u.id`);
   }
+  await markExtrasBilled(tx, written.map((inv, i) => ({ invoiceId: inv.id, billed: billedExtras[i]! })));
   if (advanced.length) {
     await tx.execute(sql`UPDATE subscriptions s SET next_period_start = u.ps, next_period_end = u.pe, updated_at = now()
       FROM unnest(${`{${advanced.map((a) => a.id).join(',')}}`}::uuid[], ${`{${advanced.map((a) => a.start).join(',')}}`}::date[], ${`{${advanced.map((a) => a.end).join(',')}}`}::date[]) AS u(id, ps, pe)

@@ -6,6 +6,7 @@ import { addMonths } from './cycles.ts';
 import { startBillingRun } from './billing-run.service.ts';
 import { createSubscription, addCharge } from './subscriptions.service.ts';
 import { createTaxRule, updateSettings } from './tax-rules.service.ts';
+import { seedDemoAddons } from './addons/demo-addons.ts';
 
 /**
  * Demo billing for `npm start`, made through the services: a New York seller with state and
@@ -25,5 +26,6 @@ export async function seedDemoBilling(ctx: AppContext, actor: Actor, ispId: stri
   for (const s of subs) await createSubscription(ctx, actor, scope, s.id, { kind: 'postpaid', anchor: 'calendar', billing_day: 1, start_date: start });
   const john = subs.find((s) => s.username === 'john.doe');
   if (john) await addCharge(ctx, actor, scope, john.id, { description: 'Installation and router setup', amount_minor: 4900 });
+  await seedDemoAddons(ctx, actor, ispId);
   await startBillingRun(ctx, actor, scope, ispId, today, { wait: true });
 }

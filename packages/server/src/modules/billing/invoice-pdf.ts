@@ -8,14 +8,14 @@ import type { InvoiceDto } from './invoice-dto.ts';
 const require = createRequire(import.meta.url);
 const fontFile = (pkg: string, file: string) => require.resolve(`@fontsource/${pkg}/files/${file}`);
 // Latin for names, numbers and amounts; the script font of the subscriber's language for labels.
-const fonts = {
+export const fonts = {
   latin: fontFile('noto-sans', 'noto-sans-latin-400-normal.woff'),
   latinBold: fontFile('noto-sans', 'noto-sans-latin-700-normal.woff'),
   ar: fontFile('noto-sans-arabic', 'noto-sans-arabic-arabic-400-normal.woff'),
   hi: fontFile('noto-sans-devanagari', 'noto-sans-devanagari-devanagari-400-normal.woff'),
 };
-const labelFont = (l: InvoiceLocale) => (l === 'ar' ? 'ar' : l === 'hi' ? 'hi' : 'latin');
-const numberLocale: Record<InvoiceLocale, string> = { en: 'en', es: 'es', fr: 'fr', ar: 'en', hi: 'en-IN' };
+export const labelFont = (l: InvoiceLocale) => (l === 'ar' ? 'ar' : l === 'hi' ? 'hi' : 'latin');
+export const numberLocale: Record<InvoiceLocale, string> = { en: 'en', es: 'es', fr: 'fr', ar: 'en', hi: 'en-IN' };
 
 export type Branding = { displayName: string; primaryColor: string; logoUrl: string | null };
 

@@ -24,7 +24,9 @@ async function bulkInsert(tx: Tx, table: string, cols: string, values: readonly 
 
 /** A line before tax: `amount` is net (exclusive pricing) or tax-inclusive (inclusive pricing). */
 export type DraftLine = {
-  kind: 'plan' | 'proration' | 'one_time' | 'overage' | 'adjustment' | 'credit';
+  kind: 'plan' | 'proration' | 'one_time' | 'overage' | 'adjustment' | 'credit' | 'addon' | 'discount';
+  /** No tax rule applies (an add-on the ISP sells tax-free, a deposit-like pass-through). */
+  exempt?: boolean;
   category: string; description: string; quantity: string; unit: string | null; unitPrice: number; amount: number;
   periodStart?: string | null; periodEnd?: string | null; usageBytes?: number | null; includedBytes?: number | null;
 };
@@ -67,7 +69,7 @@ export async function writeInvoices(tx: Tx, drafts: readonly InvoiceDraft[], rul
       return { lines: d.fixedLineTotals.map((l) => ({ ...l, taxes: [] })), subtotal, taxTotal, total: subtotal + taxTotal };
     }
     const ctx: TaxContext = { seller: d.seller, buyer: { ...d.buyer, isBusiness: d.buyer.is_business ?? false, taxId: d.buyer.tax_id ?? null }, date: d.issueDate, pricesIncludeTax: d.pricesIncludeTax };
-    return taxInvoice(d.lines.map((l) => ({ amount: l.amount, category: l.category })), rules, ctx);
+    return taxInvoice(d.lines.map((l) => ({ amount: l.amount, category: l.category, exempt: l.exempt ?? false })), rules, ctx);
   });
   // Numbers per series, in draft order.
   const firstBySeries = new Map<string, number>();

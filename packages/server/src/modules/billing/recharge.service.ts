@@ -11,6 +11,7 @@ import { writeInvoices, type DraftLine } from './invoice-writer.ts';
 import { draftFor, getInvoice } from './invoices.service.ts';
 import { toSummary } from './invoice-dto.ts';
 import { billingCharges, subscriptions } from './schema.ts';
+import { extraLines, loadCycleExtras, markExtrasBilled, noExtras } from './addons/cycle-extras.ts';
 
 /**
  * Prepaid recharge: one invoice for the plan's price (plus pending one-time fees and the
@@ -44,8 +45,15 @@ export async function rechargeSubscriber(ctx: AppContext, actor: Actor, scope: S
       const cc = await convertAt(tx, bc, c.amount, c.currency.trim(), currency, today);
       lines.push({ kind: c.kind === 'one_time' ? 'one_time' : 'proration', category: c.kind === 'one_time' ? 'installation' : 'internet', description: c.description, quantity: '1', unit: null, unitPrice: cc.amount, amount: cc.amount });
     }
+    // Recurring add-ons for the whole validity, pending one-off ones, then coupon discounts.
+    const fromDay = from.toISOString().slice(0, 10);
+    const extras = (await loadCycleExtras(tx, [sub.id])).get(sub.id) ?? noExtras;
+    const extra = await extraLines(tx, bc, extras, lines[0]!, { start: fromDay, end: addDays(fromDay, days) }, days, currency, today);
+    lines.splice(1, 0, ...extra.addonLines);
+    lines.push(...extra.discountLines);
     const draft = await draftFor(tx, bc, buyer, { currency, lines, source: 'recharge', subscriptionId: sub.id, periodStart: lines[0]!.periodStart ?? null, periodEnd: lines[0]!.periodEnd ?? null });
     const [inv] = await writeInvoices(tx, [draft], bc.rules, true);
+    await markExtrasBilled(tx, [{ invoiceId: inv!.id, billed: extra.billed }]);
     if (pending.length) await tx.update(billingCharges).set({ invoiceId: inv!.id }).where(and(eq(billingCharges.subscriptionId, sub.id), isNull(billingCharges.invoiceId)));
     await tx.update(subscriptions).set({ nextPeriodStart: from.toISOString().slice(0, 10), nextPeriodEnd: until.toISOString().slice(0, 10), updatedAt: new Date() }).where(eq(subscriptions.id, sub.id));
     await updateSubscriberInTx(ctx, tx, actor, subscriberId, { expires_at: until.toISOString(), ...(subscriber.status === 'expired' && { status: 'active' as const }) });

@@ -10,7 +10,7 @@ export const invoiceStatuses = ['draft', 'issued', 'paid', 'partially_paid', 'ov
 export type InvoiceStatus = (typeof invoiceStatuses)[number];
 export const taxKinds = ['gst', 'vat', 'sales_tax', 'other'] as const;
 export const taxScopes = ['any', 'intra', 'inter'] as const;
-export const lineKinds = ['plan', 'proration', 'one_time', 'overage', 'adjustment', 'credit'] as const;
+export const lineKinds = ['plan', 'proration', 'one_time', 'overage', 'adjustment', 'credit', 'addon', 'discount'] as const;
 
 export const billingSettings = pgTable('billing_settings', {
   ispId: uuid('isp_id').primaryKey(),

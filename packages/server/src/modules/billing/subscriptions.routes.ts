@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { tenantRequest } from '../../platform/http/tenant-request.ts';
-import { addCharge, cancelSubscription, changePlan, changePlanBody, chargeBody, chargeDto, createSubscription, createSubscriptionBody, getSubscriptionOf, subscriptionDto } from './subscriptions.service.ts';
+import { addCharge, cancelSubscription, changePlan, previewPlanChange, changePlanBody, chargeBody, chargeDto, createSubscription, createSubscriptionBody, getSubscriptionOf, subscriptionDto } from './subscriptions.service.ts';
 import { billingProfileBody, billingProfileDto, getBillingProfile, putBillingProfile } from './billing-profiles.service.ts';
 import { rechargeSubscriber } from './recharge.service.ts';
 import { invoiceDto } from './invoice-dto.ts';
@@ -30,6 +30,13 @@ export function registerSubscriptionRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
     return changePlan(ctx, t.actor, t.scope, req.params.subscriber_id, req.body);
+  });
+  app.post(`${base}/subscription/change-plan/preview`, {
+    schema: { tags, summary: 'What a plan change would charge and credit (changes nothing)', params: subParams, body: changePlanBody,
+      response: { 200: z.object({ effective_date: z.string(), proration: z.array(z.object({ description: z.string(), amount: z.number().int(), currency: z.string() })), new_price_minor: z.number().int(), new_currency: z.string() }), ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
+    return previewPlanChange(ctx, t.scope, req.params.subscriber_id, req.body);
   });
   app.post(`${base}/subscription/cancel`, {
     schema: { tags, summary: 'Cancel the active subscription', params: subParams, response: { 200: subscriptionDto, ...commonErrors } },

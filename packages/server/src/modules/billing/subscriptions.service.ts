@@ -115,6 +115,49 @@ export async function addCharge(ctx: AppContext, actor: Actor, scope: Scope, sub
  * the old plan's validity is credited against the next recharge. The AAA engine applies the
  * new speed through the subscriber change event.
  */
+type Proration = { description: string; amount: number; currency: string };
+
+/** The pro-rated charge and credit of moving `active` to `newPlan` on `when` (nothing written). */
+function planChangeCharges(active: SubscriptionRow, oldPlan: PlanInfo, newPlan: PlanInfo, when: string): Proration[] {
+  const charges: Proration[] = [];
+  if (active.kind === 'postpaid') {
+    const months = cycleMonths(newPlan.billing_period);
+    if (months === null) throw badRequest(`A ${newPlan.billing_period} plan is sold prepaid`);
+    if (when < active.nextPeriodStart || when >= active.nextPeriodEnd) throw badRequest('effective_date must fall in the open billing period');
+    const full = fullCycleDays(active.nextPeriodEnd, cycleMonths(oldPlan.billing_period) ?? 1);
+    const used = daysBetween(active.nextPeriodStart, when);
+    if (used > 0) {
+      charges.push({ description: `${oldPlan.name}: ${active.nextPeriodStart} – ${addDays(when, -1)} (${used}/${full} days)`, amount: prorate(Number(oldPlan.price_minor), used, full), currency: oldPlan.currency.trim() });
+      charges.push({ description: `${newPlan.name}: credit ${active.nextPeriodStart} – ${addDays(when, -1)} (${used}/${full} days)`, amount: -prorate(Number(newPlan.price_minor), used, full), currency: newPlan.currency.trim() });
+    }
+  } else {
+    const validity = daysBetween(active.nextPeriodStart, active.nextPeriodEnd);
+    const left = Math.max(0, Math.min(validity, daysBetween(when, active.nextPeriodEnd)));
+    if (left > 0) charges.push({ description: `${oldPlan.name}: unused ${left}/${validity} days`, amount: -prorate(Number(oldPlan.price_minor), left, validity), currency: oldPlan.currency.trim() });
+  }
+  return charges.filter((x) => x.amount !== 0);
+}
+
+/** What a plan change would charge and credit, for the confirmation dialog; changes nothing. */
+export async function previewPlanChange(ctx: AppContext, scope: Scope, subscriberId: string, input: z.infer<typeof changePlanBody>) {
+  return withScope(ctx.db, scope, async (tx) => {
+    await subscriberOf(tx, subscriberId);
+    const active = await activeSubscription(tx, subscriberId);
+    if (!active) throw conflict('The subscriber has no active subscription');
+    if (active.planId === input.plan_id) throw conflict('The subscriber is already on this plan');
+    const [oldPlan, newPlan] = [await planOf(tx, active.planId), await planOf(tx, input.plan_id)];
+    const when = input.effective_date ?? today();
+    return { effective_date: when, proration: planChangeCharges(active, oldPlan, newPlan, when), new_price_minor: Number(newPlan.price_minor), new_currency: newPlan.currency.trim() };
+  });
+}
+
+/**
+ * Plan change. Postpaid (billed in arrears at the plan current at billing time): the days of
+ * the open period before the change are re-priced at the old plan (a charge) and credited at
+ * the new one, so the period costs old × used/len + new × rest/len. Prepaid: the unused part of
+ * the old plan's validity is credited against the next recharge. The AAA engine applies the
+ * new speed through the subscriber change event.
+ */
 export async function changePlan(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, input: z.infer<typeof changePlanBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const sub = await subscriberOf(tx, subscriberId);
@@ -124,23 +167,8 @@ export async function changePlan(ctx: AppContext, actor: Actor, scope: Scope, su
     const [oldPlan, newPlan] = [await planOf(tx, active.planId), await planOf(tx, input.plan_id)];
     const when = input.effective_date ?? today();
     const currency = active.currency.trim();
-    const charges: { description: string; amount: number; currency: string }[] = [];
-    if (active.kind === 'postpaid') {
-      const months = cycleMonths(newPlan.billing_period);
-      if (months === null) throw badRequest(`A ${newPlan.billing_period} plan is sold prepaid`);
-      if (when < active.nextPeriodStart || when >= active.nextPeriodEnd) throw badRequest('effective_date must fall in the open billing period');
-      const full = fullCycleDays(active.nextPeriodEnd, cycleMonths(oldPlan.billing_period) ?? 1);
-      const used = daysBetween(active.nextPeriodStart, when);
-      if (used > 0) {
-        charges.push({ description: `${oldPlan.name}: ${active.nextPeriodStart} – ${addDays(when, -1)} (${used}/${full} days)`, amount: prorate(Number(oldPlan.price_minor), used, full), currency: oldPlan.currency.trim() });
-        charges.push({ description: `${newPlan.name}: credit ${active.nextPeriodStart} – ${addDays(when, -1)} (${used}/${full} days)`, amount: -prorate(Number(newPlan.price_minor), used, full), currency: newPlan.currency.trim() });
-      }
-    } else {
-      const validity = daysBetween(active.nextPeriodStart, active.nextPeriodEnd);
-      const left = Math.max(0, Math.min(validity, daysBetween(when, active.nextPeriodEnd)));
-      if (left > 0) charges.push({ description: `${oldPlan.name}: unused ${left}/${validity} days`, amount: -prorate(Number(oldPlan.price_minor), left, validity), currency: oldPlan.currency.trim() });
-    }
-    for (const c of charges.filter((x) => x.amount !== 0)) {
+    const charges = planChangeCharges(active, oldPlan, newPlan, when);
+    for (const c of charges) {
       await tx.insert(billingCharges).values({ ispId: sub.isp_id, branchId: sub.branch_id, subscriberId, subscriptionId: active.id, kind: 'proration', description: c.description, amount: c.amount, currency: c.currency || currency });
     }
     const [after] = await tx.update(subscriptions).set({ planId: input.plan_id, updatedAt: new Date() }).where(eq(subscriptions.id, active.id)).returning();

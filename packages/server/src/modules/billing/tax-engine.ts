@@ -18,7 +18,7 @@ export type TaxRuleInput = {
   category: string; priority: number; active: boolean; validFrom: string | null; validTo: string | null;
 };
 export type Party = { country: string | null; region: string | null; taxId?: string | null; isBusiness?: boolean };
-export type LineInput = { amount: number; category: string };
+export type LineInput = { amount: number; category: string; exempt?: boolean };
 export type LineTax = { ruleId: string; name: string; kind: string; rate: string; taxable: number; amount: number; reverseCharge: boolean };
 export type LineResult = { net: number; tax: number; gross: number; taxes: LineTax[] };
 export type TaxContext = { seller: Party; buyer: Party; date: string; pricesIncludeTax: boolean; rounding?: Rounding };
@@ -77,7 +77,7 @@ function taxesOnNet(net: number, rules: readonly TaxRuleInput[], ctx: TaxContext
  * shown with amount 0 and are not charged (the business buyer pays the net).
  */
 export function taxLine(line: LineInput, rules: readonly TaxRuleInput[], ctx: TaxContext): LineResult {
-  const applicable = applicableRules(rules, line.category, ctx);
+  const applicable = line.exempt ? [] : applicableRules(rules, line.category, ctx);
   let taxes: LineTax[];
   let net: number;
   if (!ctx.pricesIncludeTax || applicable.length === 0) {

@@ -18,6 +18,7 @@ import { useBranchesAndPlans } from './useRefs.ts';
 import { SubscriberPaymentsCard } from './payments/SubscriberPaymentsCard.tsx';
 import { SubscriberInvoicesCard } from './billing/SubscriberInvoicesCard.tsx';
 import { SubscriberTicketsTab, ticketTimeline, useSubscriberTickets } from './support/SubscriberTicketsTab.tsx';
+import { SubscriberExtrasCard } from './billing/SubscriberExtrasCard.tsx';
 
 type Target = 'active' | 'suspended' | 'terminated';
 
@@ -136,6 +137,7 @@ export default function SubscriberPage() {
             <SubscriberRadiusCard ispId={ispId} subscriber={sub} canEdit={manage && sub.status !== 'terminated'} onSaved={setData} />
           </Box>
           {can('billing:read') ? <SubscriberInvoicesCard subscriberId={id} /> : null}
+          {can('billing:read') ? <SubscriberExtrasCard subscriberId={id} planId={sub.plan_id} plans={plans} onPlanChanged={() => { void reload(); void audit.reload(); }} /> : null}
           {can('billing:read') ? <SubscriberPaymentsCard subscriberId={id} name={`${sub.first_name} ${sub.last_name} · ${sub.account_number}`} /> : null}
         </Grid>
         <Grid size={{ xs: 12, md: 5 }}>

@@ -5,6 +5,7 @@ import { Alert, Button, Card, CardActions, CardContent, Grid, Stack, Typography 
 import { api, problemDetail } from '../../api/client.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { useFormat, useT } from '../../i18n/index.tsx';
+import { CouponCard } from './CouponCard.tsx';
 import { ErrorAlert, Loading, PageHeader, ok, useLoad } from '../../ui/common.tsx';
 import { PaymentStatusChip } from '../isp/payments/common.tsx';
 
@@ -72,6 +73,7 @@ export default function PayPage() {
           </CardContent>
         </Card>
       ) : null}
+      <CouponCard />
     </>
   );
 }

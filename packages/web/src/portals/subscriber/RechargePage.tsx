@@ -4,6 +4,7 @@ import { Alert, Box, Button, Card, CardContent, TextField } from '@mui/material'
 import { api, problemDetail } from '../../api/client.ts';
 import type { Redeemed } from '../../api/types.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
+import { CouponCard } from './CouponCard.tsx';
 import { PageHeader } from '../../ui/common.tsx';
 
 export default function RechargePage({ onRecharged }: { onRecharged: () => void }) {
@@ -47,6 +48,7 @@ export default function RechargePage({ onRecharged }: { onRecharged: () => void 
           </Box>
         </CardContent>
       </Card>
+      <CouponCard />
     </>
   );
 }

@@ -1,4 +1,4 @@
-/** Billing: invoices, billing runs, tax rules and exchange rates, one tab each (each tab has its own URL). */
+/** Billing: invoices, billing runs, tax rules, exchange rates, add-ons and coupons, one tab each (each tab has its own URL). */
 import { lazy, Suspense } from 'react';
 import { Box, Tab, Tabs } from '@mui/material';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
@@ -12,12 +12,14 @@ const InvoiceView = lazy(() => import('./InvoicePage.tsx'));
 const Runs = lazy(() => import('./BillingRunsPage.tsx'));
 const Taxes = lazy(() => import('./TaxRulesPage.tsx'));
 const Rates = lazy(() => import('./ExchangeRatesPage.tsx'));
+const Addons = lazy(() => import('./AddonsPage.tsx'));
+const Coupons = lazy(() => import('./CouponsPage.tsx'));
 
 export default function BillingPage() {
   const t = useT();
   const { base } = useIsp();
   const { pathname } = useLocation();
-  const tabs = [['invoices', t('inv.title')], ['runs', t('runs.title')], ['taxes', t('tax.title')], ['rates', t('rates.title')]] as const;
+  const tabs = [['invoices', t('inv.title')], ['runs', t('runs.title')], ['taxes', t('tax.title')], ['rates', t('rates.title')], ['addons', t('addon.catalogue')], ['coupons', t('coupon.title')]] as const;
   const current = tabs.find(([k]) => pathname.startsWith(`${base}/billing/${k}`))?.[0] ?? 'invoices';
   return (
     <>
@@ -35,6 +37,8 @@ export default function BillingPage() {
           <Route path="runs" element={<Runs />} />
           <Route path="taxes" element={<Taxes />} />
           <Route path="rates" element={<Rates />} />
+          <Route path="addons" element={<Addons />} />
+          <Route path="coupons" element={<Coupons />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

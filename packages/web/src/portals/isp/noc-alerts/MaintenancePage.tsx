@@ -19,7 +19,7 @@ export default function MaintenancePage() {
   const { ispId, can } = useIsp();
   const manage = can('noc:manage');
   const [past, setPast] = useState(false);
-  const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/noc/{isp_id}/maintenance', { params: { path: { isp_id: ispId }, query: { include_past: past } } })), [ispId, past]);
+  const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/noc/{isp_id}/maintenance', { params: { path: { isp_id: ispId }, query: { include_past: past ? 'true' : 'false' } } })), [ispId, past]);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<MaintenanceWindow | null>(null);
 

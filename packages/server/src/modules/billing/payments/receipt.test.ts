@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { renderReceipt } from './receipt.ts';
+import type { PaymentDto } from './payments.schemas.ts';
+
+const payment: PaymentDto = {
+  id: '00000000-0000-0000-0000-000000000001', isp_id: '00000000-0000-0000-0000-000000000002', subscriber_id: '00000000-0000-0000-0000-000000000003',
+  subscriber_name: 'Asha Rao', account_number: 'ACC-000042', number: 'RCPT-000042', method: 'cash', provider: null, status: 'succeeded', amount: 120242,
+  currency: 'INR', amount_refunded: 0, reference: 'CTR-7', gateway_reference: null, risk_score: 0, risk_level: 'low', risk_reasons: [], review_note: null,
+  reviewed_at: null, failure_reason: null, notes: null, received_at: '2026-11-20T10:30:00.000Z', created_at: '2026-11-20T10:30:00.000Z',
+  allocations: [{ invoice_id: '00000000-0000-0000-0000-000000000004', invoice_number: 'INV-000042', amount: 100000 }], wallet_credit: 20242,
+};
+const brand = { displayName: 'Billco Networks', primaryColor: '#0a7d4f', address: 'Bengaluru', taxId: '29ABCDE1234F1Z5', contactEmail: 'billing@billco.test' };
+const payer = { name: 'Asha Rao', accountNumber: 'ACC-000042', email: null };
+
+describe('payment receipt PDF', () => {
+  it.each([['en', 'NotoSans'], ['es', 'NotoSans'], ['fr', 'NotoSans'], ['ar', 'NotoSansArabic'], ['hi', 'NotoSansDevanagari']])('renders in %s with the script font embedded', async (locale, font) => {
+    const pdf = await renderReceipt(payment, brand, payer, locale);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain(font);
+  });
+  it("titles the document in the payer's language, English when the language is unknown", async () => {
+    expect((await renderReceipt(payment, brand, payer, 'es-MX')).toString('latin1')).toContain('Recibo de pago RCPT-000042');
+    expect((await renderReceipt(payment, brand, payer, 'en')).toString('latin1')).toContain('Payment receipt RCPT-000042');
+    expect((await renderReceipt(payment, brand, payer, 'de')).toString('latin1')).toContain('Payment receipt RCPT-000042');
+    expect((await renderReceipt({ ...payment, number: null, status: 'held' }, brand, payer, 'ar')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
