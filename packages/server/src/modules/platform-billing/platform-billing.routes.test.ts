@@ -140,6 +140,20 @@ describe('platform billing', () => {
   });
 });
 
+describe("the founder's ISP list", () => {
+  it("shows each ISP's collected revenue this month and its network health", async () => {
+    await ok(api.post(`/api/isp/${b.id}/payments`, { token: b.adminToken, body: { subscriber_id: b.subscriberId, method: 'cash', amount: 2500 } }), 201);
+    await ok(api.post(`/api/isp/${b.id}/payments`, { token: b.adminToken, body: { subscriber_id: b.subscriberId, method: 'cash', amount: 1200 } }), 201);
+    await server.ctx.db.orm.execute(sql`INSERT INTO noc_devices (isp_id, name, mgmt_ip, status, loss_percent) VALUES (${b.id}, 'core', '10.9.0.1', 'up', 0), (${b.id}, 'edge', '10.9.0.2', 'down', 100)`);
+    const list = (await ok(api.get('/api/founder/isp/list?q=saas-', { token: founder }))).items as any[];
+    const byId = Object.fromEntries(list.map((i) => [i.id, i]));
+    expect(byId[b.id]).toMatchObject({ revenue_this_month: 3700, subscribers_active: 2 });
+    // One device up, one down with total loss: 100 × (0.6 × 0.5 + 0.2 × 0.5 + 0.2 × 1) = 60.
+    expect(byId[b.id].health_score).toBe(60);
+    expect(byId[a.id]).toMatchObject({ revenue_this_month: 0, health_score: null });
+  });
+});
+
 describe('platform billing across tenants', () => {
   it("shows an ISP admin its own issued platform invoices, never another ISP's", async () => {
     const mine = await ok(api.get(`/api/isp/${a.id}/platform-subscription`, { token: a.adminToken }));
