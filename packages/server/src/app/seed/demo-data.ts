@@ -15,6 +15,7 @@ import { seedNocDevicesDemo } from '../../modules/noc/demo.ts';
 import { seedNocAlertsDemo } from '../../modules/noc/alerts/demo.ts';
 import { seedDemoPayments } from '../../modules/billing/payments/demo-payments.ts';
 import { seedDemoBilling } from '../../modules/billing/demo-billing.ts';
+import { seedDemoPlatformBilling } from '../../modules/platform-billing/demo.ts';
 
 export const demoLogins = [
   { portal: 'founder', email: 'founder@astranetix.com', password: 'admin123' },
@@ -108,4 +109,5 @@ export async function seedDemoData(ctx: AppContext): Promise<void> {
   await seedNocAlertsDemo(ctx, admin, scope, isp.id);
   await seedDemoBilling(ctx, admin, isp.id);
   await seedDemoPayments(ctx, admin, isp.id);
+  await seedDemoPlatformBilling(ctx, actor, isp.id);
 }
