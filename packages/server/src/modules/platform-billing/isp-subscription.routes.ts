@@ -7,11 +7,11 @@ import { tenantRequest } from '../../platform/http/tenant-request.ts';
 import { platformInvoicePdf } from './platform-invoice-pdf.ts';
 import { listPlatformInvoices } from './platform-invoices.service.ts';
 import { invoiceSummaryDto } from './platform-billing.schemas.ts';
-import { platformPlanAssignments, platformPlans } from './schema.ts';
+import { platformPlanAssignments, platformPlanKinds, platformPlans } from './schema.ts';
 
 const tags = ['platform-billing'];
 const subscriptionDto = z.object({
-  plan: z.object({ name: z.string(), kind: z.string(), price_minor: z.number().int(), minimum_minor: z.number().int(), currency: z.string() }).nullable(),
+  plan: z.object({ name: z.string(), kind: z.enum(platformPlanKinds), price_minor: z.number().int(), minimum_minor: z.number().int(), currency: z.string() }).nullable(),
   start_date: z.string().nullable(),
   invoices: z.array(invoiceSummaryDto),
 });

@@ -26,6 +26,7 @@ import BillingIcon from '@mui/icons-material/ReceiptLongOutlined';
 import GatewayIcon from '@mui/icons-material/CreditCardOutlined';
 import DunningIcon from '@mui/icons-material/NotificationsActiveOutlined';
 import ReviewIcon from '@mui/icons-material/GppMaybeOutlined';
+import SubscriptionIcon from '@mui/icons-material/WorkspacePremiumOutlined';
 import { api } from '../../api/client.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
 import { can } from '../../auth/permissions.ts';
@@ -64,6 +65,7 @@ const Payments = lazy(() => import('./payments/PaymentsPage.tsx'));
 const FraudReview = lazy(() => import('./payments/FraudReviewPage.tsx'));
 const Gateways = lazy(() => import('./payments/GatewaysPage.tsx'));
 const Dunning = lazy(() => import('./payments/DunningPage.tsx'));
+const Subscription = lazy(() => import('./SubscriptionPage.tsx'));
 
 export default function StaffPortal({ slug, ispId }: { slug: string; ispId: string }) {
   const { me } = useAuth();
@@ -107,6 +109,7 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
     ...(can(role, 'billing:read') && !branchId ? [{ to: `${base}/dunning`, label: t('nav.dunning'), icon: <DunningIcon /> }] : []),
     ...(can(role, 'staff:read') ? [{ to: `${base}/staff`, label: t('nav.staff'), icon: <StaffIcon /> }] : []),
     ...(can(role, 'apikey:manage') ? [{ to: `${base}/api-keys`, label: t('nav.apiKeys'), icon: <KeyIcon /> }] : []),
+    ...(can(role, 'isp:manage') ? [{ to: `${base}/subscription`, label: t('nav.subscription'), icon: <SubscriptionIcon /> }] : []),
     ...(can(role, 'isp:manage') ? [{ to: `${base}/settings`, label: t('nav.settings'), icon: <SettingsIcon /> }] : []),
     ...(me?.kind === 'user' ? [{ to: `${base}/security`, label: t('nav.security'), icon: <SecurityIcon /> }] : []),
   ];
@@ -148,6 +151,7 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
                 {can(role, 'billing:read') ? <Route path="dunning" element={<Dunning />} /> : null}
                 {can(role, 'staff:read') ? <Route path="staff" element={<Staff />} /> : null}
                 {can(role, 'apikey:manage') ? <Route path="api-keys" element={<ApiKeys />} /> : null}
+                {can(role, 'isp:manage') ? <Route path="subscription" element={<Subscription />} /> : null}
                 {can(role, 'isp:manage') ? <Route path="settings" element={<Settings />} /> : null}
                 <Route path="security" element={<Security />} />
                 <Route path="*" element={<NotFound />} />

@@ -1,0 +1,50 @@
+/** Platform (SaaS) invoices to ISPs: the founder's list with actions, and the ISP's read-only list. */
+import type { ReactNode } from 'react';
+import { Button, Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography, type ChipProps } from '@mui/material';
+import type { PlatformInvoice } from '../api/types.ts';
+import { useFormat, useI18n, useT } from '../i18n/index.tsx';
+import { monthLabel } from './platform-format.ts';
+
+const colors: Record<string, ChipProps['color']> = { draft: 'default', issued: 'info', paid: 'success', void: 'default' };
+
+export function PlatformInvoicesTable({ invoices, showIsp, onPdf, actions }: {
+  invoices: PlatformInvoice[]; showIsp: boolean; onPdf: (inv: PlatformInvoice) => void; actions?: (inv: PlatformInvoice) => ReactNode;
+}) {
+  const t = useT();
+  const fmt = useFormat();
+  const { locale } = useI18n();
+  if (!invoices.length) return <Typography color="text.secondary">{t('sb.none')}</Typography>;
+  return (
+    <TableContainer>
+      <Table size="small" aria-label={t('sb.invoices')}>
+        <TableHead><TableRow>
+          <TableCell>{t('sb.number')}</TableCell>
+          {showIsp ? <TableCell>{t('sb.isp')}</TableCell> : null}
+          <TableCell>{t('sb.periodCol')}</TableCell>
+          <TableCell align="right" sx={{ display: { xs: 'none', md: 'table-cell' } }}>{t('sb.subscribers')}</TableCell>
+          <TableCell align="right">{t('sb.total')}</TableCell>
+          <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('sb.balance')}</TableCell>
+          <TableCell>{t('sb.status')}</TableCell>
+          <TableCell align="right"><span className="sr-only">{t('common.actions')}</span></TableCell>
+        </TableRow></TableHead>
+        <TableBody>
+          {invoices.map((i) => (
+            <TableRow key={i.id} hover>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{i.number ?? '—'}</TableCell>
+              {showIsp ? <TableCell>{i.isp_name}</TableCell> : null}
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{monthLabel(locale, i.period_start)}</TableCell>
+              <TableCell align="right" sx={{ display: { xs: 'none', md: 'table-cell' } }}>{fmt.number(i.active_subscribers)}</TableCell>
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{fmt.money(i.total, i.currency)}</TableCell>
+              <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' }, whiteSpace: 'nowrap' }}>{fmt.money(i.balance, i.currency)}</TableCell>
+              <TableCell><Chip size="small" variant={i.status === 'void' ? 'outlined' : 'filled'} color={colors[i.status] ?? 'default'} label={t(`inv.status.${i.status}`)} /></TableCell>
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                <Button size="small" onClick={() => onPdf(i)} aria-label={`${t('sb.pdf')} ${i.number ?? ''}`}>{t('sb.pdf')}</Button>
+                {actions?.(i)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
