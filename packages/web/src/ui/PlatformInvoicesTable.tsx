@@ -19,8 +19,8 @@ export function PlatformInvoicesTable({ invoices, showIsp, onPdf, actions }: {
       <Table size="small" aria-label={t('sb.invoices')}>
         <TableHead><TableRow>
           <TableCell>{t('sb.number')}</TableCell>
-          {showIsp ? <TableCell>{t('sb.isp')}</TableCell> : null}
-          <TableCell>{t('sb.periodCol')}</TableCell>
+          {showIsp ? <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('sb.isp')}</TableCell> : null}
+          <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('sb.periodCol')}</TableCell>
           <TableCell align="right" sx={{ display: { xs: 'none', md: 'table-cell' } }}>{t('sb.subscribers')}</TableCell>
           <TableCell align="right">{t('sb.total')}</TableCell>
           <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('sb.balance')}</TableCell>
@@ -30,14 +30,14 @@ export function PlatformInvoicesTable({ invoices, showIsp, onPdf, actions }: {
         <TableBody>
           {invoices.map((i) => (
             <TableRow key={i.id} hover>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{i.number ?? '—'}</TableCell>
-              {showIsp ? <TableCell>{i.isp_name}</TableCell> : null}
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{monthLabel(locale, i.period_start)}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{i.number ?? '—'}<Typography variant="caption" component="div" color="text.secondary" sx={{ display: { sm: 'none' } }}>{[showIsp ? i.isp_name : null, monthLabel(locale, i.period_start)].filter(Boolean).join(' · ')}</Typography></TableCell>
+              {showIsp ? <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{i.isp_name}</TableCell> : null}
+              <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' }, whiteSpace: 'nowrap' }}>{monthLabel(locale, i.period_start)}</TableCell>
               <TableCell align="right" sx={{ display: { xs: 'none', md: 'table-cell' } }}>{fmt.number(i.active_subscribers)}</TableCell>
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{fmt.money(i.total, i.currency)}</TableCell>
               <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' }, whiteSpace: 'nowrap' }}>{fmt.money(i.balance, i.currency)}</TableCell>
               <TableCell><Chip size="small" variant={i.status === 'void' ? 'outlined' : 'filled'} color={colors[i.status] ?? 'default'} label={t(`inv.status.${i.status}`)} /></TableCell>
-              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+              <TableCell align="right">
                 <Button size="small" onClick={() => onPdf(i)} aria-label={`${t('sb.pdf')} ${i.number ?? ''}`}>{t('sb.pdf')}</Button>
                 {actions?.(i)}
               </TableCell>

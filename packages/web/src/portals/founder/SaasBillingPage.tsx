@@ -26,10 +26,10 @@ export default function SaasBillingPage() {
       <ErrorAlert error={error} onRetry={reload} />
       {!data ? (error ? null : <Loading />) : (
         <Grid container spacing={2}>
-          <Grid size={{ xs: 12, md: 7 }}><PlansCard plans={data.plans} currency={data.settings.currency} onChange={changed} /></Grid>
-          <Grid size={{ xs: 12, md: 5 }}><RunCard onDone={changed} /></Grid>
-          <Grid size={{ xs: 12 }}><AssignmentsCard isps={data.isps} plans={data.plans} assignments={data.assignments} onChange={changed} /></Grid>
-          <Grid size={{ xs: 12 }}><InvoicesCard version={version} onChange={changed} /></Grid>
+          <Grid size={{ xs: 12, md: 7 }} sx={{ minWidth: 0 }}><PlansCard plans={data.plans} currency={data.settings.currency} onChange={changed} /></Grid>
+          <Grid size={{ xs: 12, md: 5 }} sx={{ minWidth: 0 }}><RunCard onDone={changed} /></Grid>
+          <Grid size={{ xs: 12 }} sx={{ minWidth: 0 }}><AssignmentsCard isps={data.isps} plans={data.plans} assignments={data.assignments} onChange={changed} /></Grid>
+          <Grid size={{ xs: 12 }} sx={{ minWidth: 0 }}><InvoicesCard version={version} onChange={changed} /></Grid>
         </Grid>
       )}
     </>
