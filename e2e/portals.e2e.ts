@@ -127,6 +127,12 @@ describe('web app', () => {
           await checkA11y(page, `founder ISPs (${lang})`);
           if (lang === 'en') await shot(page, 'founder-isps-en');
 
+          await page.goto('/founder/billing');
+          await page.getByRole('cell', { name: /Growth/ }).first().waitFor();
+          await settle(page);
+          await checkA11y(page, `founder SaaS billing (${lang})`);
+          await shot(page, `founder-saas-billing-${lang}`);
+
           await page.goto('/founder/isps/new');
           await page.locator('input[name=display_name]').fill(ispName);
           await page.locator('input[name=slug]').fill(slug);
@@ -386,7 +392,7 @@ describe('web app', () => {
         await settle(page);
         await checkA11y(page, 'demo ISP dashboard');
         await shot(page, 'isp-dashboard-demo');
-        for (const p of ['subscribers', 'tickets', 'sessions', 'plans', 'branches', 'nas', 'test-login', 'vouchers', 'staff', 'api-keys', 'settings', 'security',
+        for (const p of ['subscribers', 'tickets', 'sessions', 'plans', 'branches', 'nas', 'test-login', 'vouchers', 'staff', 'api-keys', 'settings', 'subscription', 'security',
           'noc', 'noc/devices', 'noc/incidents', 'noc/topology', 'noc/rules', 'noc/maintenance', 'noc/sla', 'noc/logs']) {
           await page.goto(`/t/demo-isp/${p}`);
           await settle(page);
@@ -394,6 +400,7 @@ describe('web app', () => {
           if (p === 'subscribers') await shot(page, 'isp-subscribers-demo');
           if (p === 'sessions') await shot(page, 'isp-sessions-demo');
           if (p === 'noc') await shot(page, 'noc-dashboard-demo');
+          if (p === 'subscription') await shot(page, 'isp-subscription-demo');
         }
         // The demo voucher batch: its page with the cards, and the generate dialog.
         await page.goto('/t/demo-isp/vouchers');
@@ -538,6 +545,25 @@ describe('web app', () => {
         await checkA11y(spage, 'subscriber pay page, 375 px');
       });
       await sctx.close();
+    });
+
+    test('the founder dashboard and SaaS billing fit 375 px; the MRR chart is drawn from the demo run', { timeout: 90_000 }, async () => {
+      const ctx = await context('en', { width: 375, height: 780 });
+      const page = await ctx.newPage();
+      await guard(page, 'saas-375', async () => {
+        await login(page, '/login', 'founder@astranetix.com', 'admin123', /\/founder$/);
+        await page.locator('.uplot canvas').first().waitFor();
+        for (const p of ['/founder', '/founder/billing']) {
+          await page.goto(p);
+          await page.locator('main h1').waitFor();
+          await settle(page);
+          await checkA11y(page, `${p}, 375 px`);
+          const o = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(o <= 1, `${p} overflows 375 px by ${o} px`);
+        }
+        await shot(page, 'founder-saas-billing-375');
+      });
+      await ctx.close();
     });
 
     test('billing pages pass axe and fit 375 px; an invoice opens, a billing run shows its progress; the subscriber sees their invoices', { timeout: 120_000 }, async () => {

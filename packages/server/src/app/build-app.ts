@@ -27,6 +27,8 @@ import { registerCoaRoutes } from '../modules/aaa/coa.routes.ts';
 import { registerTestLoginRoutes } from '../modules/aaa/test-login.routes.ts';
 import { registerLiveRoutes } from '../modules/aaa/live.routes.ts';
 import { registerIpPoolRoutes } from '../modules/aaa/ip-pools.routes.ts';
+import { registerIspSubscriptionRoutes } from '../modules/platform-billing/isp-subscription.routes.ts';
+import { registerPlatformBillingRoutes } from '../modules/platform-billing/platform-billing.routes.ts';
 import { registerVoucherRoutes } from '../modules/vouchers/vouchers.routes.ts';
 import { registerNocDeviceRoutes } from '../modules/noc/devices.routes.ts';
 import { registerRouterOsRoutes } from '../modules/noc/routeros.routes.ts';
@@ -118,6 +120,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerDunningRoutes(api, ctx);
   registerSupportRoutes(api, ctx);
   registerAddonRoutes(api, ctx);
+  registerPlatformBillingRoutes(api, ctx);
+  registerIspSubscriptionRoutes(api, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>

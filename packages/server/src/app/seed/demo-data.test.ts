@@ -49,5 +49,14 @@ describe('demo data', () => {
     const thread = await api.get(`/api/me/tickets/${own.items[0].id}`, { token: john });
     expect(thread.json.messages.length).toBeGreaterThan(1);
     expect(thread.text).not.toContain('Lost-Carrier');
+    // The platform billing demo ran the real monthly run for six months: MRR in each of them.
+    const founder = await api.login('founder@astranetix.com', 'admin123');
+    const saas = (await api.get('/api/founder/platform-billing/metrics', { token: founder })).json;
+    expect(saas.monthly.slice(-6).every((m: { mrr: number; isps: number }) => m.mrr >= 9900 && m.isps === 1)).toBe(true);
+    expect(saas.arr).toBe(saas.mrr * 12);
+    const mine = (await api.get(`/api/isp/${me.json.isp_id}/platform-subscription`, { token })).json;
+    expect(mine.invoices.map((i: { status: string }) => i.status)).toEqual(['issued', 'paid', 'paid', 'paid', 'paid', 'paid']);
+    const list = (await api.get('/api/founder/isp/list', { token: founder })).json;
+    expect(list.items[0].revenue_this_month).toBeGreaterThan(0);
   });
 });

@@ -17,6 +17,7 @@ import { seedNocAlertsDemo } from '../../modules/noc/alerts/demo.ts';
 import { seedDemoPayments } from '../../modules/billing/payments/demo-payments.ts';
 import { seedDemoBilling } from '../../modules/billing/demo-billing.ts';
 import { seedSupportDemo } from '../../modules/support/demo.ts';
+import { seedDemoPlatformBilling } from '../../modules/platform-billing/demo.ts';
 
 export const demoLogins = [
   { portal: 'founder', email: 'founder@astranetix.com', password: 'admin123' },
@@ -112,4 +113,5 @@ export async function seedDemoData(ctx: AppContext): Promise<void> {
   await seedDemoBilling(ctx, admin, isp.id);
   await seedDemoPayments(ctx, admin, isp.id);
   await seedSupportDemo(ctx, admin, scope, isp.id);
+  await seedDemoPlatformBilling(ctx, actor, isp.id);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
-import { rows } from '../../platform/db/scope.ts';
+import { formatNumber, reserveSeries } from './numbering.ts';
 import { taxInvoice, type TaxContext, type TaxRuleInput } from './tax-engine.ts';
 import { invoices, type PartyInfo } from './schema.ts';
 
@@ -43,18 +43,11 @@ export type InvoiceDraft = {
   fixedLineTotals?: { net: number; tax: number; gross: number }[];
 };
 
-export const formatNumber = (series: string, seq: number) => `${series}-${String(seq).padStart(6, '0')}`;
+export { formatNumber } from './numbering.ts';
 
-/**
- * Reserves `count` consecutive numbers of a series. The counter row stays locked until the
- * caller's transaction ends, so concurrent billing runs (in any process) queue here, and a
- * rolled-back transaction returns its numbers: gapless and never duplicated.
- */
-export async function reserveNumbers(tx: Tx, ispId: string, series: string, count: number): Promise<number> {
-  const [row] = await rows<{ last_value: string }>(tx, sql`INSERT INTO invoice_counters (isp_id, series, last_value) VALUES (${ispId}, ${series}, ${count})
-    ON CONFLICT (isp_id, series) DO UPDATE SET last_value = invoice_counters.last_value + ${count} RETURNING last_value`);
-  return Number(row!.last_value) - count + 1;
-}
+/** The next `count` numbers of the ISP's series (see reserveSeries). */
+export const reserveNumbers = (tx: Tx, ispId: string, series: string, count: number): Promise<number> =>
+  reserveSeries(tx, { kind: 'isp', ispId }, series, count);
 
 /**
  * Inserts invoices with their lines and taxes, numbered when `issue` is true, in the caller's

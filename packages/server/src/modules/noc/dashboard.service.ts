@@ -37,7 +37,7 @@ export const healthFormula =
   'reachability = 1 − mean probe loss % / 100 over polled devices; link_headroom = share of interfaces that are up and sampled in the last 15 minutes ' +
   'running below 90 % of their speed (1 when none). Devices never polled (unknown) are left out; a group without polled devices has no score.';
 
-type DeviceHealthRow = { site: string | null; status: string; loss_percent: number | null; links: number; hot_links: number };
+export type DeviceHealthRow = { site: string | null; status: string; loss_percent: number | null; links: number; hot_links: number };
 
 /** The formula above, on the devices of one group (a site, or the whole ISP). */
 export function healthOf(devices: DeviceHealthRow[]): z.infer<typeof health> {

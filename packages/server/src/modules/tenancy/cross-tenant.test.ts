@@ -43,6 +43,7 @@ describe("an ISP admin cannot reach another ISP's data", () => {
     `/api/isp/${x.id}/sessions`,
     `/api/isp/${x.id}/postauth`,
     `/api/isp/${x.id}/subscribers/${x.subscriberId}/usage`,
+    `/api/isp/${x.id}/platform-subscription`,
   ];
 
   it('reads: every route answers 404 (or 403 where no ISP is named) and leaks nothing', async () => {
@@ -131,7 +132,9 @@ describe("an ISP admin cannot reach another ISP's data", () => {
   });
 
   it('founder-only routes refuse ISP admins', async () => {
-    for (const url of ['/api/founder/dashboard', '/api/founder/isp/list', `/api/founder/isp/${b.id}`, '/api/founder/founders', '/api/founder/system/metrics']) {
+    for (const url of ['/api/founder/dashboard', '/api/founder/isp/list', `/api/founder/isp/${b.id}`, '/api/founder/founders', '/api/founder/system/metrics',
+      '/api/founder/saas-plans', '/api/founder/saas-assignments', '/api/founder/platform-invoices', '/api/founder/platform-billing/metrics',
+      '/api/founder/platform-billing/settings', '/api/founder/platform-billing/runs']) {
       expect((await api.get(url, { token: a.adminToken })).status, url).toBe(403);
     }
     expect((await api.post(`/api/founder/isp/${b.id}/suspend`, { token: a.adminToken })).status).toBe(403);

@@ -56,6 +56,8 @@ export const ispDto = z.object({
 
 export const ispListItem = ispDto.extend({
   subscribers_total: z.number().int(), subscribers_active: z.number().int(), branches: z.number().int(), staff: z.number().int(),
+  revenue_this_month: z.number().int().describe("Collected from its subscribers this calendar month (its time zone), minor units of its currency, net of refunds"),
+  health_score: z.number().nullable().describe('NOC network health 0-100 (the NOC dashboard formula); null when no device has been polled'),
 });
 
 export type CreateIspInput = z.infer<typeof createIspBody>;

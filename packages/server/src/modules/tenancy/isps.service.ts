@@ -10,6 +10,7 @@ import { recordAccess, recordChange } from '../../platform/audit/record-change.t
 import { users } from '../identity/schema.ts';
 import { isps, type IspRow } from './schema.ts';
 import type { CreateIspInput, UpdateIspInput } from './isps.schemas.ts';
+import { ispFigures, type IspFigures } from './isp-figures.ts';
 
 export function ispToDto(ctx: AppContext, r: IspRow) {
   return {
@@ -47,7 +48,7 @@ export async function createIsp(ctx: AppContext, actor: Actor, input: CreateIspI
 const ispSortColumns: Record<string, string> = { created_at: 'i.created_at', display_name: 'i.display_name', slug: 'i.slug', subscribers_total: 'subscribers_total' };
 
 /** The founder's cross-tenant list: platform scope, and the read itself is audited. */
-export async function listIsps(ctx: AppContext, actor: Actor, q: { limit: number; offset: number; sort: string; status?: string | undefined; q?: string | undefined }): Promise<Page<ReturnType<typeof ispToDto> & { subscribers_total: number; subscribers_active: number; branches: number; staff: number }>> {
+export async function listIsps(ctx: AppContext, actor: Actor, q: { limit: number; offset: number; sort: string; status?: string | undefined; q?: string | undefined }): Promise<Page<ReturnType<typeof ispToDto> & { subscribers_total: number; subscribers_active: number; branches: number; staff: number } & IspFigures>> {
   const { field, desc } = parseSort(q.sort);
   const order = sql.raw(`${ispSortColumns[field] ?? 'i.created_at'} ${desc ? 'DESC' : 'ASC'}, i.id`);
   const search = q.q ? `%${q.q.replace(/[\\%_]/g, '\\$&')}%` : null;
@@ -66,8 +67,12 @@ export async function listIsps(ctx: AppContext, actor: Actor, q: { limit: number
              (SELECT count(*)::int FROM users u WHERE u.isp_id = i.id) AS staff
       FROM isps i WHERE ${where} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`);
     const [count] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM isps i WHERE ${where}`);
+    const figures = await ispFigures(tx, list.map((r) => r.id));
     return {
-      items: list.map((r) => ({ ...ispToDto(ctx, r), subscribers_total: r.subscribers_total, subscribers_active: r.subscribers_active, branches: r.branches, staff: r.staff })),
+      items: list.map((r) => ({
+        ...ispToDto(ctx, r), subscribers_total: r.subscribers_total, subscribers_active: r.subscribers_active, branches: r.branches, staff: r.staff,
+        ...figures.get(r.id)!,
+      })),
       total: count?.n ?? 0, limit: q.limit, offset: q.offset,
     };
   });

@@ -4,11 +4,15 @@ import { api } from '../../api/client.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { TimeBars } from '../../ui/charts.tsx';
 import { ErrorAlert, Loading, PageHeader, StatCard, ok, useLoad } from '../../ui/common.tsx';
+import { SaasMetricsSection } from './saas/SaasMetricsSection.tsx';
 
 export default function FounderDashboardPage() {
   const t = useT();
   const fmt = useFormat();
-  const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/founder/dashboard')), []);
+  const { data, error, reload } = useLoad(async () => {
+    const [dash, saas] = await Promise.all([api.GET('/api/founder/dashboard'), api.GET('/api/founder/platform-billing/metrics')]);
+    return { ...ok(dash), saas: ok(saas) };
+  }, []);
   return (
     <>
       <PageHeader title={t('founder.dashTitle')} subtitle={t('founder.dashSubtitle')} />
@@ -19,6 +23,7 @@ export default function FounderDashboardPage() {
           <Grid size={{ xs: 6, md: 3 }}><StatCard label={t('founder.ispsActive')} value={fmt.number(data.isps.active)} tone="success" /></Grid>
           <Grid size={{ xs: 6, md: 3 }}><StatCard label={t('dash.subscribersTotal')} value={fmt.number(data.subscribers.total)} hint={t('founder.activeN', { n: fmt.number(data.subscribers.active) })} /></Grid>
           <Grid size={{ xs: 6, md: 3 }}><StatCard label={t('founder.staff')} value={fmt.number(data.staff)} /></Grid>
+          <SaasMetricsSection m={data.saas} />
           <Grid size={{ xs: 12, md: 8 }}>
             <Card sx={{ height: '100%' }}><CardContent>
               <Typography variant="h6" component="h2" gutterBottom>{t('dash.newPerDay')}</Typography>

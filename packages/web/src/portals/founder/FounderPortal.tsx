@@ -7,6 +7,7 @@ import AddIcon from '@mui/icons-material/AddBusinessOutlined';
 import PeopleIcon from '@mui/icons-material/AdminPanelSettingsOutlined';
 import SecurityIcon from '@mui/icons-material/SecurityOutlined';
 import MonitorIcon from '@mui/icons-material/MonitorHeartOutlined';
+import BillingIcon from '@mui/icons-material/ReceiptLongOutlined';
 import { useT } from '../../i18n/index.tsx';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { Loading } from '../../ui/common.tsx';
@@ -16,6 +17,7 @@ const Dashboard = lazy(() => import('./DashboardPage.tsx'));
 const Isps = lazy(() => import('./IspsPage.tsx'));
 const CreateIsp = lazy(() => import('./CreateIspPage.tsx'));
 const IspDetail = lazy(() => import('./IspDetailPage.tsx'));
+const SaasBilling = lazy(() => import('./SaasBillingPage.tsx'));
 const Users = lazy(() => import('./UsersPage.tsx'));
 const System = lazy(() => import('./SystemPage.tsx'));
 const Security = lazy(() => import('../../ui/SecurityPage.tsx'));
@@ -26,6 +28,7 @@ export default function FounderPortal() {
     { to: '/founder', label: t('nav.dashboard'), icon: <DashboardIcon />, end: true },
     { to: '/founder/isps', label: t('nav.isps'), icon: <IspIcon />, end: true },
     { to: '/founder/isps/new', label: t('nav.createIsp'), icon: <AddIcon /> },
+    { to: '/founder/billing', label: t('nav.saasBilling'), icon: <BillingIcon /> },
     { to: '/founder/users', label: t('nav.platformUsers'), icon: <PeopleIcon /> },
     { to: '/founder/system', label: t('nav.system'), icon: <MonitorIcon /> },
     { to: '/founder/security', label: t('nav.security'), icon: <SecurityIcon /> },
@@ -38,6 +41,7 @@ export default function FounderPortal() {
           <Route path="isps" element={<Isps />} />
           <Route path="isps/new" element={<CreateIsp />} />
           <Route path="isps/:ispId" element={<IspDetail />} />
+          <Route path="billing" element={<SaasBilling />} />
           <Route path="users" element={<Users />} />
           <Route path="system" element={<System />} />
           <Route path="security" element={<Security />} />

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import {
-  Alert, Button, Link, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, TextField,
+  Alert, Button, Chip, Link, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, TextField, Typography,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { api, problemDetail } from '../../api/client.ts';
@@ -11,6 +11,15 @@ import { useFormat, useT } from '../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 
 type Status = 'active' | 'suspended' | 'terminated';
+
+/** The NOC health score, coloured by the NOC dashboard's bands. */
+function HealthScore({ score }: { score: number | null }) {
+  const t = useT();
+  const fmt = useFormat();
+  if (score === null) return <Typography variant="body2" color="text.secondary">{t('founder.healthNone')}</Typography>;
+  const color = score >= 90 ? 'success' : score >= 70 ? 'warning' : 'error';
+  return <Chip size="small" variant="outlined" color={color} label={fmt.number(score)} />;
+}
 
 export default function IspsPage() {
   const t = useT();
@@ -57,6 +66,8 @@ export default function IspsPage() {
               <TableRow>
                 <TableCell>{t('founder.isp')}</TableCell>
                 <TableCell align="right">{t('nav.subscribers')}</TableCell>
+                <TableCell align="right">{t('founder.revenue')}</TableCell>
+                <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }} align="right">{t('founder.health')}</TableCell>
                 <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }} align="right">{t('nav.branches')}</TableCell>
                 <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }} align="right">{t('nav.staff')}</TableCell>
                 <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('founder.plan')}</TableCell>
@@ -72,6 +83,8 @@ export default function IspsPage() {
                     <br /><small style={{ color: '#555' }}><Link component={RouterLink} to={`/t/${i.slug}`} color="inherit">/t/{i.slug}</Link> · {i.currency} · {i.timezone}</small>
                   </TableCell>
                   <TableCell align="right">{fmt.number(i.subscribers_total)}<br /><small style={{ color: '#555' }}>{t('founder.activeN', { n: fmt.number(i.subscribers_active) })}</small></TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{fmt.money(i.revenue_this_month, i.currency)}</TableCell>
+                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }} align="right"><HealthScore score={i.health_score} /></TableCell>
                   <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }} align="right">{fmt.number(i.branches)}</TableCell>
                   <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }} align="right">{fmt.number(i.staff)}</TableCell>
                   <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t(`saas.${i.saas_plan}`)}</TableCell>

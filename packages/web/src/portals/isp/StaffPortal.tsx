@@ -27,6 +27,7 @@ import GatewayIcon from '@mui/icons-material/CreditCardOutlined';
 import DunningIcon from '@mui/icons-material/NotificationsActiveOutlined';
 import ReviewIcon from '@mui/icons-material/GppMaybeOutlined';
 import TicketIcon from '@mui/icons-material/SupportAgentOutlined';
+import SubscriptionIcon from '@mui/icons-material/WorkspacePremiumOutlined';
 import { api } from '../../api/client.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
 import { can } from '../../auth/permissions.ts';
@@ -67,6 +68,7 @@ const Gateways = lazy(() => import('./payments/GatewaysPage.tsx'));
 const Dunning = lazy(() => import('./payments/DunningPage.tsx'));
 const Tickets = lazy(() => import('./support/TicketsPage.tsx'));
 const TicketDetail = lazy(() => import('./support/TicketPage.tsx'));
+const Subscription = lazy(() => import('./SubscriptionPage.tsx'));
 
 export default function StaffPortal({ slug, ispId }: { slug: string; ispId: string }) {
   const { me } = useAuth();
@@ -111,6 +113,7 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
     ...(can(role, 'billing:read') && !branchId ? [{ to: `${base}/dunning`, label: t('nav.dunning'), icon: <DunningIcon /> }] : []),
     ...(can(role, 'staff:read') ? [{ to: `${base}/staff`, label: t('nav.staff'), icon: <StaffIcon /> }] : []),
     ...(can(role, 'apikey:manage') ? [{ to: `${base}/api-keys`, label: t('nav.apiKeys'), icon: <KeyIcon /> }] : []),
+    ...(can(role, 'isp:manage') ? [{ to: `${base}/subscription`, label: t('nav.subscription'), icon: <SubscriptionIcon /> }] : []),
     ...(can(role, 'isp:manage') ? [{ to: `${base}/settings`, label: t('nav.settings'), icon: <SettingsIcon /> }] : []),
     ...(me?.kind === 'user' ? [{ to: `${base}/security`, label: t('nav.security'), icon: <SecurityIcon /> }] : []),
   ];
@@ -120,7 +123,7 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
     [t('nav.group.network'), ['/sessions', '/nas', '/test-login']],
     [t('nav.group.noc'), ['/noc']],
     [t('nav.group.billing'), ['/billing', '/payments', '/vouchers', '/fraud-review', '/payment-gateways', '/dunning']],
-    [t('nav.group.organisation'), ['/branches', '/staff', '/api-keys', '/settings', '/security']],
+    [t('nav.group.organisation'), ['/branches', '/staff', '/api-keys', '/settings', '/subscription', '/security']],
   ];
   const grouped = nav.map((n) => ({ ...n, group: sections.find(([, paths]) => paths.some((p) => n.to.startsWith(`${base}${p}`)))?.[0] }))
     .sort((a, b) => sections.findIndex(([g]) => g === a.group) - sections.findIndex(([g]) => g === b.group));
@@ -164,6 +167,7 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
                 {can(role, 'billing:read') ? <Route path="dunning" element={<Dunning />} /> : null}
                 {can(role, 'staff:read') ? <Route path="staff" element={<Staff />} /> : null}
                 {can(role, 'apikey:manage') ? <Route path="api-keys" element={<ApiKeys />} /> : null}
+                {can(role, 'isp:manage') ? <Route path="subscription" element={<Subscription />} /> : null}
                 {can(role, 'isp:manage') ? <Route path="settings" element={<Settings />} /> : null}
                 <Route path="security" element={<Security />} />
                 <Route path="*" element={<NotFound />} />
