@@ -1,5 +1,7 @@
 /** Pieces both the staff desk and the self-service portal show: status and priority chips, the conversation. */
-import { alpha, Box, Chip, Paper, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import { alpha, Box, Chip, Link, List, ListItem, ListItemText, Paper, Stack, TablePagination, Typography } from '@mui/material';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import { useFormat, useT } from '../i18n/index.tsx';
 
@@ -55,5 +57,33 @@ export function Thread({ messages, mine }: { messages: ThreadMessage[]; mine: 's
         );
       })}
     </Stack>
+  );
+}
+
+export type TicketListItem = { id: string; number: number; subject: string; to: string; secondary: string; chips: ReactNode };
+
+/** A page of tickets, ten at a time: what a subscriber's tab and the self-service list both show. */
+export function TicketList({ items, total, page, onPage, empty }: { items: TicketListItem[]; total: number; page: number; onPage: (page: number) => void; empty: string }) {
+  const t = useT();
+  const fmt = useFormat();
+  if (!items.length) return <Typography color="text.secondary">{empty}</Typography>;
+  return (
+    <>
+      <List dense disablePadding>
+        {items.map((tk, i) => (
+          <ListItem key={tk.id} disableGutters divider={i < items.length - 1} sx={{ flexWrap: 'wrap', gap: 1 }}>
+            <ListItemText sx={{ minWidth: 0, flex: '1 1 200px' }}
+              primary={<Link component={RouterLink} to={tk.to} underline="hover">#{tk.number} {tk.subject}</Link>}
+              secondary={tk.secondary} />
+            <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>{tk.chips}</Stack>
+          </ListItem>
+        ))}
+      </List>
+      {total > 10 ? (
+        <TablePagination component="div" count={total} page={page} rowsPerPage={10} rowsPerPageOptions={[10]} onPageChange={(_e, p) => onPage(p)}
+          labelDisplayedRows={({ from, to, count }) => t('common.rangeOf', { from: fmt.number(from), to: fmt.number(to), count: fmt.number(count) })}
+          getItemAriaLabel={(type) => t(`common.page_${type}`)} />
+      ) : null}
+    </>
   );
 }

@@ -2,23 +2,23 @@
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import {
-  Alert, Box, Button, Card, CardContent, Grid, Link, List, ListItem, ListItemText, MenuItem, Stack, TablePagination, TextField, Typography,
+  Alert, Box, Button, Card, CardContent, Grid, MenuItem, Stack, TextField, Typography,
 } from '@mui/material';
 import { api, fieldErrors, problemDetail } from '../../api/client.ts';
 import type { OwnTicketDetail } from '../../api/types.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { ErrorAlert, Loading, PageHeader, ok, useLoad } from '../../ui/common.tsx';
-import { Thread, TicketStatusChip } from '../../ui/tickets.tsx';
+import { Thread, TicketList, TicketStatusChip } from '../../ui/tickets.tsx';
 
 const categories = ['connectivity', 'billing', 'installation', 'other'] as const;
 const priorities = ['low', 'normal', 'high'] as const;
 
 export default function SupportPage() {
   const { ticketId } = useParams();
-  return ticketId ? <TicketView id={ticketId} /> : <TicketList />;
+  return ticketId ? <TicketView id={ticketId} /> : <OwnTickets />;
 }
 
-function TicketList() {
+function OwnTickets() {
   const t = useT();
   const fmt = useFormat();
   const [page, setPage] = useState(0);
@@ -32,25 +32,13 @@ function TicketList() {
             <CardContent>
               <Typography variant="h6" component="h2" gutterBottom>{t('tickets.self.mine')}</Typography>
               <ErrorAlert error={error} onRetry={reload} />
-              {!data ? (error ? null : <Loading />) : data.items.length ? (
-                <>
-                  <List dense disablePadding>
-                    {data.items.map((tk, i) => (
-                      <ListItem key={tk.id} disableGutters divider={i < data.items.length - 1} sx={{ flexWrap: 'wrap', gap: 1 }}>
-                        <ListItemText sx={{ minWidth: 0, flex: '1 1 200px' }}
-                          primary={<Link component={RouterLink} to={tk.id} underline="hover">#{tk.number} {tk.subject}</Link>}
-                          secondary={`${t(`tickets.category.${tk.category}`)} · ${t('tickets.self.lastActivity', { at: fmt.dateTime(tk.last_message_at) })}`} />
-                        <TicketStatusChip status={tk.status} />
-                      </ListItem>
-                    ))}
-                  </List>
-                  {data.total > 10 ? (
-                    <TablePagination component="div" count={data.total} page={page} rowsPerPage={10} rowsPerPageOptions={[10]} onPageChange={(_e, p) => setPage(p)}
-                      labelDisplayedRows={({ from, to, count }) => t('common.rangeOf', { from: fmt.number(from), to: fmt.number(to), count: fmt.number(count) })}
-                      getItemAriaLabel={(type) => t(`common.page_${type}`)} />
-                  ) : null}
-                </>
-              ) : <Typography color="text.secondary">{t('tickets.self.empty')}</Typography>}
+              {!data ? (error ? null : <Loading />) : (
+                <TicketList page={page} onPage={setPage} total={data.total} empty={t('tickets.self.empty')}
+                  items={data.items.map((tk) => ({
+                    id: tk.id, number: tk.number, subject: tk.subject, to: tk.id, chips: <TicketStatusChip status={tk.status} />,
+                    secondary: `${t(`tickets.category.${tk.category}`)} · ${t('tickets.self.lastActivity', { at: fmt.dateTime(tk.last_message_at) })}`,
+                  }))} />
+              )}
             </CardContent>
           </Card>
         </Grid>

@@ -1,13 +1,12 @@
 /** The tickets tab of a subscriber's page: their tickets, newest activity first, and a new one for them. */
 import { useState } from 'react';
-import { Link as RouterLink } from 'react-router-dom';
-import { Button, Card, CardContent, Link, List, ListItem, ListItemText, Stack, TablePagination, Typography } from '@mui/material';
+import { Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { api } from '../../../api/client.ts';
 import type { Ticket } from '../../../api/types.ts';
 import { useFormat, useT } from '../../../i18n/index.tsx';
 import { ErrorAlert, Loading, ok, useLoad } from '../../../ui/common.tsx';
-import { OverdueChip, PriorityChip, TicketStatusChip } from '../../../ui/tickets.tsx';
+import { OverdueChip, PriorityChip, TicketList, TicketStatusChip } from '../../../ui/tickets.tsx';
 import { useIsp } from '../context.ts';
 import { NewTicketDialog } from './NewTicketDialog.tsx';
 
@@ -43,27 +42,14 @@ export function SubscriberTicketsTab({ subscriberId, name }: { subscriberId: str
           {can('ticket:manage') ? <Button size="small" variant="outlined" startIcon={<AddIcon />} onClick={() => setCreating(true)}>{t('tickets.new')}</Button> : null}
         </Stack>
         <ErrorAlert error={error} onRetry={reload} />
-        {!data ? (error ? null : <Loading />) : data.items.length ? (
-          <>
-            <List dense disablePadding>
-              {data.items.map((tk, i) => (
-                <ListItem key={tk.id} disableGutters divider={i < data.items.length - 1} sx={{ flexWrap: 'wrap', gap: 1 }}>
-                  <ListItemText sx={{ minWidth: 0, flex: '1 1 200px' }}
-                    primary={<Link component={RouterLink} to={`${base}/tickets/${tk.id}`} underline="hover">#{tk.number} {tk.subject}</Link>}
-                    secondary={`${t(`tickets.category.${tk.category}`)} · ${fmt.dateTime(tk.created_at)}`} />
-                  <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
-                    <TicketStatusChip status={tk.status} /><PriorityChip priority={tk.priority} />{tk.overdue ? <OverdueChip /> : null}
-                  </Stack>
-                </ListItem>
-              ))}
-            </List>
-            {data.total > 10 ? (
-              <TablePagination component="div" count={data.total} page={page} rowsPerPage={10} rowsPerPageOptions={[10]} onPageChange={(_e, p) => setPage(p)}
-                labelDisplayedRows={({ from, to, count }) => t('common.rangeOf', { from: fmt.number(from), to: fmt.number(to), count: fmt.number(count) })}
-                getItemAriaLabel={(type) => t(`common.page_${type}`)} />
-            ) : null}
-          </>
-        ) : <Typography color="text.secondary">{t('tickets.noneForSubscriber')}</Typography>}
+        {!data ? (error ? null : <Loading />) : (
+          <TicketList page={page} onPage={setPage} total={data.total} empty={t('tickets.noneForSubscriber')}
+            items={data.items.map((tk) => ({
+              id: tk.id, number: tk.number, subject: tk.subject, to: `${base}/tickets/${tk.id}`,
+              secondary: `${t(`tickets.category.${tk.category}`)} · ${fmt.dateTime(tk.created_at)}`,
+              chips: <><TicketStatusChip status={tk.status} /><PriorityChip priority={tk.priority} />{tk.overdue ? <OverdueChip /> : null}</>,
+            }))} />
+        )}
       </CardContent>
       <NewTicketDialog open={creating} subscriber={{ id: subscriberId, label: name }} onClose={() => setCreating(false)} onCreated={() => setCreating(false)} />
     </Card>
