@@ -2690,6 +2690,8 @@ export interface paths {
                                 subscribers_active: number;
                                 branches: number;
                                 staff: number;
+                                /** @description The platform plan the ISP is billed on (SaaS billing); null when none is assigned */
+                                billing_plan: string | null;
                                 /** @description Collected from its subscribers this calendar month (its time zone), minor units of its currency, net of refunds */
                                 revenue_this_month: number;
                                 /** @description NOC network health 0-100 (the NOC dashboard formula); null when no device has been polled */

@@ -58,5 +58,7 @@ describe('demo data', () => {
     expect(mine.invoices.map((i: { status: string }) => i.status)).toEqual(['issued', 'paid', 'paid', 'paid', 'paid', 'paid']);
     const list = (await api.get('/api/founder/isp/list', { token: founder })).json;
     expect(list.items[0].revenue_this_month).toBeGreaterThan(0);
+    // The list names the plan the ISP is really billed on, not the older tier label.
+    expect(list.items[0].billing_plan).toBe('Growth');
   });
 });
