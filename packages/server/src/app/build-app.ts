@@ -45,6 +45,7 @@ import { registerBillingRunRoutes } from '../modules/billing/billing-runs.routes
 import { registerPaymentApiRoutes } from '../modules/billing/payment-api.routes.ts';
 import { registerDunningRoutes } from '../modules/billing/payments/dunning.routes.ts';
 import { registerSupportRoutes } from '../modules/support/tickets.routes.ts';
+import { registerSelfPlanChangeRoutes } from '../modules/billing/self-plan-change.routes.ts';
 import { registerAddonRoutes } from '../modules/billing/addons/addons.routes.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
@@ -119,6 +120,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerPaymentApiRoutes(api, ctx);
   registerDunningRoutes(api, ctx);
   registerSupportRoutes(api, ctx);
+  registerSelfPlanChangeRoutes(api, ctx);
   registerAddonRoutes(api, ctx);
   registerPlatformBillingRoutes(api, ctx);
   registerIspSubscriptionRoutes(api, ctx);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Box, Card, CardContent, Grid, Stack, Typography } from '@mui/material';
+import { PlanChangeCard } from './PlanChangeCard.tsx';
 import DownloadIcon from '@mui/icons-material/South';
 import UploadIcon from '@mui/icons-material/North';
 import { useLive } from '../../api/live.ts';
@@ -66,6 +67,7 @@ export default function SubscriberHomePage() {
           </Card>
         </Grid>
       </Grid>
+      <PlanChangeCard />
     </>
   );
 }
