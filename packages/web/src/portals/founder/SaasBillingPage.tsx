@@ -8,6 +8,7 @@ import { AssignmentsCard } from './saas/AssignmentsCard.tsx';
 import { InvoicesCard } from './saas/InvoicesCard.tsx';
 import { PlansCard } from './saas/PlansCard.tsx';
 import { RunCard } from './saas/RunCard.tsx';
+import { SettingsCard } from './saas/SettingsCard.tsx';
 
 export default function SaasBillingPage() {
   const t = useT();
@@ -30,6 +31,7 @@ export default function SaasBillingPage() {
           <Grid size={{ xs: 12, md: 5 }} sx={{ minWidth: 0 }}><RunCard onDone={changed} /></Grid>
           <Grid size={{ xs: 12 }} sx={{ minWidth: 0 }}><AssignmentsCard isps={data.isps} plans={data.plans} assignments={data.assignments} onChange={changed} /></Grid>
           <Grid size={{ xs: 12 }} sx={{ minWidth: 0 }}><InvoicesCard version={version} onChange={changed} /></Grid>
+          <Grid size={{ xs: 12 }} sx={{ minWidth: 0 }}><SettingsCard settings={data.settings} onChange={changed} /></Grid>
         </Grid>
       )}
     </>
