@@ -72,8 +72,8 @@ export function parseLoginTime(spec: string): LoginTime {
 const clocks = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAY: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
-/** Minute of the week in the time zone, and the seconds already gone in that minute. */
-function minuteOfWeek(now: Date, timeZone: string): { minute: number; seconds: number } {
+/** Minute of the week in the time zone (one cached formatter per zone), and the seconds already gone in that minute. */
+export function minuteOfWeek(now: Date, timeZone: string): { minute: number; seconds: number } {
   let clock = clocks.get(timeZone);
   if (!clock) {
     clock = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

@@ -1,12 +1,10 @@
 import type { AaaPlan } from './policy.ts';
 import type { Rate } from './reply-attributes.ts';
+import { minuteOfWeek } from './login-time.ts';
 
-/** Minutes since local midnight in a time zone. */
+/** Minutes since local midnight in a time zone; the same zone clock as the access-hours check. */
 export function localMinutes(now: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
-  const h = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
-  const m = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
-  return h * 60 + m;
+  return minuteOfWeek(now, timeZone).minute % 1440;
 }
 
 const toMinutes = (t: string) => {

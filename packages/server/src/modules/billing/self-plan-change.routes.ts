@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { requireActor } from '../../platform/http/authenticate.ts';
-import { badRequest, forbidden } from '../../platform/http/errors.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
+import { badRequest } from '../../platform/http/errors.ts';
 import { sql } from 'drizzle-orm';
-import { rows, tenantScope, withScope } from '../../platform/db/scope.ts';
+import { rows, withScope } from '../../platform/db/scope.ts';
+import { self } from '../subscribers/self-service.service.ts';
 import { listPlans } from '../catalog/plans.service.ts';
 import { changePlan, previewPlanChange, subscriptionDto } from './subscriptions.service.ts';
 
@@ -17,10 +17,6 @@ const ownPlanDto = z.object({
   price_minor: z.number().int(), currency: z.string(), billing_period: z.string(), current: z.boolean(),
 });
 
-function self(actor: Actor) {
-  if (actor.kind !== 'subscriber' || !actor.id || !actor.ispId) throw forbidden('For subscribers: staff change plans through /api/isp/{isp_id}/subscribers');
-  return { actor, id: actor.id, ispId: actor.ispId, scope: tenantScope(actor.ispId) };
-}
 
 /**
  * Upgrades and downgrades from the self-service portal: the ISP's active plans, the pro-rated

@@ -38,11 +38,12 @@ export const ownUsageDto = z.object({
   }),
 });
 
-type Self = { actor: Actor; id: string; scope: Scope };
+type Self = { actor: Actor; id: string; ispId: string; scope: Scope };
 
-function self(actor: Actor): Self {
+/** The logged-in subscriber behind a self-service route; staff are refused. */
+export function self(actor: Actor): Self {
   if (actor.kind !== 'subscriber' || !actor.id || !actor.ispId) throw forbidden('For subscribers: staff change subscribers through /api/isp/{isp_id}/subscribers');
-  return { actor, id: actor.id, scope: tenantScope(actor.ispId) };
+  return { actor, id: actor.id, ispId: actor.ispId, scope: tenantScope(actor.ispId) };
 }
 
 const toProfile = (s: SubscriberDto): z.infer<typeof ownProfileDto> => ({
