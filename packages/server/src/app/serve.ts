@@ -6,6 +6,7 @@ import { OutboxRelay } from '../platform/events/outbox-relay.ts';
 import { startAaa } from '../modules/aaa/aaa-runtime.ts';
 import { startCollector } from '../modules/noc/collector/collector.ts';
 import { nocAlertsOptions, startNocAlerts } from '../modules/noc/alerts/noc-alerts-runtime.ts';
+import { startAutoAnalyze } from '../platform/db/auto-analyze.ts';
 import { startDunningJob } from '../modules/billing/payments/dunning.service.ts';
 import { assertNoDemoAccounts, demoAccountsPresent, demoLogins, hasAnyFounder, seedDemoData } from './seed/demo-data.ts';
 
@@ -18,6 +19,8 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     log.info('First start: loading demo data');
     await seedDemoData(ctx);
   }
+  // The embedded database's stand-in for autovacuum's ANALYZE (nothing on PostgreSQL).
+  const stopAnalyze = startAutoAnalyze(ctx.db, (err) => log.warn({ err }, 'ANALYZE of the embedded database failed'));
   const relay = new OutboxRelay(ctx.db, ctx.bus, log);
   if (config.roles.has('worker')) relay.start();
   const stopDunning = config.roles.has('worker') ? startDunningJob(ctx) : () => undefined;
@@ -51,6 +54,7 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     stopDunning();
+    stopAnalyze();
     await app.close();
     await aaa?.stop();
     await collector?.stop();

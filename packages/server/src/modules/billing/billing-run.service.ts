@@ -13,6 +13,7 @@ import { loadBillingContext, loadBuyers } from './billing-context.ts';
 import { cycleDraft, type DueSubscription, type PendingCharge } from './cycle-invoice.ts';
 import { writeInvoices, type InvoiceDraft } from './invoice-writer.ts';
 import { billingRuns } from './schema.ts';
+import { analyzeStale } from '../../platform/db/auto-analyze.ts';
 import { loadCycleExtras, markExtrasBilled, type ExtrasBilled } from './addons/cycle-extras.ts';
 
 export const billingRunDto = z.object({
@@ -36,26 +37,34 @@ const dueFilter = (ispId: string, asOf: string, subscriberId: string | null) => 
   AND EXISTS (SELECT 1 FROM subscribers s WHERE s.id = sub.subscriber_id AND s.status <> 'terminated')
   AND (${subscriberId}::uuid IS NULL OR sub.subscriber_id = ${subscriberId}::uuid)`;
 
+/** How many due subscriptions a batch took, and the id of its last (where the next one goes on). */
+type BatchResult = { picked: number; last: string | null };
+
 /**
- * Bills one batch: locks up to `size` due subscriptions (SKIP LOCKED, so runs in other
- * processes take other rows), writes their invoices with gapless numbers, moves each
+ * Bills one batch: locks up to `size` due subscriptions after the id `after` (SKIP LOCKED, so
+ * runs in other processes take other rows), writes their invoices with gapless numbers, moves each
  * subscription to its next period and records the batch, all in one transaction. The unique
  * index on (subscription, period) makes a repeated run create nothing.
  */
-async function billBatch(tx: Tx, actor: Actor, ispId: string, runId: string, asOf: string, size: number, failedIds: Set<string>, subscriberId: string | null) {
+async function billBatch(tx: Tx, actor: Actor, ispId: string, runId: string, asOf: string, size: number, failedIds: Set<string>, subscriberId: string | null, after: string | null): Promise<BatchResult> {
   const failed = `{${[...failedIds].join(',')}}`;
   const due = await rows<DueSubscription>(tx, sql`SELECT sub.id, sub.branch_id, sub.subscriber_id, sub.plan_id, to_char(sub.next_period_start, 'YYYY-MM-DD') AS next_period_start,
       to_char(sub.next_period_end, 'YYYY-MM-DD') AS next_period_end, sub.price_minor, sub.currency, p.name AS plan_name, p.price_minor AS plan_price,
       p.currency AS plan_currency, p.billing_period, p.fup_monthly_bytes
     FROM subscriptions sub JOIN subscription_plans p ON p.id = sub.plan_id
-    WHERE ${dueFilter(ispId, asOf, subscriberId)} AND NOT (sub.id = ANY(${failed}::uuid[]))
+    WHERE ${dueFilter(ispId, asOf, subscriberId)} AND NOT (sub.id = ANY(${failed}::uuid[])) ${after === null ? sql`` : sql`AND sub.id > ${after}::uuid`}
     ORDER BY sub.id LIMIT ${size} FOR UPDATE OF sub SKIP LOCKED`);
-  if (due.length === 0) return { picked: 0 };
+  if (due.length === 0) return { picked: 0, last: null };
   const bc = await loadBillingContext(tx, ispId);
   const ids = `{${due.map((d) => d.id).join(',')}}`;
   const buyers = await loadBuyers(tx, due.map((d) => d.subscriber_id));
+  // By subscriber too: the pending-charges index is on subscriber_id, so this does not read
+  // every charge ever invoiced in each batch.
   const charges = await rows<PendingCharge>(tx, sql`SELECT id, subscription_id, subscriber_id, kind, description, amount, currency FROM billing_charges
-    WHERE subscription_id = ANY(${ids}::uuid[]) AND invoice_id IS NULL ORDER BY created_at FOR UPDATE`);
+    WHERE subscriber_id = ANY(${`{${due.map((d) => d.subscriber_id).join(',')}}`}::uuid[]) AND subscription_id = ANY(${ids}::uuid[]) AND invoice_id IS NULL
+    ORDER BY created_at FOR UPDATE`);
+  const chargesOf = new Map<string, PendingCharge[]>();
+  for (const c of charges) chargesOf.set(c.subscription_id!, [...(chargesOf.get(c.subscription_id!) ?? []), c]);
   const extras = await loadCycleExtras(tx, due.map((d) => d.id));
   const usage = new Map<string, { day: string; bytes: number }[]>();
   const metered = due.filter((d) => d.fup_monthly_bytes !== null);
@@ -73,7 +82,7 @@ async function billBatch(tx: Tx, actor: Actor, ispId: string, runId: string, asO
   const billedExtras: ExtrasBilled[] = [];
   for (const sub of due) {
     try {
-      const mine = charges.filter((c) => c.subscription_id === sub.id);
+      const mine = chargesOf.get(sub.id) ?? [];
       const used = (usage.get(sub.subscriber_id) ?? []).filter((u) => u.day >= sub.next_period_start && u.day < sub.next_period_end).reduce((a, u) => a + u.bytes, 0);
       const { draft, next, billed } = await cycleDraft(tx, bc, sub, buyers.get(sub.subscriber_id)!, mine, used, asOf, extras.get(sub.id));
       drafts.push(draft);
@@ -108,7 +117,7 @@ async function billBatch(tx: Tx, actor: Actor, ispId: string, runId: string, asO
       payload: { run_id: runId, invoices: written.map((w) => ({ id: w.id, number: w.number, subscriber_id: w.subscriberId, total: w.total, currency: w.currency.trim(), due_date: w.dueDate })) },
     });
   }
-  return { picked: due.length };
+  return { picked: due.length, last: due[due.length - 1]!.id };
 }
 
 /** Runs a started billing run to the end in batches; progress is on its billing_runs row. */
@@ -117,9 +126,21 @@ export async function executeBillingRun(ctx: AppContext, actor: Actor, scope: Sc
   if (!run) throw notFound('Billing run');
   const failedIds = new Set<string>();
   try {
+    // Each batch goes on in id order from where the last one stopped, so it does not read again
+    // the rows billed before it (from the start, batch k read k × size billed rows first). A pass
+    // that reaches the end is followed by one from the beginning, which finds what is still due
+    // (a subscription several periods behind, rows another process released); the run ends on
+    // an empty pass from the beginning, as before.
+    let after: string | null = null;
     for (;;) {
-      const { picked } = await withScope(ctx.db, scope, (tx) => billBatch(tx, actor, run.ispId, runId, run.asOf, batchSize, failedIds, subscriberId));
-      if (picked === 0) break;
+      const from: string | null = after;
+      const { picked, last }: BatchResult = await withScope(ctx.db, scope, (tx) => billBatch(tx, actor, run.ispId, runId, run.asOf, batchSize, failedIds, subscriberId, from));
+      if (picked === 0 && from === null) break;
+      after = last;
+      // The embedded database has no autovacuum: without fresh statistics the foreign-key checks
+      // of invoice lines and taxes keep plans made while invoices was small (see auto-analyze.ts).
+      // Refreshed when a table has doubled, which bounds the ANALYZEs of a run to a few.
+      await analyzeStale(ctx.db, 1).catch((err: unknown) => ctx.log.warn({ err, runId }, 'ANALYZE during the billing run failed'));
     }
     await withScope(ctx.db, scope, async (tx) => {
       // Issued invoices past their due date become overdue (partially paid ones keep their status).
