@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery, sortParam } from '../../platform/http/paging.ts';
+import { invoiceLocales } from '../billing/billing-context.ts';
 import { cardViewStatuses, voucherKinds } from './schema.ts';
 import { maxPinLength, minPinLength } from './pins.ts';
 
@@ -60,6 +61,10 @@ export const batchQuery = z.object({
   kind: z.enum(voucherKinds).optional(),
 });
 export type BatchQuery = z.infer<typeof batchQuery>;
+
+export const sheetQuery = z.strictObject({
+  lang: z.enum(invoiceLocales).optional().describe("Language of the card sheet; defaults to the ISP's default language"),
+});
 
 export const cardDto = z.object({
   id: z.string(), batch_id: z.string(), batch_name: z.string(), kind: z.enum(voucherKinds), serial: z.string(), status: z.enum(cardViewStatuses),

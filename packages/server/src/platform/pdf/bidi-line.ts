@@ -1,4 +1,5 @@
-import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
+import { createRequire } from 'node:module';
+import type { EmbeddingLevels } from 'bidi-js';
 
 /**
  * Right-to-left text for PDFKit, which draws glyphs in the order it is given them and knows no
@@ -10,6 +11,8 @@ import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
  * picks the joined forms (init/medi/fina, lam-alef) and emits the glyphs right to left. So a
  * right-to-left run is handed over in logical order, and fontkit's reversal is its visual order.
  */
+// bidi-js is a UMD bundle whose module.exports is the factory; its typings declare an ES default export.
+const bidiFactory: typeof import('bidi-js').default = createRequire(import.meta.url)('bidi-js');
 const bidi = bidiFactory();
 
 export type Direction = 'ltr' | 'rtl';

@@ -27,7 +27,7 @@ const chain: readonly Script[] = ['latin', 'latinExt', 'arabic', 'devanagari'];
  * what their common letters reach, not the fonts' ascent (which covers stacked marks and would
  * space Arabic lines twice as far apart).
  */
-export const lineEm: Record<Script, number> = { latin: 1.362, latinExt: 1.362, arabic: 1.75, devanagari: 1.5 };
+export const lineEm: Record<Script, number> = { latin: 1.362, latinExt: 1.362, arabic: 1.6, devanagari: 1.5 };
 /** Distance from the top of a Latin line box to its baseline, in em (Noto Sans ascent). */
 export const latinAscentEm = 1.069;
 

@@ -77,8 +77,9 @@ export class PdfText {
 
   /** Natural width of one line of text. */
   width(text: string, o: Pick<TextOptions, 'size' | 'weight'>): number {
-    const faces = facesOf(text, o.weight ?? 'regular').map((f) => f.name);
-    return this.rangeWidth(text, faces, 0, text.length, o.size);
+    const line = text.replace(oddSpaces, '\u00a0');
+    const faces = facesOf(line, o.weight ?? 'regular').map((f) => f.name);
+    return this.rangeWidth(line, faces, 0, line.length, o.size);
   }
 
   private drawPiece(p: Piece, x: number, baseline: number, size: number): void {
@@ -106,7 +107,7 @@ export class PdfText {
   /** Greedy line breaking at spaces (inside a word only when the word alone is too wide), per paragraph. */
   private lines(text: string, o: TextOptions): Line[] {
     const out: Line[] = [];
-    for (const paragraph of text.split(/\r?\n/)) {
+    for (const paragraph of text.replace(oddSpaces, '\u00a0').split(/\r?\n/)) {
       const para = bidiParagraph(paragraph, o.dir ?? this.dir);
       const fs = facesOf(paragraph, o.weight ?? 'regular');
       const faces = fs.map((f) => f.name);
@@ -143,6 +144,12 @@ export class PdfText {
     return lines;
   }
 }
+
+/**
+ * Spaces none of the faces has, which Intl puts in numbers and units ("12 345,5", "5 Go" in
+ * French use U+202F): set as a no-break space, which every face has and no line breaks at.
+ */
+const oddSpaces = /[\u2000-\u200a\u202f\u205f\u3000]/g;
 
 const physical = (a: Align, rtl: boolean): 'left' | 'right' | 'center' => (a === 'center' ? 'center' : (a === 'start') !== rtl ? 'left' : 'right');
 
