@@ -57,7 +57,7 @@ export function renderInvoicePdf(inv: InvoiceDto, brand: Branding): Promise<Buff
   // Lines: description at the reading edge, amounts towards the other.
   y = Math.max(y, by) + 20;
   const cols = [{ w: W - 280, k: t.description }, { w: 50, k: t.qty }, { w: 80, k: t.unitPrice }, { w: 70, k: t.tax }, { w: 80, k: t.amount }];
-  const cell = (text: string, i: number, top: number, o: { color?: string; dir?: 'auto' } = {}) => {
+  const cell = (text: string, i: number, top: number, o: { color?: string } = {}) => {
     const x = 40 + cols.slice(0, i).reduce((a, c) => a + c.w, 0);
     return pdf.text(text, x + 4, top, { width: cols[i]!.w - 8, size: 9, align: i === 0 ? 'start' : 'end', ...o });
   };
@@ -71,9 +71,10 @@ export function renderInvoicePdf(inv: InvoiceDto, brand: Branding): Promise<Buff
   for (const l of inv.lines) {
     const desc = l.usage_bytes !== null ? `${l.description}\n${gb(l.usage_bytes)} / ${gb(l.included_bytes ?? 0)}` : l.description;
     const cells = [desc, l.unit ? `${l.quantity} ${l.unit}` : l.quantity, money(l.unit_price), money(l.tax_amount), money(l.gross_amount)];
-    const h = Math.max(14, ...cells.map((c, i) => pdf.height(c, { width: cols[i]!.w - 8, size: 9, dir: i === 0 ? 'auto' : undefined }))) + 4;
+    const h = Math.max(14, ...cells.map((c, i) => pdf.height(c, { width: cols[i]!.w - 8, size: 9 }))) + 4;
     if (y + h > doc.page.height - 160) { doc.addPage(); y = 50; header(); doc.fillColor('#111'); }
-    cells.forEach((c, i) => cell(c, i, y, { color: '#111', ...(i === 0 ? { dir: 'auto' } : {}) }));
+    // Descriptions come from the language's templates around plan names: the document's direction reads them right.
+    cells.forEach((c, i) => cell(c, i, y, { color: '#111' }));
     y += h;
     doc.moveTo(40, y - 2).lineTo(40 + W, y - 2).strokeColor('#ddd').stroke();
   }

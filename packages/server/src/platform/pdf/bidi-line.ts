@@ -48,7 +48,7 @@ export function visualPieces(p: BidiParagraph, start: number, end: number, faceO
     const hi = Math.max(run[0]!, run[run.length - 1]!);
     let logical = '';
     for (let k = lo; k <= hi; k++) logical += mirrored.get(k) ?? p.text[k]!;
-    logical = logical.replace(bidiControls, '');
+    logical = withoutBidiControls(logical);
     const rtl = odd(run[0]!);
     // fontkit reverses a run whose first script is right-to-left. Where that is not the run's
     // resolved direction (neutrals alone at an odd level, Arabic-Indic digits at an even one:
@@ -68,11 +68,11 @@ export function visualPieces(p: BidiParagraph, start: number, end: number, faceO
 
 /** The reordered line as one string (what UAX #9 displays, left to right), for tests and logs. */
 export function visualString(text: string, base: Direction | 'auto'): string {
-  return bidi.getReorderedString(text, bidi.getEmbeddingLevels(text, base)).replace(bidiControls, '');
+  return withoutBidiControls(bidi.getReorderedString(text, bidi.getEmbeddingLevels(text, base)));
 }
 
 /** Explicit formatting characters and marks: they steer the algorithm and are not drawn (rule X9). */
-const bidiControls = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+export const withoutBidiControls = (s: string): string => s.replace(/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, '');
 
 /** fontkit's own rule: the first character of a script other than Common/Inherited decides. */
 const firstScript = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;

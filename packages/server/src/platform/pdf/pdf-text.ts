@@ -1,4 +1,4 @@
-import { bidiParagraph, visualPieces, type BidiParagraph, type Direction, type Piece } from './bidi-line.ts';
+import { bidiParagraph, visualPieces, withoutBidiControls, type BidiParagraph, type Direction, type Piece } from './bidi-line.ts';
 import { facesOf, latinAscentEm, lineEm, type Weight } from './pdf-fonts.ts';
 
 export type Align = 'start' | 'end' | 'center';
@@ -61,10 +61,15 @@ export class PdfText {
       let px = align === 'left' ? left : align === 'right' ? left + o.width - total : left + (o.width - total) / 2;
       // One baseline for every face on the line, whatever their own ascents.
       const baseline = top + o.size * (latinAscentEm + (line.height / o.size - lineEm.latin) / 2);
+      // The glyphs are in visual order and a shaped glyph maps back to one character only (Noto
+      // Sans Arabic draws ب ت ث ي on one dotless body): ActualText gives copy, search and screen
+      // readers the line as written (ISO 32000-1, 14.9.4).
+      this.doc.markContent('Span', { actual: withoutBidiControls(line.para.text.slice(line.start, line.end)) });
       pieces.forEach((p, k) => {
         this.drawPiece(p, px, baseline, o.size);
         px += widths[k]!;
       });
+      this.doc.endMarkedContent();
       top += line.height + (o.lineGap ?? 0);
     }
     return top;

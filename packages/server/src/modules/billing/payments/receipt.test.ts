@@ -1,5 +1,8 @@
+import bidiFactory from 'bidi-js';
 import { describe, expect, it } from 'vitest';
+import { actualTexts, arabicBodies, readPdf } from '../../../platform/pdf/pdf-glyphs.fixture.ts';
 import { renderReceipt } from './receipt.ts';
+import { receiptStrings } from './receipt-strings.ts';
 import type { PaymentDto } from './payments.schemas.ts';
 
 const payment: PaymentDto = {
@@ -23,5 +26,23 @@ describe('payment receipt PDF', () => {
     expect((await renderReceipt(payment, brand, payer, 'en')).toString('latin1')).toContain('Payment receipt RCPT-000042');
     expect((await renderReceipt(payment, brand, payer, 'de')).toString('latin1')).toContain('Payment receipt RCPT-000042');
     expect((await renderReceipt({ ...payment, number: null, status: 'held' }, brand, payer, 'ar')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+  it('lays an Arabic receipt out right to left: labels at the right margin, values to their left, in UBA order', async () => {
+    const bidi = bidiFactory();
+    const uba = (t: string) => arabicBodies(bidi.getReorderedString(t, bidi.getEmbeddingLevels(t, 'rtl')));
+    const ar = receiptStrings.ar;
+    const pdf = await renderReceipt(payment, brand, { ...payer, name: 'أحمد Rao' }, 'ar');
+    const [page] = await readPdf(pdf);
+    const find = (t: string) => page!.lines.find((l) => arabicBodies(l.text) === uba(t));
+    const right = page!.width - 36;
+    expect(find(ar.title)?.right).toBeCloseTo(right, 0);
+    const label = find(ar.amountReceived)!;
+    expect(label.right).toBeCloseTo(right, 0);
+    const amount = page!.lines.find((l) => l.text === 'INR 1,202.42')!;
+    expect(Math.abs(amount.y - label.y)).toBeLessThan(2);
+    expect(amount.right).toBeLessThan(label.left);
+    // The payer: an Arabic name then a Latin one, and the account in brackets, as the UBA orders them.
+    expect(find('أحمد Rao (ACC-000042)')).toBeDefined();
+    expect(actualTexts(pdf)).toEqual(expect.arrayContaining([ar.title, 'أحمد Rao (ACC-000042)', ar.methods.cash]));
   });
 });
