@@ -1,6 +1,5 @@
-import bidiFactory from 'bidi-js';
 import { describe, expect, it } from 'vitest';
-import { actualTexts, arabicBodies, readPdf, type Line } from '../../platform/pdf/pdf-glyphs.fixture.ts';
+import { actualTexts, arabicBodies, readPdf, uba, type Line } from '../../platform/pdf/pdf-glyphs.fixture.ts';
 import { renderInvoicePdf } from './invoice-pdf.ts';
 import { invoiceStrings } from './invoice-strings.ts';
 import type { InvoiceDto } from './invoice-dto.ts';
@@ -33,8 +32,6 @@ describe('invoice PDF', () => {
   });
 });
 
-const bidi = bidiFactory();
-const uba = (s: string) => bidi.getReorderedString(s, bidi.getEmbeddingLevels(s, 'rtl'));
 /** The drawn line showing `logical` (an Arabic text is drawn reversed; letters compared on their bodies). */
 const drawn = (lines: Line[], logical: string, rtl: boolean) => {
   const want = arabicBodies(rtl ? uba(logical) : logical);

@@ -223,6 +223,8 @@ describe("vouchers: another ISP's batches and cards are out of reach", () => {
       `/api/isp/${b.id}/voucher-batches/${batchId}/csv`, `/api/isp/${b.id}/vouchers`, `/api/isp/${b.id}/vouchers/${cardId}`,
       `/api/isp/${a.id}/voucher-batches/${batchId}`, `/api/isp/${a.id}/voucher-batches/${batchId}/pdf`, `/api/isp/${a.id}/voucher-batches/${batchId}/csv`,
       `/api/isp/${a.id}/vouchers/${cardId}`,
+      // The sheet in a chosen language is the same guarded read.
+      `/api/isp/${b.id}/voucher-batches/${batchId}/pdf?lang=ar`, `/api/isp/${a.id}/voucher-batches/${batchId}/pdf?lang=fr`,
     ];
     for (const url of urls) {
       const r = await api.get(url, { token: a.adminToken });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { createIspFixture, founderToken, password, type IspFixture } from '../../test/fixtures.ts';
+import { readPdf } from '../../platform/pdf/pdf-glyphs.fixture.ts';
 import { generatePin, looksLikePin, maxPinLength, minPinLength, normalisePin, pinAlphabet } from './pins.ts';
 
 let server: TestServer;
@@ -93,6 +94,37 @@ describe('voucher batches', () => {
     const supportToken = await api.login('support@voucher-net.test', password);
     expect((await api.get(`${base}/voucher-batches/${json.batch.id}/pdf`, { token: supportToken })).status).toBe(403);
     expect((await api.get(`${base}/voucher-batches/${json.batch.id}`, { token: supportToken })).status).toBe(200);
+  });
+
+  it("prints the sheet in the language asked for, else in the ISP's default language, and refuses other languages", async () => {
+    const { json } = await api.post(`${base}/voucher-batches`, { token: isp.adminToken, body: rechargeBatch({ name: 'Cartes', count: 2, plan_id: isp.planId }) });
+    const sheet = (query: string) => server.app.inject({ method: 'GET', url: `${base}/voucher-batches/${json.batch.id}/pdf${query}`, headers: { authorization: `Bearer ${isp.adminToken}` } });
+    const textOf = async (pdf: Buffer) => (await readPdf(pdf)).flatMap((p) => p.lines.map((l) => l.text));
+
+    const fr = await sheet('?lang=fr');
+    expect(fr.statusCode).toBe(200);
+    const french = await textOf(fr.rawPayload);
+    expect(french.some((t) => t.endsWith(` · Cartes (lot ${json.batch.number}) · page 1/1`))).toBe(true);
+    expect(french.filter((t) => t === 'Code PIN')).toHaveLength(2);
+    expect(french).toContain('Ajoute 30 jours de service');
+    expect(french).toContain('Recharge : saisissez le code PIN dans votre espace client en ligne');
+    expect(french.join('\n')).not.toMatch(/Extends|Recharge: enter/);
+
+    // No language asked: the ISP's default.
+    expect((await api.patch(base, { token: isp.adminToken, body: { default_locale: 'es' } })).status).toBe(200);
+    const spanish = await textOf((await sheet('')).rawPayload);
+    expect(spanish).toContain('Añade 30 días de servicio');
+    expect(spanish).toContain('Recarga: introduzca el PIN en su portal de autoservicio');
+    expect((await api.patch(base, { token: isp.adminToken, body: { default_locale: 'en' } })).status).toBe(200);
+
+    const bad = await sheet('?lang=de');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json().errors.map((e: { pointer: string }) => e.pointer)).toContain('/querystring/lang');
+
+    const audit = await api.get(`${base}/audit?entity_id=${json.batch.id}`, { token: isp.adminToken });
+    const printed = audit.json.items.filter((a: { action: string }) => a.action === 'voucher_batch.printed');
+    expect(printed.map((a: { after: { language: string } }) => a.after.language).sort()).toEqual(['es', 'fr']);
   });
 
   it('sells, searches by serial, disables, and keeps who did what', async () => {

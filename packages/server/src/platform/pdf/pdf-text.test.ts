@@ -1,12 +1,8 @@
-import bidiFactory from 'bidi-js';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from './pdf-document.ts';
-import { actualTexts, arabicBodies, readPdf, type Line } from './pdf-glyphs.fixture.ts';
+import { actualTexts, arabicBodies, readPdf, uba, type Line } from './pdf-glyphs.fixture.ts';
 import type { TextOptions } from './pdf-text.ts';
 
-const bidi = bidiFactory();
-/** What UAX #9 displays for one line, left to right, computed by bidi-js on its own. */
-const uba = (s: string, dir: 'ltr' | 'rtl') => bidi.getReorderedString(s, bidi.getEmbeddingLevels(s, dir));
 const reversed = (s: string) => [...s].reverse().join('');
 
 /** Draws each text in a box 300 wide starting 30 from the reading edge of an A5 page, and reads the page back. */
