@@ -13298,10 +13298,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Printable A4 sheets of the cards still on the shelf (audited) */
+        /** Printable A4 sheets of the cards still on the shelf, in a chosen language (audited) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Language of the card sheet; defaults to the ISP's default language */
+                    lang?: "en" | "es" | "fr" | "ar" | "hi";
+                };
                 header?: never;
                 path: {
                     isp_id: string;
