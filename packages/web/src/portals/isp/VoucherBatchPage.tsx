@@ -50,11 +50,11 @@ export default function VoucherBatchPage() {
       <PageHeader title={b ? b.name : t('vouchers.batch')}
         subtitle={b ? <>#{b.number} · {t(`vouchers.kind.${b.kind}`)} · <BatchValue batch={b} /></> : undefined}
         actions={manage && b ? (
-          <>
+          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: { xs: 'wrap', md: 'nowrap' } }}>
             <SheetLanguageSelect value={sheetLanguage} onChange={setSheetLanguage} />
             <Button variant="contained" startIcon={<PrintIcon />} onClick={() => void downloadSheet(ispId, b.id, 'pdf', sheetLanguage).then((e) => { setActionError(e); void batch.reload(); })}>{t('vouchers.print')}</Button>
             <Button onClick={() => void downloadSheet(ispId, b.id, 'csv').then((e) => { setActionError(e); void batch.reload(); })}>{t('vouchers.csv')}</Button>
-          </>
+          </Box>
         ) : undefined} />
       <ErrorAlert error={batch.error ?? cards.error} onRetry={reloadAll} />
       {actionError ? <Alert severity="error" sx={{ mb: 2 }} onClose={() => setActionError(null)}>{actionError}</Alert> : null}

@@ -38,10 +38,11 @@ export default function VouchersPage() {
     <>
       <PageHeader title={t('nav.vouchers')} subtitle={t('vouchers.subtitle')}
         actions={manage ? (
-          <>
+          // One row: the language belongs with the print buttons below, generation next to it.
+          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: { xs: 'wrap', md: 'nowrap' } }}>
             <SheetLanguageSelect value={sheetLanguage} onChange={setSheetLanguage} />
             <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)} data-testid="new-batch">{t('vouchers.generate')}</Button>
-          </>
+          </Box>
         ) : undefined} />
       <ErrorAlert error={error} onRetry={reload} />
       {actionError ? <Alert severity="error" sx={{ mb: 2 }} onClose={() => setActionError(null)}>{actionError}</Alert> : null}

@@ -49,7 +49,7 @@ export function SheetLanguageSelect({ value, onChange }: { value: SheetLanguage;
   return (
     <TextField select size="small" label={t('vouchers.sheetLanguage')} value={value} sx={{ minWidth: 200 }}
       onChange={(e) => onChange(isLocale(e.target.value) ? e.target.value : '')}
-      slotProps={{ select: { inputProps: { 'data-testid': 'sheet-language' } } }}>
+      slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true, inputProps: { 'data-testid': 'sheet-language' } } }}>
       <MenuItem value="">{t('vouchers.sheetLanguageDefault', { lang: t(`lang.${ispDefault}`) })}</MenuItem>
       {LOCALES.map((l) => <MenuItem key={l} value={l} lang={l}>{t(`lang.${l}`)}</MenuItem>)}
     </TextField>
