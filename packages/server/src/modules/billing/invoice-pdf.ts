@@ -69,12 +69,15 @@ export function renderInvoicePdf(inv: InvoiceDto, brand: Branding): Promise<Buff
   header();
   doc.fillColor('#111');
   for (const l of inv.lines) {
-    const desc = l.usage_bytes !== null ? `${l.description}\n${gb(l.usage_bytes)} / ${gb(l.included_bytes ?? 0)}` : l.description;
-    const cells = [desc, l.unit ? `${l.quantity} ${l.unit}` : l.quantity, money(l.unit_price), money(l.tax_amount), money(l.gross_amount)];
-    const h = Math.max(14, ...cells.map((c, i) => pdf.height(c, { width: cols[i]!.w - 8, size: 9 }))) + 4;
+    const cells = [l.description, l.unit ? `${l.quantity} ${l.unit}` : l.quantity, money(l.unit_price), money(l.tax_amount), money(l.gross_amount)];
+    // Usage figures under the description: Latin data, laid out by their own first letter.
+    const usage = l.usage_bytes !== null ? `${gb(l.usage_bytes)} / ${gb(l.included_bytes ?? 0)}` : null;
+    const usageBox = { width: cols[0]!.w - 8, size: 9, dir: 'auto' as const };
+    const heights = cells.map((c, i) => pdf.height(c, { width: cols[i]!.w - 8, size: 9 }));
+    const h = Math.max(14, heights[0]! + (usage ? pdf.height(usage, usageBox) : 0), ...heights) + 4;
     if (y + h > doc.page.height - 160) { doc.addPage(); y = 50; header(); doc.fillColor('#111'); }
-    // Descriptions come from the language's templates around plan names: the document's direction reads them right.
     cells.forEach((c, i) => cell(c, i, y, { color: '#111' }));
+    if (usage) pdf.text(usage, 44, y + heights[0]!, usageBox);
     y += h;
     doc.moveTo(40, y - 2).lineTo(40 + W, y - 2).strokeColor('#ddd').stroke();
   }

@@ -77,7 +77,8 @@ export const withoutBidiControls = (s: string): string => s.replace(/[\u200e\u20
 /** fontkit's own rule: the first character of a script other than Common/Inherited decides. */
 const firstScript = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
 const rtlScript = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}]/u;
-function fontkitReverses(s: string): boolean {
+/** Whether fontkit, given `s` as one run, shapes it right to left and so emits its glyphs reversed. */
+export function fontkitReverses(s: string): boolean {
   const first = firstScript.exec(s)?.[0];
   return first !== undefined && rtlScript.test(first);
 }

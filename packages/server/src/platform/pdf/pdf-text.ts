@@ -1,5 +1,6 @@
-import { bidiParagraph, visualPieces, withoutBidiControls, type BidiParagraph, type Direction, type Piece } from './bidi-line.ts';
+import { bidiParagraph, visualPieces, withoutBidiControls, type BidiParagraph, type Direction } from './bidi-line.ts';
 import { facesOf, latinAscentEm, lineEm, type Weight } from './pdf-fonts.ts';
+import { PdfRuns, type Drawn } from './pdf-runs.ts';
 
 export type Align = 'start' | 'end' | 'center';
 export type TextOptions = {
@@ -22,6 +23,8 @@ export type TextOptions = {
 };
 
 type Line = { para: BidiParagraph; faces: string[]; start: number; end: number; height: number };
+/** A line ready to draw: its pieces left to right, their total width, the text it stands for. */
+type Prepared = { height: number; actual: string; width: number; pieces: Drawn[] };
 
 /**
  * Text in a PDFKit document in every language of the app: font fallback per character, the
@@ -32,9 +35,13 @@ type Line = { para: BidiParagraph; faces: string[]; start: number; end: number; 
  */
 export class PdfText {
   readonly rtl: boolean;
+  private readonly runs: PdfRuns;
+  /** Laid-out texts by text and box: a card sheet draws the same lines on every card. */
+  private readonly prepared = new Map<string, Prepared[]>();
 
   constructor(readonly doc: PDFKit.PDFDocument, readonly dir: Direction) {
     this.rtl = dir === 'rtl';
+    this.runs = new PdfRuns(doc);
   }
 
   /** The PDF x of a box `width` wide that starts `x` from the reading edge. */
@@ -49,26 +56,22 @@ export class PdfText {
 
   /** Draws `text` in the box at start-x `x`, top `y`; returns the y below the last line. */
   text(text: string, x: number, y: number, o: TextOptions): number {
-    const lines = this.lines(text, o);
     const left = this.x(x, o.width);
+    const align = physical(o.align ?? 'start', this.rtl);
     if (o.color) this.doc.fillColor(o.color);
     let top = y;
-    for (const line of lines) {
-      const pieces = visualPieces(line.para, line.start, line.end, line.faces);
-      const widths = pieces.map((p) => this.pieceWidth(p.text, p.face, o.size));
-      const total = widths.reduce((a, b) => a + b, 0);
-      const align = physical(o.align ?? 'start', this.rtl);
-      let px = align === 'left' ? left : align === 'right' ? left + o.width - total : left + (o.width - total) / 2;
+    for (const line of this.prepare(text, o)) {
+      let px = align === 'left' ? left : align === 'right' ? left + o.width - line.width : left + (o.width - line.width) / 2;
       // One baseline for every face on the line, whatever their own ascents.
       const baseline = top + o.size * (latinAscentEm + (line.height / o.size - lineEm.latin) / 2);
       // The glyphs are in visual order and a shaped glyph maps back to one character only (Noto
       // Sans Arabic draws ب ت ث ي on one dotless body): ActualText gives copy, search and screen
       // readers the line as written (ISO 32000-1, 14.9.4).
-      this.doc.markContent('Span', { actual: withoutBidiControls(line.para.text.slice(line.start, line.end)) });
-      pieces.forEach((p, k) => {
-        this.drawPiece(p, px, baseline, o.size);
-        px += widths[k]!;
-      });
+      this.doc.markContent('Span', { actual: line.actual });
+      for (const piece of line.pieces) {
+        this.runs.draw(piece, px, baseline, o.size);
+        px += piece.width;
+      }
       this.doc.endMarkedContent();
       top += line.height + (o.lineGap ?? 0);
     }
@@ -77,7 +80,7 @@ export class PdfText {
 
   /** Height the text takes in a box of `o.width`. */
   height(text: string, o: TextOptions): number {
-    return this.lines(text, o).reduce((h, l) => h + l.height + (o.lineGap ?? 0), 0);
+    return this.prepare(text, o).reduce((h, l) => h + l.height + (o.lineGap ?? 0), 0);
   }
 
   /** Natural width of one line of text. */
@@ -87,23 +90,27 @@ export class PdfText {
     return this.rangeWidth(line, faces, 0, line.length, o.size);
   }
 
-  private drawPiece(p: Piece, x: number, baseline: number, size: number): void {
-    // `features` makes PDFKit lay the piece out in one fontkit call: without it PDFKit shapes
-    // word by word and puts the words of an Arabic phrase left to right.
-    this.doc.font(p.face).fontSize(size).text(p.text, x, baseline, { lineBreak: false, baseline: 'alphabetic', features: [] });
+  private prepare(text: string, o: TextOptions): Prepared[] {
+    const key = JSON.stringify([text, o.width, o.size, o.weight, o.dir, o.maxLines]);
+    let lines = this.prepared.get(key);
+    if (!lines) {
+      lines = this.lines(text, o).map((l) => {
+        const pieces = visualPieces(l.para, l.start, l.end, l.faces).map((p) => this.runs.prepare(p, o.size));
+        const actual = withoutBidiControls(l.para.text.slice(l.start, l.end));
+        return { height: l.height, actual, width: pieces.reduce((w, p) => w + p.width, 0), pieces };
+      });
+      this.prepared.set(key, lines);
+    }
+    return lines;
   }
 
-  private pieceWidth(text: string, face: string, size: number): number {
-    return this.doc.font(face).fontSize(size).widthOfString(text, { features: [] });
-  }
-
-  /** Width of the logical range [start, end): runs of one face, measured in logical order (shaping does not depend on the line's order). */
+  /** Width of the logical range [start, end): runs of one face. */
   private rangeWidth(text: string, faces: readonly string[], start: number, end: number, size: number): number {
     let w = 0;
     for (let i = start; i < end; ) {
       let j = i + 1;
       while (j < end && faces[j] === faces[i]) j++;
-      w += this.pieceWidth(text.slice(i, j), faces[i]!, size);
+      w += this.runs.width(faces[i]!, size, text.slice(i, j));
       i = j;
     }
     return w;
