@@ -9505,6 +9505,8 @@ export interface paths {
                                 monthly_bytes: number | null;
                                 daily_left_bytes: number | null;
                                 monthly_left_bytes: number | null;
+                                /** @description This month's data packs, included in monthly_bytes */
+                                data_pack_bytes: number;
                                 fup_download_kbps: number | null;
                                 fup_upload_kbps: number | null;
                             };

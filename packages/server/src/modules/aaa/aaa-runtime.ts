@@ -83,6 +83,12 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
       return;
     }
     // The shared caches follow the events on their own (enforcement.ts); here: what to enforce.
+    if (m.type.startsWith('subscription_addon.')) {
+      // A data pack bought or removed moves the monthly quota: the CoA sends the speed now due
+      // (back to the plan's from the fair-use speed, or down to it).
+      if (m.ispId && roles.enforce && (m.payload as { kind?: string }).kind === 'data_pack') enforce(m.ispId, m.aggregateId, 'coa', `data pack ${m.type.split('.')[1]}`, m.id);
+      return;
+    }
     if (m.type.startsWith('subscriber.')) {
       if (!m.ispId || !roles.enforce) return;
       const after = m.payload as { plan_id?: string | null; previous_plan_id?: string | null };

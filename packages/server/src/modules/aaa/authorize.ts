@@ -1,7 +1,7 @@
 import { verifyChap, verifyMsChap, verifyPap, type AttributeInput, type RadiusPacket } from '@astranetix/radius';
 import type { AaaNas, AaaSubscriber } from './policy.ts';
 import { bandwidthAttributes } from './reply-attributes.ts';
-import { currentRate } from './rate.ts';
+import { currentRate, type QuotaUsage } from './rate.ts';
 import { normaliseMac } from '../subscribers/subscribers.service.ts';
 import { applyCustomAttributes } from './custom-attributes.ts';
 import { loginWindow } from './login-time.ts';
@@ -20,7 +20,7 @@ export type AuthorizeInput = {
   nas: AaaNas;
   subscriber: AaaSubscriber | null;
   activeSessions: number;
-  usage: { dayBytes: number; monthBytes: number };
+  usage: QuotaUsage;
   now: Date;
   /** The credentials were already checked by an EAP method (the EAP server holds the exchange). */
   verifiedBy?: 'eap-md5';

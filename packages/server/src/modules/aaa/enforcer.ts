@@ -36,7 +36,9 @@ export class Enforcer {
     this.client.close();
   }
 
-  async act(ispId: string, sessionId: number, kind: CoaKind, reason: string, by: string, causeEventId: string | null = null): Promise<CoaOutcome> {
+  async act(ispId: string, sessionId: number, requested: CoaKind, why: string, by: string, causeEventId: string | null = null): Promise<CoaOutcome> {
+    let kind = requested;
+    let reason = why;
     const scope = tenantScope(ispId);
     const [s] = await withScope(this.db, scope, (tx) => rows<SessionRow>(tx, sql`
       SELECT id::text, isp_id, subscriber_id, nas_id, username, acct_session_id, host(nas_ip) AS nas_ip, host(framed_ip) AS framed_ip, stop_time
@@ -53,6 +55,11 @@ export class Enforcer {
       if (plan && sub) {
         const speed = currentRate(plan, usage, new Date(), sub.timezone);
         if (!speed.exhausted) attributes.push(...bandwidthAttributes(nas, plan, speed.rate, !speed.fup && !speed.night));
+        else {
+          // No speed is due (quota used up, no fair-use speed): a CoA could only keep them online.
+          kind = 'disconnect';
+          reason = `${why}; ${speed.period} quota exhausted`;
+        }
       }
     }
     const [claimed] = await withScope(this.db, scope, (tx) => rows<{ id: string }>(tx, sql`

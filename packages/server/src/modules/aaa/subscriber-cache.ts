@@ -5,6 +5,7 @@ import { platformScope, rows, tenantScope, withScope } from '../../platform/db/s
 import type { AaaPlan, AaaSubscriber } from './policy.ts';
 import type { CustomAttribute } from './custom-attributes.ts';
 import { parseLoginTime, type LoginTime } from './login-time.ts';
+import { monthlyQuota, type QuotaUsage } from './rate.ts';
 
 type Row = {
   id: string; isp_id: string; username: string; network_password_enc: string; status: AaaSubscriber['status'];
@@ -13,10 +14,10 @@ type Row = {
   plan: (Record<string, unknown> & { id: string }) | null;
   radius_reply: CustomAttribute[] | null;
   timezone: string;
-  day_bytes: string; month_bytes: string;
+  day_bytes: string; month_bytes: string; pack_bytes: string;
 };
 
-type Entry = { sub: AaaSubscriber | null; loadedAt: number; usage: { day: string; dayBytes: number; month: string; monthBytes: number } };
+type Entry = { sub: AaaSubscriber | null; loadedAt: number; usage: QuotaUsage & { day: string; month: string } };
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -110,7 +111,8 @@ export class SubscriberCache {
     if (!plan) return null;
     const fupRate = Boolean(plan.fupDownloadKbps && plan.fupUploadKbps);
     if (plan.fupDailyBytes !== null && before.day < plan.fupDailyBytes && e.usage.dayBytes >= plan.fupDailyBytes) return { period: 'daily', fupRate };
-    if (plan.fupMonthlyBytes !== null && before.month < plan.fupMonthlyBytes && e.usage.monthBytes >= plan.fupMonthlyBytes) return { period: 'monthly', fupRate };
+    const monthly = monthlyQuota(plan, e.usage);
+    if (monthly !== null && before.month < monthly && e.usage.monthBytes >= monthly) return { period: 'monthly', fupRate };
     return null;
   }
 
@@ -142,7 +144,11 @@ export class SubscriberCache {
   private rollUsage(e: Entry): { sub: AaaSubscriber | null; usage: Entry['usage'] } {
     const { day, month } = currentPeriod();
     if (e.usage.day !== day) e.usage = { ...e.usage, day, dayBytes: 0 };
-    if (e.usage.month !== month) e.usage = { ...e.usage, month, monthBytes: 0 };
+    if (e.usage.month !== month) {
+      // Last month's data packs are over; this month's are read by the reload this forces.
+      e.usage = { ...e.usage, month, monthBytes: 0, packBytes: 0 };
+      e.loadedAt = 0;
+    }
     return e;
   }
 
@@ -173,7 +179,7 @@ export class SubscriberCache {
         radiusReply: r.radius_reply ?? [], timezone: r.timezone,
       } : null,
       loadedAt: Date.now(),
-      usage: { day: utcDay(now), dayBytes: Number(r?.day_bytes ?? 0), month: utcMonth(now), monthBytes: Number(r?.month_bytes ?? 0) },
+      usage: { day: utcDay(now), dayBytes: Number(r?.day_bytes ?? 0), month: utcMonth(now), monthBytes: Number(r?.month_bytes ?? 0), packBytes: Number(r?.pack_bytes ?? 0) },
     };
     this.entries.set(`${ispId}|${username}`, entry);
     if (r) this.byId.set(r.id, `${ispId}|${username}`);
@@ -181,12 +187,14 @@ export class SubscriberCache {
   }
 }
 
-// Usage so far this UTC day and month comes from the daily rollup, aggregated once per query.
+// Usage so far this UTC day and month comes from the daily rollup, aggregated once per query;
+// the month's data packs (migration 0021) raise the monthly quota.
 const selectSubscribers = sql`
   SELECT s.id, s.isp_id, s.username, s.network_password_enc, s.status, s.radius_reply, s.mac_address, host(s.static_ip) AS static_ip, s.expires_at,
          i.expired_action, i.walled_garden_address_list, i.timezone, to_jsonb(p) AS plan,
-         coalesce(u.day_bytes, 0)::text AS day_bytes, coalesce(u.month_bytes, 0)::text AS month_bytes
+         coalesce(u.day_bytes, 0)::text AS day_bytes, coalesce(u.month_bytes, 0)::text AS month_bytes, dp.bytes::text AS pack_bytes
   FROM subscribers s JOIN isps i ON i.id = s.isp_id LEFT JOIN subscription_plans p ON p.id = s.plan_id
+  CROSS JOIN LATERAL data_pack_bytes(s.id, (now() AT TIME ZONE 'UTC')::date) dp
   LEFT JOIN LATERAL (
     SELECT sum(d.input_octets + d.output_octets) FILTER (WHERE d.day = (now() AT TIME ZONE 'UTC')::date) AS day_bytes,
            sum(d.input_octets + d.output_octets) AS month_bytes
