@@ -11092,8 +11092,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             request_id: string | null;
-                            /** @enum {string} */
-                            status: "done" | "failed" | "skipped";
+                            /**
+                             * @description retrying: the NAS did not answer; tried again with a growing backoff
+                             * @enum {string}
+                             */
+                            status: "done" | "failed" | "skipped" | "retrying";
                             outcome: string;
                         };
                     };
@@ -11247,8 +11250,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             request_id: string | null;
-                            /** @enum {string} */
-                            status: "done" | "failed" | "skipped";
+                            /**
+                             * @description retrying: the NAS did not answer; tried again with a growing backoff
+                             * @enum {string}
+                             */
+                            status: "done" | "failed" | "skipped" | "retrying";
                             outcome: string;
                         };
                     };
@@ -11382,7 +11388,7 @@ export interface paths {
                     /** @description Rows to skip */
                     offset?: number;
                     subscriber_id?: string;
-                    status?: "pending" | "done" | "failed";
+                    status?: "pending" | "retrying" | "done" | "failed";
                 };
                 header?: never;
                 path: {
@@ -11411,6 +11417,8 @@ export interface paths {
                                 requested_by: string | null;
                                 created_at: string;
                                 completed_at: string | null;
+                                /** @description When a request the NAS did not answer is sent again */
+                                next_attempt_at: string | null;
                             }[];
                             total: number;
                             limit: number;

@@ -108,6 +108,16 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
     if (roles.enforce) schedule.tick().catch((err: unknown) => ctx.log.error({ err }, 'speed schedule failed'));
   }, 60_000);
   staleTimer.unref();
+  // Requests a NAS left unanswered, sent again once their backoff is over (enforcer.ts).
+  let retrying = false;
+  const retryTimer = setInterval(() => {
+    if (!roles.enforce || retrying) return;
+    retrying = true;
+    enforcer.retryDue().catch((err: unknown) => ctx.log.error({ err }, 'CoA retry failed')).finally(() => {
+      retrying = false;
+    });
+  }, 10_000);
+  retryTimer.unref();
 
   const vouchers = new VoucherLogins(ctx.db, ctx.config.secretKey);
   const server = new AaaServer({ registry, subscribers, sessions, accounting, postauth, metrics, log: ctx.log, db: ctx.db, vouchers });
@@ -116,6 +126,7 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
     server, registry, subscribers, sessions, accounting, postauth, ports, enforcer, schedule,
     async stop() {
       clearInterval(staleTimer);
+      clearInterval(retryTimer);
       unsubscribe();
       await server.stop();
       await accounting.idle();

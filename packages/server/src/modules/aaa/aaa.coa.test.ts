@@ -80,6 +80,45 @@ describe('Disconnect-Request and CoA against a real RFC 5176 receiver', () => {
     expect(readFileSync(detail, 'utf8')).toContain('Mikrotik-Rate-Limit = "51200k/204800k"');
   });
 
+  it('a request the NAS does not answer is tried again later, with the speed due then', async () => {
+    const nasList = await api.get(`/api/isp/${isp.id}/nas`, { token: isp.adminToken });
+    const nas = (nasList.json.items ?? nasList.json)[0] as { id: string };
+    const coaPortIs = async (port: number) => {
+      await api.patch(`/api/isp/${isp.id}/nas/${nas.id}`, { token: isp.adminToken, body: { coa_port: port } });
+      const end = Date.now() + 5000;
+      while (server.aaa!.registry.find('127.0.0.1')?.coaPort !== port && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+    };
+    const id = await startSession('retry-1');
+    await coaPortIs(coaPort + 1); // nothing listens there: a NAS rebooting
+    const first = await api.post(`/api/isp/${isp.id}/sessions/${id}/coa`, { token: isp.adminToken, body: { reason: 'retry test' } });
+    expect(first.json.status, first.text).toBe('retrying');
+    expect(first.json.outcome).toMatch(/no answer from the NAS at 127\.0\.0\.1:\d+ after 3 tries; trying again in 30 s/);
+    const listed = await api.get(`/api/isp/${isp.id}/coa-requests?status=retrying`, { token: isp.adminToken });
+    const row = listed.json.items.find((c: { id: string }) => c.id === first.json.request_id);
+    expect(row).toMatchObject({ attempts: 3, status: 'retrying' });
+    expect(Date.parse(row.next_attempt_at) - Date.now()).toBeGreaterThan(20_000);
+    // Not due yet: nothing is sent.
+    expect(await server.aaa!.enforcer.retryDue()).toBe(0);
+
+    // The NAS is back and the backoff is over.
+    await coaPortIs(coaPort);
+    await server.ctx.db.query(`UPDATE coa_requests SET next_attempt_at = now() WHERE id = $1`, [first.json.request_id]);
+    expect(await server.aaa!.enforcer.retryDue()).toBe(1);
+    const after = await api.get(`/api/isp/${isp.id}/coa-requests?subscriber_id=${isp.subscriberId}`, { token: isp.adminToken });
+    expect(after.json.items.find((c: { id: string }) => c.id === first.json.request_id)).toMatchObject({ status: 'done', attempts: 6, next_attempt_at: null });
+
+    // A retry due after the session ended is not sent: offline is what enforcement wanted.
+    await coaPortIs(coaPort + 1);
+    const second = await api.post(`/api/isp/${isp.id}/sessions/${id}/coa`, { token: isp.adminToken });
+    expect(second.json.status).toBe('retrying');
+    await radclient('acct', acctPort, `User-Name = "${user}"\nAcct-Status-Type = Stop\nAcct-Session-Id = "retry-1"\n`);
+    await server.ctx.db.query(`UPDATE coa_requests SET next_attempt_at = now() WHERE id = $1`, [second.json.request_id]);
+    expect(await server.aaa!.enforcer.retryDue()).toBe(1);
+    const ended = await api.get(`/api/isp/${isp.id}/coa-requests?subscriber_id=${isp.subscriberId}`, { token: isp.adminToken });
+    expect(ended.json.items.find((c: { id: string }) => c.id === second.json.request_id)).toMatchObject({ status: 'done', outcome: 'the session ended before retry 2' });
+    await coaPortIs(coaPort);
+  }, 30_000);
+
   it("another ISP's admin cannot kick this ISP's sessions", async () => {
     const other = await createIspFixture(api, (await api.post('/api/auth/login', { body: { email: 'owner@platform.test', password: 'correct horse battery' } })).json.access_token, 'coa-other');
     const id = await startSession('coa-4');
