@@ -6964,6 +6964,11 @@ export interface paths {
                                 value: string;
                                 op: string;
                             }[];
+                            radius_check: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
                         }[];
                     };
                 };
@@ -7127,6 +7132,14 @@ export interface paths {
                              */
                             op?: ":=" | "+=";
                         }[];
+                        /** @description Check items (radcheck-style): conditions on the Access-Request that must all hold, e.g. Called-Station-Id =~ ^hotspot- */
+                        radius_check?: {
+                            attribute: string;
+                            /** @enum {string} */
+                            op: "==" | "!=" | "=~" | "!~" | "<" | "<=" | ">" | ">=" | "=*" | "!*";
+                            /** @default  */
+                            value?: string;
+                        }[];
                         name: string;
                         description?: string | null;
                         /** @description kbit/s */
@@ -7193,6 +7206,11 @@ export interface paths {
                             allowed_nas_group: number | string | null;
                             login_time: number | string | null;
                             radius_reply: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
+                            radius_check: {
                                 attribute: string;
                                 value: string;
                                 op: string;
@@ -7380,6 +7398,11 @@ export interface paths {
                             allowed_nas_group: number | string | null;
                             login_time: number | string | null;
                             radius_reply: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
+                            radius_check: {
                                 attribute: string;
                                 value: string;
                                 op: string;
@@ -7678,6 +7701,14 @@ export interface paths {
                              */
                             op?: ":=" | "+=";
                         }[];
+                        /** @description Check items (radcheck-style): conditions on the Access-Request that must all hold, e.g. Called-Station-Id =~ ^hotspot- */
+                        radius_check?: {
+                            attribute: string;
+                            /** @enum {string} */
+                            op: "==" | "!=" | "=~" | "!~" | "<" | "<=" | ">" | ">=" | "=*" | "!*";
+                            /** @default  */
+                            value?: string;
+                        }[];
                         name?: string;
                         description?: string | null;
                         /** @description kbit/s */
@@ -7740,6 +7771,11 @@ export interface paths {
                             allowed_nas_group: number | string | null;
                             login_time: number | string | null;
                             radius_reply: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
+                            radius_check: {
                                 attribute: string;
                                 value: string;
                                 op: string;
@@ -7922,6 +7958,11 @@ export interface paths {
                                     value: string;
                                     op: string;
                                 }[];
+                                radius_check: {
+                                    attribute: string;
+                                    value: string;
+                                    op: string;
+                                }[];
                                 created_at: string;
                                 activated_at: string | null;
                                 updated_at: string;
@@ -8080,6 +8121,14 @@ export interface paths {
                              */
                             op?: ":=" | "+=";
                         }[];
+                        /** @description Check items (radcheck-style): conditions on the Access-Request that must all hold, e.g. Called-Station-Id =~ ^hotspot- */
+                        radius_check?: {
+                            attribute: string;
+                            /** @enum {string} */
+                            op: "==" | "!=" | "=~" | "!~" | "<" | "<=" | ">" | ">=" | "=*" | "!*";
+                            /** @default  */
+                            value?: string;
+                        }[];
                         username: string;
                         /** @description Network (PPPoE/hotspot) password */
                         password: string;
@@ -8126,6 +8175,11 @@ export interface paths {
                             static_ip: string | null;
                             expires_at: string | null;
                             radius_reply: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
+                            radius_check: {
                                 attribute: string;
                                 value: string;
                                 op: string;
@@ -8303,6 +8357,11 @@ export interface paths {
                                 value: string;
                                 op: string;
                             }[];
+                            radius_check: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
                             created_at: string;
                             activated_at: string | null;
                             updated_at: string;
@@ -8465,6 +8524,11 @@ export interface paths {
                                 value: string;
                                 op: string;
                             }[];
+                            radius_check: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
                             created_at: string;
                             activated_at: string | null;
                             updated_at: string;
@@ -8621,6 +8685,14 @@ export interface paths {
                              */
                             op?: ":=" | "+=";
                         }[];
+                        /** @description Check items (radcheck-style): conditions on the Access-Request that must all hold, e.g. Called-Station-Id =~ ^hotspot- */
+                        radius_check?: {
+                            attribute: string;
+                            /** @enum {string} */
+                            op: "==" | "!=" | "=~" | "!~" | "<" | "<=" | ">" | ">=" | "=*" | "!*";
+                            /** @default  */
+                            value?: string;
+                        }[];
                         username?: string;
                         password?: string;
                         portal_password?: string;
@@ -8660,6 +8732,11 @@ export interface paths {
                             static_ip: string | null;
                             expires_at: string | null;
                             radius_reply: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
+                            radius_check: {
                                 attribute: string;
                                 value: string;
                                 op: string;
@@ -8990,6 +9067,11 @@ export interface paths {
                                     value: string;
                                     op: string;
                                 }[];
+                                radius_check: {
+                                    attribute: string;
+                                    value: string;
+                                    op: string;
+                                }[];
                                 created_at: string;
                                 activated_at: string | null;
                                 updated_at: string;
@@ -9035,6 +9117,11 @@ export interface paths {
                                 allowed_nas_group: number | string | null;
                                 login_time: number | string | null;
                                 radius_reply: {
+                                    attribute: string;
+                                    value: string;
+                                    op: string;
+                                }[];
+                                radius_check: {
                                     attribute: string;
                                     value: string;
                                     op: string;
@@ -11571,6 +11658,8 @@ export interface paths {
                          */
                         nas_id?: string;
                         calling_station_id?: string;
+                        /** @description For check items on the SSID or service (e.g. hotspot-lobby) */
+                        called_station_id?: string;
                     };
                 };
             };

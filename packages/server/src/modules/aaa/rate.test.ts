@@ -6,7 +6,7 @@ const plan: AaaPlan = {
   id: 'p', downloadKbps: 50_000, uploadKbps: 10_000, burstDownloadKbps: null, burstUploadKbps: null, burstThresholdDownloadKbps: null,
   burstThresholdUploadKbps: null, burstTimeS: null, priority: null, minDownloadKbps: null, minUploadKbps: null, sessionTimeoutS: null,
   idleTimeoutS: null, interimIntervalS: 300, simultaneousUse: 1, fupDailyBytes: null, fupMonthlyBytes: 100, fupDownloadKbps: 1_000,
-  fupUploadKbps: 500, framedPool: null, addressList: null, radiusReply: [], nightDownloadKbps: 100_000, nightUploadKbps: 20_000,
+  fupUploadKbps: 500, framedPool: null, addressList: null, radiusReply: [], radiusCheck: [], nightDownloadKbps: 100_000, nightUploadKbps: 20_000,
   nightStart: '23:00:00', nightEnd: '07:00:00', ipPoolId: null, allowedNasGroup: null, loginTime: null,
 };
 
