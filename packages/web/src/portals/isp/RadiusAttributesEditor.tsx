@@ -47,7 +47,8 @@ export function RadiusAttributesEditor<T extends ReplyAttribute | CheckItem>({ v
               onChange={(e) => update(i, { attribute: e.target.value })} error={Boolean(errors[`${i}.attribute`])} helperText={errors[`${i}.attribute`]}
               slotProps={{ htmlInput: { spellCheck: false } }} />
             <TextField size="small" select label={t('radius.op')} name={`${field}_${i}_op`} value={a.op} sx={{ flex: 1, minWidth: 90 }}
-              onChange={(e) => update(i, { op: e.target.value })} error={Boolean(errors[`${i}.op`])} helperText={errors[`${i}.op`]}>
+              onChange={(e) => update(i, { op: e.target.value })} error={Boolean(errors[`${i}.op`])} helperText={errors[`${i}.op`]}
+              slotProps={kind === 'check' ? { select: { renderValue: (v) => String(v) } } : undefined}>
               {kind === 'reply' ? [
                 <MenuItem key=":=" value=":=">{t('radius.opSet')}</MenuItem>,
                 <MenuItem key="+=" value="+=">{t('radius.opAdd')}</MenuItem>,
