@@ -3001,7 +3001,7 @@ export interface paths {
                         require_mfa?: boolean;
                         contact_email?: string | null;
                         /**
-                         * @description Founders only
+                         * @description Founders only. A legacy tier label, not used for billing: the plan an ISP is billed on is its SaaS assignment (PUT /api/founder/isp/{isp_id}/saas-assignment)
                          * @enum {string}
                          */
                         saas_plan?: "starter" | "growth" | "enterprise";
@@ -4100,7 +4100,7 @@ export interface paths {
                         require_mfa?: boolean;
                         contact_email?: string | null;
                         /**
-                         * @description Founders only
+                         * @description Founders only. A legacy tier label, not used for billing: the plan an ISP is billed on is its SaaS assignment (PUT /api/founder/isp/{isp_id}/saas-assignment)
                          * @enum {string}
                          */
                         saas_plan?: "starter" | "growth" | "enterprise";
