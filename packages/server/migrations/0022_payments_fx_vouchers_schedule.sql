@@ -24,7 +24,12 @@ ALTER TABLE payment_allocations
   ADD CONSTRAINT payment_allocations_same_currency CHECK (currency <> invoice_currency OR (invoice_amount = amount AND exchange_rate = 1)),
   ADD CONSTRAINT payment_allocations_rate_dated CHECK (currency = invoice_currency OR (rate_date IS NOT NULL AND rate_source IS NOT NULL));
 
--- A redeemed value card credits the wallet once: the unique index is the single-use guarantee.
+-- A value card (a face value, no plan, no validity) is money for the wallet; recharge cards
+-- that give days of service still need their validity. A redeemed value card credits the
+-- wallet once: the unique index is the single-use guarantee.
+ALTER TABLE voucher_batches DROP CONSTRAINT voucher_batches_check1;
+ALTER TABLE voucher_batches ADD CONSTRAINT voucher_batches_validity_check
+  CHECK (kind = 'hotspot' OR validity_days IS NOT NULL OR (plan_id IS NULL AND value_minor > 0));
 ALTER TABLE wallet_entries DROP CONSTRAINT wallet_entries_kind_check;
 ALTER TABLE wallet_entries ADD CONSTRAINT wallet_entries_kind_check CHECK (kind IN ('overpayment', 'allocation', 'refund', 'adjustment', 'voucher'));
 ALTER TABLE wallet_entries ADD COLUMN voucher_card_id uuid REFERENCES voucher_cards(id) ON DELETE RESTRICT;
