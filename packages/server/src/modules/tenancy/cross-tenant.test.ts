@@ -420,7 +420,7 @@ describe("billing: an ISP admin cannot reach another ISP's invoices, taxes, rate
         expect((await api.get(url, { token: a.adminToken })).status, url).toBe(404);
       }
     }
-    for (const url of [`/api/isp/${b.id}/invoices`, `/api/isp/${b.id}/tax-rules`, `/api/isp/${b.id}/exchange-rates`, `/api/isp/${b.id}/billing-runs`,
+    for (const url of [`/api/isp/${b.id}/invoices`, `/api/isp/${b.id}/tax-rules`, `/api/isp/${b.id}/exchange-rates`, `/api/isp/${b.id}/billing-runs`, `/api/isp/${b.id}/billing-runs/schedule`,
       `/api/isp/${b.id}/billing/settings`, `/api/isp/${b.id}/billing/analytics`, `/api/isp/${b.id}/billing/plan-prices`, `/api/payment/analytics/${b.id}`]) {
       expect((await api.get(url, { token: a.adminToken })).status, url).toBe(404);
     }
@@ -459,6 +459,7 @@ describe("billing: an ISP admin cannot reach another ISP's invoices, taxes, rate
       api.post(`/api/isp/${b.id}/exchange-rates/ecb-import`, { token: a.adminToken, body: { xml: '<x/>' } }),
       api.patch(`/api/isp/${b.id}/billing/settings`, { token: a.adminToken, body: { tax_id: 'pwned' } }),
       api.post(`/api/isp/${b.id}/billing-runs`, { token: a.adminToken, body: {} }),
+      api.patch(`/api/isp/${b.id}/billing-runs/schedule`, { token: a.adminToken, body: { enabled: false, hour: 5 } }),
       api.post('/api/payment/invoice/generate', { token: a.adminToken, body: { subscriber_id: b.subscriberId } }),
       api.post('/api/payment/invoice/generate', { token: a.adminToken, body: { isp_id: b.id, subscriber_id: b.subscriberId } }),
     );
@@ -474,6 +475,7 @@ describe("billing: an ISP admin cannot reach another ISP's invoices, taxes, rate
     expect(subs.charges).toEqual([]);
     expect((await api.get(`/api/isp/${b.id}/billing/settings`, { token: tb })).json.tax_id).toBeNull();
     expect((await api.get(`/api/isp/${b.id}/billing-runs`, { token: tb })).json.total).toBe(1);
+    expect((await api.get(`/api/isp/${b.id}/billing-runs/schedule`, { token: tb })).json).toMatchObject({ enabled: true, hour: 2 });
   });
 });
 
