@@ -12641,7 +12641,7 @@ export interface paths {
                          * @default 0
                          */
                         price_minor?: number;
-                        /** @description Recharge with a plan: days added to the subscription; hotspot: days the card works after its first login. Leave it out for a value card (a face value, no plan): it credits the wallet */
+                        /** @description Recharge: days added to the subscription (a time card); hotspot: days the card works after its first login. Leave it out, with a face value and no plan, for a value card that credits the wallet */
                         validity_days?: number | null;
                         /** @description Cards not used by then expire */
                         expires_at?: string | null;

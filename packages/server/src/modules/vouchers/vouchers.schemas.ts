@@ -15,7 +15,7 @@ export const createBatchBody = z.strictObject({
   plan_id: z.uuid().nullable().optional().describe('Recharge: the plan the subscriber is switched to; hotspot: the speed'),
   price_minor: z.number().int().min(0).max(1_000_000_000_000).default(0).describe('Selling price, minor units'),
   validity_days: z.number().int().min(1).max(3660).nullable().optional()
-    .describe('Recharge with a plan: days added to the subscription; hotspot: days the card works after its first login. Leave it out for a value card (a face value, no plan): it credits the wallet'),
+    .describe('Recharge: days added to the subscription (a time card); hotspot: days the card works after its first login. Leave it out, with a face value and no plan, for a value card that credits the wallet'),
   expires_at: z.iso.datetime({ offset: true }).nullable().optional().describe('Cards not used by then expire'),
   data_limit_bytes: z.number().int().min(1).max(2 ** 53 - 1).nullable().optional().describe('Hotspot: total traffic allowed'),
   time_limit_s: z.number().int().min(1).max(2 ** 31 - 1).nullable().optional().describe('Hotspot: total online time allowed'),
