@@ -12740,7 +12740,7 @@ export interface paths {
                          * @default 0
                          */
                         price_minor?: number;
-                        /** @description Recharge: days added to the subscription; hotspot: days the card works after its first login */
+                        /** @description Recharge: days added to the subscription (a time card); hotspot: days the card works after its first login. Leave it out, with a face value and no plan, for a value card that credits the wallet */
                         validity_days?: number | null;
                         /** @description Cards not used by then expire */
                         expires_at?: string | null;
@@ -14405,6 +14405,8 @@ export interface paths {
                             value_minor: number | null;
                             currency: string;
                             validity_days: number | null;
+                            /** @description A value card: the face value credited to the wallet (minor units of `currency`); null for plan cards */
+                            wallet_credit: number | null;
                         };
                     };
                 };
@@ -21562,7 +21564,20 @@ export interface paths {
                                 allocations?: {
                                     invoice_id: string;
                                     invoice_number: string | null;
+                                    /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                    payment_id: string | null;
+                                    /** @description Minor units of `currency`: what left the payment or the wallet */
                                     amount: number;
+                                    currency: string;
+                                    /** @description Minor units of `invoice_currency`: what the invoice received */
+                                    invoice_amount: number;
+                                    invoice_currency: string;
+                                    /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                    exchange_rate: string;
+                                    /** @description Day of the stored rate used (null in one currency) */
+                                    rate_date: string | null;
+                                    /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                    rate_source: string | null;
                                 }[];
                                 refunds?: {
                                     id: string;
@@ -21761,7 +21776,20 @@ export interface paths {
                             allocations?: {
                                 invoice_id: string;
                                 invoice_number: string | null;
+                                /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                payment_id: string | null;
+                                /** @description Minor units of `currency`: what left the payment or the wallet */
                                 amount: number;
+                                currency: string;
+                                /** @description Minor units of `invoice_currency`: what the invoice received */
+                                invoice_amount: number;
+                                invoice_currency: string;
+                                /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                exchange_rate: string;
+                                /** @description Day of the stored rate used (null in one currency) */
+                                rate_date: string | null;
+                                /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                rate_source: string | null;
                             }[];
                             refunds?: {
                                 id: string;
@@ -21882,6 +21910,27 @@ export interface paths {
                         };
                     };
                 };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -21949,7 +21998,20 @@ export interface paths {
                             allocations?: {
                                 invoice_id: string;
                                 invoice_number: string | null;
+                                /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                payment_id: string | null;
+                                /** @description Minor units of `currency`: what left the payment or the wallet */
                                 amount: number;
+                                currency: string;
+                                /** @description Minor units of `invoice_currency`: what the invoice received */
+                                invoice_amount: number;
+                                invoice_currency: string;
+                                /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                exchange_rate: string;
+                                /** @description Day of the stored rate used (null in one currency) */
+                                rate_date: string | null;
+                                /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                rate_source: string | null;
                             }[];
                             refunds?: {
                                 id: string;
@@ -22293,7 +22355,20 @@ export interface paths {
                             allocations?: {
                                 invoice_id: string;
                                 invoice_number: string | null;
+                                /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                payment_id: string | null;
+                                /** @description Minor units of `currency`: what left the payment or the wallet */
                                 amount: number;
+                                currency: string;
+                                /** @description Minor units of `invoice_currency`: what the invoice received */
+                                invoice_amount: number;
+                                invoice_currency: string;
+                                /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                exchange_rate: string;
+                                /** @description Day of the stored rate used (null in one currency) */
+                                rate_date: string | null;
+                                /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                rate_source: string | null;
                             }[];
                             refunds?: {
                                 id: string;
@@ -22494,7 +22569,20 @@ export interface paths {
                             allocations?: {
                                 invoice_id: string;
                                 invoice_number: string | null;
+                                /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                payment_id: string | null;
+                                /** @description Minor units of `currency`: what left the payment or the wallet */
                                 amount: number;
+                                currency: string;
+                                /** @description Minor units of `invoice_currency`: what the invoice received */
+                                invoice_amount: number;
+                                invoice_currency: string;
+                                /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                exchange_rate: string;
+                                /** @description Day of the stored rate used (null in one currency) */
+                                rate_date: string | null;
+                                /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                rate_source: string | null;
                             }[];
                             refunds?: {
                                 id: string;
@@ -22596,6 +22684,27 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -22692,7 +22801,20 @@ export interface paths {
                             allocations?: {
                                 invoice_id: string;
                                 invoice_number: string | null;
+                                /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                payment_id: string | null;
+                                /** @description Minor units of `currency`: what left the payment or the wallet */
                                 amount: number;
+                                currency: string;
+                                /** @description Minor units of `invoice_currency`: what the invoice received */
+                                invoice_amount: number;
+                                invoice_currency: string;
+                                /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                exchange_rate: string;
+                                /** @description Day of the stored rate used (null in one currency) */
+                                rate_date: string | null;
+                                /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                rate_source: string | null;
                             }[];
                             refunds?: {
                                 id: string;
@@ -22813,6 +22935,27 @@ export interface paths {
                         };
                     };
                 };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -22860,6 +23003,7 @@ export interface paths {
                                 kind: string;
                                 payment_id: string | null;
                                 invoice_id: string | null;
+                                voucher_card_id: string | null;
                                 note: string | null;
                                 created_at: string;
                             }[];
@@ -22975,6 +23119,369 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isp/{isp_id}/invoices/{invoice_id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What paid an invoice, net of refunds: payments and wallet credit, each with its conversion */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                    invoice_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                            payment_id: string | null;
+                            /** @description Minor units of `currency`: what left the payment or the wallet */
+                            amount: number;
+                            currency: string;
+                            /** @description Minor units of `invoice_currency`: what the invoice received */
+                            invoice_amount: number;
+                            invoice_currency: string;
+                            /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                            exchange_rate: string;
+                            /** @description Day of the stored rate used (null in one currency) */
+                            rate_date: string | null;
+                            /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                            rate_source: string | null;
+                            payment_number: string | null;
+                            method: string | null;
+                            received_at: string;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isp/{isp_id}/subscribers/{subscriber_id}/wallet/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay an open invoice from the wallet balance in one currency (converted at the stored rate when the invoice's currency differs) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                    subscriber_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        invoice_id: string;
+                        /** @description The wallet balance to spend; the invoice may be in another currency */
+                        currency: string;
+                        /** @description At most this much of the balance (minor units of `currency`); default: what settles the invoice */
+                        amount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subscriber_id: string;
+                            invoice_id: string;
+                            currency: string;
+                            spent: number;
+                            allocations: {
+                                invoice_id: string;
+                                invoice_number: string | null;
+                                /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                payment_id: string | null;
+                                /** @description Minor units of `currency`: what left the payment or the wallet */
+                                amount: number;
+                                currency: string;
+                                /** @description Minor units of `invoice_currency`: what the invoice received */
+                                invoice_amount: number;
+                                invoice_currency: string;
+                                /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                exchange_rate: string;
+                                /** @description Day of the stored rate used (null in one currency) */
+                                rate_date: string | null;
+                                /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                rate_source: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -24268,7 +24775,20 @@ export interface paths {
                                 allocations?: {
                                     invoice_id: string;
                                     invoice_number: string | null;
+                                    /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                    payment_id: string | null;
+                                    /** @description Minor units of `currency`: what left the payment or the wallet */
                                     amount: number;
+                                    currency: string;
+                                    /** @description Minor units of `invoice_currency`: what the invoice received */
+                                    invoice_amount: number;
+                                    invoice_currency: string;
+                                    /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                    exchange_rate: string;
+                                    /** @description Day of the stored rate used (null in one currency) */
+                                    rate_date: string | null;
+                                    /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                    rate_source: string | null;
                                 }[];
                                 refunds?: {
                                     id: string;
@@ -27931,6 +28451,187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/isp/{isp_id}/exchange-rates/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Convert an amount at the stored rate of a day (422 naming the pair when there is none) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    /** @description Minor units of `from` */
+                    amount: number;
+                    /** @description The day whose rate applies; today in the ISP's time zone by default */
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    isp_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            amount: number;
+                            /** @description Minor units of `to`, rounded half up once */
+                            converted: number;
+                            rate: string;
+                            rate_date: string | null;
+                            source: string | null;
+                            date: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/isp/{isp_id}/exchange-rates/{rate_id}": {
         parameters: {
             query?: never;
@@ -29943,6 +30644,11 @@ export interface paths {
                                 error: string | null;
                                 started_at: string;
                                 finished_at: string | null;
+                                /**
+                                 * @description manual: started from the API or UI; schedule: the daily automatic run
+                                 * @enum {string}
+                                 */
+                                trigger: "manual" | "schedule";
                             }[];
                             total: number;
                             limit: number;
@@ -30102,6 +30808,11 @@ export interface paths {
                             error: string | null;
                             started_at: string;
                             finished_at: string | null;
+                            /**
+                             * @description manual: started from the API or UI; schedule: the daily automatic run
+                             * @enum {string}
+                             */
+                            trigger: "manual" | "schedule";
                         };
                     };
                 };
@@ -30218,6 +30929,340 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/isp/{isp_id}/billing-runs/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily automatic billing run: on or off, its hour in the ISP's time zone, the next and the last one */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            hour: number;
+                            timezone: string;
+                            /** @description When the next automatic run is due (UTC); null when switched off */
+                            next_run_at: string | null;
+                            last_automatic_run: {
+                                id: string;
+                                as_of: string;
+                                status: string;
+                                /** @description Subscriptions due when the run started (one that is several periods behind is billed once per period) */
+                                total: number;
+                                /** @description Subscription periods processed */
+                                processed: number;
+                                invoiced: number;
+                                skipped: number;
+                                failed: number;
+                                total_amount: number;
+                                currency: string;
+                                error: string | null;
+                                started_at: string;
+                                finished_at: string | null;
+                                /**
+                                 * @description manual: started from the API or UI; schedule: the daily automatic run
+                                 * @enum {string}
+                                 */
+                                trigger: "manual" | "schedule";
+                            } | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Switch the daily automatic billing run on or off, or move its hour */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        /** @description Hour of the day in the ISP's time zone */
+                        hour?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            hour: number;
+                            timezone: string;
+                            /** @description When the next automatic run is due (UTC); null when switched off */
+                            next_run_at: string | null;
+                            last_automatic_run: {
+                                id: string;
+                                as_of: string;
+                                status: string;
+                                /** @description Subscriptions due when the run started (one that is several periods behind is billed once per period) */
+                                total: number;
+                                /** @description Subscription periods processed */
+                                processed: number;
+                                invoiced: number;
+                                skipped: number;
+                                failed: number;
+                                total_amount: number;
+                                currency: string;
+                                error: string | null;
+                                started_at: string;
+                                finished_at: string | null;
+                                /**
+                                 * @description manual: started from the API or UI; schedule: the daily automatic run
+                                 * @enum {string}
+                                 */
+                                trigger: "manual" | "schedule";
+                            } | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/isp/{isp_id}/billing-runs/{run_id}": {
         parameters: {
             query?: never;
@@ -30260,6 +31305,11 @@ export interface paths {
                             error: string | null;
                             started_at: string;
                             finished_at: string | null;
+                            /**
+                             * @description manual: started from the API or UI; schedule: the daily automatic run
+                             * @enum {string}
+                             */
+                            trigger: "manual" | "schedule";
                         };
                     };
                 };
@@ -30597,6 +31647,11 @@ export interface paths {
                                 error: string | null;
                                 started_at: string;
                                 finished_at: string | null;
+                                /**
+                                 * @description manual: started from the API or UI; schedule: the daily automatic run
+                                 * @enum {string}
+                                 */
+                                trigger: "manual" | "schedule";
                             } | null;
                             invoices: {
                                 id: string;

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { formatAmount, formatMoney } from '../money/money.ts';
 import { pickLocale } from '../billing-context.ts';
 import { fonts, labelFont, numberLocale } from '../invoice-pdf.ts';
-import { receiptStrings } from './receipt-strings.ts';
+import { rateSourceLabel, receiptStrings } from './receipt-strings.ts';
 import type { PaymentDto } from './payments.schemas.ts';
 
 export type ReceiptBranding = { displayName: string; primaryColor: string; address: string | null; taxId: string | null; contactEmail: string | null };
@@ -62,7 +62,12 @@ export function renderReceipt(p: PaymentDto, brand: ReceiptBranding, payer: Rece
   doc.font('latin').fontSize(10).fillColor('#000000').moveDown(0.5);
   if (p.allocations?.length) {
     doc.font(label).text(t.appliedTo, 36).moveDown(0.2);
-    for (const a of p.allocations) row(`  ${t.invoice} ${a.invoice_number ?? a.invoice_id.slice(0, 8)}`, money(a.amount));
+    for (const a of p.allocations) {
+      const converted = a.invoice_currency !== a.currency;
+      row(`  ${t.invoice} ${a.invoice_number ?? a.invoice_id.slice(0, 8)}`, converted ? `${money(a.amount)} = ${formatAmount(a.invoice_amount, a.invoice_currency, numberLocale[locale])}` : money(a.amount));
+      // The conversion as it was booked: the stored rate, its day and where it came from.
+      if (converted) row(`  ${t.exchangeRate}`, `1 ${a.currency} = ${a.exchange_rate} ${a.invoice_currency} (${[a.rate_date, rateSourceLabel(t, a.rate_source)].filter(Boolean).join(', ')})`);
+    }
   }
   if (p.wallet_credit) row(t.walletCredit, money(p.wallet_credit));
   if (p.amount_refunded) row(t.refunded, money(p.amount_refunded));
