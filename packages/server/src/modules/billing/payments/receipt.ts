@@ -1,7 +1,7 @@
 import { openPdf, safeColour } from '../../../platform/pdf/pdf-document.ts';
 import { formatAmount, formatMoney } from '../money/money.ts';
 import { numberLocale, pickLocale } from '../billing-context.ts';
-import { receiptStrings } from './receipt-strings.ts';
+import { rateSourceLabel, receiptStrings } from './receipt-strings.ts';
 import type { PaymentDto } from './payments.schemas.ts';
 
 export type ReceiptBranding = { displayName: string; primaryColor: string; address: string | null; taxId: string | null; contactEmail: string | null };
@@ -43,7 +43,13 @@ export function renderReceipt(p: PaymentDto, brand: ReceiptBranding, payer: Rece
   y = Math.max(amountEnd, pdf.text(money(p.amount), 200, y, { width: width - 164, size: 14, weight: 'bold', color })) + 8;
   if (p.allocations?.length) {
     y = pdf.text(t.appliedTo, 36, y, { width, size: 10, color: '#000000' }) + 2;
-    for (const a of p.allocations) row(`${t.invoice} ${a.invoice_number ?? a.invoice_id.slice(0, 8)}`, money(a.amount));
+    for (const a of p.allocations) {
+      const converted = a.invoice_currency !== a.currency;
+      // Conversions are formulas in Latin ("USD 10.00 = SAR 37.50"): laid out by their own first letter.
+      row(`${t.invoice} ${a.invoice_number ?? a.invoice_id.slice(0, 8)}`, converted ? `${money(a.amount)} = ${formatAmount(a.invoice_amount, a.invoice_currency, numberLocale[locale])}` : money(a.amount), 'auto');
+      // The conversion as it was booked: the stored rate, its day and where it came from.
+      if (converted) row(t.exchangeRate, `1 ${a.currency} = ${a.exchange_rate} ${a.invoice_currency} (${[a.rate_date, rateSourceLabel(t, a.rate_source)].filter(Boolean).join(', ')})`, 'auto');
+    }
   }
   if (p.wallet_credit) row(t.walletCredit, money(p.wallet_credit));
   if (p.amount_refunded) row(t.refunded, money(p.amount_refunded));
