@@ -80,6 +80,11 @@ describe('billing run', () => {
       ['overage', 'بيانات تتجاوز حصة الباقة، من 2026-09-16 إلى 2026-09-30'],
       ['discount', 'خصم WELCOME10 (10%)'],
     ] });
+    // The Arabic lines, mixed with Latin names, digits and dates, lay out in the PDF.
+    const arInvoice = await onlyInvoice(subs.ar);
+    const pdf = await server.app.inject({ method: 'GET', url: `${base}/invoices/${arInvoice.id}/pdf`, headers: { authorization: `Bearer ${token}` } });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(await descriptions(subs.en)).toEqual({ locale: 'en', lines: [
       ['proration', 'Home 10, 2026-09-16 – 2026-09-30 (15/30 days)'],
       ['addon', 'Static IP, 2026-09-16 – 2026-09-30 (15/30 days)'],
