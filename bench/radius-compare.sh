@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # AstraNetix's AAA engine against the reference, FreeRADIUS 3 with rlm_sql on PostgreSQL
-# (../shared/bench/setup-freeradius.sh), on this machine, same users, same client (radload),
+# (../shared/bench/setup-freeradius.sh), and for authentication also against FreeRADIUS serving
+# the users from memory (bench/freeradius-files.sh), on this machine, same users, same client (radload),
 # interleaved so that both see the same machine state. Loopback only; stops by itself.
 #   bash bench/radius-compare.sh            (N=10000 users, DUR=10 s per point)
 set -euo pipefail
@@ -15,6 +16,9 @@ mkdir -p "$(dirname "$OUT")"
 echo "== reference: FreeRADIUS + PostgreSQL with $N users"
 N=$N bash "$SHARED/setup-freeradius.sh"
 
+echo "== in-memory reference: FreeRADIUS + files with the same $N users (auth 1822)"
+N=$N bash bench/freeradius-files.sh | tail -1
+
 echo "== AstraNetix on PostgreSQL with $N users (auth 1912, acct 1913)"
 psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
 export DATABASE_URL="$PG/$DB" SECRET_KEY=$(openssl rand -hex 32) LOG_LEVEL=warn
@@ -22,7 +26,7 @@ npm run bench:seed --silent -- --subscribers "$N"
 ROLES=aaa,worker RADIUS_AUTH_PORT=1912 RADIUS_ACCT_PORT=1913 node --import tsx packages/server/src/main.ts serve &
 ANX=$!
 # Leave the machine as found: our server and the reference FreeRADIUS both stop.
-trap 'kill $ANX 2>/dev/null || true; pkill -x freeradius || true' EXIT
+trap 'kill $ANX 2>/dev/null || true; pkill -x freeradius || true' EXIT  # both FreeRADIUS instances
 for _ in $(seq 1 60); do radtest user1 pass1 127.0.0.1:1912 0 testing123 >/dev/null 2>&1 && break; sleep 0.5; done
 
 load() { node "$SHARED/radload.mjs" --kind "$1" --port "$2" --n 10000000 --concurrency "$3" --max-seconds "$DUR" --users "$N"; }
@@ -31,7 +35,10 @@ load() { node "$SHARED/radload.mjs" --kind "$1" --port "$2" --n 10000000 --concu
   printf '%-5s %-5s %-12s %10s %9s %9s %8s\n' kind c server per_s p50_ms p99_ms timeouts
   for kind in auth acct; do
     for c in $LEVELS; do
-      for target in "freeradius 1812 1813" "astranetix 1912 1913"; do
+      targets=("freeradius 1812 1813" "astranetix 1912 1913")
+      # The files backend answers accounting without storing it: an auth-only reference.
+      [ "$kind" = auth ] && targets+=("fr-files 1822 1823")
+      for target in "${targets[@]}"; do
         set -- $target
         port=$2; [ "$kind" = acct ] && port=$3
         load "$kind" "$port" "$c" | node -e '

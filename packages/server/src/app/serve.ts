@@ -8,6 +8,7 @@ import { startCollector } from '../modules/noc/collector/collector.ts';
 import { nocAlertsOptions, startNocAlerts } from '../modules/noc/alerts/noc-alerts-runtime.ts';
 import { startAutoAnalyze } from '../platform/db/auto-analyze.ts';
 import { startDunningJob } from '../modules/billing/payments/dunning.service.ts';
+import { startBillingScheduler } from '../modules/billing/billing-schedule.service.ts';
 import { assertNoDemoAccounts, demoAccountsPresent, demoLogins, hasAnyFounder, seedDemoData } from './seed/demo-data.ts';
 
 /** `npm start`: migrate, seed on first start, listen, and stop cleanly on SIGINT/SIGTERM. */
@@ -24,6 +25,7 @@ export async function serve(config: Config, log: Logger): Promise<void> {
   const relay = new OutboxRelay(ctx.db, ctx.bus, log);
   if (config.roles.has('worker')) relay.start();
   const stopDunning = config.roles.has('worker') ? startDunningJob(ctx) : () => undefined;
+  const stopBillingSchedule = config.roles.has('worker') ? startBillingScheduler(ctx) : () => undefined;
   const aaa = config.roles.has('aaa') ? await startAaa(ctx, ctx.bus, config.radius) : null;
   const collector = config.roles.has('collector') ? await startCollector(ctx) : null;
   const nocAlerts = config.roles.has('collector') ? await startNocAlerts(ctx, nocAlertsOptions(process.env, config.host)) : null;
@@ -55,6 +57,7 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     force.unref();
     stopDunning();
     stopAnalyze();
+    stopBillingSchedule();
     await app.close();
     await aaa?.stop();
     await collector?.stop();

@@ -3001,7 +3001,7 @@ export interface paths {
                         require_mfa?: boolean;
                         contact_email?: string | null;
                         /**
-                         * @description Founders only
+                         * @description Founders only. A legacy tier label, not used for billing: the plan an ISP is billed on is its SaaS assignment (PUT /api/founder/isp/{isp_id}/saas-assignment)
                          * @enum {string}
                          */
                         saas_plan?: "starter" | "growth" | "enterprise";
@@ -4100,7 +4100,7 @@ export interface paths {
                         require_mfa?: boolean;
                         contact_email?: string | null;
                         /**
-                         * @description Founders only
+                         * @description Founders only. A legacy tier label, not used for billing: the plan an ISP is billed on is its SaaS assignment (PUT /api/founder/isp/{isp_id}/saas-assignment)
                          * @enum {string}
                          */
                         saas_plan?: "starter" | "growth" | "enterprise";
@@ -6964,6 +6964,11 @@ export interface paths {
                                 value: string;
                                 op: string;
                             }[];
+                            radius_check: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
                         }[];
                     };
                 };
@@ -7127,6 +7132,14 @@ export interface paths {
                              */
                             op?: ":=" | "+=";
                         }[];
+                        /** @description Check items (radcheck-style): conditions on the Access-Request that must all hold, e.g. Called-Station-Id =~ ^hotspot- */
+                        radius_check?: {
+                            attribute: string;
+                            /** @enum {string} */
+                            op: "==" | "!=" | "=~" | "!~" | "<" | "<=" | ">" | ">=" | "=*" | "!*";
+                            /** @default  */
+                            value?: string;
+                        }[];
                         name: string;
                         description?: string | null;
                         /** @description kbit/s */
@@ -7193,6 +7206,11 @@ export interface paths {
                             allowed_nas_group: number | string | null;
                             login_time: number | string | null;
                             radius_reply: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
+                            radius_check: {
                                 attribute: string;
                                 value: string;
                                 op: string;
@@ -7380,6 +7398,11 @@ export interface paths {
                             allowed_nas_group: number | string | null;
                             login_time: number | string | null;
                             radius_reply: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
+                            radius_check: {
                                 attribute: string;
                                 value: string;
                                 op: string;
@@ -7678,6 +7701,14 @@ export interface paths {
                              */
                             op?: ":=" | "+=";
                         }[];
+                        /** @description Check items (radcheck-style): conditions on the Access-Request that must all hold, e.g. Called-Station-Id =~ ^hotspot- */
+                        radius_check?: {
+                            attribute: string;
+                            /** @enum {string} */
+                            op: "==" | "!=" | "=~" | "!~" | "<" | "<=" | ">" | ">=" | "=*" | "!*";
+                            /** @default  */
+                            value?: string;
+                        }[];
                         name?: string;
                         description?: string | null;
                         /** @description kbit/s */
@@ -7740,6 +7771,11 @@ export interface paths {
                             allowed_nas_group: number | string | null;
                             login_time: number | string | null;
                             radius_reply: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
+                            radius_check: {
                                 attribute: string;
                                 value: string;
                                 op: string;
@@ -7922,6 +7958,11 @@ export interface paths {
                                     value: string;
                                     op: string;
                                 }[];
+                                radius_check: {
+                                    attribute: string;
+                                    value: string;
+                                    op: string;
+                                }[];
                                 created_at: string;
                                 activated_at: string | null;
                                 updated_at: string;
@@ -8080,6 +8121,14 @@ export interface paths {
                              */
                             op?: ":=" | "+=";
                         }[];
+                        /** @description Check items (radcheck-style): conditions on the Access-Request that must all hold, e.g. Called-Station-Id =~ ^hotspot- */
+                        radius_check?: {
+                            attribute: string;
+                            /** @enum {string} */
+                            op: "==" | "!=" | "=~" | "!~" | "<" | "<=" | ">" | ">=" | "=*" | "!*";
+                            /** @default  */
+                            value?: string;
+                        }[];
                         username: string;
                         /** @description Network (PPPoE/hotspot) password */
                         password: string;
@@ -8126,6 +8175,11 @@ export interface paths {
                             static_ip: string | null;
                             expires_at: string | null;
                             radius_reply: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
+                            radius_check: {
                                 attribute: string;
                                 value: string;
                                 op: string;
@@ -8303,6 +8357,11 @@ export interface paths {
                                 value: string;
                                 op: string;
                             }[];
+                            radius_check: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
                             created_at: string;
                             activated_at: string | null;
                             updated_at: string;
@@ -8465,6 +8524,11 @@ export interface paths {
                                 value: string;
                                 op: string;
                             }[];
+                            radius_check: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
                             created_at: string;
                             activated_at: string | null;
                             updated_at: string;
@@ -8621,6 +8685,14 @@ export interface paths {
                              */
                             op?: ":=" | "+=";
                         }[];
+                        /** @description Check items (radcheck-style): conditions on the Access-Request that must all hold, e.g. Called-Station-Id =~ ^hotspot- */
+                        radius_check?: {
+                            attribute: string;
+                            /** @enum {string} */
+                            op: "==" | "!=" | "=~" | "!~" | "<" | "<=" | ">" | ">=" | "=*" | "!*";
+                            /** @default  */
+                            value?: string;
+                        }[];
                         username?: string;
                         password?: string;
                         portal_password?: string;
@@ -8660,6 +8732,11 @@ export interface paths {
                             static_ip: string | null;
                             expires_at: string | null;
                             radius_reply: {
+                                attribute: string;
+                                value: string;
+                                op: string;
+                            }[];
+                            radius_check: {
                                 attribute: string;
                                 value: string;
                                 op: string;
@@ -8990,6 +9067,11 @@ export interface paths {
                                     value: string;
                                     op: string;
                                 }[];
+                                radius_check: {
+                                    attribute: string;
+                                    value: string;
+                                    op: string;
+                                }[];
                                 created_at: string;
                                 activated_at: string | null;
                                 updated_at: string;
@@ -9035,6 +9117,11 @@ export interface paths {
                                 allowed_nas_group: number | string | null;
                                 login_time: number | string | null;
                                 radius_reply: {
+                                    attribute: string;
+                                    value: string;
+                                    op: string;
+                                }[];
+                                radius_check: {
                                     attribute: string;
                                     value: string;
                                     op: string;
@@ -9505,6 +9592,8 @@ export interface paths {
                                 monthly_bytes: number | null;
                                 daily_left_bytes: number | null;
                                 monthly_left_bytes: number | null;
+                                /** @description This month's data packs, included in monthly_bytes */
+                                data_pack_bytes: number;
                                 fup_download_kbps: number | null;
                                 fup_upload_kbps: number | null;
                             };
@@ -11090,8 +11179,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             request_id: string | null;
-                            /** @enum {string} */
-                            status: "done" | "failed" | "skipped";
+                            /**
+                             * @description retrying: the NAS did not answer; tried again with a growing backoff
+                             * @enum {string}
+                             */
+                            status: "done" | "failed" | "skipped" | "retrying";
                             outcome: string;
                         };
                     };
@@ -11245,8 +11337,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             request_id: string | null;
-                            /** @enum {string} */
-                            status: "done" | "failed" | "skipped";
+                            /**
+                             * @description retrying: the NAS did not answer; tried again with a growing backoff
+                             * @enum {string}
+                             */
+                            status: "done" | "failed" | "skipped" | "retrying";
                             outcome: string;
                         };
                     };
@@ -11380,7 +11475,7 @@ export interface paths {
                     /** @description Rows to skip */
                     offset?: number;
                     subscriber_id?: string;
-                    status?: "pending" | "done" | "failed";
+                    status?: "pending" | "retrying" | "done" | "failed";
                 };
                 header?: never;
                 path: {
@@ -11409,6 +11504,8 @@ export interface paths {
                                 requested_by: string | null;
                                 created_at: string;
                                 completed_at: string | null;
+                                /** @description When a request the NAS did not answer is sent again */
+                                next_attempt_at: string | null;
                             }[];
                             total: number;
                             limit: number;
@@ -11561,6 +11658,8 @@ export interface paths {
                          */
                         nas_id?: string;
                         calling_station_id?: string;
+                        /** @description For check items on the SSID or service (e.g. hotspot-lobby) */
+                        called_station_id?: string;
                     };
                 };
             };
@@ -12641,7 +12740,7 @@ export interface paths {
                          * @default 0
                          */
                         price_minor?: number;
-                        /** @description Recharge: days added to the subscription; hotspot: days the card works after its first login */
+                        /** @description Recharge: days added to the subscription (a time card); hotspot: days the card works after its first login. Leave it out, with a face value and no plan, for a value card that credits the wallet */
                         validity_days?: number | null;
                         /** @description Cards not used by then expire */
                         expires_at?: string | null;
@@ -13298,10 +13397,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Printable A4 sheets of the cards still on the shelf (audited) */
+        /** Printable A4 sheets of the cards still on the shelf, in a chosen language (audited) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Language of the card sheet; defaults to the ISP's default language */
+                    lang?: "en" | "es" | "fr" | "ar" | "hi";
+                };
                 header?: never;
                 path: {
                     isp_id: string;
@@ -14306,6 +14408,8 @@ export interface paths {
                             value_minor: number | null;
                             currency: string;
                             validity_days: number | null;
+                            /** @description A value card: the face value credited to the wallet (minor units of `currency`); null for plan cards */
+                            wallet_credit: number | null;
                         };
                     };
                 };
@@ -21463,7 +21567,20 @@ export interface paths {
                                 allocations?: {
                                     invoice_id: string;
                                     invoice_number: string | null;
+                                    /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                    payment_id: string | null;
+                                    /** @description Minor units of `currency`: what left the payment or the wallet */
                                     amount: number;
+                                    currency: string;
+                                    /** @description Minor units of `invoice_currency`: what the invoice received */
+                                    invoice_amount: number;
+                                    invoice_currency: string;
+                                    /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                    exchange_rate: string;
+                                    /** @description Day of the stored rate used (null in one currency) */
+                                    rate_date: string | null;
+                                    /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                    rate_source: string | null;
                                 }[];
                                 refunds?: {
                                     id: string;
@@ -21662,7 +21779,20 @@ export interface paths {
                             allocations?: {
                                 invoice_id: string;
                                 invoice_number: string | null;
+                                /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                payment_id: string | null;
+                                /** @description Minor units of `currency`: what left the payment or the wallet */
                                 amount: number;
+                                currency: string;
+                                /** @description Minor units of `invoice_currency`: what the invoice received */
+                                invoice_amount: number;
+                                invoice_currency: string;
+                                /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                exchange_rate: string;
+                                /** @description Day of the stored rate used (null in one currency) */
+                                rate_date: string | null;
+                                /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                rate_source: string | null;
                             }[];
                             refunds?: {
                                 id: string;
@@ -21783,6 +21913,27 @@ export interface paths {
                         };
                     };
                 };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -21850,7 +22001,20 @@ export interface paths {
                             allocations?: {
                                 invoice_id: string;
                                 invoice_number: string | null;
+                                /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                payment_id: string | null;
+                                /** @description Minor units of `currency`: what left the payment or the wallet */
                                 amount: number;
+                                currency: string;
+                                /** @description Minor units of `invoice_currency`: what the invoice received */
+                                invoice_amount: number;
+                                invoice_currency: string;
+                                /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                exchange_rate: string;
+                                /** @description Day of the stored rate used (null in one currency) */
+                                rate_date: string | null;
+                                /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                rate_source: string | null;
                             }[];
                             refunds?: {
                                 id: string;
@@ -22194,7 +22358,20 @@ export interface paths {
                             allocations?: {
                                 invoice_id: string;
                                 invoice_number: string | null;
+                                /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                payment_id: string | null;
+                                /** @description Minor units of `currency`: what left the payment or the wallet */
                                 amount: number;
+                                currency: string;
+                                /** @description Minor units of `invoice_currency`: what the invoice received */
+                                invoice_amount: number;
+                                invoice_currency: string;
+                                /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                exchange_rate: string;
+                                /** @description Day of the stored rate used (null in one currency) */
+                                rate_date: string | null;
+                                /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                rate_source: string | null;
                             }[];
                             refunds?: {
                                 id: string;
@@ -22395,7 +22572,20 @@ export interface paths {
                             allocations?: {
                                 invoice_id: string;
                                 invoice_number: string | null;
+                                /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                payment_id: string | null;
+                                /** @description Minor units of `currency`: what left the payment or the wallet */
                                 amount: number;
+                                currency: string;
+                                /** @description Minor units of `invoice_currency`: what the invoice received */
+                                invoice_amount: number;
+                                invoice_currency: string;
+                                /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                exchange_rate: string;
+                                /** @description Day of the stored rate used (null in one currency) */
+                                rate_date: string | null;
+                                /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                rate_source: string | null;
                             }[];
                             refunds?: {
                                 id: string;
@@ -22497,6 +22687,27 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -22593,7 +22804,20 @@ export interface paths {
                             allocations?: {
                                 invoice_id: string;
                                 invoice_number: string | null;
+                                /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                payment_id: string | null;
+                                /** @description Minor units of `currency`: what left the payment or the wallet */
                                 amount: number;
+                                currency: string;
+                                /** @description Minor units of `invoice_currency`: what the invoice received */
+                                invoice_amount: number;
+                                invoice_currency: string;
+                                /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                exchange_rate: string;
+                                /** @description Day of the stored rate used (null in one currency) */
+                                rate_date: string | null;
+                                /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                rate_source: string | null;
                             }[];
                             refunds?: {
                                 id: string;
@@ -22714,6 +22938,27 @@ export interface paths {
                         };
                     };
                 };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -22761,6 +23006,7 @@ export interface paths {
                                 kind: string;
                                 payment_id: string | null;
                                 invoice_id: string | null;
+                                voucher_card_id: string | null;
                                 note: string | null;
                                 created_at: string;
                             }[];
@@ -22876,6 +23122,369 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isp/{isp_id}/invoices/{invoice_id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What paid an invoice, net of refunds: payments and wallet credit, each with its conversion */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                    invoice_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoice_id: string;
+                            invoice_number: string | null;
+                            /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                            payment_id: string | null;
+                            /** @description Minor units of `currency`: what left the payment or the wallet */
+                            amount: number;
+                            currency: string;
+                            /** @description Minor units of `invoice_currency`: what the invoice received */
+                            invoice_amount: number;
+                            invoice_currency: string;
+                            /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                            exchange_rate: string;
+                            /** @description Day of the stored rate used (null in one currency) */
+                            rate_date: string | null;
+                            /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                            rate_source: string | null;
+                            payment_number: string | null;
+                            method: string | null;
+                            received_at: string;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isp/{isp_id}/subscribers/{subscriber_id}/wallet/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay an open invoice from the wallet balance in one currency (converted at the stored rate when the invoice's currency differs) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                    subscriber_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        invoice_id: string;
+                        /** @description The wallet balance to spend; the invoice may be in another currency */
+                        currency: string;
+                        /** @description At most this much of the balance (minor units of `currency`); default: what settles the invoice */
+                        amount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subscriber_id: string;
+                            invoice_id: string;
+                            currency: string;
+                            spent: number;
+                            allocations: {
+                                invoice_id: string;
+                                invoice_number: string | null;
+                                /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                payment_id: string | null;
+                                /** @description Minor units of `currency`: what left the payment or the wallet */
+                                amount: number;
+                                currency: string;
+                                /** @description Minor units of `invoice_currency`: what the invoice received */
+                                invoice_amount: number;
+                                invoice_currency: string;
+                                /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                exchange_rate: string;
+                                /** @description Day of the stored rate used (null in one currency) */
+                                rate_date: string | null;
+                                /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                rate_source: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -24169,7 +24778,20 @@ export interface paths {
                                 allocations?: {
                                     invoice_id: string;
                                     invoice_number: string | null;
+                                    /** @description Empty for wallet credit that came from no payment (value card, deposit) */
+                                    payment_id: string | null;
+                                    /** @description Minor units of `currency`: what left the payment or the wallet */
                                     amount: number;
+                                    currency: string;
+                                    /** @description Minor units of `invoice_currency`: what the invoice received */
+                                    invoice_amount: number;
+                                    invoice_currency: string;
+                                    /** @description 1 currency = exchange_rate invoice_currency; "1" in one currency */
+                                    exchange_rate: string;
+                                    /** @description Day of the stored rate used (null in one currency) */
+                                    rate_date: string | null;
+                                    /** @description manual or ecb, with /inverse or /eur-cross when derived */
+                                    rate_source: string | null;
                                 }[];
                                 refunds?: {
                                     id: string;
@@ -27832,6 +28454,187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/isp/{isp_id}/exchange-rates/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Convert an amount at the stored rate of a day (422 naming the pair when there is none) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    /** @description Minor units of `from` */
+                    amount: number;
+                    /** @description The day whose rate applies; today in the ISP's time zone by default */
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    isp_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            amount: number;
+                            /** @description Minor units of `to`, rounded half up once */
+                            converted: number;
+                            rate: string;
+                            rate_date: string | null;
+                            source: string | null;
+                            date: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/isp/{isp_id}/exchange-rates/{rate_id}": {
         parameters: {
             query?: never;
@@ -29844,6 +30647,11 @@ export interface paths {
                                 error: string | null;
                                 started_at: string;
                                 finished_at: string | null;
+                                /**
+                                 * @description manual: started from the API or UI; schedule: the daily automatic run
+                                 * @enum {string}
+                                 */
+                                trigger: "manual" | "schedule";
                             }[];
                             total: number;
                             limit: number;
@@ -30003,6 +30811,11 @@ export interface paths {
                             error: string | null;
                             started_at: string;
                             finished_at: string | null;
+                            /**
+                             * @description manual: started from the API or UI; schedule: the daily automatic run
+                             * @enum {string}
+                             */
+                            trigger: "manual" | "schedule";
                         };
                     };
                 };
@@ -30119,6 +30932,340 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/isp/{isp_id}/billing-runs/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily automatic billing run: on or off, its hour in the ISP's time zone, the next and the last one */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            hour: number;
+                            timezone: string;
+                            /** @description When the next automatic run is due (UTC); null when switched off */
+                            next_run_at: string | null;
+                            last_automatic_run: {
+                                id: string;
+                                as_of: string;
+                                status: string;
+                                /** @description Subscriptions due when the run started (one that is several periods behind is billed once per period) */
+                                total: number;
+                                /** @description Subscription periods processed */
+                                processed: number;
+                                invoiced: number;
+                                skipped: number;
+                                failed: number;
+                                total_amount: number;
+                                currency: string;
+                                error: string | null;
+                                started_at: string;
+                                finished_at: string | null;
+                                /**
+                                 * @description manual: started from the API or UI; schedule: the daily automatic run
+                                 * @enum {string}
+                                 */
+                                trigger: "manual" | "schedule";
+                            } | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Switch the daily automatic billing run on or off, or move its hour */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        /** @description Hour of the day in the ISP's time zone */
+                        hour?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            hour: number;
+                            timezone: string;
+                            /** @description When the next automatic run is due (UTC); null when switched off */
+                            next_run_at: string | null;
+                            last_automatic_run: {
+                                id: string;
+                                as_of: string;
+                                status: string;
+                                /** @description Subscriptions due when the run started (one that is several periods behind is billed once per period) */
+                                total: number;
+                                /** @description Subscription periods processed */
+                                processed: number;
+                                invoiced: number;
+                                skipped: number;
+                                failed: number;
+                                total_amount: number;
+                                currency: string;
+                                error: string | null;
+                                started_at: string;
+                                finished_at: string | null;
+                                /**
+                                 * @description manual: started from the API or UI; schedule: the daily automatic run
+                                 * @enum {string}
+                                 */
+                                trigger: "manual" | "schedule";
+                            } | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/isp/{isp_id}/billing-runs/{run_id}": {
         parameters: {
             query?: never;
@@ -30161,6 +31308,11 @@ export interface paths {
                             error: string | null;
                             started_at: string;
                             finished_at: string | null;
+                            /**
+                             * @description manual: started from the API or UI; schedule: the daily automatic run
+                             * @enum {string}
+                             */
+                            trigger: "manual" | "schedule";
                         };
                     };
                 };
@@ -30498,6 +31650,11 @@ export interface paths {
                                 error: string | null;
                                 started_at: string;
                                 finished_at: string | null;
+                                /**
+                                 * @description manual: started from the API or UI; schedule: the daily automatic run
+                                 * @enum {string}
+                                 */
+                                trigger: "manual" | "schedule";
                             } | null;
                             invoices: {
                                 id: string;

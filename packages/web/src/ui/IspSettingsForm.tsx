@@ -4,10 +4,11 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Card, CardContent, FormControlLabel, Grid, MenuItem, Switch, TextField, Typography } from '@mui/material';
-import { fieldErrors } from '../api/client.ts';
+import { api, fieldErrors, problemDetail } from '../api/client.ts';
 import type { Isp, Locale } from '../api/types.ts';
 import { LOCALES, useT } from '../i18n/index.tsx';
 import { ColorField, CurrencyField, TimezoneField } from './fields.tsx';
+import { ok, useLoad } from './common.tsx';
 
 export type IspSettings = {
   display_name: string; logo_url: string; primary_color: string; secondary_color: string;
@@ -89,16 +90,37 @@ export function RegionalCard<F extends IspSettings>({ f, set, errors, children }
   );
 }
 
-type Saas = 'starter' | 'growth' | 'enterprise';
+/**
+ * The platform (SaaS) plan an ISP is billed on, chosen in the ISP forms and assigned through the
+ * platform billing API (the same assignment as on the SaaS billing page).
+ */
+export function useSaasPlanChoice(ispId: string | null) {
+  const { data } = useLoad(async () => {
+    const [plans, assignments] = await Promise.all([api.GET('/api/founder/saas-plans'), ispId ? api.GET('/api/founder/saas-assignments') : null]);
+    const current = assignments ? ok(assignments).find((a) => a.isp_id === ispId)?.plan_id ?? '' : '';
+    return { plans: ok(plans).filter((p) => p.status === 'active' || p.id === current), current };
+  }, [ispId]);
+  const [choice, setChoice] = useState<string | null>(null);
+  const planId = choice ?? data?.current ?? '';
+  /** Assigns the chosen plan when it changed; the problem's text when the API refused. */
+  async function assign(id: string): Promise<string | null> {
+    if (!planId || planId === data?.current) return null;
+    const r = await api.PUT('/api/founder/isp/{isp_id}/saas-assignment', { params: { path: { isp_id: id } }, body: { plan_id: planId } });
+    return r.data ? null : (problemDetail(r.error) ?? 'error');
+  }
+  return { plans: data?.plans ?? [], planId, setPlanId: setChoice, assign };
+}
 
 /** Founder-only fields: the ISP's SaaS plan and its MFA policy for staff. */
-export function SaasFields<F extends { saas_plan: Saas; require_mfa: boolean }>({ f, set }: { f: F; set: <K extends keyof F>(k: K, v: F[K]) => void }) {
+export function SaasFields<F extends { require_mfa: boolean }>({ f, set, saas }: { f: F; set: <K extends keyof F>(k: K, v: F[K]) => void; saas: ReturnType<typeof useSaasPlanChoice> }) {
   const t = useT();
   return (
     <>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <TextField select fullWidth label={t('founder.plan')} name="saas_plan" value={f.saas_plan} onChange={(e) => set('saas_plan', e.target.value as F['saas_plan'])}>
-          {(['starter', 'growth', 'enterprise'] as const).map((p) => <MenuItem key={p} value={p}>{t(`saas.${p}`)}</MenuItem>)}
+        <TextField select fullWidth label={t('founder.plan')} name="saas_plan_id" value={saas.planId} onChange={(e) => saas.setPlanId(e.target.value)}
+          helperText={saas.plans.length ? undefined : t('sb.noPlans')}>
+          {saas.planId ? null : <MenuItem value="" disabled>{t('sb.noPlan')}</MenuItem>}
+          {saas.plans.map((p) => <MenuItem key={p.id} value={p.id}>{p.name}</MenuItem>)}
         </TextField>
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>

@@ -83,6 +83,12 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
       return;
     }
     // The shared caches follow the events on their own (enforcement.ts); here: what to enforce.
+    if (m.type.startsWith('subscription_addon.')) {
+      // A data pack bought or removed moves the monthly quota: the CoA sends the speed now due
+      // (back to the plan's from the fair-use speed, or down to it).
+      if (m.ispId && roles.enforce && (m.payload as { kind?: string }).kind === 'data_pack') enforce(m.ispId, m.aggregateId, 'coa', `data pack ${m.type.split('.')[1]}`, m.id);
+      return;
+    }
     if (m.type.startsWith('subscriber.')) {
       if (!m.ispId || !roles.enforce) return;
       const after = m.payload as { plan_id?: string | null; previous_plan_id?: string | null };
@@ -102,6 +108,16 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
     if (roles.enforce) schedule.tick().catch((err: unknown) => ctx.log.error({ err }, 'speed schedule failed'));
   }, 60_000);
   staleTimer.unref();
+  // Requests a NAS left unanswered, sent again once their backoff is over (enforcer.ts).
+  let retrying = false;
+  const retryTimer = setInterval(() => {
+    if (!roles.enforce || retrying) return;
+    retrying = true;
+    enforcer.retryDue().catch((err: unknown) => ctx.log.error({ err }, 'CoA retry failed')).finally(() => {
+      retrying = false;
+    });
+  }, 10_000);
+  retryTimer.unref();
 
   const vouchers = new VoucherLogins(ctx.db, ctx.config.secretKey);
   const server = new AaaServer({ registry, subscribers, sessions, accounting, postauth, metrics, log: ctx.log, db: ctx.db, vouchers });
@@ -110,6 +126,7 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
     server, registry, subscribers, sessions, accounting, postauth, ports, enforcer, schedule,
     async stop() {
       clearInterval(staleTimer);
+      clearInterval(retryTimer);
       unsubscribe();
       await server.stop();
       await accounting.idle();

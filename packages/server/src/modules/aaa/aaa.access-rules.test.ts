@@ -88,4 +88,32 @@ describe('access rules', () => {
     const checks = await api.post(`/api/isp/${isp.id}/aaa/test-login`, { token: isp.adminToken, body: { username: user, password: 'pppoe-pass', nas_id: nasId } });
     expect(checks.json.checks.map((c: { check: string }) => c.check)).toContain('nas_group');
   });
+
+  it('holds the plan and subscriber check items against the Access-Request (radcheck)', async () => {
+    const base = `/api/isp/${isp.id}`;
+    const token = isp.adminToken;
+    const bad = await api.patch(`${base}/plans/${isp.planId}`, { token, body: { radius_check: [{ attribute: 'Called-Station-Id', op: '=~', value: '(a+)+$' }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors).toContainEqual(expect.objectContaining({ pointer: '/body/radius_check/0/value' }));
+    const plan = await api.patch(`${base}/plans/${isp.planId}`, { token, body: { allowed_nas_group: null, radius_check: [{ attribute: 'Called-Station-Id', op: '=~', value: '^hotspot-' }] } });
+    expect(plan.status, plan.text).toBe(200);
+    expect(plan.json.radius_check).toEqual([{ attribute: 'Called-Station-Id', op: '=~', value: '^hotspot-' }]);
+    const sub = await api.patch(`${base}/subscribers/${isp.subscriberId}`, { token, body: { radius_check: [{ attribute: 'NAS-Port-Type', op: '==', value: 'Wireless-802.11' }] } });
+    expect(sub.status, sub.text).toBe(200);
+
+    const from = (called: string, portType: string) => radclient('auth', authPort, `User-Name = "${user}"\nUser-Password = "pppoe-pass"\nCalled-Station-Id = "${called}"\nNAS-Port-Type = ${portType}\n`);
+    const end = Date.now() + 8000;
+    let office = await from('office-ap', 'Wireless-802.11');
+    while (office.code !== 'Access-Reject' && Date.now() < end) office = await from('office-ap', 'Wireless-802.11');
+    expect(office.code).toBe('Access-Reject');
+    expect((await from('hotspot-lobby', 'Wireless-802.11')).code).toBe('Access-Accept');
+    expect((await from('hotspot-lobby', 'Ethernet')).code).toBe('Access-Reject');
+    await server.aaa!.postauth.idle();
+    const log = await api.get(`${base}/postauth?subscriber_id=${isp.subscriberId}&result=reject&limit=10`, { token });
+    const reasons = log.json.items.map((e: { reason: string }) => e.reason);
+    expect(reasons).toContain("subscriber check item NAS-Port-Type == Wireless-802.11 does not hold (request: Ethernet)");
+    expect(reasons).toContain("plan check item Called-Station-Id =~ ^hotspot- does not hold (request: office-ap)");
+    await api.patch(`${base}/plans/${isp.planId}`, { token, body: { radius_check: [] } });
+    await api.patch(`${base}/subscribers/${isp.subscriberId}`, { token, body: { radius_check: [] } });
+  });
 });

@@ -80,6 +80,45 @@ describe('Disconnect-Request and CoA against a real RFC 5176 receiver', () => {
     expect(readFileSync(detail, 'utf8')).toContain('Mikrotik-Rate-Limit = "51200k/204800k"');
   });
 
+  it('a request the NAS does not answer is tried again later, with the speed due then', async () => {
+    const nasList = await api.get(`/api/isp/${isp.id}/nas`, { token: isp.adminToken });
+    const nas = (nasList.json.items ?? nasList.json)[0] as { id: string };
+    const coaPortIs = async (port: number) => {
+      await api.patch(`/api/isp/${isp.id}/nas/${nas.id}`, { token: isp.adminToken, body: { coa_port: port } });
+      const end = Date.now() + 5000;
+      while (server.aaa!.registry.find('127.0.0.1')?.coaPort !== port && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+    };
+    const id = await startSession('retry-1');
+    await coaPortIs(coaPort + 1); // nothing listens there: a NAS rebooting
+    const first = await api.post(`/api/isp/${isp.id}/sessions/${id}/coa`, { token: isp.adminToken, body: { reason: 'retry test' } });
+    expect(first.json.status, first.text).toBe('retrying');
+    expect(first.json.outcome).toMatch(/no answer from the NAS at 127\.0\.0\.1:\d+ after 3 tries; trying again in 30 s/);
+    const listed = await api.get(`/api/isp/${isp.id}/coa-requests?status=retrying`, { token: isp.adminToken });
+    const row = listed.json.items.find((c: { id: string }) => c.id === first.json.request_id);
+    expect(row).toMatchObject({ attempts: 3, status: 'retrying' });
+    expect(Date.parse(row.next_attempt_at) - Date.now()).toBeGreaterThan(20_000);
+    // Not due yet: nothing is sent.
+    expect(await server.aaa!.enforcer.retryDue()).toBe(0);
+
+    // The NAS is back and the backoff is over.
+    await coaPortIs(coaPort);
+    await server.ctx.db.query(`UPDATE coa_requests SET next_attempt_at = now() WHERE id = $1`, [first.json.request_id]);
+    expect(await server.aaa!.enforcer.retryDue()).toBe(1);
+    const after = await api.get(`/api/isp/${isp.id}/coa-requests?subscriber_id=${isp.subscriberId}`, { token: isp.adminToken });
+    expect(after.json.items.find((c: { id: string }) => c.id === first.json.request_id)).toMatchObject({ status: 'done', attempts: 6, next_attempt_at: null });
+
+    // A retry due after the session ended is not sent: offline is what enforcement wanted.
+    await coaPortIs(coaPort + 1);
+    const second = await api.post(`/api/isp/${isp.id}/sessions/${id}/coa`, { token: isp.adminToken });
+    expect(second.json.status).toBe('retrying');
+    await radclient('acct', acctPort, `User-Name = "${user}"\nAcct-Status-Type = Stop\nAcct-Session-Id = "retry-1"\n`);
+    await server.ctx.db.query(`UPDATE coa_requests SET next_attempt_at = now() WHERE id = $1`, [second.json.request_id]);
+    expect(await server.aaa!.enforcer.retryDue()).toBe(1);
+    const ended = await api.get(`/api/isp/${isp.id}/coa-requests?subscriber_id=${isp.subscriberId}`, { token: isp.adminToken });
+    expect(ended.json.items.find((c: { id: string }) => c.id === second.json.request_id)).toMatchObject({ status: 'done', outcome: 'the session ended before retry 2' });
+    await coaPortIs(coaPort);
+  }, 30_000);
+
   it("another ISP's admin cannot kick this ISP's sessions", async () => {
     const other = await createIspFixture(api, (await api.post('/api/auth/login', { body: { email: 'owner@platform.test', password: 'correct horse battery' } })).json.access_token, 'coa-other');
     const id = await startSession('coa-4');
@@ -129,5 +168,62 @@ describe('day/night speed schedule', () => {
     const list = await api.get(`/api/isp/${isp.id}/coa-requests?subscriber_id=${isp.subscriberId}`, { token: isp.adminToken });
     expect(list.json.items.find((c: { session_id: number; reason: string }) => c.session_id === id && c.reason === 'night speed begins')).toMatchObject({ status: 'done' });
     expect(readFileSync(detail, 'utf8')).toContain('Mikrotik-Rate-Limit = "20480k/102400k"');
+  });
+});
+
+describe('data packs and the live quota', () => {
+  async function coaFor(reason: string) {
+    const end = Date.now() + 10_000;
+    while (Date.now() < end) {
+      const list = await api.get(`/api/isp/${isp.id}/coa-requests?subscriber_id=${isp.subscriberId}`, { token: isp.adminToken });
+      const hit = list.json.items.find((c: { reason: string; status: string }) => c.reason === reason && c.status !== 'pending');
+      if (hit) return hit as { kind: string; status: string };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no CoA for "${reason}"`);
+  }
+  const rateLimits = () => readFileSync(detail, 'utf8').match(/Mikrotik-Rate-Limit = "[^"]+"/g) ?? [];
+
+  it('a pack bought at the fair-use speed gives the plan speed back at once, and removing it takes it away', async () => {
+    const base = `/api/isp/${isp.id}`;
+    const token = isp.adminToken;
+    const plan = await api.post(`${base}/plans`, { token, body: { name: 'Capped 10', download_kbps: 10240, upload_kbps: 2048, price_minor: 1000, fup_monthly_bytes: 1_000_000, fup_download_kbps: 1024, fup_upload_kbps: 512 } });
+    expect(plan.status, plan.text).toBe(201);
+    await api.patch(`${base}/subscribers/${isp.subscriberId}`, { token, body: { plan_id: plan.json.id } });
+    const sub = await api.post(`${base}/subscribers/${isp.subscriberId}/subscription`, { token, body: { kind: 'postpaid', start_date: new Date().toISOString().slice(0, 10) } });
+    expect(sub.status, sub.text).toBe(201);
+    await radclient('acct', acctPort, 'Acct-Status-Type = Accounting-On\n');
+    await startSession('pack-1');
+    // 2 MB through a 1 MB monthly quota: the fair-use speed by CoA.
+    await radclient('acct', acctPort, `User-Name = "${user}"\nAcct-Status-Type = Interim-Update\nAcct-Session-Id = "pack-1"\nAcct-Input-Octets = 500000\nAcct-Output-Octets = 1500000\n`);
+    expect(await coaFor('monthly quota exhausted')).toMatchObject({ kind: 'coa', status: 'done' });
+    expect(rateLimits().at(-1)).toBe('Mikrotik-Rate-Limit = "512k/1024k"');
+
+    const pack = await api.post(`${base}/billing/addons`, { token, body: { name: 'Extra 5 MB', kind: 'data_pack', billing: 'one_off', price_minor: 200, currency: 'USD', data_bytes: 5_000_000 } });
+    expect(pack.status, pack.text).toBe(201);
+    const attached = await api.post(`${base}/subscribers/${isp.subscriberId}/addons`, { token, body: { addon_id: pack.json.id, quantity: 1 } });
+    expect(attached.status, attached.text).toBe(201);
+    expect(await coaFor('data pack attached')).toMatchObject({ kind: 'coa', status: 'done' });
+    expect(rateLimits().at(-1)).toBe('Mikrotik-Rate-Limit = "2048k/10240k"');
+
+    const removed = await api.post(`${base}/subscribers/${isp.subscriberId}/addons/${attached.json.id}/detach`, { token, body: {} });
+    expect(removed.status, removed.text).toBe(200);
+    expect(await coaFor('data pack detached')).toMatchObject({ kind: 'coa', status: 'done' });
+    expect(rateLimits().at(-1)).toBe('Mikrotik-Rate-Limit = "512k/1024k"');
+
+    // A new login is decided on the same quota: within it again once the pack is back.
+    await radclient('acct', acctPort, `User-Name = "${user}"\nAcct-Status-Type = Stop\nAcct-Session-Id = "pack-1"\nAcct-Input-Octets = 500000\nAcct-Output-Octets = 1500000\n`);
+    const login = () => api.post(`${base}/aaa/test-login`, { token, body: { username: user, password: 'pppoe-pass' } });
+    expect((await login()).json.reply).toContainEqual({ name: 'Mikrotik-Rate-Limit', value: '512k/1024k' });
+    await api.post(`${base}/subscribers/${isp.subscriberId}/addons`, { token, body: { addon_id: pack.json.id, quantity: 2 } });
+    // Offline, nothing to CoA: the change event reaches the AAA cache through the outbox relay.
+    const plain = { name: 'Mikrotik-Rate-Limit', value: '2048k/10240k' };
+    let after = await login();
+    for (let i = 0; i < 100 && !after.json.reply.some((a: { value: string }) => a.value === plain.value); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      after = await login();
+    }
+    expect(after.json.result).toBe('accept');
+    expect(after.json.reply).toContainEqual(plain);
   });
 });

@@ -1,10 +1,11 @@
 import { verifyChap, verifyMsChap, verifyPap, type AttributeInput, type RadiusPacket } from '@astranetix/radius';
 import type { AaaNas, AaaSubscriber } from './policy.ts';
 import { bandwidthAttributes } from './reply-attributes.ts';
-import { currentRate } from './rate.ts';
+import { currentRate, type QuotaUsage } from './rate.ts';
 import { normaliseMac } from '../subscribers/subscribers.service.ts';
 import { applyCustomAttributes } from './custom-attributes.ts';
 import { loginWindow } from './login-time.ts';
+import { failedCheck, type CompiledCheck } from './check-items.ts';
 
 export type Check = { check: string; ok: boolean; detail: string };
 export type Decision = {
@@ -20,7 +21,7 @@ export type AuthorizeInput = {
   nas: AaaNas;
   subscriber: AaaSubscriber | null;
   activeSessions: number;
-  usage: { dayBytes: number; monthBytes: number };
+  usage: QuotaUsage;
   now: Date;
   /** The credentials were already checked by an EAP method (the EAP server holds the exchange). */
   verifiedBy?: 'eap-md5';
@@ -35,6 +36,16 @@ function rejected(checks: Check[], check: string, detail: string, method: Decisi
 
 function passed(checks: Check[], check: string, detail: string): void {
   checks.push({ check, ok: true, detail });
+}
+
+/** Why the plan's or the subscriber's check items refuse the request, or null when they hold. */
+function checkItems(plan: CompiledCheck[] | 'invalid', own: CompiledCheck[] | 'invalid', packet: RadiusPacket): string | null {
+  for (const [whose, list] of [['plan', plan], ['subscriber', own]] as const) {
+    if (list === 'invalid') return `the ${whose}'s check items cannot be read`;
+    const failed = failedCheck(packet, list);
+    if (failed) return `${whose} check item ${failed.item.text} does not hold (request: ${failed.seen})`;
+  }
+  return null;
 }
 
 /**
@@ -94,6 +105,11 @@ export function authorize(input: AuthorizeInput): Decision {
     if (nas.group !== plan.allowedNasGroup)
       return rejected(checks, 'nas_group', `NAS ${nas.name} (${nas.group ? `group ${nas.group}` : 'no group'}) is not in the plan's group ${plan.allowedNasGroup}`, method);
     passed(checks, 'nas_group', `NAS ${nas.name} is in group ${plan.allowedNasGroup}`);
+  }
+  if (plan.radiusCheck.length || sub.radiusCheck.length) {
+    const c = checkItems(plan.radiusCheck, sub.radiusCheck, packet);
+    if (c) return rejected(checks, 'check_items', c, method);
+    passed(checks, 'check_items', `${plan.radiusCheck.length + sub.radiusCheck.length} check item(s) hold`);
   }
   let windowLeft: number | null = null;
   if (plan.loginTime) {

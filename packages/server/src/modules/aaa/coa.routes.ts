@@ -9,11 +9,11 @@ import { tenantRequest } from '../../platform/http/tenant-request.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { enforcerFor } from './enforcement.ts';
 
-const outcome = z.object({ request_id: z.string().nullable(), status: z.enum(['done', 'failed', 'skipped']), outcome: z.string() });
+const outcome = z.object({ request_id: z.string().nullable(), status: z.enum(['done', 'failed', 'skipped', 'retrying']).describe('retrying: the NAS did not answer; tried again with a growing backoff'), outcome: z.string() });
 const request = z.object({
   id: z.string(), session_id: z.number().nullable(), subscriber_id: z.string().nullable(), kind: z.string(), reason: z.string(),
   status: z.string(), outcome: z.string().nullable(), attempts: z.number(), requested_by: z.string().nullable(), created_at: z.string(),
-  completed_at: z.string().nullable(),
+  completed_at: z.string().nullable(), next_attempt_at: z.string().nullable().describe('When a request the NAS did not answer is sent again'),
 });
 
 export function registerCoaRoutes(app: Api, ctx: AppContext): void {
@@ -48,7 +48,7 @@ export function registerCoaRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/isp/:isp_id/coa-requests', {
     schema: {
       tags: ['aaa'], summary: 'CoA and Disconnect requests with their outcomes', params: z.object({ isp_id: z.uuid() }),
-      querystring: z.strictObject({ ...pageQuery, subscriber_id: z.uuid().optional(), status: z.enum(['pending', 'done', 'failed']).optional() }),
+      querystring: z.strictObject({ ...pageQuery, subscriber_id: z.uuid().optional(), status: z.enum(['pending', 'retrying', 'done', 'failed']).optional() }),
       response: { 200: pageOf(request), ...commonErrors },
     },
   }, async (req) => {
@@ -59,6 +59,7 @@ export function registerCoaRoutes(app: Api, ctx: AppContext): void {
         AND (${q.status ?? null}::text IS NULL OR c.status = ${q.status ?? null})`;
       const items = await rows<z.infer<typeof request>>(tx, sql`
         SELECT c.id, c.session_id::int, c.subscriber_id, c.kind, c.reason, c.status, c.outcome, c.attempts, c.requested_by,
+               to_char(c.next_attempt_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS next_attempt_at,
                to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
                to_char(c.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS completed_at
         FROM coa_requests c WHERE ${where} ORDER BY c.created_at DESC LIMIT ${q.limit} OFFSET ${q.offset}`);

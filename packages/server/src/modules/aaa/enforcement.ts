@@ -20,7 +20,8 @@ export function aaaCachesFor(ctx: AppContext): Promise<AaaCaches> {
       const subscribers = new SubscriberCache(ctx.db, ctx.secrets);
       await registry.load();
       ctx.bus.subscribe((m) => {
-        if (m.type.startsWith('subscriber.')) subscribers.invalidateSubscriber(m.aggregateId);
+        // An attached add-on's event carries the subscriber's id: a data pack changes their quota.
+        if (m.type.startsWith('subscriber.') || m.type.startsWith('subscription_addon.')) subscribers.invalidateSubscriber(m.aggregateId);
         else if (m.type === 'plan.updated' || m.type === 'plan.deleted') subscribers.invalidatePlan(m.aggregateId);
         else if (m.type.startsWith('isp.')) subscribers.clear();
         if (m.type.startsWith('nas.') || m.type.startsWith('isp.'))

@@ -1,5 +1,6 @@
 import type { CustomAttribute } from './custom-attributes.ts';
 import type { LoginTime } from './login-time.ts';
+import type { CompiledCheck } from './check-items.ts';
 
 /**
  * What the AAA engine knows about a subscriber and their plan: the in-memory form that an
@@ -28,6 +29,8 @@ export type AaaPlan = {
   framedPool: string | null;
   addressList: string | null;
   radiusReply: CustomAttribute[];
+  /** Check items; `invalid` fails closed if a stored item can no longer be read. */
+  radiusCheck: CompiledCheck[] | 'invalid';
   nightDownloadKbps: number | null;
   nightUploadKbps: number | null;
   /** 'HH:MM[:SS]' local time of the ISP. */
@@ -54,6 +57,7 @@ export type AaaSubscriber = {
   expiredAction: 'reject' | 'walled_garden';
   walledGardenList: string;
   radiusReply: CustomAttribute[];
+  radiusCheck: CompiledCheck[] | 'invalid';
   timezone: string;
 };
 

@@ -21,6 +21,14 @@ export function inNightWindow(plan: Pick<AaaPlan, 'nightStart' | 'nightEnd'>, no
   return start <= end ? t >= start && t < end : t >= start || t < end;
 }
 
+/** Bytes used this UTC day and month, and the data packs that raise this month's quota. */
+export type QuotaUsage = { dayBytes: number; monthBytes: number; packBytes: number };
+
+/** The monthly quota in force: the plan's plus this month's data packs (none when the plan has no monthly quota). */
+export function monthlyQuota(plan: Pick<AaaPlan, 'fupMonthlyBytes'>, usage: Pick<QuotaUsage, 'packBytes'>): number | null {
+  return plan.fupMonthlyBytes === null ? null : plan.fupMonthlyBytes + usage.packBytes;
+}
+
 export type RateDecision = { rate: Rate; fup: boolean; night: boolean; period: 'daily' | 'monthly' | null; exhausted: boolean };
 
 /**
@@ -28,9 +36,10 @@ export type RateDecision = { rate: Rate; fup: boolean; night: boolean; period: '
  * when the plan has no fair-use speed), else the night speed inside the night window, else
  * the plan's. One function for Access-Accept and for CoA, so both always agree.
  */
-export function currentRate(plan: AaaPlan, usage: { dayBytes: number; monthBytes: number }, now: Date, timeZone: string): RateDecision {
+export function currentRate(plan: AaaPlan, usage: QuotaUsage, now: Date, timeZone: string): RateDecision {
+  const monthly = monthlyQuota(plan, usage);
   const overDaily = plan.fupDailyBytes !== null && usage.dayBytes >= plan.fupDailyBytes;
-  const overMonthly = plan.fupMonthlyBytes !== null && usage.monthBytes >= plan.fupMonthlyBytes;
+  const overMonthly = monthly !== null && usage.monthBytes >= monthly;
   if (overDaily || overMonthly) {
     const period = overDaily ? 'daily' : 'monthly';
     if (!plan.fupDownloadKbps || !plan.fupUploadKbps) return { rate: { downKbps: 0, upKbps: 0 }, fup: true, night: false, period, exhausted: true };

@@ -4,7 +4,9 @@ import type { Database } from '../../platform/db/database.ts';
 import { platformScope, rows, tenantScope, withScope } from '../../platform/db/scope.ts';
 import type { AaaPlan, AaaSubscriber } from './policy.ts';
 import type { CustomAttribute } from './custom-attributes.ts';
+import { compileChecks, type CheckItem } from './check-items.ts';
 import { parseLoginTime, type LoginTime } from './login-time.ts';
+import { monthlyQuota, type QuotaUsage } from './rate.ts';
 
 type Row = {
   id: string; isp_id: string; username: string; network_password_enc: string; status: AaaSubscriber['status'];
@@ -12,11 +14,12 @@ type Row = {
   expired_action: AaaSubscriber['expiredAction']; walled_garden_address_list: string;
   plan: (Record<string, unknown> & { id: string }) | null;
   radius_reply: CustomAttribute[] | null;
+  radius_check: CheckItem[] | null;
   timezone: string;
-  day_bytes: string; month_bytes: string;
+  day_bytes: string; month_bytes: string; pack_bytes: string;
 };
 
-type Entry = { sub: AaaSubscriber | null; loadedAt: number; usage: { day: string; dayBytes: number; month: string; monthBytes: number } };
+type Entry = { sub: AaaSubscriber | null; loadedAt: number; usage: QuotaUsage & { day: string; month: string } };
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -31,6 +34,7 @@ export function toPlan(p: Record<string, unknown> & { id: string }): AaaPlan {
     fupDownloadKbps: num(p.fup_download_kbps), fupUploadKbps: num(p.fup_upload_kbps),
     framedPool: (p.framed_pool as string | null) ?? null, addressList: (p.address_list as string | null) ?? null,
     radiusReply: (p.radius_reply as CustomAttribute[] | null) ?? [],
+    radiusCheck: compileChecks(p.radius_check as CheckItem[] | null),
     nightDownloadKbps: num(p.night_download_kbps), nightUploadKbps: num(p.night_upload_kbps),
     nightStart: (p.night_start as string | null) ?? null, nightEnd: (p.night_end as string | null) ?? null,
     ipPoolId: (p.ip_pool_id as string | null) ?? null,
@@ -110,7 +114,8 @@ export class SubscriberCache {
     if (!plan) return null;
     const fupRate = Boolean(plan.fupDownloadKbps && plan.fupUploadKbps);
     if (plan.fupDailyBytes !== null && before.day < plan.fupDailyBytes && e.usage.dayBytes >= plan.fupDailyBytes) return { period: 'daily', fupRate };
-    if (plan.fupMonthlyBytes !== null && before.month < plan.fupMonthlyBytes && e.usage.monthBytes >= plan.fupMonthlyBytes) return { period: 'monthly', fupRate };
+    const monthly = monthlyQuota(plan, e.usage);
+    if (monthly !== null && before.month < monthly && e.usage.monthBytes >= monthly) return { period: 'monthly', fupRate };
     return null;
   }
 
@@ -142,7 +147,11 @@ export class SubscriberCache {
   private rollUsage(e: Entry): { sub: AaaSubscriber | null; usage: Entry['usage'] } {
     const { day, month } = currentPeriod();
     if (e.usage.day !== day) e.usage = { ...e.usage, day, dayBytes: 0 };
-    if (e.usage.month !== month) e.usage = { ...e.usage, month, monthBytes: 0 };
+    if (e.usage.month !== month) {
+      // Last month's data packs are over; this month's are read by the reload this forces.
+      e.usage = { ...e.usage, month, monthBytes: 0, packBytes: 0 };
+      e.loadedAt = 0;
+    }
     return e;
   }
 
@@ -170,10 +179,10 @@ export class SubscriberCache {
         id: r.id, ispId: r.isp_id, username: r.username, password: this.secrets.open(r.network_password_enc), status: r.status,
         macAddress: r.mac_address, staticIp: r.static_ip, expiresAt: r.expires_at ? new Date(r.expires_at) : null,
         plan: r.plan ? toPlan(r.plan) : null, expiredAction: r.expired_action, walledGardenList: r.walled_garden_address_list,
-        radiusReply: r.radius_reply ?? [], timezone: r.timezone,
+        radiusReply: r.radius_reply ?? [], radiusCheck: compileChecks(r.radius_check), timezone: r.timezone,
       } : null,
       loadedAt: Date.now(),
-      usage: { day: utcDay(now), dayBytes: Number(r?.day_bytes ?? 0), month: utcMonth(now), monthBytes: Number(r?.month_bytes ?? 0) },
+      usage: { day: utcDay(now), dayBytes: Number(r?.day_bytes ?? 0), month: utcMonth(now), monthBytes: Number(r?.month_bytes ?? 0), packBytes: Number(r?.pack_bytes ?? 0) },
     };
     this.entries.set(`${ispId}|${username}`, entry);
     if (r) this.byId.set(r.id, `${ispId}|${username}`);
@@ -181,12 +190,14 @@ export class SubscriberCache {
   }
 }
 
-// Usage so far this UTC day and month comes from the daily rollup, aggregated once per query.
+// Usage so far this UTC day and month comes from the daily rollup, aggregated once per query;
+// the month's data packs (migration 0021) raise the monthly quota.
 const selectSubscribers = sql`
-  SELECT s.id, s.isp_id, s.username, s.network_password_enc, s.status, s.radius_reply, s.mac_address, host(s.static_ip) AS static_ip, s.expires_at,
+  SELECT s.id, s.isp_id, s.username, s.network_password_enc, s.status, s.radius_reply, s.radius_check, s.mac_address, host(s.static_ip) AS static_ip, s.expires_at,
          i.expired_action, i.walled_garden_address_list, i.timezone, to_jsonb(p) AS plan,
-         coalesce(u.day_bytes, 0)::text AS day_bytes, coalesce(u.month_bytes, 0)::text AS month_bytes
+         coalesce(u.day_bytes, 0)::text AS day_bytes, coalesce(u.month_bytes, 0)::text AS month_bytes, dp.bytes::text AS pack_bytes
   FROM subscribers s JOIN isps i ON i.id = s.isp_id LEFT JOIN subscription_plans p ON p.id = s.plan_id
+  CROSS JOIN LATERAL data_pack_bytes(s.id, (now() AT TIME ZONE 'UTC')::date) dp
   LEFT JOIN LATERAL (
     SELECT sum(d.input_octets + d.output_octets) FILTER (WHERE d.day = (now() AT TIME ZONE 'UTC')::date) AS day_bytes,
            sum(d.input_octets + d.output_octets) AS month_bytes

@@ -23,6 +23,7 @@ export function registerTestLoginRoutes(app: Api, ctx: AppContext): void {
         password: z.string().min(1).max(128),
         nas_id: z.uuid().optional().describe('Decide as this NAS would see it (vendor attributes); default: the first NAS'),
         calling_station_id: z.string().max(64).optional(),
+        called_station_id: z.string().max(64).optional().describe('For check items on the SSID or service (e.g. hotspot-lobby)'),
       }),
       response: {
         200: z.object({ result: z.enum(['accept', 'reject']), reason: z.string(), checks: z.array(check), reply: z.array(z.object({ name: z.string(), value: z.string() })) }),
@@ -36,6 +37,7 @@ export function registerTestLoginRoutes(app: Api, ctx: AppContext): void {
     if (!nas) throw badRequest('Register an active NAS first: the decision depends on its vendor', [{ pointer: '/body/nas_id', detail: 'no active NAS' }]);
     const attributes: AttributeInput[] = [['User-Name', req.body.username], ['User-Password', req.body.password]];
     if (req.body.calling_station_id) attributes.push(['Calling-Station-Id', req.body.calling_station_id]);
+    if (req.body.called_station_id) attributes.push(['Called-Station-Id', req.body.called_station_id]);
     const { packet } = encodeRequest({ code: RadiusCode.AccessRequest, identifier: 1, attributes, secret: nas.secret });
     const decoded = decodePacket(packet, { secret: nas.secret });
     const { sub, usage, sessions } = await enforcer.lookup(t.ispId, req.body.username);

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
-import { commonErrors, type Api } from '../../platform/http/api.ts';
+import { commonErrors, conversionErrors, type Api } from '../../platform/http/api.ts';
 import { pageOf, pageQuery } from '../../platform/http/paging.ts';
 import { tenantRequest } from '../../platform/http/tenant-request.ts';
 import { createTaxRule, createTaxRuleBody, deleteTaxRule, getSettings, getTaxRule, listTaxRules, settingsBody, settingsDto, taxRuleDto, updateSettings, updateTaxRule, updateTaxRuleBody } from './tax-rules.service.ts';
 import { planPriceDto, planPrices } from './plan-prices.service.ts';
-import { createRate, createRateBody, currencyCode, deleteRate, importEcbRates, listRates, rateDto, updateRate, updateRateBody } from './rates.service.ts';
+import { conversionDto, conversionQuery, createRate, createRateBody, currencyCode, deleteRate, importEcbRates, listRates, previewConversion, rateDto, updateRate, updateRateBody } from './rates.service.ts';
 
 const ispParams = z.object({ isp_id: z.uuid() });
 const ruleParams = z.object({ isp_id: z.uuid(), rule_id: z.uuid() });
@@ -57,6 +57,12 @@ export function registerBillingConfigRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
     return listRates(ctx, t.scope, t.ispId, req.query);
+  });
+  app.get('/api/isp/:isp_id/exchange-rates/convert', {
+    schema: { tags: rtags, summary: 'Convert an amount at the stored rate of a day (422 naming the pair when there is none)', params: ispParams, querystring: conversionQuery, response: { 200: conversionDto, ...conversionErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
+    return previewConversion(ctx, t.scope, t.ispId, req.query);
   });
   app.post('/api/isp/:isp_id/exchange-rates', { schema: { tags: rtags, summary: 'Enter a rate (replaces the same pair and day)', params: ispParams, body: createRateBody, response: { 201: rateDto, ...commonErrors } } }, async (req, reply) => {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');

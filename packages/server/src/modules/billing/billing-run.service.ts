@@ -22,15 +22,16 @@ export const billingRunDto = z.object({
   processed: z.number().int().describe('Subscription periods processed'), invoiced: z.number().int(),
   skipped: z.number().int(), failed: z.number().int(), total_amount: z.number().int(), currency: z.string(), error: z.string().nullable(),
   started_at: z.string(), finished_at: z.string().nullable(),
+  trigger: z.enum(['manual', 'schedule']).describe('manual: started from the API or UI; schedule: the daily automatic run'),
 });
 export type BillingRunDto = z.infer<typeof billingRunDto>;
 type RunRow = typeof billingRuns.$inferSelect;
-const toDto = (r: RunRow, currency: string): BillingRunDto => ({
+export const toRunDto = (r: RunRow, currency: string): BillingRunDto => ({
   id: r.id, as_of: r.asOf, status: r.status, total: r.total, processed: r.processed, invoiced: r.invoiced, skipped: r.skipped, failed: r.failed,
-  total_amount: r.totalAmount, currency, error: r.error, started_at: iso(r.startedAt)!, finished_at: iso(r.finishedAt),
+  total_amount: r.totalAmount, currency, error: r.error, started_at: iso(r.startedAt)!, finished_at: iso(r.finishedAt), trigger: r.trigger,
 });
 
-const ispCurrency = async (tx: Tx, ispId: string) =>
+export const ispCurrency = async (tx: Tx, ispId: string) =>
   (await rows<{ currency: string }>(tx, sql`SELECT currency FROM isps WHERE id = ${ispId}`))[0]?.currency.trim() ?? 'USD';
 
 const dueFilter = (ispId: string, asOf: string, subscriberId: string | null) => sql`sub.isp_id = ${ispId} AND sub.status = 'active' AND sub.kind = 'postpaid' AND sub.next_period_end <= ${asOf}::date
@@ -146,7 +147,7 @@ export async function executeBillingRun(ctx: AppContext, actor: Actor, scope: Sc
       // Issued invoices past their due date become overdue (partially paid ones keep their status).
       await tx.execute(sql`UPDATE invoices SET status = 'overdue', updated_at = now() WHERE isp_id = ${run.ispId} AND status = 'issued' AND kind = 'invoice' AND due_date < ${run.asOf}::date`);
       const [done] = await tx.update(billingRuns).set({ status: 'completed', finishedAt: new Date() }).where(eq(billingRuns.id, runId)).returning();
-      await recordChange(tx, actor, { ispId: run.ispId, action: 'billing_run.completed', entityType: 'billing_run', entityId: runId, after: toDto(done!, '') });
+      await recordChange(tx, actor, { ispId: run.ispId, action: 'billing_run.completed', entityType: 'billing_run', entityId: runId, after: toRunDto(done!, '') });
     });
   } catch (err) {
     ctx.log.error({ err, runId }, 'billing run failed');
@@ -154,12 +155,30 @@ export async function executeBillingRun(ctx: AppContext, actor: Actor, scope: Sc
   }
 }
 
+const dueCount = async (tx: Tx, ispId: string, asOf: string, subscriberId: string | null) =>
+  (await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM subscriptions sub WHERE ${dueFilter(ispId, asOf, subscriberId)}`))[0]?.n ?? 0;
+
+/**
+ * The scheduled run of one ISP for its local day `asOf`, if no process has claimed it yet:
+ * the partial unique index (isp_id, as_of) WHERE trigger = 'schedule' lets exactly one of
+ * several ticking schedulers insert it; the others get null and run nothing.
+ */
+export async function claimScheduledRun(tx: Tx, actor: Actor, ispId: string, asOf: string): Promise<BillingRunDto | null> {
+  const total = await dueCount(tx, ispId, asOf, null);
+  const [won] = await rows<{ id: string }>(tx, sql`INSERT INTO billing_runs (isp_id, as_of, total, trigger) VALUES (${ispId}, ${asOf}::date, ${total}, 'schedule')
+    ON CONFLICT (isp_id, as_of) WHERE trigger = 'schedule' DO NOTHING RETURNING id`);
+  if (!won) return null;
+  const [run] = await tx.select().from(billingRuns).where(eq(billingRuns.id, won.id));
+  const out = toRunDto(run!, await ispCurrency(tx, ispId));
+  await recordChange(tx, actor, { ispId, action: 'billing_run.started', entityType: 'billing_run', entityId: out.id, after: out });
+  return out;
+}
+
 /** Starts a run for everything due on `asOf`; returns at once (the UI polls the run). */
 export async function startBillingRun(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, asOf: string, opts: { wait?: boolean; batchSize?: number; subscriberId?: string } = {}): Promise<BillingRunDto> {
   const dto = await withScope(ctx.db, scope, async (tx) => {
-    const [count] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM subscriptions sub WHERE ${dueFilter(ispId, asOf, opts.subscriberId ?? null)}`);
-    const [run] = await tx.insert(billingRuns).values({ ispId, asOf, total: count?.n ?? 0, startedBy: actor.id }).returning();
-    const out = toDto(run!, await ispCurrency(tx, ispId));
+    const [run] = await tx.insert(billingRuns).values({ ispId, asOf, total: await dueCount(tx, ispId, asOf, opts.subscriberId ?? null), startedBy: actor.id }).returning();
+    const out = toRunDto(run!, await ispCurrency(tx, ispId));
     await recordChange(tx, actor, { ispId, action: 'billing_run.started', entityType: 'billing_run', entityId: out.id, after: out });
     return out;
   });
@@ -176,7 +195,7 @@ export async function getBillingRun(ctx: AppContext, scope: Scope, id: string): 
   return withScope(ctx.db, scope, async (tx) => {
     const [run] = await tx.select().from(billingRuns).where(eq(billingRuns.id, id));
     if (!run) throw notFound('Billing run');
-    return toDto(run, await ispCurrency(tx, run.ispId));
+    return toRunDto(run, await ispCurrency(tx, run.ispId));
   });
 }
 
@@ -185,6 +204,6 @@ export async function listBillingRuns(ctx: AppContext, scope: Scope, ispId: stri
     const list = await tx.select().from(billingRuns).where(eq(billingRuns.ispId, ispId)).orderBy(desc(billingRuns.startedAt)).limit(q.limit).offset(q.offset);
     const [count] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM billing_runs WHERE isp_id = ${ispId}`);
     const currency = await ispCurrency(tx, ispId);
-    return { items: list.map((r) => toDto(r, currency)), total: count?.n ?? 0, limit: q.limit, offset: q.offset };
+    return { items: list.map((r) => toRunDto(r, currency)), total: count?.n ?? 0, limit: q.limit, offset: q.offset };
   });
 }

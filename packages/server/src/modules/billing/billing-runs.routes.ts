@@ -3,8 +3,10 @@ import type { AppContext } from '../../app/context.ts';
 import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { pageOf, pageQuery } from '../../platform/http/paging.ts';
 import { tenantRequest } from '../../platform/http/tenant-request.ts';
+import { forbidden } from '../../platform/http/errors.ts';
 import { billingRunDto, getBillingRun, listBillingRuns, startBillingRun } from './billing-run.service.ts';
 import { analyticsDto, revenueAnalytics } from './analytics.service.ts';
+import { getSchedule, scheduleBody, scheduleDto, updateSchedule } from './billing-schedule.service.ts';
 
 const tags = ['billing-runs'];
 const ispParams = z.object({ isp_id: z.uuid() });
@@ -25,6 +27,19 @@ export function registerBillingRunRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
     return listBillingRuns(ctx, t.scope, t.ispId, req.query);
+  });
+  app.get('/api/isp/:isp_id/billing-runs/schedule', {
+    schema: { tags, summary: "The daily automatic billing run: on or off, its hour in the ISP's time zone, the next and the last one", params: ispParams, response: { 200: scheduleDto, ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
+    return getSchedule(ctx, t.scope, t.ispId);
+  });
+  app.patch('/api/isp/:isp_id/billing-runs/schedule', {
+    schema: { tags, summary: 'Switch the daily automatic billing run on or off, or move its hour', params: ispParams, body: scheduleBody, response: { 200: scheduleDto, ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    if (t.scope.kind === 'tenant' && t.scope.branchIds) throw forbidden('The billing schedule is ISP-wide: branch staff cannot change it');
+    return updateSchedule(ctx, t.actor, t.scope, t.ispId, req.body);
   });
   app.get('/api/isp/:isp_id/billing-runs/:run_id', {
     schema: { tags, summary: 'One billing run and its progress', params: z.object({ isp_id: z.uuid(), run_id: z.uuid() }), response: { 200: billingRunDto, ...commonErrors } },

@@ -1,7 +1,8 @@
 import type { Tx } from '../../platform/db/database.ts';
 import { prorate } from './money/money.ts';
 import { addDays, cycleMonths, daysBetween, followingPeriod, fullCycleDays, type Period } from './cycles.ts';
-import { buyerParty, convertAt, invoiceRate, pickLocale, type BillingContext, type BuyerRow } from './billing-context.ts';
+import { buyerParty, convertAt, documentLocale, invoiceRate, type BillingContext, type BuyerRow } from './billing-context.ts';
+import { lineText } from './line-strings.ts';
 import type { DraftLine, InvoiceDraft } from './invoice-writer.ts';
 import { extraLines, noExtras, type CycleExtras, type ExtrasBilled } from './addons/cycle-extras.ts';
 
@@ -26,6 +27,8 @@ export async function cycleDraft(tx: Tx, bc: BillingContext, sub: DueSubscriptio
   const months = cycleMonths(sub.billing_period) ?? 1;
   const currency = sub.currency.trim();
   const issueDate = asOf;
+  const locale = documentLocale(buyer.locale, bc.isp.defaultLocale);
+  const text = lineText(locale);
   const lastDay = addDays(period.end, -1);
   const full = fullCycleDays(period.end, months);
   const days = daysBetween(period.start, period.end);
@@ -35,21 +38,21 @@ export async function cycleDraft(tx: Tx, bc: BillingContext, sub: DueSubscriptio
   const plan = await convertAt(tx, bc, planAmount, priceCurrency, currency, issueDate);
   const lines: DraftLine[] = [{
     kind: days >= full ? 'plan' : 'proration', category: 'internet', quantity: '1', unit: null, unitPrice: plan.amount, amount: plan.amount,
-    description: days >= full ? `${sub.plan_name}, ${period.start} – ${lastDay}` : `${sub.plan_name}, ${period.start} – ${lastDay} (${days}/${full} days)`,
+    description: text.period(sub.plan_name, period.start, lastDay, days >= full ? undefined : { days, full }),
     periodStart: period.start, periodEnd: lastDay,
   }];
   for (const c of charges) {
     const conv = await convertAt(tx, bc, Number(c.amount), c.currency.trim(), currency, issueDate);
     lines.push({ kind: c.kind === 'one_time' ? 'one_time' : 'proration', category: c.kind === 'one_time' ? 'installation' : 'internet', description: c.description, quantity: '1', unit: null, unitPrice: conv.amount, amount: conv.amount });
   }
-  const extra = await extraLines(tx, bc, extras, lines[0]!, period, full, currency, issueDate);
+  const extra = await extraLines(tx, bc, extras, lines[0]!, period, full, currency, issueDate, text);
   lines.push(...extra.addonLines);
   const quota = sub.fup_monthly_bytes !== null ? Number(sub.fup_monthly_bytes) * months + extra.extraBytes : null;
   if (quota !== null && bc.settings.overage_per_gb_minor > 0 && usageBytes > quota) {
     const extraGb = Math.ceil((usageBytes - quota) / GB);
     const unit = await convertAt(tx, bc, bc.settings.overage_per_gb_minor, bc.isp.currency, currency, issueDate);
     lines.push({
-      kind: 'overage', category: 'internet', description: `Data beyond the plan quota, ${period.start} – ${lastDay}`, quantity: String(extraGb), unit: 'GB',
+      kind: 'overage', category: 'internet', description: text.overage(period.start, lastDay), quantity: String(extraGb), unit: 'GB',
       unitPrice: unit.amount, amount: unit.amount * extraGb, periodStart: period.start, periodEnd: lastDay, usageBytes, includedBytes: quota,
     });
   }
@@ -63,7 +66,7 @@ export async function cycleDraft(tx: Tx, bc: BillingContext, sub: DueSubscriptio
       series: bc.settings.invoice_series, currency, baseCurrency: bc.isp.currency, exchangeRate: rate.rate, exchangeRateDate: rate.date,
       issueDate, dueDate: addDays(issueDate, bc.settings.payment_terms_days), periodStart: period.start, periodEnd: lastDay,
       pricesIncludeTax: bc.settings.prices_include_tax, seller: bc.seller, buyer: buyerParty(buyer),
-      locale: pickLocale(buyer.locale ?? bc.isp.defaultLocale), notes: bc.settings.invoice_footer, creditNoteOf: null, lines,
+      locale, notes: bc.settings.invoice_footer, creditNoteOf: null, lines,
     },
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { actualTexts, arabicBodies, readPdf, uba, type Line } from '../../platform/pdf/pdf-glyphs.fixture.ts';
 import { renderInvoicePdf } from './invoice-pdf.ts';
+import { invoiceStrings } from './invoice-strings.ts';
 import type { InvoiceDto } from './invoice-dto.ts';
 
 const invoice = (locale: string, currency = 'INR'): InvoiceDto => ({
@@ -27,5 +29,50 @@ describe('invoice PDF', () => {
       const pdf = await renderInvoicePdf(invoice('en', c), { displayName: 'Billco', primaryColor: '#0a7d4f', logoUrl: null });
       expect(pdf.length).toBeGreaterThan(1000);
     }
+  });
+});
+
+/** The drawn line showing `logical` (an Arabic text is drawn reversed; letters compared on their bodies). */
+const drawn = (lines: Line[], logical: string, rtl: boolean) => {
+  const want = arabicBodies(rtl ? uba(logical) : logical);
+  const found = lines.filter((l) => arabicBodies(l.text) === want);
+  expect(found, `no line reads ${logical}`).toHaveLength(1);
+  return found[0]!;
+};
+const brand = { displayName: 'Billco', primaryColor: '#0a7d4f', logoUrl: null };
+
+describe('invoice PDF in Arabic', () => {
+  it('is the English layout mirrored: labels right-aligned on the right, the lines table running right to left', async () => {
+    const ar = invoiceStrings.ar;
+    const pdf = await renderInvoicePdf({ ...invoice('ar'), seller: { name: 'شبكات النور', tax_id: '300123456700003', address: 'الرياض' } }, brand);
+    const [page] = await readPdf(pdf);
+    const right = page!.width - 40;
+    // The seller's name and the "bill to" label end at the right margin; the title sits on the left.
+    expect(drawn(page!.lines, 'شبكات النور', true).right).toBeCloseTo(right, 0);
+    expect(drawn(page!.lines, ar.billTo, true).right).toBeCloseTo(right, 0);
+    expect(drawn(page!.lines, ar.invoice, true).left).toBeCloseTo(40, 0);
+    // A label with a number: the UBA's order, the number left to right after the Arabic label.
+    const taxId = drawn(page!.lines, `${ar.taxId}: 300123456700003`, true);
+    expect(taxId.text.startsWith('300123456700003')).toBe(true);
+    // Table header: description at the right edge, amount to the left of it, on one row.
+    const description = drawn(page!.lines, ar.description, true);
+    const amount = drawn(page!.lines, ar.amount, true);
+    expect(description.right).toBeCloseTo(right - 4, 0);
+    expect(Math.abs(amount.y - description.y)).toBeLessThan(1);
+    expect(amount.left).toBeLessThan(description.left);
+    // Amounts are aligned to the left end of their cells.
+    expect(drawn(page!.lines, 'INR 1,178.82', false).left).toBeLessThan(amount.right);
+    // Copy and search see the Arabic as written.
+    expect(actualTexts(pdf)).toEqual(expect.arrayContaining([ar.billTo, `${ar.taxId}: 300123456700003`, ar.statuses.issued]));
+  });
+
+  it('keeps the left-to-right layout for the other languages', async () => {
+    const [page] = await readPdf(await renderInvoicePdf(invoice('en'), brand));
+    const description = drawn(page!.lines, 'Description', false);
+    const amount = drawn(page!.lines, 'Amount', false);
+    expect(description.left).toBeCloseTo(44, 0);
+    expect(amount.left).toBeGreaterThan(description.right);
+    expect(drawn(page!.lines, 'Bill to', false).left).toBeCloseTo(40, 0);
+    expect(drawn(page!.lines, 'Issued', false).right).toBeCloseTo(page!.width - 40, 0);
   });
 });

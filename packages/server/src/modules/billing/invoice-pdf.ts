@@ -1,104 +1,83 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { embeddedImage, openPdf, safeColour } from '../../platform/pdf/pdf-document.ts';
 import { formatAmount } from './money/money.ts';
-import { pickLocale, type InvoiceLocale } from './billing-context.ts';
+import { numberLocale, pickLocale } from './billing-context.ts';
 import { invoiceStrings } from './invoice-strings.ts';
 import type { InvoiceDto } from './invoice-dto.ts';
-
-const require = createRequire(import.meta.url);
-const fontFile = (pkg: string, file: string) => require.resolve(`@fontsource/${pkg}/files/${file}`);
-// Latin for names, numbers and amounts; the script font of the subscriber's language for labels.
-export const fonts = {
-  latin: fontFile('noto-sans', 'noto-sans-latin-400-normal.woff'),
-  latinBold: fontFile('noto-sans', 'noto-sans-latin-700-normal.woff'),
-  ar: fontFile('noto-sans-arabic', 'noto-sans-arabic-arabic-400-normal.woff'),
-  hi: fontFile('noto-sans-devanagari', 'noto-sans-devanagari-devanagari-400-normal.woff'),
-};
-export const labelFont = (l: InvoiceLocale) => (l === 'ar' ? 'ar' : l === 'hi' ? 'hi' : 'latin');
-export const numberLocale: Record<InvoiceLocale, string> = { en: 'en', es: 'es', fr: 'fr', ar: 'en', hi: 'en-IN' };
+import type { InvoiceStatus } from './schema.ts';
 
 export type Branding = { displayName: string; primaryColor: string; logoUrl: string | null };
 
-/** A logo given as a data: URL (PNG/JPEG) is embedded; the PDF never fetches from the network. */
-function logoImage(url: string | null): Buffer | null {
-  const m = url ? /^data:image\/(png|jpe?g);base64,(.+)$/.exec(url) : null;
-  return m ? Buffer.from(m[2]!, 'base64') : null;
-}
-
 const gb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
 
-/** The invoice (or credit note) as a PDF in the ISP's colours and the subscriber's language. */
+/**
+ * The invoice (or credit note) as a PDF in the ISP's colours and the subscriber's language.
+ * Positions are measured from the reading edge (see PdfText), so the Arabic invoice is this
+ * layout mirrored: seller and labels on the right, the lines table running right to left.
+ */
 export function renderInvoicePdf(inv: InvoiceDto, brand: Branding): Promise<Buffer> {
   const locale = pickLocale(inv.locale);
   const t = invoiceStrings[locale];
   const money = (v: number) => formatAmount(v, inv.currency, numberLocale[locale]);
-  const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: `${inv.kind === 'credit_note' ? t.creditNote : t.invoice} ${inv.number ?? ''}`, Author: brand.displayName } });
-  doc.registerFont('latin', fonts.latin);
-  doc.registerFont('bold', fonts.latinBold);
-  doc.registerFont('ar', fonts.ar);
-  doc.registerFont('hi', fonts.hi);
-  const label = labelFont(locale);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const color = /^#[0-9a-f]{6}$/i.test(brand.primaryColor) ? brand.primaryColor : '#1565c0';
+  const title = inv.kind === 'credit_note' ? t.creditNote : t.invoice;
+  const { doc, pdf, finish } = openPdf({ size: 'A4', margin: 40, info: { Title: `${title} ${inv.number ?? ''}`, Author: brand.displayName } }, locale);
+  const color = safeColour(brand.primaryColor);
   const W = doc.page.width - 80;
 
   // Header band in the ISP's colour, logo and name.
   doc.rect(0, 0, doc.page.width, 8).fill(color);
-  const logo = logoImage(brand.logoUrl);
-  if (logo) doc.image(logo, 40, 24, { fit: [120, 48] });
-  doc.fillColor(color).font('bold').fontSize(16).text(inv.seller.name ?? brand.displayName, logo ? 170 : 40, 28, { width: 260 });
-  doc.fillColor('#333').font('latin').fontSize(9);
-  if (inv.seller.address) doc.text(inv.seller.address, { width: 260 });
-  if (inv.seller.tax_id) doc.font(label).text(`${t.taxId}: `, { continued: true }).font('latin').text(inv.seller.tax_id);
-  doc.font(label).fontSize(20).fillColor(color).text(inv.kind === 'credit_note' ? t.creditNote : t.invoice, 340, 28, { width: W - 300, align: 'right' });
+  const logo = embeddedImage(brand.logoUrl);
+  if (logo) doc.image(logo, pdf.x(40, 120), 24, { fit: [120, 48], align: pdf.rtl ? 'right' : undefined });
+  let y = pdf.text(inv.seller.name ?? brand.displayName, logo ? 170 : 40, 28, { width: 260, size: 16, weight: 'bold', color, dir: 'auto' });
+  doc.fillColor('#333');
+  if (inv.seller.address) y = pdf.text(inv.seller.address, logo ? 170 : 40, y, { width: 260, size: 9, dir: 'auto' });
+  if (inv.seller.tax_id) pdf.text(`${t.taxId}: ${inv.seller.tax_id}`, logo ? 170 : 40, y, { width: 260, size: 9 });
+  pdf.text(title, 340, 28, { width: W - 300, size: 20, color, align: 'end' });
 
   // Document facts.
-  let y = 110;
-  const fact = (name: string, value: string | null) => {
+  y = 110;
+  const fact = (name: string, value: string | null, dir?: 'auto') => {
     if (!value) return;
-    doc.font(label).fontSize(9).fillColor('#666').text(name, 340, y, { width: 100 });
-    doc.font('latin').fillColor('#111').text(value, 440, y, { width: W - 400, align: 'right' });
-    y += 14;
+    pdf.text(name, 340, y, { width: 100, size: 9, color: '#666' });
+    y = Math.max(y + 14, pdf.text(value, 440, y, { width: W - 400, size: 9, color: '#111', align: 'end', dir }));
   };
-  fact(t.number, inv.number ?? 'DRAFT');
+  fact(t.number, inv.number ?? t.statuses.draft);
   fact(t.issueDate, inv.issue_date);
   if (inv.kind === 'invoice') fact(t.dueDate, inv.due_date);
   if (inv.period_start) fact(t.period, `${inv.period_start} – ${inv.period_end ?? ''}`);
-  fact(t.status, inv.status);
-  if (inv.currency !== inv.base_currency) fact(t.exchangeRate, `1 ${inv.base_currency} = ${inv.exchange_rate} ${inv.currency} (${inv.exchange_rate_date ?? ''})`);
+  fact(t.status, t.statuses[inv.status as InvoiceStatus] ?? inv.status);
+  if (inv.currency !== inv.base_currency) fact(t.exchangeRate, `1 ${inv.base_currency} = ${inv.exchange_rate} ${inv.currency} (${inv.exchange_rate_date ?? ''})`, 'auto');
 
   // Buyer.
-  doc.font(label).fontSize(9).fillColor('#666').text(t.billTo, 40, 110);
-  doc.font('bold').fontSize(11).fillColor('#111').text(inv.buyer.name ?? '', 40, 124, { width: 280 });
-  doc.font('latin').fontSize(9);
-  if (inv.buyer.address) doc.text(inv.buyer.address, { width: 280 });
-  if (inv.buyer.account_number) doc.font(label).text(`${t.account}: `, { continued: true }).font('latin').text(inv.buyer.account_number);
-  if (inv.buyer.tax_id) doc.font(label).text(`${t.taxId}: `, { continued: true }).font('latin').text(inv.buyer.tax_id);
+  pdf.text(t.billTo, 40, 110, { width: 280, size: 9, color: '#666' });
+  let by = pdf.text(inv.buyer.name ?? '', 40, 124, { width: 280, size: 11, weight: 'bold', color: '#111', dir: 'auto' });
+  if (inv.buyer.address) by = pdf.text(inv.buyer.address, 40, by, { width: 280, size: 9, dir: 'auto' });
+  if (inv.buyer.account_number) by = pdf.text(`${t.account}: ${inv.buyer.account_number}`, 40, by, { width: 280, size: 9 });
+  if (inv.buyer.tax_id) by = pdf.text(`${t.taxId}: ${inv.buyer.tax_id}`, 40, by, { width: 280, size: 9 });
 
-  // Lines.
-  y = Math.max(y, doc.y) + 20;
-  const cols = [{ w: 215, k: t.description }, { w: 45, k: t.qty }, { w: 70, k: t.unitPrice }, { w: 55, k: t.tax }, { w: 80, k: t.amount }];
+  // Lines: description at the reading edge, amounts towards the other.
+  y = Math.max(y, by) + 20;
+  const cols = [{ w: W - 280, k: t.description }, { w: 50, k: t.qty }, { w: 80, k: t.unitPrice }, { w: 70, k: t.tax }, { w: 80, k: t.amount }];
+  const cell = (text: string, i: number, top: number, o: { color?: string } = {}) => {
+    const x = 40 + cols.slice(0, i).reduce((a, c) => a + c.w, 0);
+    return pdf.text(text, x + 4, top, { width: cols[i]!.w - 8, size: 9, align: i === 0 ? 'start' : 'end', ...o });
+  };
   const header = () => {
     doc.rect(40, y - 4, W, 18).fill(color);
-    let x = 40;
-    doc.fillColor('#fff').font(label).fontSize(9);
-    cols.forEach((c, i) => { doc.text(c.k, x + 4, y, { width: c.w - 8, align: i === 0 ? 'left' : 'right' }); x += c.w; });
+    cols.forEach((c, i) => cell(c.k, i, y - 4 + (18 - pdf.height(c.k, { width: c.w - 8, size: 9 })) / 2, { color: '#fff' }));
     y += 20;
   };
   header();
-  doc.fillColor('#111').font('latin').fontSize(9);
+  doc.fillColor('#111');
   for (const l of inv.lines) {
-    const desc = l.usage_bytes !== null ? `${l.description}\n${gb(l.usage_bytes)} / ${gb(l.included_bytes ?? 0)}` : l.description;
-    const cells = [desc, l.unit ? `${l.quantity} ${l.unit}` : l.quantity, money(l.unit_price), money(l.tax_amount), money(l.gross_amount)];
-    const h = Math.max(14, doc.heightOfString(desc, { width: cols[0]!.w - 8 }) + 4);
-    if (y + h > doc.page.height - 160) { doc.addPage(); y = 50; header(); doc.fillColor('#111').font('latin').fontSize(9); }
-    let x = 40;
-    cells.forEach((c, i) => { doc.text(c, x + 4, y, { width: cols[i]!.w - 8, align: i === 0 ? 'left' : 'right' }); x += cols[i]!.w; });
+    const cells = [l.description, l.unit ? `${l.quantity} ${l.unit}` : l.quantity, money(l.unit_price), money(l.tax_amount), money(l.gross_amount)];
+    // Usage figures under the description: Latin data, laid out by their own first letter.
+    const usage = l.usage_bytes !== null ? `${gb(l.usage_bytes)} / ${gb(l.included_bytes ?? 0)}` : null;
+    const usageBox = { width: cols[0]!.w - 8, size: 9, dir: 'auto' as const };
+    const heights = cells.map((c, i) => pdf.height(c, { width: cols[i]!.w - 8, size: 9 }));
+    const h = Math.max(14, heights[0]! + (usage ? pdf.height(usage, usageBox) : 0), ...heights) + 4;
+    if (y + h > doc.page.height - 160) { doc.addPage(); y = 50; header(); doc.fillColor('#111'); }
+    cells.forEach((c, i) => cell(c, i, y, { color: '#111' }));
+    if (usage) pdf.text(usage, 44, y + heights[0]!, usageBox);
     y += h;
     doc.moveTo(40, y - 2).lineTo(40 + W, y - 2).strokeColor('#ddd').stroke();
   }
@@ -113,23 +92,25 @@ export function renderInvoicePdf(inv: InvoiceDto, brand: Branding): Promise<Buff
     g.amount += tx.amount;
     grouped.set(key, g);
   }
-  const total = (name: string, value: string, bold = false, font = label) => {
-    doc.font(font).fontSize(bold ? 11 : 9).fillColor('#333').text(name, 300, y, { width: 150 });
-    doc.font(bold ? 'bold' : 'latin').text(value, 450, y, { width: W - 410, align: 'right' });
-    y += bold ? 18 : 14;
+  const total = (name: string, value: string, bold = false, dir?: 'auto') => {
+    const size = bold ? 11 : 9;
+    const end = pdf.text(name, 240, y, { width: 190, size, color: '#333', dir });
+    pdf.text(value, 430, y, { width: W - 390, size, weight: bold ? 'bold' : 'regular', align: 'end' });
+    y = Math.max(end, y + (bold ? 18 : 14));
   };
   total(t.subtotal, money(inv.subtotal));
-  for (const g of grouped.values()) total(`${g.name} ${g.rate}% (${money(g.taxable)})`, money(g.amount), false, 'latin');
+  // The tax's own name leads (the ISP may name it in any script): its direction decides.
+  for (const g of grouped.values()) total(`${g.name} ${g.rate}% (${money(g.taxable)})`, money(g.amount), false, 'auto');
   total(t.total, money(inv.total), true);
   if (inv.kind === 'invoice') {
     if (inv.amount_paid) total(t.paid, money(inv.amount_paid));
     if (inv.amount_credited) total(t.creditNote, money(inv.amount_credited));
     total(t.balance, money(inv.balance), true);
   }
-  doc.font(label).fontSize(8).fillColor('#555');
-  if ([...grouped.values()].some((g) => g.reverse)) doc.text(t.reverseCharge, 40, y + 6, { width: W });
-  if (inv.prices_include_tax) doc.text(t.pricesInclude, 40, doc.y + 4, { width: W });
-  if (inv.notes) doc.font('latin').text(inv.notes, 40, doc.y + 8, { width: W });
-  doc.end();
-  return done;
+  y += 6;
+  const note = (text: string, dir?: 'auto') => { y = pdf.text(text, 40, y, { width: W, size: 8, color: '#555', dir }) + 4; };
+  if ([...grouped.values()].some((g) => g.reverse)) note(t.reverseCharge);
+  if (inv.prices_include_tax) note(t.pricesInclude);
+  if (inv.notes) note(inv.notes, 'auto');
+  return finish();
 }

@@ -9,7 +9,7 @@ import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { divRound, parseDecimal, pow10 } from './money/decimal.ts';
 import { addDays } from './cycles.ts';
-import { buyerParty, invoiceRate, loadBillingContext, loadBuyers, pickLocale, type BillingContext, type BuyerRow } from './billing-context.ts';
+import { buyerParty, invoiceRate, loadBillingContext, loadBuyers, documentLocale, type BillingContext, type BuyerRow } from './billing-context.ts';
 import { reserveNumbers, formatNumber, writeInvoices, type DraftLine, type InvoiceDraft } from './invoice-writer.ts';
 import { settledStatus } from './invoice-payment.ts';
 import { toInvoiceDto, toSummary, type InvoiceDto, type InvoiceSummary } from './invoice-dto.ts';
@@ -82,7 +82,7 @@ export async function draftFor(tx: Tx, bc: BillingContext, buyer: BuyerRow, o: {
     ispId: bc.isp.id, branchId: buyer.branch_id, subscriberId: buyer.id, subscriptionId: o.subscriptionId ?? null, kind: 'invoice', source: o.source,
     series: bc.settings.invoice_series, currency: o.currency, baseCurrency: bc.isp.currency, exchangeRate: rate.rate, exchangeRateDate: rate.date,
     issueDate, dueDate: o.dueDate ?? addDays(issueDate, bc.settings.payment_terms_days), periodStart: o.periodStart ?? null, periodEnd: o.periodEnd ?? null,
-    pricesIncludeTax: bc.settings.prices_include_tax, seller: bc.seller, buyer: buyerParty(buyer), locale: pickLocale(buyer.locale ?? bc.isp.defaultLocale),
+    pricesIncludeTax: bc.settings.prices_include_tax, seller: bc.seller, buyer: buyerParty(buyer), locale: documentLocale(buyer.locale, bc.isp.defaultLocale),
     notes: o.notes ?? bc.settings.invoice_footer, creditNoteOf: null, lines: o.lines,
   };
 }

@@ -4,12 +4,13 @@ import type { AppContext } from '../../app/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
-import { badRequest, notFound } from '../../platform/http/errors.ts';
+import { HttpProblem, badRequest, notFound } from '../../platform/http/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import type { Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { isCurrency } from './money/currencies.ts';
 import { divideDecimal, parseDecimal } from './money/decimal.ts';
+import { convert } from './money/money.ts';
 import { parseEcbXml } from './ecb.ts';
 import { exchangeRates } from './schema.ts';
 
@@ -93,27 +94,56 @@ export async function importEcbRates(ctx: AppContext, actor: Actor, scope: Scope
   });
 }
 
-export type RateUsed = { rate: string; date: string | null };
+/** A rate and where it came from: the stored row's source (manual, ecb), and "/inverse" or "/eur-cross" when derived. */
+export type RateUsed = { rate: string; date: string | null; source: string | null };
+
+/** No stored rate for a pair: an RFC 9457 problem naming the pair, never a guessed rate. */
+export const missingRate = (from: string, to: string, date: string) => new HttpProblem(422, 'Unprocessable Content',
+  `No exchange rate from ${from} to ${to} on or before ${date}; add one or import the ECB file`, { currency_pair: `${from}/${to}`, rate_date: date });
+
+export const isMissingRate = (err: unknown): boolean => err instanceof HttpProblem && err.status === 422 && 'currency_pair' in err.extra;
 
 /**
  * The rate to convert `from` into `to` on `date`: the newest stored rate on or before that
- * day, direct, inverse, or crossed through EUR (what an ECB import provides). Throws a 409-able
- * error when none exists, so an invoice is never priced at a guessed rate.
+ * day, direct, inverse, or crossed through EUR (what an ECB import provides). Throws a 422
+ * problem when none exists, so nothing is ever priced or converted at a guessed rate.
  */
 export async function rateFor(tx: Tx, ispId: string, from: string, to: string, date: string): Promise<RateUsed> {
-  if (from === to) return { rate: '1', date: null };
+  if (from === to) return { rate: '1', date: null, source: null };
   const latest = async (base: string, quote: string) => {
-    const [r] = await rows<{ rate: string; rate_date: string }>(tx, sql`SELECT rate::text AS rate, to_char(rate_date, 'YYYY-MM-DD') AS rate_date FROM exchange_rates
+    const [r] = await rows<{ rate: string; rate_date: string; source: string }>(tx, sql`SELECT rate::text AS rate, to_char(rate_date, 'YYYY-MM-DD') AS rate_date, source FROM exchange_rates
       WHERE isp_id = ${ispId} AND base = ${base} AND quote = ${quote} AND rate_date <= ${date}::date ORDER BY rate_date DESC LIMIT 1`);
     return r ?? null;
   };
   const direct = await latest(from, to);
-  if (direct) return { rate: trimRate(direct.rate), date: direct.rate_date };
+  if (direct) return { rate: trimRate(direct.rate), date: direct.rate_date, source: direct.source };
   const inverse = await latest(to, from);
-  if (inverse) return { rate: trimRate(divideDecimal('1', inverse.rate)), date: inverse.rate_date };
-  const [eurFrom, eurTo] = [from === 'EUR' ? { rate: '1', rate_date: date } : await latest('EUR', from), to === 'EUR' ? { rate: '1', rate_date: date } : await latest('EUR', to)];
+  if (inverse) return { rate: trimRate(divideDecimal('1', inverse.rate)), date: inverse.rate_date, source: `${inverse.source}/inverse` };
+  const [eurFrom, eurTo] = [from === 'EUR' ? { rate: '1', rate_date: date, source: '' } : await latest('EUR', from), to === 'EUR' ? { rate: '1', rate_date: date, source: '' } : await latest('EUR', to)];
   if (eurFrom && eurTo) {
-    return { rate: trimRate(divideDecimal(eurTo.rate, eurFrom.rate)), date: eurFrom.rate_date < eurTo.rate_date ? eurFrom.rate_date : eurTo.rate_date };
+    const source = eurFrom.source && eurTo.source && eurFrom.source !== eurTo.source ? 'manual' : eurFrom.source || eurTo.source;
+    return { rate: trimRate(divideDecimal(eurTo.rate, eurFrom.rate)), date: eurFrom.rate_date < eurTo.rate_date ? eurFrom.rate_date : eurTo.rate_date, source: `${source}/eur-cross` };
   }
-  throw badRequest(`No exchange rate from ${from} to ${to} on or before ${date}; add one or import the ECB file`);
+  throw missingRate(from, to, date);
+}
+
+export const conversionQuery = z.strictObject({
+  from: currencyCode, to: currencyCode,
+  amount: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).describe('Minor units of `from`'),
+  date: day.optional().describe("The day whose rate applies; today in the ISP's time zone by default"),
+});
+export const conversionDto = z.object({
+  from: z.string(), to: z.string(), amount: z.number().int(), converted: z.number().int().describe('Minor units of `to`, rounded half up once'),
+  rate: z.string(), rate_date: z.string().nullable(), source: z.string().nullable(), date: z.string(),
+});
+
+/** What an amount is worth in another currency at the stored rate of a day: the preview a cashier sees before recording. */
+export async function previewConversion(ctx: AppContext, scope: Scope, ispId: string, q: z.infer<typeof conversionQuery>): Promise<z.infer<typeof conversionDto>> {
+  return withScope(ctx.db, scope, async (tx) => {
+    const [isp] = await rows<{ today: string }>(tx, sql`SELECT to_char(now() AT TIME ZONE timezone, 'YYYY-MM-DD') AS today FROM isps WHERE id = ${ispId}`);
+    if (!isp) throw notFound('ISP');
+    const date = q.date ?? isp.today;
+    const r = await rateFor(tx, ispId, q.from, q.to, date);
+    return { from: q.from, to: q.to, amount: q.amount, converted: convert(q.amount, q.from, q.to, r.rate), rate: r.rate, rate_date: r.date, source: r.source, date };
+  });
 }

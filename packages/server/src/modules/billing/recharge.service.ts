@@ -6,7 +6,8 @@ import { conflict, notFound } from '../../platform/http/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { updateSubscriberInTx } from '../subscribers/subscribers.service.ts';
 import { addDays, validityDays } from './cycles.ts';
-import { convertAt, loadBillingContext, loadBuyers } from './billing-context.ts';
+import { convertAt, documentLocale, loadBillingContext, loadBuyers } from './billing-context.ts';
+import { lineText } from './line-strings.ts';
 import { writeInvoices, type DraftLine } from './invoice-writer.ts';
 import { draftFor, getInvoice } from './invoices.service.ts';
 import { toSummary } from './invoice-dto.ts';
@@ -32,6 +33,7 @@ export async function rechargeSubscriber(ctx: AppContext, actor: Actor, scope: S
     const bc = await loadBillingContext(tx, sub.ispId);
     const buyer = (await loadBuyers(tx, [subscriberId])).get(subscriberId)!;
     const currency = sub.currency.trim();
+    const text = lineText(documentLocale(buyer.locale, bc.isp.defaultLocale));
     const today = new Date().toISOString().slice(0, 10);
     const days = validityDays(plan.billing_period, plan.validity_days);
     const now = Date.now();
@@ -39,7 +41,7 @@ export async function rechargeSubscriber(ctx: AppContext, actor: Actor, scope: S
     const until = new Date(from.getTime() + days * 86_400_000);
     const price = sub.priceMinor ?? Number(plan.price_minor);
     const conv = await convertAt(tx, bc, price, sub.priceMinor !== null ? currency : plan.currency.trim(), currency, today);
-    const lines: DraftLine[] = [{ kind: 'plan', category: 'internet', description: `${plan.name}, ${days} days until ${until.toISOString().slice(0, 10)}`, quantity: '1', unit: null, unitPrice: conv.amount, amount: conv.amount, periodStart: from.toISOString().slice(0, 10), periodEnd: addDays(until.toISOString().slice(0, 10), -1) }];
+    const lines: DraftLine[] = [{ kind: 'plan', category: 'internet', description: text.recharge(plan.name, days, until.toISOString().slice(0, 10)), quantity: '1', unit: null, unitPrice: conv.amount, amount: conv.amount, periodStart: from.toISOString().slice(0, 10), periodEnd: addDays(until.toISOString().slice(0, 10), -1) }];
     const pending = await tx.select().from(billingCharges).where(and(eq(billingCharges.subscriptionId, sub.id), isNull(billingCharges.invoiceId))).for('update');
     for (const c of pending) {
       const cc = await convertAt(tx, bc, c.amount, c.currency.trim(), currency, today);
@@ -48,7 +50,7 @@ export async function rechargeSubscriber(ctx: AppContext, actor: Actor, scope: S
     // Recurring add-ons for the whole validity, pending one-off ones, then coupon discounts.
     const fromDay = from.toISOString().slice(0, 10);
     const extras = (await loadCycleExtras(tx, [sub.id])).get(sub.id) ?? noExtras;
-    const extra = await extraLines(tx, bc, extras, lines[0]!, { start: fromDay, end: addDays(fromDay, days) }, days, currency, today);
+    const extra = await extraLines(tx, bc, extras, lines[0]!, { start: fromDay, end: addDays(fromDay, days) }, days, currency, today, text);
     lines.splice(1, 0, ...extra.addonLines);
     lines.push(...extra.discountLines);
     const draft = await draftFor(tx, bc, buyer, { currency, lines, source: 'recharge', subscriptionId: sub.id, periodStart: lines[0]!.periodStart ?? null, periodEnd: lines[0]!.periodEnd ?? null });

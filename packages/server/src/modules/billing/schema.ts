@@ -25,6 +25,9 @@ export const billingSettings = pgTable('billing_settings', {
   paymentTermsDays: integer('payment_terms_days').notNull().default(15),
   overagePerGbMinor: money('overage_per_gb_minor').notNull().default(0),
   invoiceFooter: text('invoice_footer'),
+  /** The daily automatic billing run (migrations/0022): on or off, and the hour in the ISP's time zone. */
+  autoRunEnabled: boolean('auto_run_enabled').notNull().default(true),
+  autoRunHour: smallint('auto_run_hour').notNull().default(2),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
@@ -203,6 +206,8 @@ export const billingRuns = pgTable('billing_runs', {
   totalAmount: money('total_amount').notNull().default(0),
   error: text('error'),
   startedBy: uuid('started_by'),
+  /** 'schedule' runs are unique per ISP and as_of day (the ISP's local day). */
+  trigger: text('trigger', { enum: ['manual', 'schedule'] }).notNull().default('manual'),
   startedAt: ts('started_at').notNull().defaultNow(),
   finishedAt: ts('finished_at'),
 });

@@ -9,6 +9,8 @@ import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { updateSubscriberInTx } from '../subscribers/subscribers.service.ts';
 import { prorate } from './money/money.ts';
+import { documentLocale } from './billing-context.ts';
+import { lineText, type LineText } from './line-strings.ts';
 import { addDays, billingDayFor, cycleMonths, daysBetween, firstPeriod, fullCycleDays, validityDays } from './cycles.ts';
 import { currencyCode } from './rates.service.ts';
 import { billingCharges, subscriptions, type SubscriptionRow } from './schema.ts';
@@ -46,8 +48,9 @@ async function planOf(tx: Tx, planId: string): Promise<PlanInfo> {
   return p;
 }
 async function subscriberOf(tx: Tx, id: string) {
-  const [s] = await rows<{ id: string; isp_id: string; branch_id: string | null; plan_id: string | null; status: string; expires_at: Date | string | null }>(tx,
-    sql`SELECT id, isp_id, branch_id, plan_id, status, expires_at FROM subscribers WHERE id = ${id} FOR UPDATE`);
+  const [s] = await rows<{ id: string; isp_id: string; branch_id: string | null; plan_id: string | null; status: string; expires_at: Date | string | null; locale: string | null; isp_locale: string }>(tx,
+    sql`SELECT s.id, s.isp_id, s.branch_id, s.plan_id, s.status, s.expires_at, s.locale, i.default_locale AS isp_locale
+      FROM subscribers s JOIN isps i ON i.id = s.isp_id WHERE s.id = ${id} FOR UPDATE OF s`);
   if (!s) throw notFound('Subscriber');
   return s;
 }
@@ -117,8 +120,11 @@ export async function addCharge(ctx: AppContext, actor: Actor, scope: Scope, sub
  */
 type Proration = { description: string; amount: number; currency: string };
 
-/** The pro-rated charge and credit of moving `active` to `newPlan` on `when` (nothing written). */
-function planChangeCharges(active: SubscriptionRow, oldPlan: PlanInfo, newPlan: PlanInfo, when: string): Proration[] {
+/**
+ * The pro-rated charge and credit of moving `active` to `newPlan` on `when` (nothing written),
+ * described in the subscriber's document language: the charges land on a later invoice as typed here.
+ */
+function planChangeCharges(active: SubscriptionRow, oldPlan: PlanInfo, newPlan: PlanInfo, when: string, text: LineText): Proration[] {
   const charges: Proration[] = [];
   if (active.kind === 'postpaid') {
     const months = cycleMonths(newPlan.billing_period);
@@ -127,13 +133,13 @@ function planChangeCharges(active: SubscriptionRow, oldPlan: PlanInfo, newPlan: 
     const full = fullCycleDays(active.nextPeriodEnd, cycleMonths(oldPlan.billing_period) ?? 1);
     const used = daysBetween(active.nextPeriodStart, when);
     if (used > 0) {
-      charges.push({ description: `${oldPlan.name}: ${active.nextPeriodStart} – ${addDays(when, -1)} (${used}/${full} days)`, amount: prorate(Number(oldPlan.price_minor), used, full), currency: oldPlan.currency.trim() });
-      charges.push({ description: `${newPlan.name}: credit ${active.nextPeriodStart} – ${addDays(when, -1)} (${used}/${full} days)`, amount: -prorate(Number(newPlan.price_minor), used, full), currency: newPlan.currency.trim() });
+      charges.push({ description: text.changeCharge(oldPlan.name, active.nextPeriodStart, addDays(when, -1), { days: used, full }), amount: prorate(Number(oldPlan.price_minor), used, full), currency: oldPlan.currency.trim() });
+      charges.push({ description: text.changeCredit(newPlan.name, active.nextPeriodStart, addDays(when, -1), { days: used, full }), amount: -prorate(Number(newPlan.price_minor), used, full), currency: newPlan.currency.trim() });
     }
   } else {
     const validity = daysBetween(active.nextPeriodStart, active.nextPeriodEnd);
     const left = Math.max(0, Math.min(validity, daysBetween(when, active.nextPeriodEnd)));
-    if (left > 0) charges.push({ description: `${oldPlan.name}: unused ${left}/${validity} days`, amount: -prorate(Number(oldPlan.price_minor), left, validity), currency: oldPlan.currency.trim() });
+    if (left > 0) charges.push({ description: text.changeUnused(oldPlan.name, { days: left, full: validity }), amount: -prorate(Number(oldPlan.price_minor), left, validity), currency: oldPlan.currency.trim() });
   }
   return charges.filter((x) => x.amount !== 0);
 }
@@ -141,13 +147,13 @@ function planChangeCharges(active: SubscriptionRow, oldPlan: PlanInfo, newPlan: 
 /** What a plan change would charge and credit, for the confirmation dialog; changes nothing. */
 export async function previewPlanChange(ctx: AppContext, scope: Scope, subscriberId: string, input: z.infer<typeof changePlanBody>) {
   return withScope(ctx.db, scope, async (tx) => {
-    await subscriberOf(tx, subscriberId);
+    const sub = await subscriberOf(tx, subscriberId);
     const active = await activeSubscription(tx, subscriberId);
     if (!active) throw conflict('The subscriber has no active subscription');
     if (active.planId === input.plan_id) throw conflict('The subscriber is already on this plan');
     const [oldPlan, newPlan] = [await planOf(tx, active.planId), await planOf(tx, input.plan_id)];
     const when = input.effective_date ?? today();
-    return { effective_date: when, proration: planChangeCharges(active, oldPlan, newPlan, when), new_price_minor: Number(newPlan.price_minor), new_currency: newPlan.currency.trim() };
+    return { effective_date: when, proration: planChangeCharges(active, oldPlan, newPlan, when, lineText(documentLocale(sub.locale, sub.isp_locale))), new_price_minor: Number(newPlan.price_minor), new_currency: newPlan.currency.trim() };
   });
 }
 
@@ -167,7 +173,7 @@ export async function changePlan(ctx: AppContext, actor: Actor, scope: Scope, su
     const [oldPlan, newPlan] = [await planOf(tx, active.planId), await planOf(tx, input.plan_id)];
     const when = input.effective_date ?? today();
     const currency = active.currency.trim();
-    const charges = planChangeCharges(active, oldPlan, newPlan, when);
+    const charges = planChangeCharges(active, oldPlan, newPlan, when, lineText(documentLocale(sub.locale, sub.isp_locale)));
     for (const c of charges) {
       await tx.insert(billingCharges).values({ ispId: sub.isp_id, branchId: sub.branch_id, subscriberId, subscriptionId: active.id, kind: 'proration', description: c.description, amount: c.amount, currency: c.currency || currency });
     }

@@ -8,6 +8,7 @@ import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { billingPeriods, subscriptionPlans, type PlanRow } from './schema.ts';
 import { customAttributesSchema } from '../aaa/custom-attributes.ts';
+import { checkItemsSchema } from '../aaa/check-items.ts';
 import { LoginTimeError, parseLoginTime } from '../aaa/login-time.ts';
 import { nasGroup } from '../aaa/nas.service.ts';
 
@@ -49,6 +50,7 @@ const aaaFields = {
     }
   }).nullable().optional().describe('Access windows in FreeRADIUS Login-Time syntax (e.g. Wk0800-1800,Sa0900-1300), in the ISP time zone; null: always'),
   radius_reply: customAttributesSchema.optional(),
+  radius_check: checkItemsSchema.optional(),
 };
 type AaaInput = { [K in keyof typeof aaaFields]?: z.infer<(typeof aaaFields)[K]> };
 const camel = (k: string) => k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
@@ -63,7 +65,7 @@ function aaaColumns(input: AaaInput): Partial<PlanRow> {
 function aaaDto(p: PlanRow) {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(aaaFields)) out[key] = (p as unknown as Record<string, unknown>)[camel(key)] ?? null;
-  return out as { [K in keyof typeof aaaFields]: K extends 'radius_reply' ? { attribute: string; value: string; op: string }[] : number | string | null };
+  return out as { [K in keyof typeof aaaFields]: K extends 'radius_reply' | 'radius_check' ? { attribute: string; value: string; op: string }[] : number | string | null };
 }
 
 export const createPlanBody = z.strictObject({
@@ -90,8 +92,9 @@ export const planDto = z.object({
   id: z.string(), isp_id: z.string(), name: z.string(), description: z.string().nullable(), download_kbps: z.number().int(),
   upload_kbps: z.number().int(), price_minor: z.number().int(), currency: z.string(), billing_period: z.string(), status: z.string(),
   subscribers: z.number().int().optional(), created_at: z.string(), updated_at: z.string(),
-  ...Object.fromEntries(Object.keys(aaaFields).filter((k) => k !== 'radius_reply').map((k) => [k, z.union([z.number(), z.string()]).nullable()])),
+  ...Object.fromEntries(Object.keys(aaaFields).filter((k) => k !== 'radius_reply' && k !== 'radius_check').map((k) => [k, z.union([z.number(), z.string()]).nullable()])),
   radius_reply: z.array(z.object({ attribute: z.string(), value: z.string(), op: z.string() })),
+  radius_check: z.array(z.object({ attribute: z.string(), value: z.string(), op: z.string() })),
 });
 export const toPlanDto = (p: PlanRow): z.infer<typeof planDto> => ({
   id: p.id, isp_id: p.ispId, name: p.name, description: p.description, download_kbps: p.downloadKbps, upload_kbps: p.uploadKbps,

@@ -1,5 +1,6 @@
 import { bigint, integer, jsonb, pgTable, smallint, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CustomAttribute } from '../aaa/custom-attributes.ts';
+import type { CheckItem } from '../aaa/check-items.ts';
 
 export const billingPeriods = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 
@@ -43,6 +44,7 @@ export const subscriptionPlans = pgTable('subscription_plans', {
   allowedNasGroup: text('allowed_nas_group'),
   loginTime: text('login_time'),
   radiusReply: jsonb('radius_reply').$type<CustomAttribute[]>().notNull().default([]),
+  radiusCheck: jsonb('radius_check').$type<CheckItem[]>().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

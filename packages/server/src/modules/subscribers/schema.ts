@@ -1,5 +1,6 @@
 import { boolean, doublePrecision, inet, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CustomAttribute } from '../aaa/custom-attributes.ts';
+import type { CheckItem } from '../aaa/check-items.ts';
 
 export const subscriberStatuses = ['active', 'suspended', 'expired', 'terminated'] as const;
 export type SubscriberStatus = (typeof subscriberStatuses)[number];
@@ -27,6 +28,7 @@ export const subscribers = pgTable('subscribers', {
   staticIp: inet('static_ip'),
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   radiusReply: jsonb('radius_reply').$type<CustomAttribute[]>().notNull().default([]),
+  radiusCheck: jsonb('radius_check').$type<CheckItem[]>().notNull().default([]),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   activatedAt: timestamp('activated_at', { withTimezone: true }),

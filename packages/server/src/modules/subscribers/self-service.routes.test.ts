@@ -74,7 +74,17 @@ describe('subscriber usage over time', () => {
     expect(r.json.today_bytes).toBe(4_000_000);
     expect(r.json.quota).toMatchObject({ daily_bytes: 5_000_000, daily_left_bytes: 1_000_000, fup_download_kbps: 1024 });
     expect(r.json.quota.monthly_left_bytes).toBe(100_000_000 - r.json.month_bytes);
+    expect(r.json.quota.data_pack_bytes).toBe(0);
     expect((await api.get('/api/me/usage?days=0', { token: subToken })).status).toBe(400);
+
+    // A data pack bought today raises this month's quota, as the AAA engine counts it.
+    const token = isp.adminToken;
+    const base = `/api/isp/${isp.id}`;
+    expect((await api.post(`${base}/subscribers/${isp.subscriberId}/subscription`, { token, body: { kind: 'postpaid', start_date: today } })).status).toBe(201);
+    const pack = await api.post(`${base}/billing/addons`, { token, body: { name: 'Extra 50 MB', kind: 'data_pack', billing: 'one_off', price_minor: 100, currency: 'USD', data_bytes: 50_000_000 } });
+    expect((await api.post(`${base}/subscribers/${isp.subscriberId}/addons`, { token, body: { addon_id: pack.json.id, quantity: 2 } })).status).toBe(201);
+    const withPack = await api.get('/api/me/usage?days=7', { token: subToken });
+    expect(withPack.json.quota).toMatchObject({ monthly_bytes: 200_000_000, data_pack_bytes: 100_000_000, monthly_left_bytes: 200_000_000 - withPack.json.month_bytes });
   });
 });
 

@@ -34,6 +34,7 @@ export const ownUsageDto = z.object({
   quota: z.object({
     daily_bytes: z.number().nullable(), monthly_bytes: z.number().nullable(),
     daily_left_bytes: z.number().nullable(), monthly_left_bytes: z.number().nullable(),
+    data_pack_bytes: z.number().describe("This month's data packs, included in monthly_bytes"),
     fup_download_kbps: z.number().nullable(), fup_upload_kbps: z.number().nullable(),
   }),
 });
@@ -75,9 +76,12 @@ export async function getOwnUsage(ctx: AppContext, actor: Actor, days: number): 
       SELECT coalesce(sum(input_octets + output_octets) FILTER (WHERE day = (now() AT TIME ZONE 'UTC')::date), 0)::float8 AS today,
              coalesce(sum(input_octets + output_octets), 0)::float8 AS month
       FROM usage_daily WHERE subscriber_id = ${me.id} AND day >= date_trunc('month', now() AT TIME ZONE 'UTC')::date`);
-    const [plan] = await rows<{ daily: number | null; monthly: number | null; down: number | null; up: number | null }>(tx, sql`
-      SELECT p.fup_daily_bytes::float8 AS daily, p.fup_monthly_bytes::float8 AS monthly, p.fup_download_kbps AS down, p.fup_upload_kbps AS up
-      FROM subscribers s JOIN subscription_plans p ON p.id = s.plan_id WHERE s.id = ${me.id}`);
+    // The month's data packs raise the monthly quota, as they do in the AAA engine (migration 0021).
+    const [plan] = await rows<{ daily: number | null; monthly: number | null; packs: number; down: number | null; up: number | null }>(tx, sql`
+      SELECT p.fup_daily_bytes::float8 AS daily, (p.fup_monthly_bytes + dp.bytes)::float8 AS monthly, dp.bytes::float8 AS packs,
+             p.fup_download_kbps AS down, p.fup_upload_kbps AS up
+      FROM subscribers s JOIN subscription_plans p ON p.id = s.plan_id
+      CROSS JOIN LATERAL data_pack_bytes(s.id, (now() AT TIME ZONE 'UTC')::date) dp WHERE s.id = ${me.id}`);
     const today = used?.today ?? 0;
     const month = used?.month ?? 0;
     const left = (limit: number | null | undefined, spent: number) => (limit === null || limit === undefined ? null : Math.max(0, limit - spent));
@@ -85,7 +89,7 @@ export async function getOwnUsage(ctx: AppContext, actor: Actor, days: number): 
       days: series, today_bytes: today, month_bytes: month,
       quota: {
         daily_bytes: plan?.daily ?? null, monthly_bytes: plan?.monthly ?? null,
-        daily_left_bytes: left(plan?.daily, today), monthly_left_bytes: left(plan?.monthly, month),
+        daily_left_bytes: left(plan?.daily, today), monthly_left_bytes: left(plan?.monthly, month), data_pack_bytes: plan?.packs ?? 0,
         fup_download_kbps: plan?.down ?? null, fup_upload_kbps: plan?.up ?? null,
       },
     };

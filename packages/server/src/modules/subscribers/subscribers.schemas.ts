@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { subscriberStatuses } from './schema.ts';
 import { customAttributesSchema } from '../aaa/custom-attributes.ts';
+import { checkItemsSchema } from '../aaa/check-items.ts';
 
 const username = z.string().min(1).max(64).regex(/^[A-Za-z0-9._@+-]+$/, 'letters, digits and . _ @ + -');
 const fields = {
@@ -20,6 +21,7 @@ const fields = {
   static_ip: z.union([z.ipv4(), z.ipv6()]).nullable().optional().describe('Sent as Framed-IP-Address'),
   expires_at: z.iso.datetime({ offset: true }).nullable().optional().describe('Service valid until (prepaid)'),
   radius_reply: customAttributesSchema.optional(),
+  radius_check: checkItemsSchema.optional(),
 };
 
 export const createSubscriberBody = z.strictObject({
@@ -47,6 +49,7 @@ export const updateSubscriberBody = z.strictObject({
   static_ip: fields.static_ip,
   expires_at: fields.expires_at,
   radius_reply: fields.radius_reply,
+  radius_check: fields.radius_check,
   username: username.optional(),
   password: z.string().min(4).max(128).optional(),
   portal_password: z.string().min(8).max(256).optional(),
@@ -61,6 +64,7 @@ export const subscriberDto = z.object({
   branch_name: z.string().nullable().optional(), locale: z.string().nullable(), has_portal_access: z.boolean(),
   mac_address: z.string().nullable(), static_ip: z.string().nullable(), expires_at: z.string().nullable(),
   radius_reply: z.array(z.object({ attribute: z.string(), value: z.string(), op: z.string() })),
+  radius_check: z.array(z.object({ attribute: z.string(), value: z.string(), op: z.string() })),
   created_at: z.string(), activated_at: z.string().nullable(), updated_at: z.string(),
 });
 

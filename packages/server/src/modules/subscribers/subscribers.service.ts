@@ -17,7 +17,7 @@ export const toSubscriberDto = (s: SubscriberRow, extra: { plan_name?: string | 
   id: s.id, isp_id: s.ispId, account_number: s.accountNumber, first_name: s.firstName, last_name: s.lastName, email: s.email,
   phone: s.phone, address: s.address, city: s.city, latitude: s.latitude, longitude: s.longitude, username: s.username,
   status: s.status, branch_id: s.branchId, plan_id: s.planId, locale: s.locale, has_portal_access: Boolean(s.portalPasswordHash),
-  mac_address: s.macAddress, static_ip: s.staticIp, expires_at: iso(s.expiresAt), radius_reply: s.radiusReply ?? [],
+  mac_address: s.macAddress, static_ip: s.staticIp, expires_at: iso(s.expiresAt), radius_reply: s.radiusReply ?? [], radius_check: s.radiusCheck ?? [],
   created_at: iso(s.createdAt)!, activated_at: iso(s.activatedAt), updated_at: iso(s.updatedAt)!, ...extra,
 });
 
@@ -61,7 +61,7 @@ export async function createSubscriber(ctx: AppContext, actor: Actor, scope: Sco
       networkPasswordEnc: ctx.secrets.seal(input.password), portalPasswordHash: portalHash, status: input.status,
       branchId: input.branch_id ?? null, planId: input.plan_id ?? null, locale: input.locale ?? null, isDemo: demo,
       activatedAt: input.status === 'active' ? now : null, macAddress: normaliseMac(input.mac_address), staticIp: input.static_ip ?? null,
-      expiresAt: input.expires_at ? new Date(input.expires_at) : null, radiusReply: input.radius_reply ?? [],
+      expiresAt: input.expires_at ? new Date(input.expires_at) : null, radiusReply: input.radius_reply ?? [], radiusCheck: input.radius_check ?? [],
     }).returning();
     const dto = toSubscriberDto(row!);
     await recordChange(tx, actor, { ispId, action: 'subscriber.created', entityType: 'subscriber', entityId: dto.id, after: dto });
@@ -165,6 +165,7 @@ export async function applySubscriberUpdate(ctx: AppContext, tx: Tx, actor: Acto
       ...(input.mac_address !== undefined && { macAddress: normaliseMac(input.mac_address) }),
       ...(input.static_ip !== undefined && { staticIp: input.static_ip }),
       ...(input.radius_reply !== undefined && { radiusReply: input.radius_reply }),
+      ...(input.radius_check !== undefined && { radiusCheck: input.radius_check }),
       ...(input.expires_at !== undefined && { expiresAt: input.expires_at ? new Date(input.expires_at) : null }),
       ...(input.status === 'active' && !before.activatedAt && { activatedAt: new Date() }),
       updatedAt: new Date(),

@@ -223,6 +223,8 @@ describe("vouchers: another ISP's batches and cards are out of reach", () => {
       `/api/isp/${b.id}/voucher-batches/${batchId}/csv`, `/api/isp/${b.id}/vouchers`, `/api/isp/${b.id}/vouchers/${cardId}`,
       `/api/isp/${a.id}/voucher-batches/${batchId}`, `/api/isp/${a.id}/voucher-batches/${batchId}/pdf`, `/api/isp/${a.id}/voucher-batches/${batchId}/csv`,
       `/api/isp/${a.id}/vouchers/${cardId}`,
+      // The sheet in a chosen language is the same guarded read.
+      `/api/isp/${b.id}/voucher-batches/${batchId}/pdf?lang=ar`, `/api/isp/${a.id}/voucher-batches/${batchId}/pdf?lang=fr`,
     ];
     for (const url of urls) {
       const r = await api.get(url, { token: a.adminToken });
@@ -420,7 +422,7 @@ describe("billing: an ISP admin cannot reach another ISP's invoices, taxes, rate
         expect((await api.get(url, { token: a.adminToken })).status, url).toBe(404);
       }
     }
-    for (const url of [`/api/isp/${b.id}/invoices`, `/api/isp/${b.id}/tax-rules`, `/api/isp/${b.id}/exchange-rates`, `/api/isp/${b.id}/billing-runs`,
+    for (const url of [`/api/isp/${b.id}/invoices`, `/api/isp/${b.id}/tax-rules`, `/api/isp/${b.id}/exchange-rates`, `/api/isp/${b.id}/billing-runs`, `/api/isp/${b.id}/billing-runs/schedule`,
       `/api/isp/${b.id}/billing/settings`, `/api/isp/${b.id}/billing/analytics`, `/api/isp/${b.id}/billing/plan-prices`, `/api/payment/analytics/${b.id}`]) {
       expect((await api.get(url, { token: a.adminToken })).status, url).toBe(404);
     }
@@ -459,6 +461,7 @@ describe("billing: an ISP admin cannot reach another ISP's invoices, taxes, rate
       api.post(`/api/isp/${b.id}/exchange-rates/ecb-import`, { token: a.adminToken, body: { xml: '<x/>' } }),
       api.patch(`/api/isp/${b.id}/billing/settings`, { token: a.adminToken, body: { tax_id: 'pwned' } }),
       api.post(`/api/isp/${b.id}/billing-runs`, { token: a.adminToken, body: {} }),
+      api.patch(`/api/isp/${b.id}/billing-runs/schedule`, { token: a.adminToken, body: { enabled: false, hour: 5 } }),
       api.post('/api/payment/invoice/generate', { token: a.adminToken, body: { subscriber_id: b.subscriberId } }),
       api.post('/api/payment/invoice/generate', { token: a.adminToken, body: { isp_id: b.id, subscriber_id: b.subscriberId } }),
     );
@@ -474,6 +477,7 @@ describe("billing: an ISP admin cannot reach another ISP's invoices, taxes, rate
     expect(subs.charges).toEqual([]);
     expect((await api.get(`/api/isp/${b.id}/billing/settings`, { token: tb })).json.tax_id).toBeNull();
     expect((await api.get(`/api/isp/${b.id}/billing-runs`, { token: tb })).json.total).toBe(1);
+    expect((await api.get(`/api/isp/${b.id}/billing-runs/schedule`, { token: tb })).json).toMatchObject({ enabled: true, hour: 2 });
   });
 });
 
@@ -493,7 +497,8 @@ describe("payments, gateways and dunning: another ISP's are out of reach", () =>
     for (const url of [`${other}/payments`, `${other}/payments/${bPayment}`, `${other}/payments/${bPayment}/receipt.pdf`, `${own}/payments/${bPayment}`,
       `${own}/payments/${bPayment}/receipt.pdf`, `${other}/subscribers/${b.subscriberId}/wallet`, `${own}/subscribers/${b.subscriberId}/wallet`,
       `${other}/payment-gateways`, `${other}/dunning/settings`, `${other}/sms-provider`, `${other}/subscribers/${b.subscriberId}/dunning`,
-      `${own}/subscribers/${b.subscriberId}/dunning`, `/api/user/${b.subscriberId}/payments`, `/api/user/${b.subscriberId}/payable-invoices`]) {
+      `${own}/subscribers/${b.subscriberId}/dunning`, `/api/user/${b.subscriberId}/payments`, `/api/user/${b.subscriberId}/payable-invoices`,
+      `${other}/invoices/${bInvoice}/payments`, `${own}/invoices/${bInvoice}/payments`, `${other}/exchange-rates/convert?from=EUR&to=USD&amount=100`]) {
       const r = await api.get(url, { token: a.adminToken });
       expect(r.status, `${url} → ${r.status}`).toBe(404);
       expect(r.text).not.toContain('sk_test_beta');
@@ -521,10 +526,14 @@ describe("payments, gateways and dunning: another ISP's are out of reach", () =>
       api.post(`${own}/invoices/${bInvoice}/checkout`, { token: a.adminToken, body: {} }),
       api.post('/api/payment/process', { token: a.adminToken, body: { invoice_id: bInvoice } }),
       api.post(`/api/user/${b.subscriberId}/invoices/${bInvoice}/checkout`, { token: a.adminToken, body: {} }),
+      api.post(`${other}/subscribers/${b.subscriberId}/wallet/pay`, { token: a.adminToken, body: { invoice_id: bInvoice, currency: 'EUR' } }),
+      api.post(`${own}/subscribers/${b.subscriberId}/wallet/pay`, { token: a.adminToken, body: { invoice_id: bInvoice, currency: 'EUR' } }),
     ];
     for (const r of await Promise.all(attempts)) expect(r.status, r.text).toBe(404);
     const p = (await api.get(`/api/isp/${b.id}/payments/${bPayment}`, { token: b.adminToken })).json;
     expect(p).toMatchObject({ status: 'succeeded', amount_refunded: 0, amount: 400 });
+    const paidBy = (await api.get(`/api/isp/${b.id}/invoices/${bInvoice}/payments`, { token: b.adminToken })).json;
+    expect(paidBy.map((x: { payment_id: string; amount: number }) => [x.payment_id, x.amount])).toEqual([[bPayment, 400]]);
     expect((await api.get(`/api/isp/${b.id}/dunning/settings`, { token: b.adminToken })).json).toMatchObject({ enabled: true, grace_days: 9 });
     expect((await api.get(`/api/isp/${b.id}/payment-gateways`, { token: b.adminToken })).json.find((g: { provider: string }) => g.provider === 'stripe')).toMatchObject({ configured: true, enabled: true });
     expect((await api.get(`/api/isp/${b.id}/sms-provider`, { token: b.adminToken })).json.provider).toBeNull();

@@ -44,7 +44,7 @@ export const updateIspBody = z.strictObject({
   ...Object.fromEntries(Object.entries(ispSettingsFields).map(([k, v]) => [k, v.optional()])) as {
     [K in keyof typeof ispSettingsFields]: z.ZodOptional<(typeof ispSettingsFields)[K]>;
   },
-  saas_plan: z.enum(['starter', 'growth', 'enterprise']).optional().describe('Founders only'),
+  saas_plan: z.enum(['starter', 'growth', 'enterprise']).optional().describe('Founders only. A legacy tier label, not used for billing: the plan an ISP is billed on is its SaaS assignment (PUT /api/founder/isp/{isp_id}/saas-assignment)'),
 });
 
 export const ispDto = z.object({

@@ -8,6 +8,7 @@ import { iso } from '../../platform/http/api.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
+import { pickLocale, type InvoiceLocale } from '../billing/billing-context.ts';
 import { bitsPerSymbol, generatePin, PinHasher } from './pins.ts';
 import type { BatchDto, BatchQuery, CreateBatchInput, UpdateBatchInput } from './vouchers.schemas.ts';
 
@@ -155,9 +156,10 @@ export type PrintableCard = { serial: string; pin: string; status: string };
 
 /**
  * The PINs of a batch, unsealed for its printable sheet or CSV. Every call is a recorded
- * change (who printed which batch, when), and only cards still on the shelf are included.
+ * change (who printed which batch, when, in which language), and only cards still on the
+ * shelf are included. The sheet's language is the one asked for, else the ISP's default.
  */
-export async function printableCards(ctx: AppContext, actor: Actor, scope: Scope, id: string, format: 'pdf' | 'csv') {
+export async function printableCards(ctx: AppContext, actor: Actor, scope: Scope, id: string, format: 'pdf' | 'csv', lang?: InvoiceLocale) {
   return withScope(ctx.db, scope, async (tx) => {
     const batch = await loadBatch(tx, id);
     const list = await rows<{ serial: string; pin_enc: string; status: string }>(tx, sql`
@@ -165,11 +167,12 @@ export async function printableCards(ctx: AppContext, actor: Actor, scope: Scope
       WHERE c.batch_id = ${id} ORDER BY c.serial`);
     const cards: PrintableCard[] = list.filter((c) => c.status === 'unused' || c.status === 'sold')
       .map((c) => ({ serial: c.serial, pin: ctx.secrets.open(c.pin_enc), status: c.status }));
+    const [isp] = await rows<{ display_name: string; primary_color: string; logo_url: string | null; default_locale: string }>(tx, sql`
+      SELECT display_name, primary_color, logo_url, default_locale FROM isps WHERE id = ${batch.isp_id}`);
+    const language = lang ?? pickLocale(isp!.default_locale);
     await tx.execute(sql`UPDATE voucher_batches SET print_count = print_count + 1, last_printed_at = now() WHERE id = ${id}`);
     await recordChange(tx, actor, { ispId: batch.isp_id, action: 'voucher_batch.printed', entityType: 'voucher_batch', entityId: id,
-      after: { format, cards: cards.length, print_count: batch.print_count + 1 } });
-    const [isp] = await rows<{ display_name: string; primary_color: string; logo_url: string | null }>(tx, sql`
-      SELECT display_name, primary_color, logo_url FROM isps WHERE id = ${batch.isp_id}`);
-    return { batch, cards, isp: isp! };
+      after: { format, cards: cards.length, print_count: batch.print_count + 1, ...(format === 'pdf' ? { language } : {}) } });
+    return { batch, cards, isp: isp!, language };
   });
 }

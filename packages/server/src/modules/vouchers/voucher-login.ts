@@ -118,7 +118,7 @@ export class VoucherLogins {
     const attributes: AttributeInput[] = [];
     const plan = card.plan ? toPlan(card.plan) : null;
     if (plan) {
-      const speed = currentRate(plan, { dayBytes: 0, monthBytes: 0 }, now, card.timezone);
+      const speed = currentRate(plan, { dayBytes: 0, monthBytes: 0, packBytes: 0 }, now, card.timezone);
       attributes.push(...bandwidthAttributes(nas, plan, speed.rate, !speed.night));
       if (plan.idleTimeoutS) attributes.push(['Idle-Timeout', plan.idleTimeoutS]);
     }

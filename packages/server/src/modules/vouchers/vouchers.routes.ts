@@ -9,7 +9,7 @@ import { disableCard, getCard, listCards, sellCard } from './cards.service.ts';
 import { redeem } from './redeem.service.ts';
 import { renderBatchCsv, renderBatchPdf } from './voucher-pdf.ts';
 import {
-  batchDto, batchQuery, cardDto, cardQuery, createBatchBody, createdBatchDto, redeemBody, redeemDto, sellBody, updateBatchBody,
+  batchDto, batchQuery, cardDto, cardQuery, createBatchBody, createdBatchDto, redeemBody, redeemDto, sellBody, sheetQuery, updateBatchBody,
 } from './vouchers.schemas.ts';
 
 const tags = ['vouchers'];
@@ -52,12 +52,12 @@ export function registerVoucherRoutes(app: Api, ctx: AppContext): void {
     return reply.code(204).send(null);
   });
   app.get('/api/isp/:isp_id/voucher-batches/:batch_id/pdf', {
-    schema: { tags, summary: 'Printable A4 sheets of the cards still on the shelf (audited)', params: batchParams,
+    schema: { tags, summary: 'Printable A4 sheets of the cards still on the shelf, in a chosen language (audited)', params: batchParams, querystring: sheetQuery,
       response: { 200: z.string().describe('application/pdf'), ...commonErrors } },
   }, async (req, reply) => {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
-    const { batch, cards, isp } = await printableCards(ctx, t.actor, t.scope, req.params.batch_id, 'pdf');
-    const pdf = await renderBatchPdf(batch, cards, isp);
+    const { batch, cards, isp, language } = await printableCards(ctx, t.actor, t.scope, req.params.batch_id, 'pdf', req.query.lang);
+    const pdf = await renderBatchPdf(batch, cards, isp, language);
     // A Buffer is sent as is (Fastify never serialises it); the schema only documents the body.
     return reply.type('application/pdf').header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename="vouchers-${batch.number}.pdf"`).send(pdf as unknown as string);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery, sortParam } from '../../platform/http/paging.ts';
+import { invoiceLocales } from '../billing/billing-context.ts';
 import { cardViewStatuses, voucherKinds } from './schema.ts';
 import { maxPinLength, minPinLength } from './pins.ts';
 
@@ -15,13 +16,15 @@ export const createBatchBody = z.strictObject({
   plan_id: z.uuid().nullable().optional().describe('Recharge: the plan the subscriber is switched to; hotspot: the speed'),
   price_minor: z.number().int().min(0).max(1_000_000_000_000).default(0).describe('Selling price, minor units'),
   validity_days: z.number().int().min(1).max(3660).nullable().optional()
-    .describe('Recharge: days added to the subscription; hotspot: days the card works after its first login'),
+    .describe('Recharge: days added to the subscription (a time card); hotspot: days the card works after its first login. Leave it out, with a face value and no plan, for a value card that credits the wallet'),
   expires_at: z.iso.datetime({ offset: true }).nullable().optional().describe('Cards not used by then expire'),
   data_limit_bytes: z.number().int().min(1).max(2 ** 53 - 1).nullable().optional().describe('Hotspot: total traffic allowed'),
   time_limit_s: z.number().int().min(1).max(2 ** 31 - 1).nullable().optional().describe('Hotspot: total online time allowed'),
 }).superRefine((b, c) => {
   if (b.value_minor == null && !b.plan_id) c.addIssue({ code: 'custom', path: ['value_minor'], message: 'a value or a plan is required' });
-  if (b.kind === 'recharge' && b.validity_days == null) c.addIssue({ code: 'custom', path: ['validity_days'], message: 'recharge cards need a validity in days' });
+  // A recharge card gives days of service (validity, optionally a plan) or, with a face value and neither, money for the wallet; never both, or it would pay twice.
+  if (b.kind === 'recharge' && b.validity_days == null && (b.plan_id || !b.value_minor))
+    c.addIssue({ code: 'custom', path: ['validity_days'], message: 'recharge cards need a validity in days, unless they are value cards (a face value, no plan)' });
   if (b.kind === 'recharge' && (b.data_limit_bytes != null || b.time_limit_s != null))
     c.addIssue({ code: 'custom', path: ['data_limit_bytes'], message: 'data and time limits apply to hotspot cards' });
   if (b.expires_at && new Date(b.expires_at) <= new Date()) c.addIssue({ code: 'custom', path: ['expires_at'], message: 'must be in the future' });
@@ -61,6 +64,10 @@ export const batchQuery = z.object({
 });
 export type BatchQuery = z.infer<typeof batchQuery>;
 
+export const sheetQuery = z.strictObject({
+  lang: z.enum(invoiceLocales).optional().describe("Language of the card sheet; defaults to the ISP's default language"),
+});
+
 export const cardDto = z.object({
   id: z.string(), batch_id: z.string(), batch_name: z.string(), kind: z.enum(voucherKinds), serial: z.string(), status: z.enum(cardViewStatuses),
   sold_at: z.string().nullable(), sold_by: z.string().nullable(), sold_by_name: z.string().nullable(), sold_branch_id: z.string().nullable(),
@@ -87,4 +94,5 @@ export const redeemBody = z.strictObject({ pin: z.string().min(1).max(64) });
 export const redeemDto = z.object({
   serial: z.string(), expires_at: z.string().nullable(), plan_id: z.string().nullable(), plan_name: z.string().nullable(),
   value_minor: z.number().int().nullable(), currency: z.string(), validity_days: z.number().int().nullable(),
+  wallet_credit: z.number().int().nullable().describe("A value card: the face value credited to the wallet (minor units of `currency`); null for plan cards"),
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { createIspFixture, founderToken, password, type IspFixture } from '../../test/fixtures.ts';
+import { readPdf } from '../../platform/pdf/pdf-glyphs.fixture.ts';
 import { generatePin, looksLikePin, maxPinLength, minPinLength, normalisePin, pinAlphabet } from './pins.ts';
 
 let server: TestServer;
@@ -66,8 +67,10 @@ describe('voucher batches', () => {
     expect(short.status).toBe(400);
     const tooMany = await api.post(`${base}/voucher-batches`, { token: isp.adminToken, body: rechargeBatch({ count: 10_001 }) });
     expect(tooMany.status).toBe(400);
-    const noValidity = await api.post(`${base}/voucher-batches`, { token: isp.adminToken, body: rechargeBatch({ validity_days: null }) });
+    // A plan card needs days; only a value card (face value, no plan) goes without.
+    const noValidity = await api.post(`${base}/voucher-batches`, { token: isp.adminToken, body: rechargeBatch({ validity_days: null, plan_id: isp.planId }) });
     expect(noValidity.status).toBe(400);
+    expect(noValidity.json.errors[0].pointer).toBe('/body/validity_days');
   });
 
   it('prints the shelf as PDF and CSV, counting and auditing each print', async () => {
@@ -93,6 +96,37 @@ describe('voucher batches', () => {
     const supportToken = await api.login('support@voucher-net.test', password);
     expect((await api.get(`${base}/voucher-batches/${json.batch.id}/pdf`, { token: supportToken })).status).toBe(403);
     expect((await api.get(`${base}/voucher-batches/${json.batch.id}`, { token: supportToken })).status).toBe(200);
+  });
+
+  it("prints the sheet in the language asked for, else in the ISP's default language, and refuses other languages", async () => {
+    const { json } = await api.post(`${base}/voucher-batches`, { token: isp.adminToken, body: rechargeBatch({ name: 'Cartes', count: 2, plan_id: isp.planId }) });
+    const sheet = (query: string) => server.app.inject({ method: 'GET', url: `${base}/voucher-batches/${json.batch.id}/pdf${query}`, headers: { authorization: `Bearer ${isp.adminToken}` } });
+    const textOf = async (pdf: Buffer) => (await readPdf(pdf)).flatMap((p) => p.lines.map((l) => l.text));
+
+    const fr = await sheet('?lang=fr');
+    expect(fr.statusCode).toBe(200);
+    const french = await textOf(fr.rawPayload);
+    expect(french.some((t) => t.endsWith(` · Cartes (lot ${json.batch.number}) · page 1/1`))).toBe(true);
+    expect(french.filter((t) => t === 'Code PIN')).toHaveLength(2);
+    expect(french).toContain('Ajoute 30 jours de service');
+    expect(french).toContain('Recharge : saisissez le code PIN dans votre espace client en ligne');
+    expect(french.join('\n')).not.toMatch(/Extends|Recharge: enter/);
+
+    // No language asked: the ISP's default.
+    expect((await api.patch(base, { token: isp.adminToken, body: { default_locale: 'es' } })).status).toBe(200);
+    const spanish = await textOf((await sheet('')).rawPayload);
+    expect(spanish).toContain('Añade 30 días de servicio');
+    expect(spanish).toContain('Recarga: introduzca el PIN en su portal de autoservicio');
+    expect((await api.patch(base, { token: isp.adminToken, body: { default_locale: 'en' } })).status).toBe(200);
+
+    const bad = await sheet('?lang=de');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json().errors.map((e: { pointer: string }) => e.pointer)).toContain('/querystring/lang');
+
+    const audit = await api.get(`${base}/audit?entity_id=${json.batch.id}`, { token: isp.adminToken });
+    const printed = audit.json.items.filter((a: { action: string }) => a.action === 'voucher_batch.printed');
+    expect(printed.map((a: { after: { language: string } }) => a.after.language).sort()).toEqual(['es', 'fr']);
   });
 
   it('sells, searches by serial, disables, and keeps who did what', async () => {
@@ -152,6 +186,31 @@ describe('recharge in the self-service portal', () => {
     const audit = await api.get(`${base}/audit?entity_id=${card.id}`, { token: isp.adminToken });
     expect(audit.json.items.some((a: { action: string; entity_id: string; actor_email: string }) =>
       a.action === 'voucher.redeemed' && a.entity_id === card.id && a.actor_email === 'ann@voucher-net.test')).toBe(true);
+  });
+
+  it('a value card credits its face value to the wallet once, in its currency, and leaves the service dates alone', async () => {
+    const created = await api.post(`${base}/voucher-batches`, { token: isp.adminToken, body: rechargeBatch({ count: 1, validity_days: null, value_minor: 2500, currency: 'USD' }) });
+    expect(created.status, created.text).toBe(201);
+    const json = created.json;
+    expect(json.batch).toMatchObject({ value_minor: 2500, currency: 'USD', validity_days: null });
+    const subToken = await api.login('ann@voucher-net.test', password);
+    const before = (await api.get(`${base}/subscribers/${isp.subscriberId}`, { token: isp.adminToken })).json;
+    const r = await api.post('/api/me/vouchers/redeem', { token: subToken, body: { pin: json.cards[0].pin } });
+    expect(r.status, r.text).toBe(200);
+    expect(r.json).toMatchObject({ serial: json.cards[0].serial, wallet_credit: 2500, currency: 'USD', value_minor: 2500, validity_days: null, plan_id: null });
+    const after = (await api.get(`${base}/subscribers/${isp.subscriberId}`, { token: isp.adminToken })).json;
+    expect([after.expires_at, after.plan_id]).toEqual([before.expires_at, before.plan_id]);
+    const card = (await api.get(`${base}/vouchers?serial=${json.cards[0].serial}`, { token: isp.adminToken })).json.items[0];
+    const wallet = (await api.get(`${base}/subscribers/${isp.subscriberId}/wallet`, { token: isp.adminToken })).json;
+    expect(wallet.balances).toContainEqual({ currency: 'USD', balance: 2500 });
+    expect(wallet.entries.filter((e: { voucher_card_id: string | null }) => e.voucher_card_id === card.id))
+      .toEqual([expect.objectContaining({ kind: 'voucher', amount: 2500, currency: 'USD', payment_id: null, note: `Value card ${card.serial}` })]);
+    // Single use: the card is used, and the ledger refuses a second credit for it even if asked directly.
+    expect((await api.post('/api/me/vouchers/redeem', { token: subToken, body: { pin: json.cards[0].pin } })).status).toBe(409);
+    await expect(server.ctx.db.query(`INSERT INTO wallet_entries (isp_id, subscriber_id, currency, amount, kind, voucher_card_id) VALUES ($1, $2, 'USD', 2500, 'voucher', $3)`,
+      [isp.id, isp.subscriberId, card.id])).rejects.toThrow(/wallet_entries_voucher_key/);
+    const audit = (await api.get(`${base}/audit?entity_id=${isp.subscriberId}`, { token: isp.adminToken })).json.items;
+    expect(audit.find((a: { action: string }) => a.action === 'wallet.credited')).toMatchObject({ actor_email: 'ann@voucher-net.test' });
   });
 
   it('two concurrent redemptions of one PIN: exactly one wins', async () => {

@@ -19,6 +19,8 @@ export const problemSchema = z
 
 /** The error answers every authenticated route can give, for the OpenAPI document. */
 export const commonErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+/** commonErrors and 422, for routes that convert money (no stored exchange rate for a pair). */
+export const conversionErrors = { ...commonErrors, 422: problemSchema };
 
 export const uuidParam = z.uuid();
 export const isoDate = z.string().describe('ISO 8601 date-time');

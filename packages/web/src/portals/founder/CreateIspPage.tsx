@@ -6,7 +6,7 @@ import { api, fieldErrors, problemDetail } from '../../api/client.ts';
 import type { CreateIspBody, Isp, Locale } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PageHeader } from '../../ui/common.tsx';
-import { BrandingCard, ispSettingsBody, RegionalCard, SaasFields, useSettingsForm } from '../../ui/IspSettingsForm.tsx';
+import { BrandingCard, ispSettingsBody, RegionalCard, SaasFields, useSaasPlanChoice, useSettingsForm } from '../../ui/IspSettingsForm.tsx';
 
 const slugify = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/[\s_]+/g, '-').replace(/-+/g, '-').slice(0, 63);
 
@@ -14,22 +14,26 @@ export default function CreateIspPage() {
   const { t, locale } = useI18n();
   const { f, setF, set, errors, setErrors, busy, send } = useSettingsForm(() => ({
     display_name: '', slug: '', logo_url: '', primary_color: '#1565c0', secondary_color: '#00897b', currency: 'USD', default_locale: locale as Locale,
-    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', require_mfa: false, contact_email: '', saas_plan: 'starter' as NonNullable<CreateIspBody['saas_plan']>,
+    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', require_mfa: false, contact_email: '',
     admin_name: '', admin_email: '', admin_password: '',
   }));
   const [slugTouched, setSlugTouched] = useState(false);
   const [general, setGeneral] = useState<string | null>(null);
   const [created, setCreated] = useState<Isp | null>(null);
+  const saas = useSaasPlanChoice(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setGeneral(null);
     const body: CreateIspBody = {
-      ...ispSettingsBody(f), slug: f.slug, require_mfa: f.require_mfa, saas_plan: f.saas_plan,
+      ...ispSettingsBody(f), slug: f.slug, require_mfa: f.require_mfa,
       admin: { name: f.admin_name.trim(), email: f.admin_email.trim(), password: f.admin_password },
     };
     const r = await send(() => api.POST('/api/founder/isp/create', { body }));
     if (r.data) {
+      // The ISP exists either way; a refused plan assignment is said, and can be redone on its page.
+      const refused = await saas.assign(r.data.id);
+      if (refused) setGeneral(refused);
       setCreated(r.data);
       return;
     }
@@ -49,12 +53,13 @@ export default function CreateIspPage() {
       <>
         <PageHeader title={t('createIsp.doneTitle')} />
         <Alert severity="success" sx={{ mb: 2 }} role="status">{t('createIsp.done', { name: created.display_name })}</Alert>
+        {general ? <Alert severity="warning" sx={{ mb: 2 }} role="alert">{general}</Alert> : null}
         <Card sx={{ maxWidth: 640 }}><CardContent>
           <Typography variant="body2" color="text.secondary">{t('createIsp.portalUrl')}</Typography>
           <Link component={RouterLink} to={`/t/${created.slug}/login`} data-testid="portal-link">{`${window.location.origin}/t/${created.slug}`}</Link>
           <Box sx={{ mt: 2, display: 'flex', gap: 1, flexWrap: 'wrap' }}>
             <Button variant="contained" component={RouterLink} to="/founder/isps">{t('nav.isps')}</Button>
-            <Button onClick={() => { setCreated(null); setSlugTouched(false); setF((x) => ({ ...x, display_name: '', slug: '', admin_name: '', admin_email: '', admin_password: '' })); }}>{t('createIsp.another')}</Button>
+            <Button onClick={() => { setCreated(null); setGeneral(null); setSlugTouched(false); setF((x) => ({ ...x, display_name: '', slug: '', admin_name: '', admin_email: '', admin_password: '' })); }}>{t('createIsp.another')}</Button>
           </Box>
         </CardContent></Card>
       </>
@@ -78,7 +83,7 @@ export default function CreateIspPage() {
             </BrandingCard>
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
-            <RegionalCard f={f} set={set} errors={errors}><SaasFields f={f} set={set} /></RegionalCard>
+            <RegionalCard f={f} set={set} errors={errors}><SaasFields f={f} set={set} saas={saas} /></RegionalCard>
           </Grid>
           <Grid size={12}>
             <Card><CardContent>

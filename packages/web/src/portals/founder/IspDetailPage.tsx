@@ -10,7 +10,7 @@ import type { Isp, IspPatchBody } from '../../api/types.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 import { CustomDomainField } from '../../ui/fields.tsx';
-import { BrandingCard, ispSettingsBody, ispSettingsOf, RegionalCard, SaasFields, useSettingsForm } from '../../ui/IspSettingsForm.tsx';
+import { BrandingCard, ispSettingsBody, ispSettingsOf, RegionalCard, SaasFields, useSaasPlanChoice, useSettingsForm } from '../../ui/IspSettingsForm.tsx';
 
 export default function IspDetailPage() {
   const t = useT();
@@ -27,12 +27,11 @@ export default function IspDetailPage() {
   );
 }
 
-type Saas = NonNullable<IspPatchBody['saas_plan']>;
-
 function IspEditor({ isp, onChanged }: { isp: Isp; onChanged: (isp: Isp) => void }) {
   const t = useT();
   const fmt = useFormat();
-  const { f, set, errors, busy, send } = useSettingsForm(() => ({ ...ispSettingsOf(isp), custom_domain: isp.custom_domain ?? '', saas_plan: isp.saas_plan as Saas, require_mfa: isp.require_mfa }));
+  const { f, set, errors, busy, send } = useSettingsForm(() => ({ ...ispSettingsOf(isp), custom_domain: isp.custom_domain ?? '', require_mfa: isp.require_mfa }));
+  const saas = useSaasPlanChoice(isp.id);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [acting, setActing] = useState<'suspend' | 'resume' | null>(null);
   const [terminating, setTerminating] = useState(false);
@@ -40,10 +39,12 @@ function IspEditor({ isp, onChanged }: { isp: Isp; onChanged: (isp: Isp) => void
   async function save(e: FormEvent) {
     e.preventDefault();
     setMsg(null);
-    const body: IspPatchBody = { ...ispSettingsBody(f), custom_domain: f.custom_domain.trim().toLowerCase() || null, saas_plan: f.saas_plan, require_mfa: f.require_mfa };
+    const body: IspPatchBody = { ...ispSettingsBody(f), custom_domain: f.custom_domain.trim().toLowerCase() || null, require_mfa: f.require_mfa };
     const r = await send(() => api.PATCH('/api/founder/isp/{isp_id}', { params: { path: { isp_id: isp.id } }, body }));
     if (r.data) {
-      onChanged(r.data);
+      const refused = await saas.assign(isp.id);
+      if (refused) setMsg({ ok: false, text: refused });
+      else onChanged(r.data);
       return;
     }
     setMsg({ ok: false, text: r.response.status === 409 ? t('founder.domainTaken') : (problemDetail(r.error) ?? t('common.error')) });
@@ -76,7 +77,7 @@ function IspEditor({ isp, onChanged }: { isp: Isp; onChanged: (isp: Isp) => void
               </BrandingCard>
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
-              <RegionalCard f={f} set={set} errors={errors}><SaasFields f={f} set={set} /></RegionalCard>
+              <RegionalCard f={f} set={set} errors={errors}><SaasFields f={f} set={set} saas={saas} /></RegionalCard>
             </Grid>
           </Grid>
           <Box sx={{ mt: 2, display: 'flex', justifyContent: 'flex-end' }}>

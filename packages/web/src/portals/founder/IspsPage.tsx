@@ -87,7 +87,7 @@ export default function IspsPage() {
                   <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }} align="right"><HealthScore score={i.health_score} /></TableCell>
                   <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }} align="right">{fmt.number(i.branches)}</TableCell>
                   <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }} align="right">{fmt.number(i.staff)}</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{i.billing_plan ?? t(`saas.${i.saas_plan}`)}</TableCell>
+                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{i.billing_plan ?? '—'}</TableCell>
                   <TableCell><StatusChip status={i.status} /></TableCell>
                   <TableCell align="right">
                     {i.status === 'active' ? <Button size="small" color="warning" onClick={() => setActing({ isp: i, action: 'suspend' })}>{t('founder.suspend')}</Button> : null}

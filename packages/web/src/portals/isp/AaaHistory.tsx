@@ -35,7 +35,7 @@ export function PostAuthCard({ ispId, subscriberId }: { ispId: string; subscribe
   );
 }
 
-const tone = (s: string) => (s === 'done' ? 'success' : s === 'failed' ? 'error' : 'default');
+const tone = (s: string) => (s === 'done' ? 'success' : s === 'failed' ? 'error' : s === 'retrying' ? 'warning' : 'default');
 
 export function CoaCard({ ispId, subscriberId }: { ispId: string; subscriberId: string }) {
   const t = useT();
@@ -49,10 +49,11 @@ export function CoaCard({ ispId, subscriberId }: { ispId: string; subscriberId: 
         {data.items.length ? (
           <List dense disablePadding>
             {data.items.map((c, i) => (
-              <ListItem key={c.id} disableGutters divider={i < data.items.length - 1} secondaryAction={<Chip size="small" variant="outlined" color={tone(c.status)} label={['pending', 'done', 'failed', 'skipped'].includes(c.status) ? t(`aaa.states.${c.status}`) : c.status} />}>
+              <ListItem key={c.id} disableGutters divider={i < data.items.length - 1} secondaryAction={<Chip size="small" variant="outlined" color={tone(c.status)} label={['pending', 'retrying', 'done', 'failed', 'skipped'].includes(c.status) ? t(`aaa.states.${c.status}`) : c.status} />}>
                 <ListItemText
                   primary={`${c.kind === 'coa' || c.kind === 'disconnect' ? t(`aaa.kinds.${c.kind}`) : c.kind}${c.reason ? ` · ${c.reason}` : ''}`}
-                  secondary={[fmt.dateTime(c.created_at), c.outcome, `${t('aaa.attempts')}: ${fmt.number(c.attempts)}`].filter(Boolean).join(' · ')}
+                  secondary={[fmt.dateTime(c.created_at), c.outcome, `${t('aaa.attempts')}: ${fmt.number(c.attempts)}`,
+                    c.next_attempt_at ? t('aaa.nextAttempt', { time: fmt.dateTime(c.next_attempt_at) }) : null].filter(Boolean).join(' · ')}
                   slotProps={{ primary: { sx: { overflowWrap: 'anywhere', pe: 8 } }, secondary: { sx: { overflowWrap: 'anywhere', pe: 8 } } }} />
               </ListItem>
             ))}

@@ -13,7 +13,7 @@ import type { Plan, PlanCreateBody } from '../../api/types.ts';
 import { minorDigits, useFormat, useT } from '../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 import { useIsp } from './context.ts';
-import { RadiusAttributesEditor, rowErrors, type ReplyAttribute } from './RadiusAttributesEditor.tsx';
+import { cleanRows, RadiusAttributesEditor, rowErrors, toChecks, toReply, type CheckItem, type ReplyAttribute } from './RadiusAttributesEditor.tsx';
 
 const PERIODS = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 type Period = (typeof PERIODS)[number];
@@ -144,6 +144,8 @@ function PlanDialog({ open, plan, ispId, defaultCurrency, onClose, onSaved }: {
   const [aaa, setAaa] = useState<AaaForm>(emptyAaa);
   const [reply, setReply] = useState<ReplyAttribute[]>([]);
   const [replyErrors, setReplyErrors] = useState<Record<string, string>>({});
+  const [checks, setChecks] = useState<CheckItem[]>([]);
+  const [checkErrors, setCheckErrors] = useState<Record<string, string>>({});
   const [pool, setPool] = useState('');
   const pools = useLoad(async () => (open ? ok(await api.GET('/api/isp/{isp_id}/ip-pools', { params: { path: { isp_id: ispId } } })) : []), [open, ispId]);
   const [lastOpen, setLastOpen] = useState(false);
@@ -151,8 +153,10 @@ function PlanDialog({ open, plan, ispId, defaultCurrency, onClose, onSaved }: {
     setLastOpen(open);
     if (open) {
       setAaa(plan ? aaaFromPlan(plan) : emptyAaa());
-      setReply(plan ? plan.radius_reply.map((a) => ({ attribute: a.attribute, op: a.op === '+=' ? '+=' : ':=', value: a.value })) : []);
+      setReply(plan ? toReply(plan.radius_reply) : []);
       setReplyErrors({});
+      setChecks(plan ? toChecks(plan.radius_check) : []);
+      setCheckErrors({});
       setPool(plan?.ip_pool_id ? String(plan.ip_pool_id) : '');
       setErrors({});
       setGeneral(null);
@@ -172,7 +176,8 @@ function PlanDialog({ open, plan, ispId, defaultCurrency, onClose, onSaved }: {
       price_minor: Math.round(Number(f.price) * 10 ** minorDigits(currency)), billing_period: f.period,
       ...aaaToBody(aaa),
       ip_pool_id: pool || null,
-      radius_reply: reply.filter((a) => a.attribute.trim()).map((a) => ({ ...a, attribute: a.attribute.trim() })),
+      radius_reply: cleanRows(reply),
+      radius_check: cleanRows(checks),
     };
     const r = plan
       ? await api.PATCH('/api/isp/{isp_id}/plans/{plan_id}', { params: { path: { isp_id: ispId, plan_id: plan.id } }, body: { ...body, status: f.status as 'active' | 'archived' } })
@@ -181,7 +186,8 @@ function PlanDialog({ open, plan, ispId, defaultCurrency, onClose, onSaved }: {
     const fe = fieldErrors(r.error);
     setErrors(fe);
     setReplyErrors(rowErrors(r.error));
-    if (!Object.keys(fe).length || fe.radius_reply) setGeneral(problemDetail(r.error) ?? t('common.error'));
+    setCheckErrors(rowErrors(r.error, 'radius_check'));
+    if (!Object.keys(fe).length || fe.radius_reply || fe.radius_check) setGeneral(problemDetail(r.error) ?? t('common.error'));
   }
 
   const err = (k: string) => ({ error: Boolean(errors[k]), helperText: errors[k] });
@@ -244,6 +250,15 @@ function PlanDialog({ open, plan, ispId, defaultCurrency, onClose, onSaved }: {
             <AccordionDetails>
               <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{t('radius.planHelp')}</Typography>
               <RadiusAttributesEditor value={reply} onChange={setReply} errors={replyErrors} />
+            </AccordionDetails>
+          </Accordion>
+          <Accordion disableGutters variant="outlined" defaultExpanded={Boolean(errors.radius_check)}>
+            <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls="plan-checks-content" id="plan-checks-header" data-testid="plan-checks">
+              <Typography component="span">{t('radius.checkTitle')}{checks.length ? ` (${checks.length})` : ''}</Typography>
+            </AccordionSummary>
+            <AccordionDetails>
+              <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{t('radius.checkPlanHelp')}</Typography>
+              <RadiusAttributesEditor kind="check" value={checks} onChange={setChecks} errors={checkErrors} />
             </AccordionDetails>
           </Accordion>
         </DialogContent>

@@ -16,7 +16,7 @@ export default function TestLoginPage() {
   const t = useT();
   const { ispId, can } = useIsp();
   const { data: nas } = useLoad(async () => (can('nas:read') ? ok(await api.GET('/api/isp/{isp_id}/nas', { params: { path: { isp_id: ispId } } })) : []), [ispId]);
-  const [f, setF] = useState({ username: '', password: '', nas_id: '', calling_station_id: '' });
+  const [f, setF] = useState({ username: '', password: '', nas_id: '', calling_station_id: '', called_station_id: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,6 +34,7 @@ export default function TestLoginPage() {
       body: {
         username: f.username.trim(), password: f.password,
         ...(f.nas_id ? { nas_id: f.nas_id } : {}), ...(f.calling_station_id.trim() ? { calling_station_id: f.calling_station_id.trim() } : {}),
+        ...(f.called_station_id.trim() ? { called_station_id: f.called_station_id.trim() } : {}),
       },
     });
     setBusy(false);
@@ -64,6 +65,7 @@ export default function TestLoginPage() {
               </TextField>
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth label={t('aaa.callingStation')} name="calling_station_id" value={f.calling_station_id} onChange={set('calling_station_id')} {...err('calling_station_id')} /></Grid>
+            <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth label={t('aaa.calledStation')} name="called_station_id" value={f.called_station_id} onChange={set('called_station_id')} {...err('called_station_id')} /></Grid>
           </Grid>
           <Box sx={{ mt: 2 }}><Button type="submit" variant="contained" disabled={busy} data-testid="run-test-login">{t('aaa.run')}</Button></Box>
         </form>

@@ -10,7 +10,7 @@ import type { VoucherCard } from '../../api/types.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatCard, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 import { useIsp } from './context.ts';
-import { BatchProgress, BatchValue, downloadSheet } from './vouchers.tsx';
+import { BatchProgress, BatchValue, SheetLanguageSelect, downloadSheet, type SheetLanguage } from './vouchers.tsx';
 
 const STATUSES = ['unused', 'sold', 'used', 'expired', 'disabled'] as const;
 type CardStatus = (typeof STATUSES)[number];
@@ -27,6 +27,7 @@ export default function VoucherBatchPage() {
   const [rowsPerPage, setRowsPerPage] = useState(25);
   const [disabling, setDisabling] = useState<VoucherCard | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [sheetLanguage, setSheetLanguage] = useState<SheetLanguage>('');
   const batch = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/voucher-batches/{batch_id}', { params: { path: { isp_id: ispId, batch_id: batchId } } })), [ispId, batchId]);
   const cards = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/vouchers', {
     params: { path: { isp_id: ispId }, query: { batch_id: batchId, limit: rowsPerPage, offset: page * rowsPerPage, ...(serial.trim() ? { serial: serial.trim() } : {}), ...(status ? { status } : {}) } },
@@ -49,10 +50,11 @@ export default function VoucherBatchPage() {
       <PageHeader title={b ? b.name : t('vouchers.batch')}
         subtitle={b ? <>#{b.number} · {t(`vouchers.kind.${b.kind}`)} · <BatchValue batch={b} /></> : undefined}
         actions={manage && b ? (
-          <>
-            <Button variant="contained" startIcon={<PrintIcon />} onClick={() => void downloadSheet(ispId, b.id, 'pdf').then((e) => { setActionError(e); void batch.reload(); })}>{t('vouchers.print')}</Button>
+          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: { xs: 'wrap', md: 'nowrap' } }}>
+            <SheetLanguageSelect value={sheetLanguage} onChange={setSheetLanguage} />
+            <Button variant="contained" startIcon={<PrintIcon />} onClick={() => void downloadSheet(ispId, b.id, 'pdf', sheetLanguage).then((e) => { setActionError(e); void batch.reload(); })}>{t('vouchers.print')}</Button>
             <Button onClick={() => void downloadSheet(ispId, b.id, 'csv').then((e) => { setActionError(e); void batch.reload(); })}>{t('vouchers.csv')}</Button>
-          </>
+          </Box>
         ) : undefined} />
       <ErrorAlert error={batch.error ?? cards.error} onRetry={reloadAll} />
       {actionError ? <Alert severity="error" sx={{ mb: 2 }} onClose={() => setActionError(null)}>{actionError}</Alert> : null}

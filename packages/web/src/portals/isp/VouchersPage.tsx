@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import {
-  Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Grid, IconButton, Link, MenuItem, Paper, Table, TableBody, TableCell,
+  Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Grid, IconButton, Link, MenuItem, Paper, Table, TableBody, TableCell,
   TableContainer, TableHead, TablePagination, TableRow, TextField, Tooltip, useMediaQuery, useTheme,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
@@ -12,7 +12,7 @@ import type { CreatedVoucherBatch, VoucherBatchCreateBody } from '../../api/type
 import { minorDigits, useFormat, useT } from '../../i18n/index.tsx';
 import { ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 import { useIsp } from './context.ts';
-import { BatchProgress, BatchValue, downloadSheet } from './vouchers.tsx';
+import { BatchProgress, BatchValue, SheetLanguageSelect, downloadSheet, type SheetLanguage } from './vouchers.tsx';
 
 export default function VouchersPage() {
   const t = useT();
@@ -27,16 +27,23 @@ export default function VouchersPage() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedVoucherBatch | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [sheetLanguage, setSheetLanguage] = useState<SheetLanguage>('');
 
   async function print(batchId: string) {
-    setActionError(await downloadSheet(ispId, batchId, 'pdf'));
+    setActionError(await downloadSheet(ispId, batchId, 'pdf', sheetLanguage));
     void reload();
   }
 
   return (
     <>
       <PageHeader title={t('nav.vouchers')} subtitle={t('vouchers.subtitle')}
-        actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)} data-testid="new-batch">{t('vouchers.generate')}</Button> : undefined} />
+        actions={manage ? (
+          // One row: the language belongs with the print buttons below, generation next to it.
+          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: { xs: 'wrap', md: 'nowrap' } }}>
+            <SheetLanguageSelect value={sheetLanguage} onChange={setSheetLanguage} />
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)} data-testid="new-batch">{t('vouchers.generate')}</Button>
+          </Box>
+        ) : undefined} />
       <ErrorAlert error={error} onRetry={reload} />
       {actionError ? <Alert severity="error" sx={{ mb: 2 }} onClose={() => setActionError(null)}>{actionError}</Alert> : null}
       <CardSearch />
@@ -90,6 +97,7 @@ export default function VouchersPage() {
         <DialogTitle id="created-title">{t('vouchers.createdTitle')}</DialogTitle>
         <DialogContent>
           <DialogContentText>{t('vouchers.createdBody', { n: fmt.number(created?.cards.length ?? 0), number: created?.batch.number ?? '' })}</DialogContentText>
+          <Box sx={{ mt: 2 }}><SheetLanguageSelect value={sheetLanguage} onChange={setSheetLanguage} /></Box>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setCreated(null)}>{t('common.close')}</Button>

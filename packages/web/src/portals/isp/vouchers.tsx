@@ -1,8 +1,9 @@
-/** Pieces shared by the voucher pages: the used/sold/unused bar and the authenticated sheet download. */
-import { Box, Typography } from '@mui/material';
+/** Pieces shared by the voucher pages: the used/sold/unused bar, the sheet's language and the authenticated sheet download. */
+import { Box, MenuItem, TextField, Typography } from '@mui/material';
 import { authFetch, problemDetail } from '../../api/client.ts';
 import type { VoucherBatch } from '../../api/types.ts';
-import { useFormat, useT } from '../../i18n/index.tsx';
+import { LOCALES, isLocale, useFormat, useT, type AppLocale } from '../../i18n/index.tsx';
+import { useIsp } from './context.ts';
 
 const parts = [
   ['used', '#2e7d32'], ['sold', '#1565c0'], ['unused', '#b0bec5'], ['expired', '#8d6e63'], ['disabled', '#616161'],
@@ -34,9 +35,31 @@ export function BatchValue({ batch }: { batch: Pick<VoucherBatch, 'plan_name' | 
   return <>{bits.join(' · ')}</>;
 }
 
+/** The language of a printed sheet: '' leaves it to the server, which uses the ISP's default language. */
+export type SheetLanguage = AppLocale | '';
+
+/**
+ * Picks the language the cards are printed in, the ISP's default unless chosen otherwise
+ * (cards sold in a neighbourhood that reads another language, or to visitors).
+ */
+export function SheetLanguageSelect({ value, onChange }: { value: SheetLanguage; onChange: (l: SheetLanguage) => void }) {
+  const t = useT();
+  const { isp } = useIsp();
+  const ispDefault = isLocale(isp.default_locale) ? isp.default_locale : 'en';
+  return (
+    <TextField select size="small" label={t('vouchers.sheetLanguage')} value={value} sx={{ minWidth: 200 }}
+      onChange={(e) => onChange(isLocale(e.target.value) ? e.target.value : '')}
+      slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true, inputProps: { 'data-testid': 'sheet-language' } } }}>
+      <MenuItem value="">{t('vouchers.sheetLanguageDefault', { lang: t(`lang.${ispDefault}`) })}</MenuItem>
+      {LOCALES.map((l) => <MenuItem key={l} value={l} lang={l}>{t(`lang.${l}`)}</MenuItem>)}
+    </TextField>
+  );
+}
+
 /** The sheet is behind the bearer token, so it is fetched and handed to the browser as a file. */
-export async function downloadSheet(ispId: string, batchId: string, format: 'pdf' | 'csv'): Promise<string | null> {
-  const res = await authFetch(new Request(`${location.origin}/api/isp/${ispId}/voucher-batches/${batchId}/${format}`));
+export async function downloadSheet(ispId: string, batchId: string, format: 'pdf' | 'csv', lang: SheetLanguage = ''): Promise<string | null> {
+  const query = format === 'pdf' && lang ? `?lang=${lang}` : '';
+  const res = await authFetch(new Request(`${location.origin}/api/isp/${ispId}/voucher-batches/${batchId}/${format}${query}`));
   if (!res.ok) return problemDetail(await res.json().catch(() => undefined)) ?? `HTTP ${res.status}`;
   const blob = await res.blob();
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `vouchers.${format}`;

@@ -1,4 +1,4 @@
-/** Recharge with a prepaid card: the PIN extends the service (and may switch the plan). */
+/** Recharge with a prepaid card: a time card extends the service (and may switch the plan); a value card credits the wallet. */
 import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Card, CardContent, TextField } from '@mui/material';
 import { api, problemDetail } from '../../api/client.ts';
@@ -38,7 +38,9 @@ export default function RechargePage({ onRecharged }: { onRecharged: () => void 
             {error ? <Alert severity="error" sx={{ mb: 2 }} role="alert">{error}</Alert> : null}
             {done ? (
               <Alert severity="success" sx={{ mb: 2 }} data-testid="recharged">
-                {t('self.recharged', { serial: done.serial, date: fmt.date(done.expires_at) })}
+                {done.wallet_credit !== null
+                  ? t('self.rechargedWallet', { serial: done.serial, amount: fmt.money(done.wallet_credit, done.currency) })
+                  : t('self.recharged', { serial: done.serial, date: fmt.date(done.expires_at) })}
                 {done.plan_name ? ` ${t('self.rechargedPlan', { plan: done.plan_name })}` : ''}
               </Alert>
             ) : null}

@@ -17,7 +17,7 @@ export default function SubscriberUsagePage() {
       {!data ? (error ? null : <Loading />) : (
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, sm: 6 }}><QuotaCard title={t('self.today')} used={data.today_bytes} limit={data.quota.daily_bytes} left={data.quota.daily_left_bytes} data={data} /></Grid>
-          <Grid size={{ xs: 12, sm: 6 }}><QuotaCard title={t('self.thisMonth')} used={data.month_bytes} limit={data.quota.monthly_bytes} left={data.quota.monthly_left_bytes} data={data} /></Grid>
+          <Grid size={{ xs: 12, sm: 6 }}><QuotaCard title={t('self.thisMonth')} used={data.month_bytes} limit={data.quota.monthly_bytes} left={data.quota.monthly_left_bytes} data={data} packs={data.quota.data_pack_bytes} /></Grid>
           <Grid size={12}>
             <Card><CardContent>
               <Typography variant="h6" component="h2" gutterBottom>{t('self.usageChart')}</Typography>
@@ -30,7 +30,7 @@ export default function SubscriberUsagePage() {
   );
 }
 
-function QuotaCard({ title, used, limit, left, data }: { title: string; used: number; limit: number | null; left: number | null; data: OwnUsage }) {
+function QuotaCard({ title, used, limit, left, data, packs }: { title: string; used: number; limit: number | null; left: number | null; data: OwnUsage; packs?: number }) {
   const t = useT();
   const fmt = useFormat();
   const pct = limit ? Math.min(100, (used / limit) * 100) : 0;
@@ -45,6 +45,7 @@ function QuotaCard({ title, used, limit, left, data }: { title: string; used: nu
             <LinearProgress variant="determinate" value={pct} color={left === 0 ? 'error' : pct > 80 ? 'warning' : 'primary'} sx={{ my: 1, height: 8, borderRadius: 4 }}
               aria-label={t('self.quotaOf', { used: fmt.bytes(used), limit: fmt.bytes(limit) })} />
             <Typography variant="body2">{t('self.quotaLeft', { left: fmt.bytes(left), limit: fmt.bytes(limit) })}</Typography>
+            {packs ? <Typography variant="body2" color="text.secondary">{t('self.dataPacksIncluded', { amount: fmt.bytes(packs) })}</Typography> : null}
             {fup ? <Typography variant="body2" color="text.secondary">{t('self.fupAfter', { speed: fup })}</Typography> : null}
           </>
         ) : <Typography variant="body2" color="text.secondary">{t('self.noQuota')}</Typography>}

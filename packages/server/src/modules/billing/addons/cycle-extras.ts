@@ -5,6 +5,7 @@ import { allocate, percentOf, prorate, sum } from '../money/money.ts';
 import { addDays, daysBetween, type Period } from '../cycles.ts';
 import { convertAt, type BillingContext } from '../billing-context.ts';
 import type { DraftLine } from '../invoice-writer.ts';
+import type { LineText } from '../line-strings.ts';
 
 /**
  * The add-on and discount lines of one invoice (cycle or recharge), as pure-ish helpers over
@@ -52,7 +53,7 @@ const trimPercent = (p: string) => (p.includes('.') ? p.replace(/0+$/, '').repla
  * for the days of the period it was attached, pro-rated like the plan; a pending one-off add-on
  * is billed once. Data packs billed here raise the cycle's included bytes.
  */
-export async function addonLines(tx: Tx, bc: BillingContext, extras: CycleExtras, period: Period, full: number, currency: string, date: string) {
+export async function addonLines(tx: Tx, bc: BillingContext, extras: CycleExtras, period: Period, full: number, currency: string, date: string, text: LineText) {
   const lines: DraftLine[] = [];
   const recurring: DraftLine[] = [];
   const oneOffIds: string[] = [];
@@ -73,14 +74,13 @@ export async function addonLines(tx: Tx, bc: BillingContext, extras: CycleExtras
     const days = daysBetween(from, to);
     if (days <= 0) continue;
     const whole = days >= full;
-    const range = `${from} – ${addDays(to, -1)}`;
     let line: DraftLine;
     if (whole) {
       const conv = await convertAt(tx, bc, unit, a.currency.trim(), currency, date);
-      line = { kind: 'addon', category: 'internet', exempt: !a.taxable, description: `${label}, ${range}`, quantity: String(q), unit: null, unitPrice: conv.amount, amount: conv.amount * q, periodStart: from, periodEnd: addDays(to, -1) };
+      line = { kind: 'addon', category: 'internet', exempt: !a.taxable, description: text.period(label, from, addDays(to, -1)), quantity: String(q), unit: null, unitPrice: conv.amount, amount: conv.amount * q, periodStart: from, periodEnd: addDays(to, -1) };
     } else {
       const conv = await convertAt(tx, bc, prorate(unit * q, days, full), a.currency.trim(), currency, date);
-      line = { kind: 'addon', category: 'internet', exempt: !a.taxable, description: `${label}, ${range} (${days}/${full} days)`, quantity: '1', unit: null, unitPrice: conv.amount, amount: conv.amount, periodStart: from, periodEnd: addDays(to, -1) };
+      line = { kind: 'addon', category: 'internet', exempt: !a.taxable, description: text.period(label, from, addDays(to, -1), { days, full }), quantity: '1', unit: null, unitPrice: conv.amount, amount: conv.amount, periodStart: from, periodEnd: addDays(to, -1) };
     }
     lines.push(line);
     recurring.push(line);
@@ -95,7 +95,7 @@ export async function addonLines(tx: Tx, bc: BillingContext, extras: CycleExtras
  * never more than what is left of the base. Split over the base's tax groups by weight, so
  * every line's tax is reduced with its own rules.
  */
-export async function discountLines(tx: Tx, bc: BillingContext, extras: CycleExtras, base: readonly DraftLine[], currency: string, date: string) {
+export async function discountLines(tx: Tx, bc: BillingContext, extras: CycleExtras, base: readonly DraftLine[], currency: string, date: string, text: LineText) {
   const groups = new Map<string, { category: string; exempt: boolean; amount: number }>();
   for (const l of base) {
     if (l.amount <= 0) continue;
@@ -116,7 +116,7 @@ export async function discountLines(tx: Tx, bc: BillingContext, extras: CycleExt
     const amount = Math.min(wanted, left);
     if (amount <= 0) continue;
     given += amount;
-    const label = r.kind === 'percent' ? `Discount ${r.code} (${trimPercent(r.percent!)}%)` : `Discount ${r.code}`;
+    const label = text.discount(r.code, r.kind === 'percent' ? trimPercent(r.percent!) : undefined);
     const shares = allocate(amount, list.map((g) => g.amount));
     list.forEach((g, i) => {
       if (shares[i]! > 0) lines.push({ kind: 'discount', category: g.category, exempt: g.exempt, description: label, quantity: '1', unit: null, unitPrice: -shares[i]!, amount: -shares[i]! });
@@ -139,9 +139,9 @@ export async function markExtrasBilled(tx: Tx, items: readonly { invoiceId: stri
   }
 }
 
-/** Add-on and discount lines of one invoice in one call, for cycle-invoice.ts and recharge.service.ts. */
-export async function extraLines(tx: Tx, bc: BillingContext, extras: CycleExtras, planLine: DraftLine, period: Period, full: number, currency: string, date: string) {
-  const add = await addonLines(tx, bc, extras, period, full, currency, date);
-  const disc = await discountLines(tx, bc, extras, [planLine, ...add.recurring], currency, date);
+/** Add-on and discount lines of one invoice in one call, for cycle-invoice.ts and recharge.service.ts; `text` is the invoice's language. */
+export async function extraLines(tx: Tx, bc: BillingContext, extras: CycleExtras, planLine: DraftLine, period: Period, full: number, currency: string, date: string, text: LineText) {
+  const add = await addonLines(tx, bc, extras, period, full, currency, date, text);
+  const disc = await discountLines(tx, bc, extras, [planLine, ...add.recurring], currency, date, text);
   return { addonLines: add.lines, discountLines: disc.lines, extraBytes: add.extraBytes, billed: { oneOffIds: add.oneOffIds, redemptions: disc.used } satisfies ExtrasBilled };
 }

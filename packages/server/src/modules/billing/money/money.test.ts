@@ -93,15 +93,20 @@ describe('conversion', () => {
     expect(convert(1000, 'USD', 'JPY', '151.235')).toBe(1512);
     expect(convert(1000, 'EUR', 'EUR', '2')).toBe(1000);
   });
+  it('refuses a result beyond the safe integer range instead of rounding it', () => {
+    expect(() => convert(1_000_000_000, 'XSU', 'UYW', '9000.5')).toThrow();
+  });
   it('is within half a minor unit of the exact value over many currency pairs', () => {
     fc.assert(fc.property(anyCurrency, anyCurrency, fc.integer({ min: 0, max: 1_000_000_000 }), fc.integer({ min: 1, max: 10_000_000_000 }), (from, to, amount, rate6) => {
       if (from === to) return true;
       const rate = `${Math.floor(rate6 / 1e6)}.${String(rate6 % 1e6).padStart(6, '0')}`;
-      const got = BigInt(convert(amount, from, to, rate));
       const shift = currency(to).exponent - currency(from).exponent;
       // exact = amount × rate6 / 10^6 × 10^shift; compare scaled by 10^6 × 10^max(0,-shift).
       const den = 10n ** 6n * (shift < 0 ? 10n ** BigInt(-shift) : 1n);
       const exactNum = BigInt(amount) * BigInt(rate6) * (shift > 0 ? 10n ** BigInt(shift) : 1n);
+      // Results beyond 2^53 minor units are refused (tested below), not rounded.
+      fc.pre(exactNum / den < BigInt(Number.MAX_SAFE_INTEGER) - 1n);
+      const got = BigInt(convert(amount, from, to, rate));
       const diff = got * den - exactNum;
       return (diff < 0n ? -diff : diff) * 2n <= den;
     }));

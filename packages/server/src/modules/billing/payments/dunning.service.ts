@@ -245,7 +245,7 @@ export function startDunningJob(ctx: AppContext, everyMs = 60 * 60 * 1000): () =
 /** A settled payment may clear the overdue balance: restore service at once. */
 export function subscribeRestoreOnPayment(ctx: AppContext): void {
   ctx.bus.subscribe((m) => {
-    if (m.type !== 'payment.succeeded' && m.type !== 'payment.approved' && m.type !== 'payment.allocated') return;
+    if (!['payment.succeeded', 'payment.approved', 'payment.allocated', 'wallet.paid_invoice'].includes(m.type)) return;
     const subscriberId = (m.payload as { subscriber_id?: string } | null)?.subscriber_id;
     if (!m.ispId || !subscriberId) return;
     void restoreIfCleared(ctx, m.ispId, subscriberId).catch((err: unknown) => ctx.log.error({ err }, 'restore after payment failed'));

@@ -166,7 +166,7 @@ export async function handleWebhook(ctx: AppContext, provider: string, slugOrId:
         paymentId = existing.id;
         // A payment that failed once and then went through (a retried card) settles now.
         if (o.kind === 'payment_succeeded' && (existing.status === 'failed' || existing.status === 'pending')) {
-          const settled = await settlePayment(tx, { ...existing, targetInvoiceIds: existing.targetInvoiceIds }, null);
+          const settled = await settlePayment(tx, { ...existing, targetInvoiceIds: existing.targetInvoiceIds }, null, { missingRate: 'wallet' });
           await recordChange(tx, actor, { ispId, action: 'payment.succeeded', entityType: 'payment', entityId: existing.id, before: toPaymentDto(existing), after: toPaymentDto(settled.payment, { allocations: settled.allocations }) });
         } else outcome = 'already_recorded';
       } else if (!sub) {
@@ -238,7 +238,7 @@ export async function reviewPayment(ctx: AppContext, actor: Actor, scope: Scope,
       const p = await loadPayment(tx, id, true);
       if (p.status !== 'held') throw conflict(`Only held payments are reviewed; this one is ${p.status}`);
       await tx.update(payments).set(reviewed).where(eq(payments.id, id));
-      const settled = await settlePayment(tx, { ...p, ...reviewed }, reviewed.reviewedBy);
+      const settled = await settlePayment(tx, { ...p, ...reviewed }, reviewed.reviewedBy, { missingRate: p.method === 'gateway' ? 'wallet' : 'fail' });
       await recordChange(tx, actor, { ispId: p.ispId, action: 'payment.approved', entityType: 'payment', entityId: id, before: toPaymentDto(p), after: toPaymentDto(settled.payment, { allocations: settled.allocations }) });
       return paymentDetail(tx, settled.payment);
     });

@@ -2,13 +2,15 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.ts';
 import { rows, withScope } from '../../../platform/db/scope.ts';
-import { commonErrors, type Api } from '../../../platform/http/api.ts';
+import { commonErrors, conversionErrors, type Api } from '../../../platform/http/api.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { pageOf } from '../../../platform/http/paging.ts';
 import { tenantRequest } from '../../../platform/http/tenant-request.ts';
 import { refundGatewayPayment, reviewPayment } from './gateways.service.ts';
 import { allocatePayment, getPayment, getWallet, listPayments, loadPayment, recordManualPayment, refundManualPayment } from './payments.service.ts';
-import { allocateBody, paymentDto, paymentQuery, recordPaymentBody, refundBody, reviewBody, walletDto } from './payments.schemas.ts';
+import { allocateBody, invoicePaymentDto, paymentDto, paymentQuery, recordPaymentBody, refundBody, reviewBody, walletDto, walletPayBody, walletPayDto } from './payments.schemas.ts';
+import { payInvoiceFromWallet } from './wallet-pay.ts';
+import { paymentsOfInvoice } from './ledger.ts';
 import { renderReceipt } from './receipt.ts';
 
 const tags = ['payments'];
@@ -23,7 +25,7 @@ export function registerPaymentRoutes(app: Api, ctx: AppContext): void {
     return listPayments(ctx, t.scope, t.ispId, req.query);
   });
   app.post('/api/isp/:isp_id/payments', {
-    schema: { tags, summary: 'Record a counter payment (cash, bank transfer, cheque, card terminal): allocated to open invoices, the rest to the wallet', params: ispParams, body: recordPaymentBody, response: { 201: paymentDto, ...commonErrors } },
+    schema: { tags, summary: 'Record a counter payment (cash, bank transfer, cheque, card terminal): allocated to open invoices, the rest to the wallet', params: ispParams, body: recordPaymentBody, response: { 201: paymentDto, ...conversionErrors } },
   }, async (req, reply) => {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
     return reply.code(201).send(await recordManualPayment(ctx, t.actor, t.scope, t.ispId, req.body));
@@ -55,13 +57,13 @@ export function registerPaymentRoutes(app: Api, ctx: AppContext): void {
     return p.method === 'gateway' ? refundGatewayPayment(ctx, t.actor, t.scope, p.id, req.body) : refundManualPayment(ctx, t.actor, t.scope, p.id, req.body);
   });
   app.post('/api/isp/:isp_id/payments/:payment_id/allocate', {
-    schema: { tags, summary: 'Apply the unallocated part of a payment (in the wallet) to chosen invoices', params: paymentParams, body: allocateBody, response: { 200: paymentDto, ...commonErrors } },
+    schema: { tags, summary: 'Apply the unallocated part of a payment (in the wallet) to chosen invoices', params: paymentParams, body: allocateBody, response: { 200: paymentDto, ...conversionErrors } },
   }, async (req) => {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
     return allocatePayment(ctx, t.actor, t.scope, req.params.payment_id, req.body.allocations);
   });
   app.post('/api/isp/:isp_id/payments/:payment_id/review', {
-    schema: { tags, summary: 'Fraud review of a held payment: approve (settle) or reject (refund / fail)', params: paymentParams, body: reviewBody, response: { 200: paymentDto, ...commonErrors } },
+    schema: { tags, summary: 'Fraud review of a held payment: approve (settle) or reject (refund / fail)', params: paymentParams, body: reviewBody, response: { 200: paymentDto, ...conversionErrors } },
   }, async (req) => {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
     return reviewPayment(ctx, t.actor, t.scope, req.params.payment_id, req.body.decision, req.body.note ?? null);
@@ -71,5 +73,24 @@ export function registerPaymentRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
     return getWallet(ctx, t.scope, req.params.subscriber_id);
+  });
+  app.get('/api/isp/:isp_id/invoices/:invoice_id/payments', {
+    schema: { tags, summary: 'What paid an invoice, net of refunds: payments and wallet credit, each with its conversion', params: z.object({ isp_id: z.uuid(), invoice_id: z.uuid() }), response: { 200: z.array(invoicePaymentDto), ...commonErrors } },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
+    return withScope(ctx.db, t.scope, async (tx) => {
+      const [inv] = await rows<{ id: string }>(tx, sql`SELECT id FROM invoices WHERE id = ${req.params.invoice_id} AND isp_id = ${t.ispId}`);
+      if (!inv) throw notFound('Invoice');
+      return paymentsOfInvoice(tx, inv.id);
+    });
+  });
+  app.post('/api/isp/:isp_id/subscribers/:subscriber_id/wallet/pay', {
+    schema: {
+      tags, summary: "Pay an open invoice from the wallet balance in one currency (converted at the stored rate when the invoice's currency differs)",
+      params: z.object({ isp_id: z.uuid(), subscriber_id: z.uuid() }), body: walletPayBody, response: { 200: walletPayDto, ...conversionErrors },
+    },
+  }, async (req) => {
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    return payInvoiceFromWallet(ctx, t.actor, t.scope, t.ispId, req.params.subscriber_id, req.body);
   });
 }

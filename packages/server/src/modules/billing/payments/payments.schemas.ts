@@ -32,7 +32,21 @@ export const paymentQuery = z.strictObject({
 });
 export type PaymentQuery = z.infer<typeof paymentQuery>;
 
-export const allocationDto = z.object({ invoice_id: z.string(), invoice_number: z.string().nullable(), amount: z.number().int() });
+export const allocationDto = z.object({
+  invoice_id: z.string(), invoice_number: z.string().nullable(), payment_id: z.string().nullable().describe('Empty for wallet credit that came from no payment (value card, deposit)'),
+  amount: z.number().int().describe('Minor units of `currency`: what left the payment or the wallet'), currency: z.string(),
+  invoice_amount: z.number().int().describe('Minor units of `invoice_currency`: what the invoice received'), invoice_currency: z.string(),
+  exchange_rate: z.string().describe('1 currency = exchange_rate invoice_currency; "1" in one currency'),
+  rate_date: z.string().nullable().describe('Day of the stored rate used (null in one currency)'),
+  rate_source: z.string().nullable().describe('manual or ecb, with /inverse or /eur-cross when derived'),
+});
+export const invoicePaymentDto = allocationDto.extend({ payment_number: z.string().nullable(), method: z.string().nullable(), received_at: z.string() });
+export const walletPayBody = z.strictObject({
+  invoice_id: z.uuid(),
+  currency: currencyCode.describe('The wallet balance to spend; the invoice may be in another currency'),
+  amount: minor.optional().describe('At most this much of the balance (minor units of `currency`); default: what settles the invoice'),
+});
+export const walletPayDto = z.object({ subscriber_id: z.string(), invoice_id: z.string(), currency: z.string(), spent: z.number().int(), allocations: z.array(allocationDto) });
 export const riskReasonDto = z.object({ code: z.string(), points: z.number().int(), detail: z.string() });
 export const refundDto = z.object({
   id: z.string(), payment_id: z.string(), amount: z.number().int(), currency: z.string(), status: z.string(), reason: z.string().nullable(),
@@ -53,6 +67,6 @@ export const walletDto = z.object({
   balances: z.array(z.object({ currency: z.string(), balance: z.number().int() })),
   entries: z.array(z.object({
     id: z.string(), currency: z.string(), amount: z.number().int(), kind: z.string(), payment_id: z.string().nullable(), invoice_id: z.string().nullable(),
-    note: z.string().nullable(), created_at: z.string(),
+    voucher_card_id: z.string().nullable(), note: z.string().nullable(), created_at: z.string(),
   })),
 });

@@ -61,7 +61,8 @@ export async function insertPayment(tx: Tx, actor: Actor, input: NewPayment): Pr
     receivedAt: input.receivedAt ?? new Date(),
   }).returning();
   let result = { payment: row!, allocations: [] as Allocation[], walletCredit: 0 };
-  if (input.outcome === 'succeeded' && !held) result = await settlePayment(tx, row!, actor.kind === 'user' ? actor.id : null);
+  // Money a gateway has taken is never refused for want of an exchange rate: it waits in the wallet.
+  if (input.outcome === 'succeeded' && !held) result = await settlePayment(tx, row!, actor.kind === 'user' ? actor.id : null, { missingRate: input.method === 'gateway' ? 'wallet' : 'fail' });
   const status = result.payment.status;
   await recordChange(tx, actor, {
     ispId: input.ispId, action: `payment.${status === 'held' ? 'held' : status === 'failed' ? 'failed' : status === 'pending' ? 'created' : 'succeeded'}`,
@@ -174,7 +175,7 @@ export async function getWallet(ctx: AppContext, scope: Scope, subscriberId: str
     return {
       subscriber_id: subscriberId,
       balances: balances.map((b) => ({ currency: b.currency.trim(), balance: Number(b.balance) })),
-      entries: entries.map((e) => ({ id: e.id, currency: e.currency, amount: e.amount, kind: e.kind, payment_id: e.paymentId, invoice_id: e.invoiceId, note: e.note, created_at: iso(e.createdAt)! })),
+      entries: entries.map((e) => ({ id: e.id, currency: e.currency, amount: e.amount, kind: e.kind, payment_id: e.paymentId, invoice_id: e.invoiceId, voucher_card_id: e.voucherCardId, note: e.note, created_at: iso(e.createdAt)! })),
     };
   });
 }

@@ -1,4 +1,4 @@
-import { bigint, boolean, char, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Tables of migrations/0009_payments.sql. Money columns are integer minor units of the row's
 // currency; `mode: 'number'` is exact up to 2^53 minor units.
@@ -61,9 +61,18 @@ export const paymentAllocations = pgTable('payment_allocations', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
-  paymentId: uuid('payment_id').notNull(),
+  /** Empty for wallet credit that came from no payment (a value card, a returned deposit). */
+  paymentId: uuid('payment_id'),
   invoiceId: uuid('invoice_id').notNull(),
+  /** In `currency`, the money's side (the payment's or the wallet's currency). */
   amount: money('amount').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  /** What the invoice received, in its own currency, at `exchangeRate` (1 currency = rate invoice currency). */
+  invoiceAmount: money('invoice_amount').notNull(),
+  invoiceCurrency: char('invoice_currency', { length: 3 }).notNull(),
+  exchangeRate: numeric('exchange_rate').notNull().default('1'),
+  rateDate: date('rate_date'),
+  rateSource: text('rate_source'),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
@@ -85,7 +94,7 @@ export const refunds = pgTable('refunds', {
 });
 export type RefundRow = typeof refunds.$inferSelect;
 
-export const walletEntryKinds = ['overpayment', 'allocation', 'refund', 'adjustment'] as const;
+export const walletEntryKinds = ['overpayment', 'allocation', 'refund', 'adjustment', 'voucher'] as const;
 export const walletEntries = pgTable('wallet_entries', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
@@ -96,6 +105,8 @@ export const walletEntries = pgTable('wallet_entries', {
   kind: text('kind', { enum: walletEntryKinds }).notNull(),
   paymentId: uuid('payment_id'),
   invoiceId: uuid('invoice_id'),
+  /** The value card this credit came from (kind 'voucher'); unique, so a card credits once. */
+  voucherCardId: uuid('voucher_card_id'),
   note: text('note'),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),

@@ -4,9 +4,9 @@ import { WebhookSignatureError, header, type GatewayAccount, type GatewayAdapter
 /**
  * PayPal Checkout through the Orders v2 REST API: an order per invoice (payer approves on
  * PayPal), captured when PayPal reports the approval; webhooks verified by PayPal's
- * verify-webhook-signature endpoint; refunds on the capture. REST rather than
- * @paypal/paypal-server-sdk because the SDK covers neither webhook verification nor a
- * configurable base URL.
+ * verify-webhook-signature endpoint; refunds on the capture. Plain REST, not PayPal's
+ * generated server SDK: that SDK (v2.5) has no webhook-signature verification and only two
+ * fixed base URLs (sandbox, live), so it could not be tested against a local peer.
  *
  * PAYPAL_API_BASE points at a local peer; unset, `mode` picks sandbox or live.
  */

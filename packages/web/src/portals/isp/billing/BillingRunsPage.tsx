@@ -6,6 +6,7 @@ import { useFormat, useT } from '../../../i18n/index.tsx';
 import { ErrorAlert, Loading, ok, useLoad } from '../../../ui/common.tsx';
 import { useIsp } from '../context.ts';
 import type { BillingRun } from './types.ts';
+import { BillingScheduleCard } from './BillingScheduleCard.tsx';
 
 export default function BillingRunsPage() {
   const t = useT();
@@ -36,6 +37,7 @@ export default function BillingRunsPage() {
   const pct = current ? (current.total ? Math.min(100, Math.round((current.processed / current.total) * 100)) : current.status === 'running' ? 0 : 100) : 0;
   return (
     <>
+      <BillingScheduleCard ispId={ispId} manage={can('billing:manage')} refreshKey={data?.total ?? 0} />
       {can('billing:manage') ? (
         <Card sx={{ mb: 2 }}><CardContent>
           <Typography variant="body2" sx={{ mb: 2 }}>{t('runs.help')}</Typography>
@@ -65,6 +67,7 @@ export default function BillingRunsPage() {
               <TableCell align="right">{t('runs.invoiced')}</TableCell>
               <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('runs.failed')}</TableCell>
               <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('runs.amount')}</TableCell>
+              <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{t('runs.schedule.trigger.label')}</TableCell>
               <TableCell>{t('subs.status')}</TableCell>
             </TableRow></TableHead>
             <TableBody>
@@ -75,10 +78,11 @@ export default function BillingRunsPage() {
                   <TableCell align="right">{fmt.number(r.invoiced)}</TableCell>
                   <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{fmt.number(r.failed)}</TableCell>
                   <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' }, whiteSpace: 'nowrap' }}>{fmt.money(r.total_amount, r.currency)}</TableCell>
+                  <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{t(`runs.schedule.trigger.${r.trigger}`)}</TableCell>
                   <TableCell><Chip size="small" variant="outlined" color={r.status === "failed" ? "error" : r.status === "completed" ? "success" : "info"} label={t(`runs.status.${r.status}`)} /></TableCell>
                 </TableRow>
               ))}
-              {!data.items.length ? <TableRow><TableCell colSpan={6} align="center" sx={{ py: 4, color: 'text.secondary' }}>{t('runs.empty')}</TableCell></TableRow> : null}
+              {!data.items.length ? <TableRow><TableCell colSpan={7} align="center" sx={{ py: 4, color: 'text.secondary' }}>{t('runs.empty')}</TableCell></TableRow> : null}
             </TableBody>
           </Table>
         </TableContainer></Paper>

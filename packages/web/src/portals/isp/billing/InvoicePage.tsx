@@ -11,6 +11,7 @@ import { ErrorAlert, Loading, ok, useLoad } from '../../../ui/common.tsx';
 import { useIsp } from '../context.ts';
 import { InvoiceStatusChip, openInvoicePdf } from './common.tsx';
 import type { Invoice } from './types.ts';
+import { InvoicePaymentsCard } from './InvoicePaymentsCard.tsx';
 
 const gb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
 
@@ -107,6 +108,7 @@ export default function InvoicePage() {
         {inv.prices_include_tax ? <Typography variant="body2" sx={{ mt: 1, color: 'text.secondary' }}>{t('inv.pricesInclude')}</Typography> : null}
         {inv.notes ? <Typography variant="body2" sx={{ mt: 1 }}>{inv.notes}</Typography> : null}
       </CardContent></Card>
+      {inv.kind === 'invoice' && inv.status !== 'draft' ? <InvoicePaymentsCard ispId={ispId} invoiceId={inv.id} /> : null}
       <VoidDialog open={dialog === 'void'} onClose={() => setDialog(null)} onConfirm={(reason) => { setDialog(null); void act(() => api.POST('/api/isp/{isp_id}/invoices/{invoice_id}/void', { params: { path }, body: { reason } }), t('inv.voided')); }} />
       <CreditDialog open={dialog === 'credit'} invoice={inv} onClose={() => setDialog(null)} onConfirm={async (reason, lineIds) => {
         setDialog(null);

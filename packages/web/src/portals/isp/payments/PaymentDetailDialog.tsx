@@ -10,6 +10,7 @@ import { ErrorAlert, Loading, ok, useLoad } from '../../../ui/common.tsx';
 import { PaymentStatusChip, RiskChip, methodLabel, openReceipt } from './common.tsx';
 import { parseAmount } from './RecordPaymentDialog.tsx';
 import type { Payment } from './types.ts';
+import { ConversionPreview, ConvertedAmount } from './Conversion.tsx';
 
 export function PaymentDetailDialog({ ispId, paymentId, manage, onClose, onChanged }: {
   ispId: string; paymentId: string | null; manage: boolean; onClose: () => void; onChanged: () => void;
@@ -101,17 +102,25 @@ export function PaymentDetailDialog({ ispId, paymentId, manage, onClose, onChang
               <Typography variant="subtitle2" component="h3">{t('pay.detail.allocations')}</Typography>
               {p.allocations?.length ? (
                 <List dense disablePadding>
-                  {p.allocations.map((a) => <ListItem key={a.invoice_id} disableGutters><ListItemText primary={`${t('pay.invoice')} ${a.invoice_number ?? a.invoice_id.slice(0, 8)}`} secondary={fmt.money(a.amount, p.currency)} /></ListItem>)}
+                  {p.allocations.map((a) => (
+                    <ListItem key={`${a.invoice_id}-${a.exchange_rate}-${a.rate_date ?? ''}`} disableGutters>
+                      <ListItemText primary={`${t('pay.invoice')} ${a.invoice_number ?? a.invoice_id.slice(0, 8)}`} secondary={<ConvertedAmount a={a} />} slotProps={{ secondary: { component: 'div' } }} />
+                    </ListItem>
+                  ))}
                 </List>
               ) : <Typography variant="body2" color="text.secondary">{t('common.none')}</Typography>}
             </Box>
-            {payable.data?.invoices.filter((i) => i.currency === p.currency).length ? (
+            {payable.data?.invoices.length ? (
               <Box>
                 <Typography variant="subtitle2" component="h3">{t('pay.allocate.title', { amount: fmt.money(unallocated, p.currency) })}</Typography>
                 <List dense disablePadding>
-                  {payable.data.invoices.filter((i) => i.currency === p.currency).map((i) => (
-                    <ListItem key={i.id} disableGutters secondaryAction={<Button size="small" disabled={busy} onClick={() => void allocate(i.id, i.open)}>{t('pay.allocate.apply')}</Button>}>
-                      <ListItemText primary={`${t('pay.invoice')} ${i.number ?? i.id.slice(0, 8)}`} secondary={`${t('pay.due')} ${fmt.date(i.due_date)} · ${fmt.money(i.open, i.currency)}`} />
+                  {payable.data.invoices.map((i) => (
+                    <ListItem key={i.id} disableGutters secondaryAction={<Button size="small" disabled={busy} onClick={() => void allocate(i.id, i.currency === p.currency ? i.open : unallocated)}>{t('pay.allocate.apply')}</Button>}>
+                      <ListItemText primary={`${t('pay.invoice')} ${i.number ?? i.id.slice(0, 8)}`} slotProps={{ secondary: { component: 'div' } }} secondary={<>
+                        {`${t('pay.due')} ${fmt.date(i.due_date)} · ${fmt.money(i.open, i.currency)}`}
+                        {/* Another currency: the server converts at the rate of the payment's day and takes only what settles the invoice. */}
+                        {i.currency !== p.currency ? <ConversionPreview ispId={ispId} from={p.currency} to={i.currency} amount={unallocated} date={p.received_at.slice(0, 10)} /> : null}
+                      </>} />
                     </ListItem>
                   ))}
                 </List>

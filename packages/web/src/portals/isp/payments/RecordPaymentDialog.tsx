@@ -7,6 +7,7 @@ import {
 import { api, fieldErrors, problemDetail } from '../../../api/client.ts';
 import { minorDigits, useFormat, useT } from '../../../i18n/index.tsx';
 import type { Payment, PayableInvoices } from './types.ts';
+import { ConversionPreview } from './Conversion.tsx';
 
 const METHODS = ['cash', 'bank_transfer', 'cheque', 'card'] as const;
 type Method = (typeof METHODS)[number];
@@ -39,11 +40,12 @@ export function RecordPaymentDialog({ open, ispId, currency, subscriber, onClose
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [curInput, setCurInput] = useState<string | null>(null);
   const [lastOpen, setLastOpen] = useState(false);
   if (open !== lastOpen) {
     setLastOpen(open);
     if (open) {
-      setWho(subscriber ?? null); setMethod('cash'); setAmount(''); setReference(''); setNotes(''); setChosen([]); setErrors({}); setGeneral(null);
+      setWho(subscriber ?? null); setMethod('cash'); setAmount(''); setReference(''); setNotes(''); setChosen([]); setErrors({}); setGeneral(null); setCurInput(null);
     }
   }
 
@@ -64,12 +66,18 @@ export function RecordPaymentDialog({ open, ispId, currency, subscriber, onClose
     return () => { live = false; };
   }, [open, who]);
 
-  const cur = payable?.invoices[0]?.currency ?? currency;
+  // The payment's currency: the subscriber's oldest open invoice's by default; any other is converted at the stored rate.
+  const cur = curInput ?? payable?.invoices[0]?.currency ?? currency;
+  const validCur = /^[A-Z]{3}$/.test(cur);
+  // An unknown code is left for the server to name (problem+json pointer /body/currency).
+  const amountMinor = parseAmount(amount, validCur ? minorDigits(cur) : 2);
+  const targets = payable ? payable.invoices.filter((i) => (chosen.length ? chosen.includes(i.id) : true)) : [];
+  const otherCurrencies = [...new Set(targets.map((i) => i.currency).filter((c) => c !== cur))];
   async function submit(e: FormEvent) {
     e.preventDefault();
     setErrors({});
     setGeneral(null);
-    const minor = parseAmount(amount, minorDigits(cur));
+    const minor = amountMinor;
     if (!who) return setErrors({ subscriber_id: t('pay.record.pickSubscriber') });
     if (minor === null) return setErrors({ amount: t('pay.record.badAmount') });
     setBusy(true);
@@ -103,7 +111,11 @@ export function RecordPaymentDialog({ open, ispId, currency, subscriber, onClose
                 {METHODS.map((m) => <MenuItem key={m} value={m}>{t(`pay.method.${m}`)}</MenuItem>)}
               </TextField>
             </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
+            <Grid size={{ xs: 4, sm: 2 }}>
+              <TextField fullWidth required label={t('pay.fx.currency')} name="currency" value={cur} onChange={(e) => setCurInput(e.target.value.toUpperCase().replace(/[^A-Z]/g, '').slice(0, 3))}
+                error={Boolean(errors.currency)} helperText={errors.currency} slotProps={{ htmlInput: { maxLength: 3, autoCapitalize: 'characters' } }} />
+            </Grid>
+            <Grid size={{ xs: 8, sm: 4 }}>
               <TextField fullWidth required label={`${t('pay.amount')} (${cur})`} name="amount" value={amount} onChange={(e) => setAmount(e.target.value)}
                 slotProps={{ htmlInput: { inputMode: 'decimal' } }} error={Boolean(errors.amount)} helperText={errors.amount} />
             </Grid>
@@ -123,6 +135,12 @@ export function RecordPaymentDialog({ open, ispId, currency, subscriber, onClose
                   </FormGroup>
                 ) : <Typography variant="body2" color="text.secondary">{t('pay.record.noOpen')}</Typography>}
                 <Typography variant="caption" color="text.secondary">{t('pay.record.applyHelp')}</Typography>
+                {otherCurrencies.length && validCur ? (
+                  <>
+                    <Typography variant="caption" color="text.secondary" component="p">{t('pay.fx.applyConverted')}</Typography>
+                    {otherCurrencies.map((c) => <ConversionPreview key={c} ispId={ispId} from={cur} to={c} amount={amountMinor} />)}
+                  </>
+                ) : null}
               </Grid>
             ) : null}
           </Grid>

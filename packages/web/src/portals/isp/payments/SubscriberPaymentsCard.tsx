@@ -8,6 +8,7 @@ import { useIsp } from '../context.ts';
 import { PaymentDetailDialog } from './PaymentDetailDialog.tsx';
 import { PaymentsTable } from './PaymentsTable.tsx';
 import { RecordPaymentDialog } from './RecordPaymentDialog.tsx';
+import { WalletPayDialog } from './WalletPayDialog.tsx';
 
 export function SubscriberPaymentsCard({ subscriberId, name }: { subscriberId: string; name: string }) {
   const t = useT();
@@ -17,6 +18,7 @@ export function SubscriberPaymentsCard({ subscriberId, name }: { subscriberId: s
   const [page, setPage] = useState(0);
   const [rowsPerPage, setRowsPerPage] = useState(10);
   const [recording, setRecording] = useState(false);
+  const [walletPay, setWalletPay] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const payments = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/payments', { params: { path: { isp_id: ispId }, query: { subscriber_id: subscriberId, limit: rowsPerPage, offset: page * rowsPerPage } } })), [ispId, subscriberId, page, rowsPerPage]);
   const wallet = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/subscribers/{subscriber_id}/wallet', { params: { path: { isp_id: ispId, subscriber_id: subscriberId } } })), [ispId, subscriberId]);
@@ -33,7 +35,10 @@ export function SubscriberPaymentsCard({ subscriberId, name }: { subscriberId: s
         </Stack>
         <Box sx={{ mb: 2 }}>
           <Typography variant="caption" color="text.secondary" component="p">{t('pay.wallet')}</Typography>
-          <Typography variant="body1" data-testid="wallet-balance">{balances.length ? balances.map((b) => fmt.money(b.balance, b.currency)).join(' · ') : fmt.money(0, isp.currency)}</Typography>
+          <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+            <Typography variant="body1" data-testid="wallet-balance">{balances.length ? balances.map((b) => fmt.money(b.balance, b.currency)).join(' · ') : fmt.money(0, isp.currency)}</Typography>
+            {manage && balances.some((b) => b.balance > 0) ? <Button size="small" onClick={() => setWalletPay(true)}>{t('pay.walletPay.submit')}</Button> : null}
+          </Stack>
         </Box>
         <ErrorAlert error={payments.error ?? wallet.error} onRetry={refresh} />
         {payments.data ? (
@@ -55,6 +60,7 @@ export function SubscriberPaymentsCard({ subscriberId, name }: { subscriberId: s
       </CardContent>
       <RecordPaymentDialog open={recording} ispId={ispId} currency={isp.currency} subscriber={{ id: subscriberId, label: name }} onClose={() => setRecording(false)}
         onSaved={(p) => { setRecording(false); setOpen(p.id); refresh(); }} />
+      <WalletPayDialog open={walletPay} ispId={ispId} subscriberId={subscriberId} balances={balances} onClose={() => setWalletPay(false)} onPaid={refresh} />
       <PaymentDetailDialog ispId={ispId} paymentId={open} manage={manage} onClose={() => setOpen(null)} onChanged={refresh} />
     </Card>
   );
