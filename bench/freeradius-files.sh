@@ -8,7 +8,11 @@ set -euo pipefail
 N=${N:-10000}; PORT=${PORT:-1822}
 command -v freeradius >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq freeradius freeradius-utils >/dev/null; }
 D=/tmp/anx-fr-files
-[ -f $D/fr.pid ] && kill "$(cat $D/fr.pid)" 2>/dev/null || true
+# A previous instance must be gone before the new one binds its ports.
+if [ -f $D/fr.pid ]; then
+  old=$(cat $D/fr.pid); kill "$old" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$old" 2>/dev/null || break; sleep 0.25; done
+fi
 rm -rf $D && cp -a /etc/freeradius/3.0 $D
 rm -f $D/sites-enabled/* $D/mods-enabled/eap
 sed -i -e "s|^\(\s*\)pidfile = .*|\1pidfile = $D/fr.pid|" $D/radiusd.conf

@@ -13,6 +13,9 @@ DB=anx_radbench
 OUT=${OUT:-bench/results/radius-compare-$(date +%Y%m%d-%H%M).txt}
 mkdir -p "$(dirname "$OUT")"
 
+# The shared setup starts FreeRADIUS only when no process of that name runs: a files
+# instance left by an earlier run would stand in for it.
+[ -f /tmp/anx-fr-files/fr.pid ] && { kill "$(cat /tmp/anx-fr-files/fr.pid)" 2>/dev/null || true; sleep 1; }
 echo "== reference: FreeRADIUS + PostgreSQL with $N users"
 N=$N bash "$SHARED/setup-freeradius.sh"
 
