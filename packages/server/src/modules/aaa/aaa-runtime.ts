@@ -1,3 +1,4 @@
+import { startPeriodic } from '../../platform/jobs/periodic.ts';
 import type { AppContext } from '../../app/context.ts';
 import type { BusMessage, EventBus } from '../../platform/events/event-bus.ts';
 import type { SessionChange, UsageChange } from './live-events.ts';
@@ -109,15 +110,7 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
   }, 60_000);
   staleTimer.unref();
   // Requests a NAS left unanswered, sent again once their backoff is over (enforcer.ts).
-  let retrying = false;
-  const retryTimer = setInterval(() => {
-    if (!roles.enforce || retrying) return;
-    retrying = true;
-    enforcer.retryDue().catch((err: unknown) => ctx.log.error({ err }, 'CoA retry failed')).finally(() => {
-      retrying = false;
-    });
-  }, 10_000);
-  retryTimer.unref();
+  const stopRetries = roles.enforce ? startPeriodic(() => enforcer.retryDue(), 10_000, (err) => ctx.log.error({ err }, 'CoA retry failed')) : () => undefined;
 
   const vouchers = new VoucherLogins(ctx.db, ctx.config.secretKey);
   const server = new AaaServer({ registry, subscribers, sessions, accounting, postauth, metrics, log: ctx.log, db: ctx.db, vouchers });
@@ -126,7 +119,7 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
     server, registry, subscribers, sessions, accounting, postauth, ports, enforcer, schedule,
     async stop() {
       clearInterval(staleTimer);
-      clearInterval(retryTimer);
+      stopRetries();
       unsubscribe();
       await server.stop();
       await accounting.idle();

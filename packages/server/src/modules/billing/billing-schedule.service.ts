@@ -1,3 +1,4 @@
+import { startPeriodic } from '../../platform/jobs/periodic.ts';
 import { desc, and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
@@ -94,20 +95,5 @@ export async function runScheduledBilling(ctx: AppContext, now = new Date()): Pr
 
 /** Every minute in the worker role (like the dunning job); overlapping ticks in one process are skipped. */
 export function startBillingScheduler(ctx: AppContext, everyMs = 60_000): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await runScheduledBilling(ctx);
-    } catch (err) {
-      ctx.log.error({ err }, 'billing scheduler failed');
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+  return startPeriodic(() => runScheduledBilling(ctx), everyMs, (err) => ctx.log.error({ err }, 'billing scheduler failed'), true);
 }

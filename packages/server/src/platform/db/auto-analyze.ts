@@ -1,3 +1,4 @@
+import { startPeriodic } from '../jobs/periodic.ts';
 import type { Database } from './database.ts';
 
 /**
@@ -40,12 +41,5 @@ export async function analyzeStale(db: Database, scale = 0.1): Promise<string[]>
  */
 export function startAutoAnalyze(db: Database, onError: (err: unknown) => void, everyMs = 60_000): () => void {
   if (db.kind !== 'pglite') return () => undefined;
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    analyzeStale(db).catch(onError).finally(() => { running = false; });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodic(() => analyzeStale(db), everyMs, onError);
 }

@@ -1,3 +1,4 @@
+import { startPeriodic } from '../../../platform/jobs/periodic.ts';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.ts';
@@ -224,22 +225,7 @@ export async function runDunning(ctx: AppContext): Promise<Record<string, Dunnin
 
 /** Hourly in the worker role; steps are idempotent, so an extra or overlapping run is harmless. */
 export function startDunningJob(ctx: AppContext, everyMs = 60 * 60 * 1000): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await runDunning(ctx);
-    } catch (err) {
-      ctx.log.error({ err }, 'dunning job failed');
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+  return startPeriodic(() => runDunning(ctx), everyMs, (err) => ctx.log.error({ err }, 'dunning job failed'), true);
 }
 
 /** A settled payment may clear the overdue balance: restore service at once. */
