@@ -19,11 +19,12 @@ export function aaaCachesFor(ctx: AppContext): Promise<AaaCaches> {
       const registry = new NasRegistry(ctx.db, ctx.secrets);
       const subscribers = new SubscriberCache(ctx.db, ctx.secrets);
       await registry.load();
+      const reloadFailed = (err: unknown) => ctx.log.error({ err }, 'subscriber cache reload failed');
       ctx.bus.subscribe((m) => {
         // An attached add-on's event carries the subscriber's id: a data pack changes their quota.
         if (m.type.startsWith('subscriber.') || m.type.startsWith('subscription_addon.')) subscribers.invalidateSubscriber(m.aggregateId);
-        else if (m.type === 'plan.updated' || m.type === 'plan.deleted') subscribers.invalidatePlan(m.aggregateId);
-        else if (m.type.startsWith('isp.')) subscribers.clear();
+        else if ((m.type === 'plan.updated' || m.type === 'plan.deleted') && m.ispId) void subscribers.reloadPlan(m.ispId, m.aggregateId).catch(reloadFailed);
+        else if (m.type.startsWith('isp.')) void subscribers.reloadIsp(m.aggregateId).catch(reloadFailed);
         if (m.type.startsWith('nas.') || m.type.startsWith('isp.'))
           void registry.load().catch((err: unknown) => ctx.log.error({ err }, 'NAS reload failed'));
       });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { platformScope, rows, tenantScope, withScope } from '../../platform/db/scope.ts';
@@ -76,6 +76,9 @@ export class SubscriberCache {
   private readonly entries = new Map<string, Entry>();
   private readonly byId = new Map<string, string>();
   private readonly inflight = new Map<string, Promise<Entry>>();
+  /** Bulk reloads in progress per ISP, and a counter so that an older reload never overwrites a newer one. */
+  private readonly reloading = new Map<string, Promise<void>>();
+  private readonly generations = new Map<string, number>();
 
   constructor(private readonly db: Database, private readonly secrets: SecretBox, private readonly ttlMs = 10 * 60_000, private readonly negativeTtlMs = 5_000) {}
 
@@ -93,6 +96,13 @@ export class SubscriberCache {
     const key = `${ispId}|${username}`;
     const hit = this.peek(ispId, username);
     if (hit) return hit;
+    // A bulk reload of this ISP is under way: wait for it rather than query one by one.
+    const bulk = this.reloading.get(ispId);
+    if (bulk) {
+      await bulk.catch(() => undefined);
+      const loaded = this.peek(ispId, username);
+      if (loaded) return loaded;
+    }
     let pending = this.inflight.get(key);
     if (!pending) {
       pending = this.load(ispId, username).finally(() => this.inflight.delete(key));
@@ -125,16 +135,41 @@ export class SubscriberCache {
     this.byId.delete(id);
   }
 
-  /** A plan changed: its subscribers reload on their next request. */
-  invalidatePlan(planId: string): void {
-    for (const [key, e] of this.entries) {
-      if (e.sub?.plan?.id !== planId) continue;
-      this.entries.delete(key);
-      this.byId.delete(e.sub.id);
-    }
+  /**
+   * A plan changed: its subscribers are dropped at once and read again in one query. One by
+   * one, a busy plan's next few thousand Access-Requests would each have waited for a query.
+   */
+  reloadPlan(ispId: string, planId: string): Promise<void> {
+    return this.reload(ispId, (e) => e.sub?.plan?.id === planId, sql`s.isp_id = ${ispId} AND s.plan_id = ${planId}`);
   }
 
-  /** An ISP setting changed: every entry may be affected. */
+  /** An ISP's settings changed (expiry action, time zone, status): all its subscribers, in one query. */
+  reloadIsp(ispId: string): Promise<void> {
+    return this.reload(ispId, () => true, sql`s.isp_id = ${ispId}`);
+  }
+
+  private reload(ispId: string, affected: (e: Entry) => boolean, where: SQL): Promise<void> {
+    const prefix = `${ispId}|`;
+    for (const [key, e] of this.entries) {
+      if (!key.startsWith(prefix) || !affected(e)) continue;
+      this.entries.delete(key);
+      if (e.sub) this.byId.delete(e.sub.id);
+    }
+    const generation = (this.generations.get(ispId) ?? 0) + 1;
+    this.generations.set(ispId, generation);
+    const run = withScope(this.db, tenantScope(ispId), (tx) => rows<Row>(tx, sql`${selectSubscribers} WHERE ${where}`))
+      .then((list) => {
+        if (generation !== this.generations.get(ispId)) return;
+        for (const r of list) this.store(ispId, r.username, r);
+      })
+      .finally(() => {
+        if (this.reloading.get(ispId) === run) this.reloading.delete(ispId);
+      });
+    this.reloading.set(ispId, run);
+    return run;
+  }
+
+  /** Everything (tests, or a change that touches every tenant). */
   clear(): void {
     this.entries.clear();
     this.byId.clear();
