@@ -81,8 +81,8 @@ const asText = (v: AttributeValue): string => (Buffer.isBuffer(v) ? v.toString('
 export function failedCheck(packet: RadiusPacket, checks: readonly CompiledCheck[]): { item: CompiledCheck; seen: string } | null {
   for (const c of checks) {
     const values = packet.getAll(c.name);
-    const seen = values.length ? values.map(asText).join(', ') : '(absent)';
-    if (!holds(packet, c, values)) return { item: c, seen };
+    // The text of what the request held is built only for a reject: this runs per Access-Request.
+    if (!holds(packet, c, values)) return { item: c, seen: values.length ? values.map(asText).join(', ') : '(absent)' };
   }
   return null;
 }

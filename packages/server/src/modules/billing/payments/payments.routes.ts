@@ -1,3 +1,4 @@
+import { documentLocale } from '../billing-context.ts';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.ts';
@@ -41,12 +42,12 @@ export function registerPaymentRoutes(app: Api, ctx: AppContext): void {
   }, async (req, reply) => {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
     const p = await getPayment(ctx, t.scope, req.params.payment_id);
-    const [b] = await withScope(ctx.db, t.scope, (tx) => rows<{ display_name: string; primary_color: string; contact_email: string | null; address: string | null; tax_id: string | null; legal_name: string | null; email: string | null; locale: string | null }>(tx, sql`
-      SELECT i.display_name, i.primary_color, i.contact_email, bs.address, bs.tax_id, bs.legal_name, s.email, coalesce(s.locale, i.default_locale) AS locale
+    const [b] = await withScope(ctx.db, t.scope, (tx) => rows<{ display_name: string; primary_color: string; contact_email: string | null; address: string | null; tax_id: string | null; legal_name: string | null; email: string | null; locale: string | null; default_locale: string }>(tx, sql`
+      SELECT i.display_name, i.primary_color, i.contact_email, bs.address, bs.tax_id, bs.legal_name, s.email, s.locale, i.default_locale
       FROM isps i LEFT JOIN billing_settings bs ON bs.isp_id = i.id LEFT JOIN subscribers s ON s.id = ${p.subscriber_id} WHERE i.id = ${t.ispId}`));
     if (!b) throw notFound('ISP');
     const pdf = await renderReceipt(p, { displayName: b.legal_name ?? b.display_name, primaryColor: b.primary_color, address: b.address, taxId: b.tax_id, contactEmail: b.contact_email },
-      { name: p.subscriber_name ?? '', accountNumber: p.account_number ?? '', email: b.email }, b.locale);
+      { name: p.subscriber_name ?? '', accountNumber: p.account_number ?? '', email: b.email }, documentLocale(b.locale, b.default_locale));
     return reply.type('application/pdf').header('content-disposition', `inline; filename="receipt-${p.number ?? p.id}.pdf"`).send(pdf);
   });
   app.post('/api/isp/:isp_id/payments/:payment_id/refund', {
