@@ -38,4 +38,24 @@ describe('AAA batch functions (migration 0014)', () => {
     expect(row).toMatchObject({ input_octets: '400', output_octets: '60' });
     expect(row?.stop_time).not.toBeNull();
   });
+
+  it('lets a Start that arrives after its Stop neither reopen the session nor take the address offered to someone else (migration 0027)', async () => {
+    const isp = (await s.ctx.db.query<{ id: string }>("INSERT INTO isps (slug, display_name) VALUES ('fn-late', 'Fn Late') RETURNING id"))[0]!.id;
+    const pool = (await s.ctx.db.query<{ id: string }>(
+      `INSERT INTO ip_pools (isp_id, name, first_ip, last_ip) VALUES ($1, 'p', '10.77.0.1', '10.77.0.9') RETURNING id`, [isp]))[0]!.id;
+    const call = (stop: string | null) => s.ctx.db.query(
+      `SELECT uid FROM aaa_apply_accounting($1::uuid[], '{NULL}', '{NULL}', '{u2}', '{s2}', '{uid-late}', '{127.0.0.9}', '{NULL}', '{NULL}', '{NULL}',
+        '{10.77.0.5}', '{NULL}', '{NULL}', '{NULL}', '{NULL}', '{2026-11-25T10:00:00Z}', '{2026-11-25T10:05:00Z}', $2::timestamptz[], '{300}', '{10}', '{10}',
+        '{NULL}', '{NULL}', '{NULL}')`, [`{${isp}}`, `{${stop ?? 'NULL'}}`]);
+    await call('2026-11-25T10:05:00Z');
+    // The address is free again and offered to the next subscriber's Access-Accept.
+    await s.ctx.db.query(`INSERT INTO ip_leases (pool_id, ip, isp_id, expires_at) VALUES ($1, '10.77.0.5', $2, now() + interval '1 minute')`, [pool, isp]);
+    // The Start of the finished session, applied late (from the journal, or a retried batch).
+    await call(null);
+    const [lease] = await s.ctx.db.query<{ acct_unique_id: string | null; expires_at: Date }>(`SELECT acct_unique_id, expires_at FROM ip_leases WHERE pool_id = $1`, [pool]);
+    expect(lease?.acct_unique_id).toBeNull();
+    expect(lease!.expires_at.getTime()).toBeLessThan(Date.now() + 120_000);
+    const [row] = await s.ctx.db.query<{ stop_time: Date | null }>(`SELECT stop_time FROM radius_sessions WHERE acct_unique_id = 'uid-late'`);
+    expect(row?.stop_time).not.toBeNull();
+  });
 });

@@ -4,6 +4,7 @@ import type { BusMessage, EventBus } from '../../platform/events/event-bus.ts';
 import type { SessionChange, UsageChange } from './live-events.ts';
 import { createAaaMetrics } from './aaa-metrics.ts';
 import { AaaServer } from './aaa-server.ts';
+import { AccountingJournal } from './accounting-journal.ts';
 import { AccountingWriter } from './accounting-writer.ts';
 import type { NasRegistry } from './nas-registry.ts';
 import { PostAuthWriter } from './postauth-writer.ts';
@@ -32,7 +33,9 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
   const metrics = createAaaMetrics(ctx.metrics.registry);
   const { registry, subscribers, enforcer } = await aaaCachesFor(ctx);
   const sessions = new SessionTracker(ctx.db);
-  const accounting = new AccountingWriter(ctx.db, ctx.config.radius.acctLanes);
+  const journalDir = ctx.config.radius.acctJournalDir;
+  const accounting = new AccountingWriter(ctx.db, ctx.config.radius.acctLanes, journalDir ? new AccountingJournal(journalDir) : null);
+  accounting.onApplyError = (err, count) => ctx.log.error({ err, count }, 'journalled accounting not applied yet: retrying');
   const postauth = new PostAuthWriter(ctx.db, (reason, count, err) => {
     metrics.postauthLost.inc({ reason }, count);
     if (err) ctx.log.error({ err, count }, 'post-auth log write failed');
@@ -112,6 +115,10 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
   // Requests a NAS left unanswered, sent again once their backoff is over (enforcer.ts).
   const stopRetries = roles.enforce ? startPeriodic(() => enforcer.retryDue(), 10_000, (err) => ctx.log.error({ err }, 'CoA retry failed')) : () => undefined;
 
+  // What a killed process acknowledged but had not applied goes in before anything new.
+  const replayed = await accounting.replay();
+  if (replayed) ctx.log.warn({ records: replayed, dir: journalDir }, 'applied accounting left in the journal by an earlier run');
+
   const vouchers = new VoucherLogins(ctx.db, ctx.config.secretKey);
   const server = new AaaServer({ registry, subscribers, sessions, accounting, postauth, metrics, log: ctx.log, db: ctx.db, vouchers });
   const ports = await server.start(opts.host, opts.authPort, opts.acctPort);
@@ -122,7 +129,7 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
       stopRetries();
       unsubscribe();
       await server.stop();
-      await accounting.idle();
+      await accounting.close();
       await postauth.idle();
     },
   };

@@ -15,9 +15,10 @@ const main = path.join(serverDir, 'src/main.ts');
 /**
  * Nothing acknowledged is lost: a real server process takes accounting load and is killed
  * with SIGKILL mid-stream; every Accounting-Request that got a response must be in the
- * database afterwards (the response is sent only after the commit).
+ * database afterwards. Acknowledged on the database commit, it is there at once; acknowledged
+ * from the journal (RADIUS_ACCT_JOURNAL_DIR), it is there once the server has started again.
  */
-describe('kill -9 during an accounting load', () => {
+describe.each([['the database commit', false], ['the journal', true]])('kill -9 during an accounting load, acknowledged on %s', (_, journal) => {
   let child: ChildProcess | null = null;
   let dropDb: (() => Promise<void>) | null = null;
   afterAll(async () => {
@@ -29,6 +30,7 @@ describe('kill -9 during an accounting load', () => {
     const port = 40_000 + Math.floor(Math.random() * 10_000);
     const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'error', NODE_ENV: 'development', ROLES: 'aaa', RADIUS_HOST: '127.0.0.1', RADIUS_AUTH_PORT: String(port), RADIUS_ACCT_PORT: String(port + 1), SECRET_KEY: randomBytes(32).toString('hex') };
     delete env.REDIS_URL;
+    if (journal) env.RADIUS_ACCT_JOURNAL_DIR = mkdtempSync(path.join(tmpdir(), 'anx-kill-journal-'));
     let url: string | null = null;
     if (process.env.TEST_DATABASE_URL) {
       const name = `anx_kill_${randomBytes(4).toString('hex')}`;
@@ -57,16 +59,18 @@ describe('kill -9 during an accounting load', () => {
     // A generous timeout: on a loaded machine a late answer is still an acknowledgement.
     const rc = new RadiusClient({ timeoutMs: 2000, retries: 0 });
     const target = { host: '127.0.0.1', port: port + 1, secret: 'testing123' };
-    // Wait until it answers.
-    for (let i = 0; ; i++) {
-      try {
-        await rc.send(RadiusCode.AccountingRequest, [['User-Name', 'user1'], ['Acct-Status-Type', 'Start'], ['Acct-Session-Id', 'warmup']], target);
-        break;
-      } catch {
-        if (i > 60) throw new Error('server did not start');
-        await new Promise((r) => setTimeout(r, 250));
+    const answering = async (session: string) => {
+      for (let i = 0; ; i++) {
+        try {
+          await rc.send(RadiusCode.AccountingRequest, [['User-Name', 'user1'], ['Acct-Status-Type', 'Start'], ['Acct-Session-Id', session]], target);
+          return;
+        } catch {
+          if (i > 60) throw new Error('server did not start');
+          await new Promise((r) => setTimeout(r, 250));
+        }
       }
-    }
+    };
+    await answering('warmup');
     const acked: string[] = [];
     let sent = 0;
     let stop = false;
@@ -90,10 +94,17 @@ describe('kill -9 during an accounting load', () => {
     await new Promise((r) => setTimeout(r, 300));
     stop = true;
     await load;
-    rc.close();
     child = null;
     // Enough acknowledgements for the check below to mean something, even on a crowded machine.
     expect(acked.length).toBeGreaterThanOrEqual(20);
+    if (journal) {
+      // The next start applies what the journal holds before it answers anything.
+      child = spawn(process.execPath, ['--import', 'tsx', main, 'serve'], { env, cwd: serverDir, stdio: 'ignore' });
+      await answering('after-restart');
+      child.kill('SIGKILL');
+      child = null;
+    }
+    rc.close();
 
     const db = url ? null : await openPglite(env.DATA_DIR!);
     let stored: Set<string>;

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startTestServer, type TestServer } from '../../test/harness.ts';
 import { createIspFixture, founderToken, type IspFixture } from '../../test/fixtures.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { AccountingJournal } from './accounting-journal.ts';
 import { AccountingWriter, type AcctRecord } from './accounting-writer.ts';
 
 // Several accounting lanes commit at once on PostgreSQL; on PGlite the writer keeps one.
@@ -55,5 +60,78 @@ describe('accounting lanes', () => {
     const usage = await s.ctx.db.query<{ input: string; output: string }>(
       `SELECT sum(input_octets)::text AS input, sum(output_octets)::text AS output FROM usage_daily WHERE isp_id = $1`, [isp.id]);
     expect(usage[0]).toEqual({ input: String(SESSIONS * 2000), output: String(SESSIONS * 8000) });
+  });
+});
+
+/** The test database, refusing the writer's statements while `refusals` lasts (a restarting server). */
+function flaky(db: Database, state: { refusals: number }): Database {
+  return new Proxy(db, {
+    get(target, key) {
+      if (key === 'query') {
+        return (...args: Parameters<Database['query']>) => {
+          if (state.refusals-- > 0) return Promise.reject(new Error('Connection terminated unexpectedly'));
+          return target.query(...args);
+        };
+      }
+      const v: unknown = Reflect.get(target, key);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+async function storedSessions(from: number, to: number): Promise<{ total: string; wrong: string }> {
+  const uids = Array.from({ length: to - from }, (_, i) => createHash('md5').update(`lanes|${from + i}`).digest('hex'));
+  return (await s.ctx.db.query<{ total: string; wrong: string }>(`
+    SELECT count(*)::text AS total, count(*) FILTER (WHERE stop_time IS NULL OR input_octets <> 2000 OR output_octets <> 8000)::text AS wrong
+    FROM radius_sessions WHERE acct_unique_id = ANY($1::text[])`, [uids]))[0]!;
+}
+
+const sessionsOf = (writer: AccountingWriter, from: number, to: number) => {
+  const all: Promise<void>[] = [];
+  for (let i = from; i < to; i++) all.push(writer.submit(record(i, 'Start', 0)), writer.submit(record(i, 'Interim-Update', 1)), writer.submit(record(i, 'Stop', 2)));
+  return Promise.all(all);
+};
+
+describe('accounting with a journal', () => {
+  it('acknowledges once on disk, then applies every record, retrying what the database refused', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'anx-acct-journal-'));
+    const state = { refusals: 1 };
+    const writer = new AccountingWriter(flaky(s.ctx.db, state), 2, new AccountingJournal(dir));
+    const errors: unknown[] = [];
+    writer.onApplyError = (err) => errors.push(err);
+    expect(await writer.replay()).toBe(0);
+    await sessionsOf(writer, 1000, 1040);
+    await writer.idle();
+    expect(errors.length).toBeGreaterThan(0);
+    expect(await storedSessions(1000, 1040)).toEqual({ total: '40', wrong: '0' });
+    await writer.close();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('applies at the next start what a killed process acknowledged but never wrote to the database', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'anx-acct-journal-'));
+    // The database is gone for good: everything is acknowledged from the journal only.
+    const down = new AccountingWriter(flaky(s.ctx.db, { refusals: Number.POSITIVE_INFINITY }), 2, new AccountingJournal(dir));
+    await down.replay();
+    await sessionsOf(down, 2000, 2030);
+    expect(await storedSessions(2000, 2030)).toEqual({ total: '0', wrong: '0' });
+    // What the disk holds at the kill, opened by the next process.
+    const after = mkdtempSync(path.join(tmpdir(), 'anx-acct-journal-'));
+    cpSync(dir, after, { recursive: true });
+    await down.close(0);
+
+    const next = new AccountingWriter(s.ctx.db, 2, new AccountingJournal(after));
+    expect(await next.replay()).toBe(90);
+    expect(await storedSessions(2000, 2030)).toEqual({ total: '30', wrong: '0' });
+    // Replayed twice (a crash during the replay): counted once.
+    const usage = await s.ctx.db.query<{ input: string }>(`SELECT sum(input_octets)::text AS input FROM usage_daily WHERE isp_id = $1`, [isp.id]);
+    await next.close();
+    const again = mkdtempSync(path.join(tmpdir(), 'anx-acct-journal-'));
+    cpSync(dir, again, { recursive: true });
+    const third = new AccountingWriter(s.ctx.db, 2, new AccountingJournal(again));
+    expect(await third.replay()).toBe(90);
+    await third.close();
+    expect(await s.ctx.db.query<{ input: string }>(`SELECT sum(input_octets)::text AS input FROM usage_daily WHERE isp_id = $1`, [isp.id])).toEqual(usage);
+    expect(readdirSync(after)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { pgArray } from '../../platform/db/pg-array.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { platformScope, rows, withScope } from '../../platform/db/scope.ts';
+import type { AccountingJournal } from './accounting-journal.ts';
 import { Batcher } from './batcher.ts';
 import { bindAndReleaseLeases } from './ip-pool.ts';
 
@@ -41,7 +42,12 @@ export type Applied = { record: AcctRecord; deltaBytes: number };
  */
 export class AccountingWriter {
   private readonly lanes: Batcher<AcctRecord>[];
+  /** Journalled records on their way to the database, retries included. */
+  private applying = 0;
+  private closed = false;
   onApplied: (applied: Applied[]) => void = () => undefined;
+  /** A journalled batch the database refused; it is retried, never dropped. */
+  onApplyError: (err: unknown, count: number) => void = () => undefined;
   onSessionsClosed: (closed: { ispId: string; subscriberId: string | null; uid: string }[]) => void = () => undefined;
 
   /**
@@ -50,18 +56,71 @@ export class AccountingWriter {
    * so its Start, Interim and Stop are applied in order. PGlite runs one statement at a time,
    * so it gets one lane.
    */
-  constructor(private readonly db: Database, lanes = 2) {
-    this.lanes = Array.from({ length: db.kind === 'postgres' ? Math.max(1, lanes) : 1 }, () => new Batcher<AcctRecord>((items) => this.write(items)));
+  constructor(private readonly db: Database, lanes = 2, private readonly journal: AccountingJournal | null = null, private readonly maxBacklog = 200_000) {
+    // Nobody waits on a journalled record: it lingers to join a large batch, which costs the
+    // database far less per record than the small batches of acknowledged-on-commit writes.
+    this.lanes = Array.from({ length: db.kind === 'postgres' ? Math.max(1, lanes) : 1 },
+      () => (journal ? new Batcher<AcctRecord>((items) => this.write(items), 2000, 20) : new Batcher<AcctRecord>((items) => this.write(items))));
   }
 
+  /**
+   * Resolves when the record is durable: committed in the database, or, with a journal, synced
+   * to the journal (the database applies it right after). A rejection means: do not acknowledge.
+   */
   submit(record: AcctRecord): Promise<void> {
-    const lanes = this.lanes;
-    // The unique id is an MD5 in hex, so its last character spreads sessions evenly.
-    return lanes[lanes.length === 1 ? 0 : record.uniqueId.charCodeAt(record.uniqueId.length - 1) % lanes.length]!.submit(record);
+    const journal = this.journal;
+    if (!journal) return this.lane(record).submit(record);
+    // A database that cannot keep up (or is down) stops the acknowledgements: the NAS keeps
+    // its records and retransmits, rather than the journal growing without bound.
+    if (journal.backlog >= this.maxBacklog) return Promise.reject(new Error(`accounting backlog of ${journal.backlog} records: the database is not keeping up`));
+    return journal.append(record).then((segment) => this.applyJournalled(record, segment, 0));
+  }
+
+  /** Applies what an earlier process journalled and did not apply; call before taking requests. */
+  async replay(): Promise<number> {
+    if (!this.journal) return 0;
+    const { records, segments } = await this.journal.open();
+    await Promise.all(records.map((r) => this.lane(r).submit(r)));
+    this.journal.removeReplayed(segments);
+    return records.length;
   }
 
   async idle(): Promise<void> {
     await Promise.all(this.lanes.map((l) => l.idle()));
+    while (this.applying > 0) {
+      await new Promise((r) => setTimeout(r, 5));
+      await Promise.all(this.lanes.map((l) => l.idle()));
+    }
+  }
+
+  /** Stops: waits (up to `waitMs` with a journal) for the database; what is still unapplied stays in the journal for the next start. */
+  async close(waitMs = 10_000): Promise<void> {
+    if (!this.journal) return this.idle();
+    await Promise.race([this.idle(), new Promise((r) => setTimeout(r, waitMs).unref())]);
+    this.closed = true;
+    this.journal.close();
+  }
+
+  private lane(record: AcctRecord): Batcher<AcctRecord> {
+    const lanes = this.lanes;
+    // The unique id is an MD5 in hex, so its last character spreads sessions evenly.
+    return lanes[lanes.length === 1 ? 0 : record.uniqueId.charCodeAt(record.uniqueId.length - 1) % lanes.length]!;
+  }
+
+  private applyJournalled(record: AcctRecord, segment: number, attempt: number): void {
+    if (this.closed) return;
+    this.applying++;
+    this.lane(record).submit(record).then(() => {
+      this.applying--;
+      this.journal!.applied(segment);
+    }, (err: unknown) => {
+      if (attempt === 0) this.onApplyError(err, 1);
+      // Backs off to one try every 30 s while the database is away; the record stays in the journal meanwhile.
+      setTimeout(() => {
+        this.applying--;
+        this.applyJournalled(record, segment, attempt + 1);
+      }, Math.min(30_000, 250 * 2 ** attempt));
+    });
   }
 
   private async write(items: AcctRecord[]): Promise<void> {

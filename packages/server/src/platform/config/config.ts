@@ -30,6 +30,9 @@ const envSchema = z.object({
   RADIUS_ACCT_PORT: z.coerce.number().int().min(0).max(65535).default(1813),
   // Accounting batches committed at once per AAA process (PostgreSQL); PGlite always uses one.
   RADIUS_ACCT_LANES: z.coerce.number().int().min(1).max(16).default(2),
+  // Set: accounting is acknowledged once in this process's journal on disk, and reaches the
+  // database right after (accounting-journal.ts). Unset: acknowledged after the database commit.
+  RADIUS_ACCT_JOURNAL_DIR: z.string().min(1).optional(),
   // NOC collector: polls at once, SNMP/TCP timeouts, and how long each resolution of metrics is kept.
   NOC_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
   NOC_SNMP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
@@ -53,7 +56,7 @@ export type Config = {
   platformDomain: string;
   publicUrl: string;
   roles: Set<string>;
-  radius: { host: string; authPort: number; acctPort: number; acctLanes: number };
+  radius: { host: string; authPort: number; acctPort: number; acctLanes: number; acctJournalDir: string | null };
   noc: {
     pollConcurrency: number; snmpTimeoutMs: number; snmpRetries: number; tcpTimeoutMs: number;
     rawRetentionDays: number; fiveMinuteRetentionDays: number; hourlyRetentionDays: number;
@@ -119,7 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     platformDomain: e.PLATFORM_DOMAIN,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     roles: new Set(e.ROLES.split(',').map((r) => r.trim()).filter(Boolean)),
-    radius: { host: e.RADIUS_HOST ?? e.HOST, authPort: e.RADIUS_AUTH_PORT, acctPort: e.RADIUS_ACCT_PORT, acctLanes: e.RADIUS_ACCT_LANES },
+    radius: { host: e.RADIUS_HOST ?? e.HOST, authPort: e.RADIUS_AUTH_PORT, acctPort: e.RADIUS_ACCT_PORT, acctLanes: e.RADIUS_ACCT_LANES,
+      acctJournalDir: e.RADIUS_ACCT_JOURNAL_DIR ? path.resolve(cwd, e.RADIUS_ACCT_JOURNAL_DIR) : null },
     noc: {
       pollConcurrency: e.NOC_POLL_CONCURRENCY, snmpTimeoutMs: e.NOC_SNMP_TIMEOUT_MS, snmpRetries: e.NOC_SNMP_RETRIES, tcpTimeoutMs: e.NOC_TCP_TIMEOUT_MS,
       rawRetentionDays: e.NOC_RAW_RETENTION_DAYS, fiveMinuteRetentionDays: e.NOC_5M_RETENTION_DAYS, hourlyRetentionDays: e.NOC_1H_RETENTION_DAYS,
