@@ -4,7 +4,10 @@ export type AaaMetrics = ReturnType<typeof createAaaMetrics>;
 
 export function createAaaMetrics(registry: Registry) {
   const r = [registry];
+  // Read when scraped: the runtime points it at its accounting writer.
+  const journalProbe = { backlog: () => 0 };
   return {
+    journalProbe,
     auth: new Counter({ name: 'astranetix_radius_auth_total', help: 'Access-Requests answered', labelNames: ['result', 'method'] as const, registers: r }),
     acct: new Counter({ name: 'astranetix_radius_acct_total', help: 'Accounting-Requests committed and answered', labelNames: ['status'] as const, registers: r }),
     dropped: new Counter({ name: 'astranetix_radius_dropped_total', help: 'Packets dropped without an answer', labelNames: ['reason'] as const, registers: r }),
@@ -16,5 +19,9 @@ export function createAaaMetrics(registry: Registry) {
     }),
     postauthLost: new Counter({ name: 'astranetix_radius_postauth_lost_total', help: 'Post-auth log records not written (shed under a flood, or a failed write)', labelNames: ['reason'] as const, registers: r }),
     online: new Gauge({ name: 'astranetix_radius_sessions_online', help: 'Sessions online (this process view)', registers: r }),
+    journalBacklog: new Gauge({ name: 'astranetix_radius_acct_journal_backlog', help: 'Accounting records acknowledged from the journal and not yet in the database',
+      registers: r, collect() {
+        this.set(journalProbe.backlog());
+      } }),
   };
 }

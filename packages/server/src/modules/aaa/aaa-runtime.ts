@@ -36,6 +36,7 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
   const journalDir = ctx.config.radius.acctJournalDir;
   const accounting = new AccountingWriter(ctx.db, ctx.config.radius.acctLanes, journalDir ? new AccountingJournal(journalDir) : null);
   accounting.onApplyError = (err, count) => ctx.log.error({ err, count }, 'journalled accounting not applied yet: retrying');
+  metrics.journalProbe.backlog = () => accounting.backlog;
   const postauth = new PostAuthWriter(ctx.db, (reason, count, err) => {
     metrics.postauthLost.inc({ reason }, count);
     if (err) ctx.log.error({ err, count }, 'post-auth log write failed');

@@ -44,10 +44,10 @@ describe('accounting journal', () => {
     expect(records[2]!.inputOctets).toBe(5_000_000_003);
     next.removeReplayed(segments);
     expect(segmentsIn(d2)).toHaveLength(1); // only the new, empty segment
-    next.close();
+    await next.close();
     expect(segmentsIn(d2)).toEqual([]);
     expect(readdirSync(d2)).toEqual([]);
-    first.close();
+    await first.close();
     // Two records were never applied: they stay for the next start.
     expect(segmentsIn(d)).toHaveLength(1);
   });
@@ -81,7 +81,7 @@ describe('accounting journal', () => {
     expect(j.backlog).toBe(0);
     // The segment being written stays until close.
     expect(segmentsIn(d)).toHaveLength(1);
-    j.close();
+    await j.close();
     expect(segmentsIn(d)).toEqual([]);
   });
 });

@@ -115,6 +115,7 @@ describe('accounting with a journal', () => {
     await down.replay();
     await sessionsOf(down, 2000, 2030);
     expect(await storedSessions(2000, 2030)).toEqual({ total: '0', wrong: '0' });
+    expect(down.backlog).toBe(90);
     // What the disk holds at the kill, opened by the next process.
     const after = mkdtempSync(path.join(tmpdir(), 'anx-acct-journal-'));
     cpSync(dir, after, { recursive: true });

@@ -76,6 +76,11 @@ export class AccountingWriter {
     return journal.append(record).then((segment) => this.applyJournalled(record, segment, 0));
   }
 
+  /** Records acknowledged from the journal and not yet in the database (0 without a journal). */
+  get backlog(): number {
+    return this.journal?.backlog ?? 0;
+  }
+
   /** Applies what an earlier process journalled and did not apply; call before taking requests. */
   async replay(): Promise<number> {
     if (!this.journal) return 0;
@@ -98,7 +103,7 @@ export class AccountingWriter {
     if (!this.journal) return this.idle();
     await Promise.race([this.idle(), new Promise((r) => setTimeout(r, waitMs).unref())]);
     this.closed = true;
-    this.journal.close();
+    await this.journal.close();
   }
 
   private lane(record: AcctRecord): Batcher<AcctRecord> {
