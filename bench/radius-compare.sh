@@ -28,9 +28,15 @@ export DATABASE_URL="$PG/$DB" SECRET_KEY=$(openssl rand -hex 32) LOG_LEVEL=warn
 npm run bench:seed --silent -- --subscribers "$N"
 ROLES=aaa,worker RADIUS_AUTH_PORT=1912 RADIUS_ACCT_PORT=1913 node --import tsx packages/server/src/main.ts serve &
 ANX=$!
-# Leave the machine as found: our server and the reference FreeRADIUS both stop.
-trap 'kill $ANX 2>/dev/null || true; pkill -x freeradius || true' EXIT  # both FreeRADIUS instances
-for _ in $(seq 1 60); do radtest user1 pass1 127.0.0.1:1912 0 testing123 >/dev/null 2>&1 && break; sleep 0.5; done
+# The same engine and database, acknowledging accounting from its journal (RADIUS_ACCT_JOURNAL_DIR).
+JOURNAL=$(mktemp -d /tmp/anx-acct-journal.XXXXXX)
+PORT=8011 ROLES=aaa RADIUS_ACCT_JOURNAL_DIR=$JOURNAL RADIUS_AUTH_PORT=1914 RADIUS_ACCT_PORT=1915 node --import tsx packages/server/src/main.ts serve &
+ANXJ=$!
+# Leave the machine as found: our servers and the reference FreeRADIUS all stop.
+trap 'kill $ANX $ANXJ 2>/dev/null || true; pkill -x freeradius || true; rm -rf "$JOURNAL"' EXIT  # both FreeRADIUS instances
+for p in 1912 1914; do
+  for _ in $(seq 1 60); do radtest user1 pass1 127.0.0.1:$p 0 testing123 >/dev/null 2>&1 && break; sleep 0.5; done
+done
 
 load() { node "$SHARED/radload.mjs" --kind "$1" --port "$2" --n 10000000 --concurrency "$3" --max-seconds "$DUR" --users "$N"; }
 {
@@ -41,6 +47,7 @@ load() { node "$SHARED/radload.mjs" --kind "$1" --port "$2" --n 10000000 --concu
       targets=("freeradius 1812 1813" "astranetix 1912 1913")
       # The files backend answers accounting without storing it: an auth-only reference.
       [ "$kind" = auth ] && targets+=("fr-files 1822 1823")
+      [ "$kind" = acct ] && targets+=("anx-journal 1914 1915")
       for target in "${targets[@]}"; do
         set -- $target
         port=$2; [ "$kind" = acct ] && port=$3

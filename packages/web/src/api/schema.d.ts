@@ -468,6 +468,8 @@ export interface paths {
                                     p50_ms: number | null;
                                     p95_ms: number | null;
                                 };
+                                /** @description Accounting acknowledged from the journal and not yet in the database; null when accounting is acknowledged on the database commit */
+                                acct_journal_backlog: number | null;
                             };
                         };
                     };

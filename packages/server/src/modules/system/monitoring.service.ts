@@ -24,6 +24,7 @@ export const monitoringDto = z.object({
     running: z.boolean().describe('Whether this process registered the AAA engine metrics'),
     auth_by_result: counts, acct_by_status: counts, dropped: z.number(), errors: z.number(), duplicates: z.number(),
     sessions_online: z.number().nullable(), latency: timing,
+    acct_journal_backlog: z.number().nullable().describe('Accounting acknowledged from the journal and not yet in the database; null when accounting is acknowledged on the database commit'),
   }),
 });
 export type Monitoring = z.infer<typeof monitoringDto>;
@@ -108,6 +109,7 @@ export async function monitoringSnapshot(ctx: AppContext): Promise<Monitoring> {
       dropped: sum(get('astranetix_radius_dropped_total')), errors: sum(get('astranetix_radius_errors_total')),
       duplicates: sum(get('astranetix_radius_duplicates_total')), sessions_online: first('astranetix_radius_sessions_online'),
       latency: histogramTiming(get('astranetix_radius_latency_seconds')),
+      acct_journal_backlog: auth && ctx.config.radius.acctJournalDir ? first('astranetix_radius_acct_journal_backlog') : null,
     },
   };
 }

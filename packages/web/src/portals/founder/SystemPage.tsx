@@ -125,6 +125,7 @@ export default function SystemPage() {
                   <Typography variant="body2">{t('system.dropped', { n: fmt.number(last.aaa.dropped), e: fmt.number(last.aaa.errors) })}</Typography>
                   <Typography variant="body2">{t('system.latency', { p50: ms(last.aaa.latency.p50_ms), p95: ms(last.aaa.latency.p95_ms) })}</Typography>
                   {last.aaa.sessions_online !== null ? <Typography variant="body2">{t('system.online', { n: fmt.number(last.aaa.sessions_online) })}</Typography> : null}
+                  <Typography variant="body2">{last.aaa.acct_journal_backlog === null ? t('system.acctOnCommit') : t('system.acctJournal', { n: fmt.number(last.aaa.acct_journal_backlog) })}</Typography>
                 </>
               ) : <Typography variant="body2" color="text.secondary">{t('system.aaaOff')}</Typography>}
               <Typography variant="h6" component="h2" sx={{ mt: 2 }}>{t('system.process')}</Typography>
