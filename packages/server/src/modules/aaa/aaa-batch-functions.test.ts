@@ -58,4 +58,16 @@ describe('AAA batch functions (migration 0014)', () => {
     const [row] = await s.ctx.db.query<{ stop_time: Date | null }>(`SELECT stop_time FROM radius_sessions WHERE acct_unique_id = 'uid-late'`);
     expect(row?.stop_time).not.toBeNull();
   });
+
+  it('removes an ISP\'s post-auth log with the ISP, without a foreign key checked per logged row (migration 0028)', async () => {
+    const [a, b] = await s.ctx.db.query<{ id: string }>("INSERT INTO isps (slug, display_name) VALUES ('fn-pa-a', 'A'), ('fn-pa-b', 'B') RETURNING id");
+    for (const isp of [a!.id, b!.id]) {
+      await s.ctx.db.query(`SELECT aaa_log_postauth($1::uuid[], '{NULL,NULL}', '{NULL,NULL}', '{u1,u2}', '{accept,reject}', '{ok,"wrong password"}', '{pap,pap}',
+        '{NULL,NULL}', '{127.0.0.1,127.0.0.1}', '{2026-11-26T07:00:00Z,2026-11-26T07:00:01Z}')`, [`{${isp},${isp}}`]);
+    }
+    const count = async (isp: string) => (await s.ctx.db.query<{ n: string }>('SELECT count(*)::text AS n FROM radius_postauth WHERE isp_id = $1', [isp]))[0]!.n;
+    expect([await count(a!.id), await count(b!.id)]).toEqual(['2', '2']);
+    await s.ctx.db.query('DELETE FROM isps WHERE id = $1', [a!.id]);
+    expect([await count(a!.id), await count(b!.id)]).toEqual(['0', '2']);
+  });
 });
