@@ -28,7 +28,7 @@ describe('post-auth log writer', () => {
   it('reports a failed write instead of throwing into the AAA engine', async () => {
     const lost: [string, number][] = [];
     const w = new PostAuthWriter(s.ctx.db, (reason, n) => lost.push([reason, n]), 10, 60_000);
-    w.record({ ...rec('x'), ispId: '00000000-0000-0000-0000-00000000dead' }); // no such ISP: the foreign key refuses
+    w.record({ ...rec('x'), nasIp: 'not an address' }); // the inet column refuses it
     await w.idle();
     expect(lost).toEqual([['db_error', 1]]);
   });
