@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { defaultDictionary } from '../dictionary/default.ts';
 import type { Dictionary } from '../dictionary/dictionary.ts';
-import { computeMessageAuthenticator, computeRequestAuthenticator, computeResponseAuthenticator, ZERO16 } from './authenticator.ts';
+import { messageAuthenticatorInto, requestAuthenticatorInto, responseAuthenticatorInto, ZERO16 } from './authenticator.ts';
 import { HEADER_LENGTH, RadiusCode, hasComputedRequestAuthenticator, messageAuthenticatorUsesZeroField } from './codes.ts';
 import { writeAttributes, type AttributeInput, type AttributeList } from './encode.ts';
 import type { RadiusPacket } from './packet.ts';
@@ -62,8 +62,8 @@ export function encodeRequest(options: RequestOptions): EncodedRequest {
   writeHeader(code, identifier, pos, requestAuth);
   const packet = Buffer.allocUnsafe(pos);
   scratch.copy(packet, 0, 0, pos);
-  if (addMa) computeMessageAuthenticator(packet, HEADER_LENGTH + 2, requestAuth, secret).copy(packet, HEADER_LENGTH + 2);
-  if (computed) computeRequestAuthenticator(packet, secret).copy(packet, 4);
+  if (addMa) messageAuthenticatorInto(packet, HEADER_LENGTH + 2, requestAuth, secret, packet, HEADER_LENGTH + 2);
+  if (computed) requestAuthenticatorInto(packet, secret, packet, 4);
   return { packet, authenticator: packet.subarray(4, 20) };
 }
 
@@ -86,17 +86,24 @@ export interface ResponseOptions {
  * Then the Response Authenticator of RFC 2865 §3 / RFC 2866 §4 / RFC 5176 §2.3.
  */
 export function encodeResponse(options: ResponseOptions): Buffer {
-  const { code, identifier, secret, requestAuthenticator } = options;
-  const dictionary = options.dictionary ?? defaultDictionary();
+  return response(options.code, options.identifier, options.requestAuthenticator, options.attributes ?? NONE, options.secret,
+    options.dictionary ?? defaultDictionary(), options.requestCode);
+}
+
+const NONE: readonly AttributeInput[] = Object.freeze([]);
+
+/** encodeResponse with its options as arguments: createResponse runs for every reply a server sends. */
+function response(code: number, identifier: number, requestAuthenticator: Buffer, attributes: AttributeList, secret: string | Buffer,
+  dictionary: Dictionary, requestCode: number | undefined): Buffer {
   let pos = writeMessageAuthenticatorPlaceholder(HEADER_LENGTH);
-  pos = writeAttributes(options.attributes ?? [], { dictionary, secret, cryptAuthenticator: requestAuthenticator }, scratch, pos);
+  pos = writeAttributes(attributes, { dictionary, secret, cryptAuthenticator: requestAuthenticator }, scratch, pos);
   writeHeader(code, identifier, pos, requestAuthenticator);
   const packet = Buffer.allocUnsafe(pos);
   scratch.copy(packet, 0, 0, pos);
   // RFC 2869 §5.14: a response's HMAC is computed with the request's authenticator in place (zeros for accounting).
-  const field = messageAuthenticatorUsesZeroField(code, options.requestCode) ? ZERO16 : requestAuthenticator;
-  computeMessageAuthenticator(packet, HEADER_LENGTH + 2, field, secret).copy(packet, HEADER_LENGTH + 2);
-  computeResponseAuthenticator(packet, requestAuthenticator, secret).copy(packet, 4);
+  const field = messageAuthenticatorUsesZeroField(code, requestCode) ? ZERO16 : requestAuthenticator;
+  messageAuthenticatorInto(packet, HEADER_LENGTH + 2, field, secret, packet, HEADER_LENGTH + 2);
+  responseAuthenticatorInto(packet, requestAuthenticator, secret, packet, 4);
   return packet;
 }
 
@@ -106,23 +113,16 @@ export function encodeResponse(options: ResponseOptions): Buffer {
  * and in order (RFC 2865 §5.33).
  */
 export function createResponse(request: RadiusPacket, code: number, attributes: AttributeList, secret: string | Buffer): Buffer {
-  const proxyStates: AttributeInput[] = [];
-  for (const a of request.attributes) if (a.type === 33 && a.vendorId === 0) proxyStates.push({ type: 33, value: a.value });
+  // Made only when the request has Proxy-State (usually it has none).
+  let proxyStates: AttributeInput[] | undefined;
+  for (const a of request.attributes) if (a.type === 33 && a.vendorId === 0) (proxyStates ??= []).push({ type: 33, value: a.value });
   let list: AttributeList = attributes;
-  if (proxyStates.length > 0) {
+  if (proxyStates) {
     const own: AttributeInput[] = [];
     if (Array.isArray(attributes)) own.push(...(attributes as readonly AttributeInput[]));
     else
       for (const [name, value] of Object.entries(attributes)) for (const v of Array.isArray(value) ? value : [value]) own.push([name, v]);
     list = [...own, ...proxyStates];
   }
-  return encodeResponse({
-    code,
-    identifier: request.identifier,
-    requestAuthenticator: request.authenticator,
-    attributes: list,
-    secret,
-    dictionary: request.dictionary,
-    requestCode: request.code,
-  });
+  return response(code, request.identifier, request.authenticator, list, secret, request.dictionary, request.code);
 }

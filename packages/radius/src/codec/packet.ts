@@ -3,7 +3,7 @@ import { defaultDictionary } from '../dictionary/default.ts';
 import type { Dictionary } from '../dictionary/dictionary.ts';
 import type { AttributeDef } from '../dictionary/types.ts';
 import { codeName } from './codes.ts';
-import { decodeStructure, type RawAttribute } from './decode.ts';
+import { decodeStructure, type RawAttribute, type WireAttribute } from './decode.ts';
 import { saltDecrypt } from './salt-crypt.ts';
 import { unhidePassword } from './user-password.ts';
 import { decodeValue, type AttributeValue } from './values.ts';
@@ -36,7 +36,7 @@ export class RadiusPacket {
   readonly authenticator: Buffer;
   /** The packet octets (without trailing padding). */
   readonly raw: Buffer;
-  readonly attributes: readonly RawAttribute[];
+  readonly attributes: readonly WireAttribute[];
   /** Offset of the Message-Authenticator value in `raw`, or -1 when absent. */
   readonly messageAuthenticatorOffset: number;
   readonly dictionary: Dictionary;
@@ -87,7 +87,7 @@ export class RadiusPacket {
   get(name: string): AttributeValue | undefined {
     const def = this.dictionary.require(name);
     if (def.concat) return this.getBuffer(name);
-    for (const a of this.attributes) if (a.def === def) return this.interpret(def, this.bytesOf(def, a).bytes);
+    for (const a of this.attributes) if (a.def === def) return this.valueOf(def, a);
     return undefined;
   }
 
@@ -126,6 +126,7 @@ export class RadiusPacket {
     const def = this.dictionary.require(name);
     for (const a of this.attributes) {
       if (a.def !== def) continue;
+      if (def.type === 'integer' && plain(def) && a.end - a.start === 4) return a.source.readUInt32BE(a.start);
       const v = decodeValue(def.type, this.bytesOf(def, a).bytes);
       if (typeof v === 'number') return v;
       if (typeof v === 'bigint') return Number(v);
@@ -168,6 +169,21 @@ export class RadiusPacket {
     return out;
   }
 
+  /**
+   * interpret(def, bytesOf(def, a).bytes), read in place for untagged, unencrypted text and
+   * integers (what servers read on every request): no view, no intermediate object.
+   */
+  private valueOf(def: AttributeDef, a: WireAttribute): AttributeValue {
+    if (plain(def)) {
+      if (def.type === 'string') return a.source.toString('utf8', a.start, a.end);
+      if (def.type === 'integer' && a.end - a.start === 4) {
+        const n = a.source.readUInt32BE(a.start);
+        return def.valueNames.size > 0 ? (def.valueNames.get(n) ?? n) : n;
+      }
+    }
+    return this.interpret(def, this.bytesOf(def, a).bytes);
+  }
+
   private interpret(def: AttributeDef, bytes: Buffer): AttributeValue {
     const v = decodeValue(def.type, bytes);
     if (typeof v === 'number' && def.valueNames.size > 0) return def.valueNames.get(v) ?? v;
@@ -199,6 +215,11 @@ export class RadiusPacket {
     }
     return { tag, bytes };
   }
+}
+
+/** Neither tagged nor encrypted: the value octets are the value. */
+function plain(def: AttributeDef): boolean {
+  return !def.hasTag && def.encrypt === 0;
 }
 
 function unknownName(a: RawAttribute): string {

@@ -19,6 +19,19 @@ export interface DedupOptions {
   now?: () => number;
 }
 
+const PIPE = 0x7c;
+/** Address (at most 64), three separators, port, identifier and authenticator. */
+const keyScratch = Buffer.alloc(64 + 3 + 10 + 3 + 16);
+
+/** `n` (a non-negative integer) in decimal digits at `pos`; returns the position after them. */
+function writeDecimal(out: Buffer, pos: number, n: number): number {
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) return pos + out.write(String(n), pos, 'latin1');
+  let digits = 1;
+  for (let v = n; v >= 10; v = Math.floor(v / 10)) digits++;
+  for (let i = digits - 1, v = n; i >= 0; i--, v = Math.floor(v / 10)) out[pos + i] = 0x30 + (v % 10);
+  return pos + digits;
+}
+
 interface Entry {
   expires: number;
   reply: Buffer | undefined;
@@ -52,7 +65,24 @@ export class DedupCache {
 
   /** The cache key of a request datagram (needs at least the 20-octet header). */
   static key(address: string, port: number, packet: Buffer): string {
-    return `${address}|${port}|${packet[1]}|${packet.toString('latin1', 4, 20)}`;
+    // The same text as `${address}|${port}|${identifier}|${authenticator as latin1}`, made as one
+    // flat string: the template built four intermediate strings and the Map lookup flattened them
+    // into a fifth, for every request.
+    if (address.length > 64) return `${address}|${port}|${packet[1]}|${packet.toString('latin1', 4, 20)}`;
+    const k = keyScratch;
+    let p = 0;
+    for (let i = 0; i < address.length; i++) {
+      const c = address.charCodeAt(i);
+      if (c > 0xff) return `${address}|${port}|${packet[1]}|${packet.toString('latin1', 4, 20)}`;
+      k[p++] = c;
+    }
+    k[p++] = PIPE;
+    p = writeDecimal(k, p, port);
+    k[p++] = PIPE;
+    p = writeDecimal(k, p, packet[1]!);
+    k[p++] = PIPE;
+    packet.copy(k, p, 4, 20);
+    return k.toString('latin1', 0, p + 16);
   }
 
   /** Looks a request up; a 'new' result reserves the key until complete() or abandon(). */
