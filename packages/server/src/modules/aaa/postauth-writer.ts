@@ -1,5 +1,5 @@
 import type { Database } from '../../platform/db/database.ts';
-import { pgArray } from '../../platform/db/pg-array.ts';
+import { pgArrayOf } from '../../platform/db/pg-array.ts';
 
 export type PostAuthRecord = {
   ispId: string; subscriberId: string | null; nasId: string; username: string; result: 'accept' | 'reject';
@@ -60,7 +60,7 @@ export class PostAuthWriter {
   }
 
   private async write(items: PostAuthRecord[]): Promise<void> {
-    const col = <K extends keyof PostAuthRecord>(k: K) => pgArray(items.map((r) => r[k] as string | Date | null));
+    const col = <K extends keyof PostAuthRecord>(k: K) => pgArrayOf(items, (r) => r[k]);
     // One autocommitted statement (migration 0014) rather than a scoped transaction of four round trips.
     await this.db.query(
       'SELECT aaa_log_postauth($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::inet[], $10::timestamptz[])',
