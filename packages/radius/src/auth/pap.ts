@@ -7,9 +7,9 @@ import type { RadiusPacket } from '../codec/packet.ts';
  * undefined when absent. Throws RadiusDecodeError if the hidden value is malformed.
  */
 export function papPassword(packet: RadiusPacket, secret: string | Buffer): Buffer | undefined {
-  const attr = packet.attributes.find((a) => a.type === 2 && a.vendorId === 0);
-  if (!attr) return undefined;
-  return unhidePassword(attr.value, secret, packet.authenticator);
+  const at = packet.valueOffset(2);
+  if (at < 0) return undefined;
+  return unhidePassword(packet.raw.subarray(at, at + packet.raw[at - 1]! - 2), secret, packet.authenticator);
 }
 
 /**
@@ -19,15 +19,9 @@ export function papPassword(packet: RadiusPacket, secret: string | Buffer): Buff
  */
 export function verifyPap(packet: RadiusPacket, secret: string | Buffer, expected: string): boolean {
   // Both passwords go through scratch space (wiped after) rather than two Buffers per request.
-  let attr;
-  for (const a of packet.attributes) {
-    if (a.type === 2 && a.vendorId === 0) {
-      attr = a;
-      break;
-    }
-  }
-  if (!attr) return false;
-  const n = unhidePasswordInto(attr.source, attr.start, attr.end, secret, packet.authenticator, given);
+  const at = packet.valueOffset(2);
+  if (at < 0) return false;
+  const n = unhidePasswordInto(packet.raw, at, at + packet.raw[at - 1]! - 2, secret, packet.authenticator, given);
   // As secretEquals: only a length mismatch returns early; the contents are compared in constant time.
   if (Buffer.byteLength(expected, 'utf8') !== n) {
     given.fill(0, 0, n);

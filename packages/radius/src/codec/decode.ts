@@ -81,14 +81,8 @@ const MESSAGE_AUTHENTICATOR = 80;
  * kept as opaque attributes instead, per RFC 6929 §2.8 ("invalid attributes").
  */
 export function decodeStructure(buf: Buffer, dict: Dictionary): DecodedStructure {
-  if (buf.length < HEADER_LENGTH) throw new RadiusDecodeError(`packet of ${buf.length} octets is shorter than 20`, 'TOO_SHORT');
-  if (buf.length > MAX_PACKET_LENGTH) throw new RadiusDecodeError(`datagram of ${buf.length} octets exceeds 4096`, 'TOO_LONG');
-  const length = buf.readUInt16BE(2);
-  if (length < HEADER_LENGTH || length > MAX_PACKET_LENGTH) {
-    throw new RadiusDecodeError(`Length field ${length} outside 20..4096`, 'INVALID_LENGTH');
-  }
-  if (length > buf.length) throw new RadiusDecodeError(`Length field ${length} exceeds the ${buf.length} octets received`, 'TRUNCATED');
-  const raw = length === buf.length ? buf : buf.subarray(0, length);
+  const raw = framed(buf);
+  const length = raw.length;
 
   const attributes: WireAttribute[] = [];
   let maOffset = -1;
@@ -127,6 +121,47 @@ export function decodeStructure(buf: Buffer, dict: Dictionary): DecodedStructure
     attributes,
     messageAuthenticatorOffset: maOffset,
   };
+}
+
+/** The datagram's packet: its Length field checked, trailing padding cut off (a view). */
+export function framed(buf: Buffer): Buffer {
+  if (buf.length < HEADER_LENGTH) throw new RadiusDecodeError(`packet of ${buf.length} octets is shorter than 20`, 'TOO_SHORT');
+  if (buf.length > MAX_PACKET_LENGTH) throw new RadiusDecodeError(`datagram of ${buf.length} octets exceeds 4096`, 'TOO_LONG');
+  const length = buf.readUInt16BE(2);
+  if (length < HEADER_LENGTH || length > MAX_PACKET_LENGTH) {
+    throw new RadiusDecodeError(`Length field ${length} outside 20..4096`, 'INVALID_LENGTH');
+  }
+  if (length > buf.length) throw new RadiusDecodeError(`Length field ${length} exceeds the ${buf.length} octets received`, 'TRUNCATED');
+  return length === buf.length ? buf : buf.subarray(0, length);
+}
+
+/**
+ * decodeStructure's checks without splitting anything: the same errors for the same packets,
+ * so that attributes can be split only when asked for. Every fragment of a long extended
+ * attribute is a well-formed top-level attribute wherever decodeStructure accepts it, so a walk
+ * over top-level attributes sees what it sees. Returns the Message-Authenticator's value offset, or -1.
+ * Afterwards `pos += raw[pos + 1]` from 20 walks the top-level attributes safely.
+ */
+export function checkAttributeFraming(raw: Buffer): number {
+  const length = raw.length;
+  let maOffset = -1;
+  let pos = HEADER_LENGTH;
+  while (pos < length) {
+    if (pos + 2 > length) throw new RadiusDecodeError(`attribute header truncated at offset ${pos}`, 'ATTRIBUTE_TRUNCATED', pos);
+    const type = raw[pos]!;
+    const attrLength = raw[pos + 1]!;
+    if (attrLength < 2) throw new RadiusDecodeError(`attribute ${type} has length ${attrLength} < 2`, 'ATTRIBUTE_LENGTH', pos);
+    const end = pos + attrLength;
+    if (end > length) throw new RadiusDecodeError(`attribute ${type} at offset ${pos} overflows the packet`, 'ATTRIBUTE_OVERFLOW', pos);
+    if (type === MESSAGE_AUTHENTICATOR) {
+      if (attrLength !== 18 || maOffset >= 0) {
+        throw new RadiusDecodeError('malformed or repeated Message-Authenticator', 'INVALID_MESSAGE_AUTHENTICATOR', pos);
+      }
+      maOffset = pos + 2;
+    }
+    pos = end;
+  }
+  return maOffset;
 }
 
 function opaque(type: number, source: Buffer, start: number, end: number, dict: Dictionary): WireAttribute {

@@ -81,8 +81,9 @@ export class DedupCache {
     k[p++] = PIPE;
     p = writeDecimal(k, p, packet[1]!);
     k[p++] = PIPE;
-    packet.copy(k, p, 4, 20);
-    return k.toString('latin1', 0, p + 16);
+    // Byte by byte: a partial Buffer.copy() makes a view object.
+    for (let i = 4; i < 20; i++) k[p++] = packet[i]!;
+    return k.toString('latin1', 0, p);
   }
 
   /** Looks a request up; a 'new' result reserves the key until complete() or abandon(). */

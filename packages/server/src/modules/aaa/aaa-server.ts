@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import dgram from 'node:dgram';
-import type { AddressInfo } from 'node:net';
+import dns from 'node:dns';
+import { isIP, type AddressInfo } from 'node:net';
 import {
   createResponse, decodePacket, DedupCache, EapMd5Server, RadiusCode, verifyMessageAuthenticator, verifyRequestAuthenticator, type AttributeInput, type RadiusPacket,
 } from '@astranetix/radius';
@@ -38,6 +39,18 @@ const acctStatus: Record<number, 'Start' | 'Stop' | 'Interim-Update' | 'Accounti
   1: 'Start', 2: 'Stop', 3: 'Interim-Update', 7: 'Accounting-On', 8: 'Accounting-Off',
 };
 
+/**
+ * dgram resolves every send's address, even an IP literal, through dns.lookup, which answers on
+ * the next tick (a tick object, its argument list and more per reply). Replies go to the
+ * source address of a request, always a literal: answered at once, the same answer, and the
+ * reply leaves in the same turn. Names (a configured bind host) still go to dns.lookup.
+ */
+function literalLookup(hostname: string, options: dns.LookupOneOptions | number, callback: (err: NodeJS.ErrnoException | null, address: string, family: number) => void): void {
+  const family = isIP(hostname);
+  if (family !== 0) callback(null, hostname, family);
+  else dns.lookup(hostname, typeof options === 'number' ? { family: options } : options, callback);
+}
+
 /** The RADIUS listeners: Access-Request on the auth port, Accounting-Request on the accounting port. */
 export class AaaServer {
   private auth: dgram.Socket | null = null;
@@ -67,7 +80,7 @@ export class AaaServer {
   }
 
   private bind(host: string, port: number, handler: (msg: Buffer, rinfo: dgram.RemoteInfo, sock: dgram.Socket) => Promise<void> | void): Promise<dgram.Socket> {
-    const sock = dgram.createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', recvBufferSize: 4 * 1024 * 1024, sendBufferSize: 4 * 1024 * 1024 });
+    const sock = dgram.createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', recvBufferSize: 4 * 1024 * 1024, sendBufferSize: 4 * 1024 * 1024, lookup: literalLookup });
     sock.on('message', (msg, rinfo) => {
       // A handler returns a promise only when it has to wait; most Access-Requests do not.
       try {
