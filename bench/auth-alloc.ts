@@ -25,6 +25,10 @@
 // some 100 MB. v8.GCProfiler records any GC that does run in the window anyway, and the bytes it
 // freed are added back (allocated = used after - used before + sum of (before GC - after GC)),
 // so the figure stays right, only less exact for garbage that predates the window.
+// "alive" is what a scavenge would have to copy: at the end of a run (before the post-auth log,
+// which waits for the run's end here, is written) one young-generation GC is forced, and what
+// is left of the run's allocation is each request's duplicate-cache entry with its reply and its
+// pending post-auth record. A scavenge's pause grows with that, not with the garbage.
 // ArrayBuffer backing stores (Buffer.alloc, the 8 KB pool behind Buffer.allocUnsafe, a received
 // datagram) live outside the V8 heap: process.memoryUsage().arrayBuffers grows by them the same
 // way and is reported apart. The post-auth log's batch building (pgArray) runs in the window
@@ -38,6 +42,12 @@
 //
 // --heap-profile samples allocations (every 256 bytes on average, V8's sampling heap profiler)
 // during one extra udp run and prints the allocating functions, by sampled bytes per request.
+//
+// --gc-pauses measures what the young generation costs instead: the script runs with V8's
+// default heap sizes, and after the warm-up one udp run of --requests (60,000 is a few seconds)
+// records every GC pause (PerformanceObserver 'gc': scavenges and mark-compact pauses) and the
+// client's latency percentiles. Pause figures depend on the machine's load; compare runs made
+// back to back.
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import dgram from 'node:dgram';
@@ -46,24 +56,27 @@ import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 
 const SEMI_SPACE_MB = 1024;
+const GC_PAUSES = process.argv.includes('--gc-pauses');
 const newSpace = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
-if (!newSpace || newSpace.space_size < (SEMI_SPACE_MB / 2) * 1024 * 1024 || typeof globalThis.gc !== 'function') {
-  const r = spawnSync(process.execPath, [`--max-semi-space-size=${SEMI_SPACE_MB}`, `--min-semi-space-size=${SEMI_SPACE_MB}`, '--expose-gc',
-    '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+if (!process.env.AUTH_ALLOC_CHILD && (GC_PAUSES || !newSpace || newSpace.space_size < (SEMI_SPACE_MB / 2) * 1024 * 1024 || typeof globalThis.gc !== 'function')) {
+  const heap = GC_PAUSES ? [] : [`--max-semi-space-size=${SEMI_SPACE_MB}`, `--min-semi-space-size=${SEMI_SPACE_MB}`];
+  const r = spawnSync(process.execPath, [...heap, '--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: 'inherit', env: { ...process.env, AUTH_ALLOC_CHILD: '1' } });
   process.exit(r.status ?? 1);
 }
-const gc = globalThis.gc as () => void;
+const gc = globalThis.gc as (options?: { type: 'minor' | 'major'; execution: 'sync' }) => void;
 
 const { values } = parseArgs({
   options: {
     requests: { type: 'string', default: '20000' }, warmup: { type: 'string', default: '20000' }, reps: { type: 'string', default: '3' },
     users: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '64' }, mode: { type: 'string', default: 'both' },
-    'heap-profile': { type: 'boolean', default: false },
+    'heap-profile': { type: 'boolean', default: false }, 'gc-pauses': { type: 'boolean', default: false },
   },
 });
 const N = Number(values.requests);
@@ -137,21 +150,26 @@ if (workerData.build) {
     run.nextId = (id + 1) & 255;
     const { pkt, auth } = accessRequest(id, seq++, workerData.users);
     const timer = setTimeout(() => { pending.delete(id); run.timeout++; sendNext(); }, 2000);
-    pending.set(id, { auth, timer });
+    pending.set(id, { auth, timer, t0: process.hrtime.bigint() });
     run.sent++;
     sock.send(pkt, workerData.port, '127.0.0.1');
   }
-  function finish() { const r = run; run = null; parentPort.postMessage({ accept: r.accept, reject: r.reject, timeout: r.timeout, bad: r.bad }); }
+  function finish() {
+    const r = run; run = null;
+    r.latencies.sort((a, b) => a - b);
+    const pct = (q) => r.latencies.length ? r.latencies[Math.min(r.latencies.length - 1, Math.floor(q * r.latencies.length))] : 0;
+    parentPort.postMessage({ accept: r.accept, reject: r.reject, timeout: r.timeout, bad: r.bad, p50: pct(0.5), p99: pct(0.99), max: pct(1) });
+  }
   sock.on('message', (msg) => {
     const e = pending.get(msg[1]);
     if (!e || !run) return;
     clearTimeout(e.timer); pending.delete(msg[1]);
     if (!md5(msg.subarray(0, 4), e.auth, msg.subarray(20), secret).equals(msg.subarray(4, 20))) run.bad++;
-    else if (msg[0] === 2) run.accept++; else run.reject++;
+    else if (msg[0] === 2) { run.accept++; run.latencies.push(Number(process.hrtime.bigint() - e.t0) / 1e6); } else run.reject++;
     sendNext();
   });
   parentPort.on('message', (n) => {
-    run = { n, sent: 0, nextId: 0, accept: 0, reject: 0, timeout: 0, bad: 0 };
+    run = { n, sent: 0, nextId: 0, accept: 0, reject: 0, timeout: 0, bad: 0, latencies: [] };
     for (let i = 0; i < workerData.concurrency; i++) sendNext();
   });
 }
@@ -183,7 +201,9 @@ try {
   await sessions.load();
   await subscribers.preload();
   const metrics = createAaaMetrics(new Registry());
-  const postauth = new PostAuthWriter(sinkDatabase(ctx.db));
+  // In the allocation runs the post-auth log is written once a run is over (see `retained`); in
+  // --gc-pauses it keeps the server's 250 ms.
+  const postauth = new PostAuthWriter(sinkDatabase(ctx.db), undefined, 50_000, GC_PAUSES ? 250 : 3_600_000);
   const server = new AaaServer({
     registry, subscribers, sessions, accounting: new AccountingWriter(ctx.db), postauth, metrics, log, db: ctx.db,
     vouchers: new VoucherLogins(ctx.db, config.secretKey),
@@ -201,7 +221,7 @@ try {
     return { accept, other };
   };
 
-  type Run = { bytes: number; abBytes: number; gcs: number; ms: number; busyMs: number; answered: number; note: string };
+  type Run = { bytes: number; retained: number; abBytes: number; gcs: number; ms: number; busyMs: number; answered: number; note: string };
   /** One measured window around `run` (see the header for the method). */
   async function measure(run: () => Promise<{ answered: number; note: string }>): Promise<Run> {
     await postauth.idle();
@@ -215,15 +235,25 @@ try {
     const h0 = v8.getHeapStatistics().used_heap_size;
     const t0 = performance.now();
     const { answered, note } = await run();
+    const runMs = performance.now() - t0;
+    const runBusy = performance.eventLoopUtilization(elu0).active;
+    // What a scavenge would have to copy: everything of the run still alive at its end (each
+    // request's duplicate-cache entry and reply, its pending post-auth record). Scavenges cost
+    // what survives, not what was allocated. (Kept out of the times.)
+    const ab1 = process.memoryUsage().arrayBuffers;
+    gc({ type: 'minor', execution: 'sync' });
+    const retained = v8.getHeapStatistics().used_heap_size - h0;
+    const t1 = performance.now();
+    const elu1 = performance.eventLoopUtilization();
     await postauth.idle();
-    const ms = performance.now() - t0;
+    const ms = runMs + performance.now() - t1;
+    const busyMs = runBusy + performance.eventLoopUtilization(elu1).active;
     const h1 = v8.getHeapStatistics().used_heap_size;
     const stats = profiler.stop();
-    const busyMs = performance.eventLoopUtilization(elu0).active;
-    const ab1 = process.memoryUsage().arrayBuffers;
     let freed = 0;
     for (const s of stats.statistics) freed += s.beforeGC.heapStatistics.usedHeapSize - s.afterGC.heapStatistics.usedHeapSize;
-    return { bytes: h1 - h0 + freed, abBytes: ab1 - ab0, gcs: stats.statistics.length, ms, busyMs, answered, note };
+    // The forced scavenge is in the profiler's list (and what it freed is in `freed`, as it should).
+    return { bytes: h1 - h0 + freed, retained, abBytes: ab1 - ab0, gcs: stats.statistics.length - 1, ms, busyMs, answered, note };
   }
 
   // Direct mode: the same 'message' listener dgram calls, on prebuilt packets.
@@ -254,11 +284,47 @@ try {
 
   // UDP mode: the client lives in a worker; one request batch per message.
   const client = new Worker(CLIENT_CODE, { eval: true, workerData: { port: authPort, users: USERS, secret: SECRET, concurrency: C }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+  type ClientReport = { accept: number; reject: number; timeout: number; bad: number; p50: number; p99: number; max: number };
+  let lastReport: ClientReport | undefined;
   const udp = (n: number) => new Promise<{ answered: number; note: string }>((resolve) => {
-    client.once('message', (r: { accept: number; reject: number; timeout: number; bad: number }) =>
-      resolve({ answered: r.accept, note: [r.reject && `${r.reject} rejects`, r.timeout && `${r.timeout} timeouts`, r.bad && `${r.bad} bad authenticators`].filter(Boolean).join(', ') }));
+    client.once('message', (r: ClientReport) => {
+      lastReport = r;
+      resolve({ answered: r.accept, note: [r.reject && `${r.reject} rejects`, r.timeout && `${r.timeout} timeouts`, r.bad && `${r.bad} bad authenticators`].filter(Boolean).join(', ') });
+    });
     client.postMessage(n);
   });
+
+  if (GC_PAUSES) {
+    await udp(WARMUP);
+    await postauth.idle();
+    const pauses: { kind: number; ms: number }[] = [];
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) pauses.push({ kind: (e as unknown as { detail: { kind: number } }).detail.kind, ms: e.duration });
+    });
+    obs.observe({ entryTypes: ['gc'] });
+    const t0 = performance.now();
+    const { answered, note } = await udp(N);
+    const seconds = (performance.now() - t0) / 1000;
+    await postauth.idle();
+    await immediate();
+    obs.disconnect();
+    const r = lastReport!;
+    const minor = pauses.filter((p) => p.kind === constants.NODE_PERFORMANCE_GC_MINOR).map((p) => p.ms).sort((a, b) => a - b);
+    const major = pauses.filter((p) => p.kind !== constants.NODE_PERFORMANCE_GC_MINOR).map((p) => p.ms).sort((a, b) => a - b);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    const q = (xs: number[], f: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor(f * xs.length))]! : 0);
+    console.log(`gc-pauses: ${answered} accepted${note ? ` (${note})` : ''} in ${seconds.toFixed(2)} s = ${Math.round(answered / seconds)}/s, ${C} in flight; ` +
+      `client latency p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(2)} ms`);
+    console.log(`  scavenges: ${minor.length} (one per ${Math.round(answered / Math.max(1, minor.length))} requests, every ${((seconds * 1000) / Math.max(1, minor.length)).toFixed(0)} ms), ` +
+      `pause median ${q(minor, 0.5).toFixed(2)} ms, p90 ${q(minor, 0.9).toFixed(2)} ms, max ${q(minor, 1).toFixed(2)} ms, total ${sum(minor).toFixed(0)} ms ` +
+      `(${((sum(minor) * 1e6) / answered).toFixed(0)} ns/req)`);
+    console.log(`  other GC pauses (mark-compact, incremental steps, weak callbacks): ${major.length}, max ${q(major, 1).toFixed(2)} ms, total ${sum(major).toFixed(0)} ms`);
+    await client.terminate();
+    await server.stop();
+    await closeContext(ctx);
+    await drop();
+    process.exit(0);
+  }
 
   const modes = values.mode === 'both' ? ['direct', 'udp'] : [values.mode!];
   const lines: string[] = [];
@@ -275,12 +341,13 @@ try {
       for (let r = 0; r < REPS; r++) runs.push(await measure(() => udp(N)));
     }
     for (const [i, r] of runs.entries()) {
-      console.log(`  ${mode} run ${i + 1}: ${r.answered} accepted${r.note ? ` (${r.note})` : ''}, heap ${(r.bytes / r.answered).toFixed(0)} B/req, ` +
+      console.log(`  ${mode} run ${i + 1}: ${r.answered} accepted${r.note ? ` (${r.note})` : ''}, heap ${(r.bytes / r.answered).toFixed(0)} B/req ` +
+        `(${(r.retained / r.answered).toFixed(0)} B/req still alive at the end), ` +
         `ArrayBuffers ${(r.abBytes / r.answered).toFixed(0)} B/req, ${r.gcs} GC, ${((r.ms * 1e6) / r.answered).toFixed(0)} ns/req wall, ` +
         `${((r.busyMs * 1e6) / r.answered).toFixed(0)} ns/req main thread busy`);
     }
     const perReq = (f: (r: Run) => number) => median(runs.map((r) => f(r) / r.answered));
-    lines.push(`${mode.padEnd(7)} heap ${perReq((r) => r.bytes).toFixed(0).padStart(6)} B/req  ArrayBuffers ${perReq((r) => r.abBytes).toFixed(0).padStart(5)} B/req  ` +
+    lines.push(`${mode.padEnd(7)} heap ${perReq((r) => r.bytes).toFixed(0).padStart(6)} B/req  alive ${perReq((r) => r.retained).toFixed(0).padStart(5)} B/req  ArrayBuffers ${perReq((r) => r.abBytes).toFixed(0).padStart(5)} B/req  ` +
       `${perReq((r) => r.ms * 1e6).toFixed(0).padStart(6)} ns/req wall  ${perReq((r) => r.busyMs * 1e6).toFixed(0).padStart(6)} ns/req busy  (medians of ${runs.length})`);
   }
   console.log('summary:');
