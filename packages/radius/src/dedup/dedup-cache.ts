@@ -33,6 +33,7 @@ function writeDecimal(out: Buffer, pos: number, n: number): number {
 }
 
 interface Entry {
+  /** Milliseconds after `base`: a small integer, kept in the object, where a clock reading needs a box of its own. */
   expires: number;
   reply: Buffer | undefined;
 }
@@ -51,12 +52,14 @@ export class DedupCache {
   private readonly maxEntries: number;
   private readonly now: () => number;
   private rotateAt: number;
+  private readonly base: number;
 
   constructor(options: DedupOptions = {}) {
     this.windowMs = options.windowMs ?? 5000;
     this.maxEntries = options.maxEntries ?? 65_536;
     this.now = options.now ?? Date.now;
-    this.rotateAt = this.now() + this.windowMs;
+    this.base = this.now();
+    this.rotateAt = this.base + this.windowMs;
   }
 
   get size(): number {
@@ -92,11 +95,11 @@ export class DedupCache {
     const now = this.now();
     this.maybeRotate(now);
     const entry = this.current.get(key) ?? this.previous.get(key);
-    if (entry && entry.expires > now) {
+    if (entry && entry.expires > now - this.base) {
       return entry.reply ? { status: 'replay', reply: entry.reply } : { status: 'in-progress' };
     }
     this.previous.delete(key);
-    this.current.set(key, { expires: now + this.windowMs, reply: undefined });
+    this.current.set(key, { expires: now - this.base + this.windowMs, reply: undefined });
     return { status: 'new', key };
   }
 
@@ -105,7 +108,7 @@ export class DedupCache {
     const entry = this.current.get(key) ?? this.previous.get(key);
     if (!entry) return;
     entry.reply = reply;
-    entry.expires = this.now() + this.windowMs;
+    entry.expires = this.now() - this.base + this.windowMs;
     // The replay window starts now: keep the entry in the young generation.
     if (this.previous.delete(key)) this.current.set(key, entry);
   }

@@ -222,10 +222,10 @@ export class AaaServer {
   }
 
   private logDecision(nas: AaaNas, sub: AaaSubscriber | null, username: string, packet: RadiusPacket, from: string, accept: boolean, reason: string, method: string, at: Date): void {
-    this.deps.postauth.record({
-      ispId: nas.ispId, subscriberId: sub?.id ?? null, nasId: nas.id, username, result: accept ? 'accept' : 'reject',
-      reason, method, callingStationId: packet.getString('Calling-Station-Id') ?? null, nasIp: from, at,
-    });
+    // The subscriber's own copy of an equal name: the packet's would be kept until the log is written.
+    const name = sub !== null && sub.username === username ? sub.username : username;
+    this.deps.postauth.add(nas.ispId, sub?.id ?? null, nas.id, name, accept ? 'accept' : 'reject', reason, method,
+      packet.getString('Calling-Station-Id') ?? null, from, at.getTime());
   }
 
   /** Plans with a server-side pool get an address leased for this session (one DB round trip). */

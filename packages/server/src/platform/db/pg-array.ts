@@ -6,13 +6,16 @@ export type PgArrayValue = string | number | bigint | boolean | Date | null | un
  * a text[] column or `unnest(...)` bulk writes want; and one array parameter per column keeps
  * a thousand-row insert to a handful of parameters.
  */
-export function pgArray(values: readonly PgArrayValue[]): string {
-  return build(values.length, (i) => values[i]);
+export function pgArray(values: readonly PgArrayValue[], start = 0, end = values.length): string {
+  return build(start, end, (i) => values[i]);
 }
 
-/** pgArray of one field of each item, without the array of that field in between (`pick` must not call pgArray). */
-export function pgArrayOf<T>(items: readonly T[], pick: (item: T) => PgArrayValue): string {
-  return build(items.length, (i) => pick(items[i]!));
+/**
+ * pgArray of one field of each item (from `start` to `end`), without the array of that field in
+ * between. `pick` must not call pgArray; its value is used before it is called again.
+ */
+export function pgArrayOf<T>(items: readonly T[], pick: (item: T) => PgArrayValue, start = 0, end = items.length): string {
+  return build(start, end, (i) => pick(items[i]!));
 }
 
 // Built for thousand-row batches on the AAA path, as octets in one reused buffer decoded once:
@@ -21,13 +24,13 @@ export function pgArrayOf<T>(items: readonly T[], pick: (item: T) => PgArrayValu
 let out = Buffer.allocUnsafe(64 * 1024);
 let pos = 0;
 
-function build(length: number, at: (i: number) => PgArrayValue): string {
+function build(start: number, end: number, at: (i: number) => PgArrayValue): string {
   pos = 0;
   room(2);
   out[pos++] = 0x7b; // {
-  for (let i = 0; i < length; i++) {
+  for (let i = start; i < end; i++) {
     room(1);
-    if (i > 0) out[pos++] = 0x2c; // ,
+    if (i > start) out[pos++] = 0x2c; // ,
     const v = at(i);
     if (v === null || v === undefined) ascii('NULL');
     else if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') ascii(String(v));
