@@ -3,7 +3,7 @@ import dgram from 'node:dgram';
 import dns from 'node:dns';
 import { isIP, type AddressInfo } from 'node:net';
 import {
-  createResponse, decodePacket, DedupCache, EapMd5Server, RadiusCode, verifyMessageAuthenticator, verifyRequestAuthenticator, type AttributeInput, type RadiusPacket,
+  createResponse, decodePacket, DedupCache, EapMd5Server, RadiusCode, verifyMessageAuthenticator, verifyRequestAuthenticator, type AttributeInput, type DecodeOptions, type RadiusPacket,
 } from '@astranetix/radius';
 import type { Logger } from 'pino';
 import type { AaaMetrics } from './aaa-metrics.ts';
@@ -58,6 +58,7 @@ export class AaaServer {
   private readonly dedup = new DedupCache({ windowMs: 5000 });
   // Challenge state lives in this process: a NAS keeps talking to the server that challenged it.
   private readonly eap = new EapMd5Server({ serverName: 'astranetix' });
+  private readonly decodeOptionsByNas = new WeakMap<AaaNas, DecodeOptions>();
 
   // Label lookups cost more than the observation itself at this rate.
   private readonly authLatency;
@@ -130,13 +131,20 @@ export class AaaServer {
     }
     let packet: RadiusPacket;
     try {
-      packet = decodePacket(msg, { secret: nas.secret });
+      packet = decodePacket(msg, this.decodeOptions(nas));
     } catch {
       this.dedup.abandon(seen.key);
       metrics.dropped.inc({ reason: 'malformed' });
       return undefined;
     }
     return { nas, packet, key: seen.key };
+  }
+
+  /** One options object per NAS rather than one per packet (NAS objects are replaced on reload). */
+  private decodeOptions(nas: AaaNas): DecodeOptions {
+    let options = this.decodeOptionsByNas.get(nas);
+    if (!options) this.decodeOptionsByNas.set(nas, (options = { secret: nas.secret }));
+    return options;
   }
 
   private reply(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: string, response: Buffer): void {
