@@ -21,7 +21,7 @@ export function verifyPap(packet: RadiusPacket, secret: string | Buffer, expecte
   // Both passwords go through scratch space (wiped after) rather than two Buffers per request.
   const at = packet.valueOffset(2);
   if (at < 0) return false;
-  const n = unhidePasswordInto(packet.raw, at, at + packet.raw[at - 1]! - 2, secret, packet.authenticator, given);
+  const n = unhidePasswordInto(packet.raw, at, at + packet.raw[at - 1]! - 2, secret, packet.raw, 4, 20, given);
   // As secretEquals: only a length mismatch returns early; the contents are compared in constant time.
   if (Buffer.byteLength(expected, 'utf8') !== n) {
     given.fill(0, 0, n);

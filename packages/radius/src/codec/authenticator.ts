@@ -15,19 +15,21 @@ export function computeRequestAuthenticator(packet: Buffer, secret: string | Buf
 
 /** RFC 2865 §3: MD5(Code + ID + Length + RequestAuth + Attributes + Secret). */
 export function computeResponseAuthenticator(packet: Buffer, requestAuthenticator: Buffer, secret: string | Buffer): Buffer {
-  return responseAuthenticatorInto(packet, requestAuthenticator, secret, Buffer.allocUnsafe(16), 0);
+  return responseAuthenticatorInto(packet, requestAuthenticator, 0, requestAuthenticator.length, secret, Buffer.allocUnsafe(16), 0);
 }
 
 // The *Into variants write the 16 octets where they belong (usually into `packet` itself, which
 // is safe: every input octet is read before the digest is written) instead of making a Buffer
-// that is copied there and dropped.
+// that is copied there and dropped; they take an authenticator as a range of a Buffer (often
+// the request packet's octets 4-20), so that no view of it has to be made either.
 
 export function requestAuthenticatorInto(packet: Buffer, secret: string | Buffer, out: Buffer, offset: number): Buffer {
   return hash.reset().update(packet, 0, 4).update(ZERO16).update(packet, 20).update(secretBytes(secret)).digest(out, offset);
 }
 
-export function responseAuthenticatorInto(packet: Buffer, requestAuthenticator: Buffer, secret: string | Buffer, out: Buffer, offset: number): Buffer {
-  return hash.reset().update(packet, 0, 4).update(requestAuthenticator).update(packet, 20).update(secretBytes(secret)).digest(out, offset);
+export function responseAuthenticatorInto(packet: Buffer, authSource: Buffer, authStart: number, authEnd: number, secret: string | Buffer,
+  out: Buffer, offset: number): Buffer {
+  return hash.reset().update(packet, 0, 4).update(authSource, authStart, authEnd).update(packet, 20).update(secretBytes(secret)).digest(out, offset);
 }
 
 /**
@@ -43,13 +45,15 @@ export function computeMessageAuthenticator(
   authenticatorField: Buffer,
   secret: string | Buffer,
 ): Buffer {
-  return messageAuthenticatorInto(packet, valueOffset, authenticatorField, secret, Buffer.allocUnsafe(16), 0);
+  return messageAuthenticatorInto(packet, valueOffset, authenticatorField, 0, authenticatorField.length, secret, Buffer.allocUnsafe(16), 0);
 }
 
 export function messageAuthenticatorInto(
   packet: Buffer,
   valueOffset: number,
-  authenticatorField: Buffer,
+  fieldSource: Buffer,
+  fieldStart: number,
+  fieldEnd: number,
   secret: string | Buffer,
   out: Buffer,
   offset: number,
@@ -57,7 +61,7 @@ export function messageAuthenticatorInto(
   return hmacMd5For(secret)
     .begin()
     .update(packet, 0, 4)
-    .update(authenticatorField)
+    .update(fieldSource, fieldStart, fieldEnd)
     .update(packet, 20, valueOffset)
     .update(ZERO16)
     .update(packet, valueOffset + 16)

@@ -3,7 +3,7 @@ import { defaultDictionary } from '../dictionary/default.ts';
 import type { Dictionary } from '../dictionary/dictionary.ts';
 import { messageAuthenticatorInto, requestAuthenticatorInto, responseAuthenticatorInto, ZERO16 } from './authenticator.ts';
 import { HEADER_LENGTH, RadiusCode, hasComputedRequestAuthenticator, messageAuthenticatorUsesZeroField } from './codes.ts';
-import { writeAttributes, type AttributeInput, type AttributeList } from './encode.ts';
+import { writeAttributes, type AttributeInput, type AttributeList, type EncodeContext } from './encode.ts';
 import type { RadiusPacket } from './packet.ts';
 
 /** One scratch buffer for all encodes: encoding is synchronous, and the result is copied out at its exact size. */
@@ -40,11 +40,11 @@ function copyOut(length: number): Buffer {
   return packet;
 }
 
-function writeHeader(code: number, identifier: number, length: number, authenticator: Buffer): void {
+function writeHeader(code: number, identifier: number, length: number, authenticator: Buffer, authStart = 0, authEnd = authenticator.length): void {
   scratch[0] = code;
   scratch[1] = identifier & 0xff;
   scratch.writeUInt16BE(length, 2);
-  authenticator.copy(scratch, 4);
+  for (let i = authStart; i < authEnd; i++) scratch[4 + i - authStart] = authenticator[i]!;
 }
 
 function writeMessageAuthenticatorPlaceholder(pos: number): number {
@@ -71,7 +71,7 @@ export function encodeRequest(options: RequestOptions): EncodedRequest {
   pos = writeAttributes(options.attributes ?? [], { dictionary, secret, cryptAuthenticator: requestAuth }, scratch, pos);
   writeHeader(code, identifier, pos, requestAuth);
   const packet = copyOut(pos);
-  if (addMa) messageAuthenticatorInto(packet, HEADER_LENGTH + 2, requestAuth, secret, packet, HEADER_LENGTH + 2);
+  if (addMa) messageAuthenticatorInto(packet, HEADER_LENGTH + 2, requestAuth, 0, requestAuth.length, secret, packet, HEADER_LENGTH + 2);
   if (computed) requestAuthenticatorInto(packet, secret, packet, 4);
   return { packet, authenticator: packet.subarray(4, 20) };
 }
@@ -95,24 +95,43 @@ export interface ResponseOptions {
  * Then the Response Authenticator of RFC 2865 §3 / RFC 2866 §4 / RFC 5176 §2.3.
  */
 export function encodeResponse(options: ResponseOptions): Buffer {
-  return response(options.code, options.identifier, options.requestAuthenticator, options.attributes ?? NONE, options.secret,
+  const auth = options.requestAuthenticator;
+  return response(options.code, options.identifier, auth, 0, auth.length, options.attributes ?? NONE, options.secret,
     options.dictionary ?? defaultDictionary(), options.requestCode);
 }
 
 const NONE: readonly AttributeInput[] = Object.freeze([]);
 
-/** encodeResponse with its options as arguments: createResponse runs for every reply a server sends. */
-function response(code: number, identifier: number, requestAuthenticator: Buffer, attributes: AttributeList, secret: string | Buffer,
-  dictionary: Dictionary, requestCode: number | undefined): Buffer {
+/**
+ * encodeResponse with its options as arguments, and the Request Authenticator as a range of
+ * `auth` (for createResponse, the request's own octets): this runs for every reply a server sends.
+ */
+function response(code: number, identifier: number, auth: Buffer, authStart: number, authEnd: number, attributes: AttributeList,
+  secret: string | Buffer, dictionary: Dictionary, requestCode: number | undefined): Buffer {
   let pos = writeMessageAuthenticatorPlaceholder(HEADER_LENGTH);
-  pos = writeAttributes(attributes, { dictionary, secret, cryptAuthenticator: requestAuthenticator }, scratch, pos);
-  writeHeader(code, identifier, pos, requestAuthenticator);
+  pos = writeAttributes(attributes, new ResponseContext(dictionary, secret, auth, authStart, authEnd), scratch, pos);
+  writeHeader(code, identifier, pos, auth, authStart, authEnd);
   const packet = copyOut(pos);
   // RFC 2869 §5.14: a response's HMAC is computed with the request's authenticator in place (zeros for accounting).
-  const field = messageAuthenticatorUsesZeroField(code, requestCode) ? ZERO16 : requestAuthenticator;
-  messageAuthenticatorInto(packet, HEADER_LENGTH + 2, field, secret, packet, HEADER_LENGTH + 2);
-  responseAuthenticatorInto(packet, requestAuthenticator, secret, packet, 4);
+  if (messageAuthenticatorUsesZeroField(code, requestCode)) messageAuthenticatorInto(packet, HEADER_LENGTH + 2, ZERO16, 0, 16, secret, packet, HEADER_LENGTH + 2);
+  else messageAuthenticatorInto(packet, HEADER_LENGTH + 2, auth, authStart, authEnd, secret, packet, HEADER_LENGTH + 2);
+  responseAuthenticatorInto(packet, auth, authStart, authEnd, secret, packet, 4);
   return packet;
+}
+
+/** Makes the authenticator a Buffer of its own only for an attribute that is encrypted with it. */
+class ResponseContext implements EncodeContext {
+  constructor(
+    readonly dictionary: Dictionary,
+    readonly secret: string | Buffer,
+    private readonly auth: Buffer,
+    private readonly authStart: number,
+    private readonly authEnd: number,
+  ) {}
+
+  get cryptAuthenticator(): Buffer {
+    return this.authStart === 0 && this.authEnd === this.auth.length ? this.auth : this.auth.subarray(this.authStart, this.authEnd);
+  }
 }
 
 /**
@@ -132,5 +151,5 @@ export function createResponse(request: RadiusPacket, code: number, attributes: 
       for (const [name, value] of Object.entries(attributes)) for (const v of Array.isArray(value) ? value : [value]) own.push([name, v]);
     reply = [...own, ...proxyStates];
   }
-  return response(code, request.identifier, request.authenticator, reply, secret, request.dictionary, request.code);
+  return response(code, request.identifier, request.raw, 4, 20, reply, secret, request.dictionary, request.code);
 }

@@ -36,8 +36,6 @@ export interface TaggedValue {
 export class RadiusPacket {
   readonly code: number;
   readonly identifier: number;
-  /** Request or Response Authenticator (view on `raw`). */
-  readonly authenticator: Buffer;
   /** The packet octets (without trailing padding). */
   readonly raw: Buffer;
   /** Offset of the Message-Authenticator value in `raw`, or -1 when absent. */
@@ -46,6 +44,7 @@ export class RadiusPacket {
   private readonly secret: string | Buffer | undefined;
   private readonly requestAuthenticator: Buffer | undefined;
   private split: readonly WireAttribute[] | undefined;
+  private authView: Buffer | undefined;
 
   constructor(buf: Buffer, options: DecodeOptions = {}) {
     this.dictionary = options.dictionary ?? defaultDictionary();
@@ -54,10 +53,14 @@ export class RadiusPacket {
     this.messageAuthenticatorOffset = checkAttributeFraming(raw);
     this.code = raw[0]!;
     this.identifier = raw[1]!;
-    this.authenticator = raw.subarray(4, 20);
     this.raw = raw;
     this.secret = options.secret;
     this.requestAuthenticator = options.requestAuthenticator;
+  }
+
+  /** Request or Response Authenticator (a view on `raw`, made on first use: the server's hot path reads `raw` at 4-20). */
+  get authenticator(): Buffer {
+    return (this.authView ??= this.raw.subarray(4, 20));
   }
 
   /** Every attribute in packet order, VSAs split into their sub-attributes, resolved against the dictionary. */

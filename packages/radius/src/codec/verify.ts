@@ -1,9 +1,9 @@
 import {
   bytesEqual,
-  computeRequestAuthenticator,
   computeResponseAuthenticator,
   digestEquals,
   messageAuthenticatorInto,
+  requestAuthenticatorInto,
   ZERO16,
 } from './authenticator.ts';
 import { hasComputedRequestAuthenticator, messageAuthenticatorUsesZeroField } from './codes.ts';
@@ -19,7 +19,9 @@ const maScratch = Buffer.alloc(16);
  */
 export function verifyRequestAuthenticator(packet: RadiusPacket, secret: string | Buffer): boolean {
   if (!hasComputedRequestAuthenticator(packet.code)) return true;
-  return digestEquals(computeRequestAuthenticator(packet.raw, secret), packet.authenticator);
+  // Into scratch and compared in place, as the Message-Authenticator: every Accounting-Request has one.
+  requestAuthenticatorInto(packet.raw, secret, maScratch, 0);
+  return bytesEqual(maScratch, 0, packet.raw, 4, 16);
 }
 
 /**
@@ -36,9 +38,10 @@ export function verifyMessageAuthenticator(
 ): boolean | undefined {
   const offset = packet.messageAuthenticatorOffset;
   if (offset < 0) return undefined;
-  const field = messageAuthenticatorUsesZeroField(packet.code, requestCode) ? ZERO16 : (requestAuthenticator ?? packet.authenticator);
   // Into a scratch digest, compared in place: this runs for every Access-Request.
-  messageAuthenticatorInto(packet.raw, offset, field, secret, maScratch, 0);
+  if (messageAuthenticatorUsesZeroField(packet.code, requestCode)) messageAuthenticatorInto(packet.raw, offset, ZERO16, 0, 16, secret, maScratch, 0);
+  else if (requestAuthenticator) messageAuthenticatorInto(packet.raw, offset, requestAuthenticator, 0, requestAuthenticator.length, secret, maScratch, 0);
+  else messageAuthenticatorInto(packet.raw, offset, packet.raw, 4, 20, secret, maScratch, 0);
   return bytesEqual(maScratch, 0, packet.raw, offset, 16);
 }
 
