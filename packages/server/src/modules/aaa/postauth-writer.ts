@@ -6,14 +6,19 @@ export type PostAuthRecord = {
   reason: string; method: string; callingStationId: string | null; nasIp: string; at: Date;
 };
 
-/** Pending records by field: see PostAuthWriter. `at` in milliseconds since the epoch. */
+/**
+ * Pending records by field (see PostAuthWriter), the first `n` entries of each array; `at` in
+ * milliseconds since the epoch. The arrays are reused from one write to the next, so that they
+ * do not grow again (reallocating as they go) for every batch.
+ */
 type Columns = {
+  n: number;
   ispId: string[]; subscriberId: (string | null)[]; nasId: string[]; username: string[]; result: ('accept' | 'reject')[];
   reason: string[]; method: string[]; callingStationId: (string | null)[]; nasIp: string[]; at: number[];
 };
 
 const noColumns = (): Columns => ({
-  ispId: [], subscriberId: [], nasId: [], username: [], result: [], reason: [], method: [], callingStationId: [], nasIp: [], at: [],
+  n: 0, ispId: [], subscriberId: [], nasId: [], username: [], result: [], reason: [], method: [], callingStationId: [], nasIp: [], at: [],
 });
 
 /**
@@ -28,6 +33,8 @@ const noColumns = (): Columns => ({
  */
 export class PostAuthWriter {
   private buffer: Columns = noColumns();
+  /** The arrays of the last batch written, for the next buffer. */
+  private spare: Columns | null = null;
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
   private readonly interned = new Map<string, string>();
@@ -51,21 +58,23 @@ export class PostAuthWriter {
   add(ispId: string, subscriberId: string | null, nasId: string, username: string, result: 'accept' | 'reject', reason: string, method: string,
     callingStationId: string | null, nasIp: string, atMs: number): void {
     const b = this.buffer;
+    const i = b.n;
     // Under a flood the log sheds load instead of memory; the metrics count what was shed.
-    if (b.at.length + this.backlog >= this.maxPending) {
+    if (i + this.backlog >= this.maxPending) {
       this.onLost('shed', 1);
       return;
     }
-    b.ispId.push(ispId);
-    b.subscriberId.push(subscriberId);
-    b.nasId.push(nasId);
-    b.username.push(username);
-    b.result.push(result);
-    b.reason.push(reason);
-    b.method.push(method);
-    b.callingStationId.push(callingStationId === null ? null : this.intern(callingStationId));
-    b.nasIp.push(this.intern(nasIp));
-    b.at.push(atMs);
+    b.ispId[i] = ispId;
+    b.subscriberId[i] = subscriberId;
+    b.nasId[i] = nasId;
+    b.username[i] = username;
+    b.result[i] = result;
+    b.reason[i] = reason;
+    b.method[i] = method;
+    b.callingStationId[i] = callingStationId === null ? null : this.intern(callingStationId);
+    b.nasIp[i] = this.intern(nasIp);
+    b.at[i] = atMs;
+    b.n = i + 1;
     if (!this.timer && !this.writing) {
       this.timer = setTimeout(() => void this.drain(), this.lingerMs);
       this.timer.unref();
@@ -74,7 +83,7 @@ export class PostAuthWriter {
 
   /** Writes what is buffered now and waits until nothing is pending. */
   async idle(): Promise<void> {
-    while (this.writing || this.buffer.at.length > 0) await (this.writing ?? this.drain());
+    while (this.writing || this.buffer.n > 0) await (this.writing ?? this.drain());
   }
 
   /** One string per distinct value while it keeps recurring (NAS addresses, subscribers' MACs). */
@@ -91,11 +100,12 @@ export class PostAuthWriter {
     this.timer = null;
     if (this.writing) return this.writing;
     this.writing = (async () => {
-      while (this.buffer.at.length > 0) {
+      while (this.buffer.n > 0) {
         // Everything buffered now, written in batches; what arrives meanwhile waits for the next round.
         const taken = this.buffer;
-        this.buffer = noColumns();
-        const n = taken.at.length;
+        this.buffer = this.spare ?? noColumns();
+        this.spare = null;
+        const n = taken.n;
         for (let start = 0; start < n; start += this.maxBatch) {
           const end = Math.min(n, start + this.maxBatch);
           this.backlog = n - end;
@@ -103,6 +113,13 @@ export class PostAuthWriter {
           await this.write(taken, start, end).catch((err: unknown) => this.onLost('db_error', end - start, err));
         }
         this.backlog = 0;
+        // Written: nothing of it is kept alive by the arrays until they are filled again.
+        taken.username.fill('', 0, n);
+        taken.nasIp.fill('', 0, n);
+        taken.subscriberId.fill(null, 0, n);
+        taken.callingStationId.fill(null, 0, n);
+        taken.n = 0;
+        this.spare = taken;
       }
     })().finally(() => {
       this.writing = null;
