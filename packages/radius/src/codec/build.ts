@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { defaultDictionary } from '../dictionary/default.ts';
 import type { Dictionary } from '../dictionary/dictionary.ts';
-import { computeMessageAuthenticator, computeRequestAuthenticator, computeResponseAuthenticator, ZERO16 } from './authenticator.ts';
+import { messageAuthenticatorInto, requestAuthenticatorInto, responseAuthenticatorInto, ZERO16 } from './authenticator.ts';
 import { HEADER_LENGTH, RadiusCode, hasComputedRequestAuthenticator, messageAuthenticatorUsesZeroField } from './codes.ts';
-import { writeAttributes, type AttributeInput, type AttributeList } from './encode.ts';
+import { writeAttributes, type AttributeInput, type AttributeList, type EncodeContext } from './encode.ts';
 import type { RadiusPacket } from './packet.ts';
 
 /** One scratch buffer for all encodes: encoding is synchronous, and the result is copied out at its exact size. */
@@ -30,11 +30,21 @@ export interface EncodedRequest {
   authenticator: Buffer;
 }
 
-function writeHeader(code: number, identifier: number, length: number, authenticator: Buffer): void {
+/**
+ * The first `length` octets of the scratch buffer in a Buffer of their own (from the pool). A
+ * loop rather than scratch.copy(), which makes a view object for a partial copy in Node 20.
+ */
+function copyOut(length: number): Buffer {
+  const packet = Buffer.allocUnsafe(length);
+  for (let i = 0; i < length; i++) packet[i] = scratch[i]!;
+  return packet;
+}
+
+function writeHeader(code: number, identifier: number, length: number, authenticator: Buffer, authStart = 0, authEnd = authenticator.length): void {
   scratch[0] = code;
   scratch[1] = identifier & 0xff;
   scratch.writeUInt16BE(length, 2);
-  authenticator.copy(scratch, 4);
+  for (let i = authStart; i < authEnd; i++) scratch[4 + i - authStart] = authenticator[i]!;
 }
 
 function writeMessageAuthenticatorPlaceholder(pos: number): number {
@@ -60,10 +70,9 @@ export function encodeRequest(options: RequestOptions): EncodedRequest {
   if (addMa) pos = writeMessageAuthenticatorPlaceholder(pos);
   pos = writeAttributes(options.attributes ?? [], { dictionary, secret, cryptAuthenticator: requestAuth }, scratch, pos);
   writeHeader(code, identifier, pos, requestAuth);
-  const packet = Buffer.allocUnsafe(pos);
-  scratch.copy(packet, 0, 0, pos);
-  if (addMa) computeMessageAuthenticator(packet, HEADER_LENGTH + 2, requestAuth, secret).copy(packet, HEADER_LENGTH + 2);
-  if (computed) computeRequestAuthenticator(packet, secret).copy(packet, 4);
+  const packet = copyOut(pos);
+  if (addMa) messageAuthenticatorInto(packet, HEADER_LENGTH + 2, requestAuth, 0, requestAuth.length, secret, packet, HEADER_LENGTH + 2);
+  if (computed) requestAuthenticatorInto(packet, secret, packet, 4);
   return { packet, authenticator: packet.subarray(4, 20) };
 }
 
@@ -86,18 +95,43 @@ export interface ResponseOptions {
  * Then the Response Authenticator of RFC 2865 §3 / RFC 2866 §4 / RFC 5176 §2.3.
  */
 export function encodeResponse(options: ResponseOptions): Buffer {
-  const { code, identifier, secret, requestAuthenticator } = options;
-  const dictionary = options.dictionary ?? defaultDictionary();
+  const auth = options.requestAuthenticator;
+  return response(options.code, options.identifier, auth, 0, auth.length, options.attributes ?? NONE, options.secret,
+    options.dictionary ?? defaultDictionary(), options.requestCode);
+}
+
+const NONE: readonly AttributeInput[] = Object.freeze([]);
+
+/**
+ * encodeResponse with its options as arguments, and the Request Authenticator as a range of
+ * `auth` (for createResponse, the request's own octets): this runs for every reply a server sends.
+ */
+function response(code: number, identifier: number, auth: Buffer, authStart: number, authEnd: number, attributes: AttributeList,
+  secret: string | Buffer, dictionary: Dictionary, requestCode: number | undefined): Buffer {
   let pos = writeMessageAuthenticatorPlaceholder(HEADER_LENGTH);
-  pos = writeAttributes(options.attributes ?? [], { dictionary, secret, cryptAuthenticator: requestAuthenticator }, scratch, pos);
-  writeHeader(code, identifier, pos, requestAuthenticator);
-  const packet = Buffer.allocUnsafe(pos);
-  scratch.copy(packet, 0, 0, pos);
+  pos = writeAttributes(attributes, new ResponseContext(dictionary, secret, auth, authStart, authEnd), scratch, pos);
+  writeHeader(code, identifier, pos, auth, authStart, authEnd);
+  const packet = copyOut(pos);
   // RFC 2869 §5.14: a response's HMAC is computed with the request's authenticator in place (zeros for accounting).
-  const field = messageAuthenticatorUsesZeroField(code, options.requestCode) ? ZERO16 : requestAuthenticator;
-  computeMessageAuthenticator(packet, HEADER_LENGTH + 2, field, secret).copy(packet, HEADER_LENGTH + 2);
-  computeResponseAuthenticator(packet, requestAuthenticator, secret).copy(packet, 4);
+  if (messageAuthenticatorUsesZeroField(code, requestCode)) messageAuthenticatorInto(packet, HEADER_LENGTH + 2, ZERO16, 0, 16, secret, packet, HEADER_LENGTH + 2);
+  else messageAuthenticatorInto(packet, HEADER_LENGTH + 2, auth, authStart, authEnd, secret, packet, HEADER_LENGTH + 2);
+  responseAuthenticatorInto(packet, auth, authStart, authEnd, secret, packet, 4);
   return packet;
+}
+
+/** Makes the authenticator a Buffer of its own only for an attribute that is encrypted with it. */
+class ResponseContext implements EncodeContext {
+  constructor(
+    readonly dictionary: Dictionary,
+    readonly secret: string | Buffer,
+    private readonly auth: Buffer,
+    private readonly authStart: number,
+    private readonly authEnd: number,
+  ) {}
+
+  get cryptAuthenticator(): Buffer {
+    return this.authStart === 0 && this.authEnd === this.auth.length ? this.auth : this.auth.subarray(this.authStart, this.authEnd);
+  }
 }
 
 /**
@@ -106,23 +140,16 @@ export function encodeResponse(options: ResponseOptions): Buffer {
  * and in order (RFC 2865 §5.33).
  */
 export function createResponse(request: RadiusPacket, code: number, attributes: AttributeList, secret: string | Buffer): Buffer {
-  const proxyStates: AttributeInput[] = [];
-  for (const a of request.attributes) if (a.type === 33 && a.vendorId === 0) proxyStates.push({ type: 33, value: a.value });
-  let list: AttributeList = attributes;
-  if (proxyStates.length > 0) {
+  let reply: AttributeList = attributes;
+  // The request's attributes are only split when it has Proxy-State (usually it has none).
+  if (request.valueOffset(33) >= 0) {
+    const proxyStates: AttributeInput[] = [];
+    for (const a of request.attributes) if (a.type === 33 && a.vendorId === 0) proxyStates.push({ type: 33, value: a.value });
     const own: AttributeInput[] = [];
     if (Array.isArray(attributes)) own.push(...(attributes as readonly AttributeInput[]));
     else
       for (const [name, value] of Object.entries(attributes)) for (const v of Array.isArray(value) ? value : [value]) own.push([name, v]);
-    list = [...own, ...proxyStates];
+    reply = [...own, ...proxyStates];
   }
-  return encodeResponse({
-    code,
-    identifier: request.identifier,
-    requestAuthenticator: request.authenticator,
-    attributes: list,
-    secret,
-    dictionary: request.dictionary,
-    requestCode: request.code,
-  });
+  return response(code, request.identifier, request.raw, 4, 20, reply, secret, request.dictionary, request.code);
 }

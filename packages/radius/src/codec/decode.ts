@@ -16,13 +16,57 @@ export interface RawAttribute {
   readonly value: Buffer;
 }
 
+/**
+ * A decoded attribute that remembers where its value lies instead of holding a Buffer view of
+ * it: a view costs an object of ~100 bytes, made for every attribute of every packet although a
+ * server reads few of them. `value` makes (and keeps) the view on first use; readers in this
+ * library use `source`/`start`/`end` and need none.
+ */
+export class WireAttribute implements RawAttribute {
+  readonly #source: Buffer;
+  readonly #start: number;
+  readonly #end: number;
+  #view: Buffer | undefined;
+
+  constructor(
+    readonly type: number,
+    readonly vendorId: number,
+    readonly code: number,
+    readonly def: AttributeDef | undefined,
+    source: Buffer,
+    start: number,
+    end: number,
+  ) {
+    this.#source = source;
+    this.#start = start;
+    this.#end = end;
+  }
+
+  get value(): Buffer {
+    return (this.#view ??= this.#source.subarray(this.#start, this.#end));
+  }
+
+  /** The packet (or reassembled value) the value octets are in, from `start` to `end`. */
+  get source(): Buffer {
+    return this.#source;
+  }
+
+  get start(): number {
+    return this.#start;
+  }
+
+  get end(): number {
+    return this.#end;
+  }
+}
+
 export interface DecodedStructure {
   readonly code: number;
   readonly identifier: number;
   readonly authenticator: Buffer;
   /** The packet without any trailing padding (RFC 2865 §3: octets past Length are ignored). */
   readonly raw: Buffer;
-  readonly attributes: RawAttribute[];
+  readonly attributes: WireAttribute[];
   /** Offset of the Message-Authenticator value octets, or -1. */
   readonly messageAuthenticatorOffset: number;
 }
@@ -37,16 +81,10 @@ const MESSAGE_AUTHENTICATOR = 80;
  * kept as opaque attributes instead, per RFC 6929 §2.8 ("invalid attributes").
  */
 export function decodeStructure(buf: Buffer, dict: Dictionary): DecodedStructure {
-  if (buf.length < HEADER_LENGTH) throw new RadiusDecodeError(`packet of ${buf.length} octets is shorter than 20`, 'TOO_SHORT');
-  if (buf.length > MAX_PACKET_LENGTH) throw new RadiusDecodeError(`datagram of ${buf.length} octets exceeds 4096`, 'TOO_LONG');
-  const length = buf.readUInt16BE(2);
-  if (length < HEADER_LENGTH || length > MAX_PACKET_LENGTH) {
-    throw new RadiusDecodeError(`Length field ${length} outside 20..4096`, 'INVALID_LENGTH');
-  }
-  if (length > buf.length) throw new RadiusDecodeError(`Length field ${length} exceeds the ${buf.length} octets received`, 'TRUNCATED');
-  const raw = length === buf.length ? buf : buf.subarray(0, length);
+  const raw = framed(buf);
+  const length = raw.length;
 
-  const attributes: RawAttribute[] = [];
+  const attributes: WireAttribute[] = [];
   let maOffset = -1;
   let pos = HEADER_LENGTH;
   while (pos < length) {
@@ -56,11 +94,10 @@ export function decodeStructure(buf: Buffer, dict: Dictionary): DecodedStructure
     if (attrLength < 2) throw new RadiusDecodeError(`attribute ${type} has length ${attrLength} < 2`, 'ATTRIBUTE_LENGTH', pos);
     const end = pos + attrLength;
     if (end > length) throw new RadiusDecodeError(`attribute ${type} at offset ${pos} overflows the packet`, 'ATTRIBUTE_OVERFLOW', pos);
-    const value = raw.subarray(pos + 2, end);
     if (type === VENDOR_SPECIFIC) {
-      splitVsa(value, dict, attributes);
+      splitVsa(raw, pos + 2, end, dict, attributes);
     } else if (type >= 241 && type <= 244) {
-      pushExtended(type, value, dict, attributes);
+      pushExtended(type, raw, pos + 2, end, dict, attributes);
     } else if (type === 245 || type === 246) {
       pos = pushLongExtended(raw, pos, dict, attributes);
       continue;
@@ -72,7 +109,7 @@ export function decodeStructure(buf: Buffer, dict: Dictionary): DecodedStructure
         }
         maOffset = pos + 2;
       }
-      attributes.push({ type, vendorId: 0, code: type, def: dict.standardAttribute(type), value });
+      attributes.push(new WireAttribute(type, 0, type, dict.standardAttribute(type), raw, pos + 2, end));
     }
     pos = end;
   }
@@ -86,65 +123,108 @@ export function decodeStructure(buf: Buffer, dict: Dictionary): DecodedStructure
   };
 }
 
-function opaque(type: number, value: Buffer, dict: Dictionary): RawAttribute {
-  return { type, vendorId: 0, code: type, def: dict.standardAttribute(type), value };
+/** The datagram's packet: its Length field checked, trailing padding cut off (a view). */
+export function framed(buf: Buffer): Buffer {
+  if (buf.length < HEADER_LENGTH) throw new RadiusDecodeError(`packet of ${buf.length} octets is shorter than 20`, 'TOO_SHORT');
+  if (buf.length > MAX_PACKET_LENGTH) throw new RadiusDecodeError(`datagram of ${buf.length} octets exceeds 4096`, 'TOO_LONG');
+  const length = buf.readUInt16BE(2);
+  if (length < HEADER_LENGTH || length > MAX_PACKET_LENGTH) {
+    throw new RadiusDecodeError(`Length field ${length} outside 20..4096`, 'INVALID_LENGTH');
+  }
+  if (length > buf.length) throw new RadiusDecodeError(`Length field ${length} exceeds the ${buf.length} octets received`, 'TRUNCATED');
+  return length === buf.length ? buf : buf.subarray(0, length);
 }
 
-/** RFC 2865 §5.26 VSA, split into sub-attributes per the vendor's format=t,l (one VSA may hold several). */
-function splitVsa(value: Buffer, dict: Dictionary, out: RawAttribute[]): void {
-  if (value.length < 5) {
-    out.push(opaque(VENDOR_SPECIFIC, value, dict));
+/**
+ * decodeStructure's checks without splitting anything: the same errors for the same packets,
+ * so that attributes can be split only when asked for. Every fragment of a long extended
+ * attribute is a well-formed top-level attribute wherever decodeStructure accepts it, so a walk
+ * over top-level attributes sees what it sees. Returns the Message-Authenticator's value offset, or -1.
+ * Afterwards `pos += raw[pos + 1]` from 20 walks the top-level attributes safely.
+ */
+export function checkAttributeFraming(raw: Buffer): number {
+  const length = raw.length;
+  let maOffset = -1;
+  let pos = HEADER_LENGTH;
+  while (pos < length) {
+    if (pos + 2 > length) throw new RadiusDecodeError(`attribute header truncated at offset ${pos}`, 'ATTRIBUTE_TRUNCATED', pos);
+    const type = raw[pos]!;
+    const attrLength = raw[pos + 1]!;
+    if (attrLength < 2) throw new RadiusDecodeError(`attribute ${type} has length ${attrLength} < 2`, 'ATTRIBUTE_LENGTH', pos);
+    const end = pos + attrLength;
+    if (end > length) throw new RadiusDecodeError(`attribute ${type} at offset ${pos} overflows the packet`, 'ATTRIBUTE_OVERFLOW', pos);
+    if (type === MESSAGE_AUTHENTICATOR) {
+      if (attrLength !== 18 || maOffset >= 0) {
+        throw new RadiusDecodeError('malformed or repeated Message-Authenticator', 'INVALID_MESSAGE_AUTHENTICATOR', pos);
+      }
+      maOffset = pos + 2;
+    }
+    pos = end;
+  }
+  return maOffset;
+}
+
+function opaque(type: number, source: Buffer, start: number, end: number, dict: Dictionary): WireAttribute {
+  return new WireAttribute(type, 0, type, dict.standardAttribute(type), source, start, end);
+}
+
+/**
+ * RFC 2865 §5.26 VSA, split into sub-attributes per the vendor's format=t,l (one VSA may hold
+ * several). `start`..`end` is the VSA's value in `raw`.
+ */
+function splitVsa(raw: Buffer, start: number, end: number, dict: Dictionary, out: WireAttribute[]): void {
+  if (end - start < 5) {
+    out.push(opaque(VENDOR_SPECIFIC, raw, start, end, dict));
     return;
   }
-  const vendorId = value.readUInt32BE(0);
+  const vendorId = raw.readUInt32BE(start);
   const vendor = dict.vendor(vendorId);
   const t = vendor?.typeSize ?? 1;
   const l = vendor?.lengthSize ?? 1;
   const header = t + l + (vendor?.continuation ? 1 : 0);
-  const found: RawAttribute[] = [];
-  let pos = 4;
-  while (pos < value.length) {
-    if (pos + header > value.length) break;
-    const code = t === 1 ? value[pos]! : t === 2 ? value.readUInt16BE(pos) : value.readUInt32BE(pos);
-    const subLength = l === 0 ? value.length - pos : l === 1 ? value[pos + t]! : value.readUInt16BE(pos + t);
-    if (subLength < header || pos + subLength > value.length) break;
-    found.push({
-      type: VENDOR_SPECIFIC,
-      vendorId,
-      code,
-      def: vendor?.attributes.get(code),
-      value: value.subarray(pos + header, pos + subLength),
-    });
+  // Most VSAs hold one sub-attribute: the list is only made for a second one.
+  let first: WireAttribute | undefined;
+  let more: WireAttribute[] | undefined;
+  let pos = start + 4;
+  while (pos < end) {
+    if (pos + header > end) break;
+    const code = t === 1 ? raw[pos]! : t === 2 ? raw.readUInt16BE(pos) : raw.readUInt32BE(pos);
+    const subLength = l === 0 ? end - pos : l === 1 ? raw[pos + t]! : raw.readUInt16BE(pos + t);
+    if (subLength < header || pos + subLength > end) break;
+    const a = new WireAttribute(VENDOR_SPECIFIC, vendorId, code, vendor?.attributes.get(code), raw, pos + header, pos + subLength);
+    if (!first) first = a;
+    else (more ??= []).push(a);
     pos += subLength;
   }
-  if (pos !== value.length) {
-    out.push(opaque(VENDOR_SPECIFIC, value, dict));
+  if (pos !== end) {
+    out.push(opaque(VENDOR_SPECIFIC, raw, start, end, dict));
     return;
   }
-  for (const a of found) out.push(a);
+  if (first) out.push(first);
+  if (more) for (const a of more) out.push(a);
 }
 
 /** RFC 6929 §2.1 Extended-Type attributes 241-244 (and §2.4 Extended-Vendor-Specific inside them). */
-function pushExtended(type: number, value: Buffer, dict: Dictionary, out: RawAttribute[]): void {
-  if (value.length < 1) {
-    out.push(opaque(type, value, dict));
+function pushExtended(type: number, raw: Buffer, start: number, end: number, dict: Dictionary, out: WireAttribute[]): void {
+  if (end - start < 1) {
+    out.push(opaque(type, raw, start, end, dict));
     return;
   }
-  pushExtendedValue(type, value[0]!, value.subarray(1), dict, out);
+  pushExtendedValue(type, raw[start]!, raw, start + 1, end, dict, out);
 }
 
-function pushExtendedValue(type: number, extType: number, data: Buffer, dict: Dictionary, out: RawAttribute[]): void {
+function pushExtendedValue(type: number, extType: number, source: Buffer, start: number, end: number, dict: Dictionary, out: WireAttribute[]): void {
   if (extType === VENDOR_SPECIFIC) {
-    if (data.length < 5) {
-      out.push({ type, vendorId: 0, code: extType, def: undefined, value: data });
+    if (end - start < 5) {
+      out.push(new WireAttribute(type, 0, extType, undefined, source, start, end));
       return;
     }
-    const vendorId = data.readUInt32BE(0);
-    const code = data[4]!;
-    out.push({ type, vendorId, code, def: dict.evsAttribute(type, vendorId, code), value: data.subarray(5) });
+    const vendorId = source.readUInt32BE(start);
+    const code = source[start + 4]!;
+    out.push(new WireAttribute(type, vendorId, code, dict.evsAttribute(type, vendorId, code), source, start + 5, end));
     return;
   }
-  out.push({ type, vendorId: 0, code: extType, def: dict.extendedAttribute(type, extType), value: data });
+  out.push(new WireAttribute(type, 0, extType, dict.extendedAttribute(type, extType), source, start, end));
 }
 
 /**
@@ -152,11 +232,11 @@ function pushExtendedValue(type: number, extType: number, data: Buffer, dict: Di
  * flag are concatenated with the following attributes of the same Type and
  * Extended-Type. Returns the offset after the last fragment consumed.
  */
-function pushLongExtended(raw: Buffer, start: number, dict: Dictionary, out: RawAttribute[]): number {
+function pushLongExtended(raw: Buffer, start: number, dict: Dictionary, out: WireAttribute[]): number {
   const type = raw[start]!;
   const firstLength = raw[start + 1]!;
   if (firstLength < 4) {
-    out.push(opaque(type, raw.subarray(start + 2, start + firstLength), dict));
+    out.push(opaque(type, raw, start + 2, start + firstLength, dict));
     return start + firstLength;
   }
   const extType = raw[start + 2]!;
@@ -171,7 +251,7 @@ function pushLongExtended(raw: Buffer, start: number, dict: Dictionary, out: Raw
     // The next fragment must follow immediately and be well-formed; otherwise the whole attribute is invalid.
     const next = pos;
     if (next + 4 > raw.length || raw[next] !== type || raw[next + 2] !== extType) {
-      out.push(opaque(type, raw.subarray(start + 2, start + firstLength), dict));
+      out.push(opaque(type, raw, start + 2, start + firstLength, dict));
       return start + firstLength;
     }
     const nextLength = raw[next + 1]!;
@@ -180,11 +260,11 @@ function pushLongExtended(raw: Buffer, start: number, dict: Dictionary, out: Raw
       throw new RadiusDecodeError(`attribute ${type} at offset ${next} overflows the packet`, 'ATTRIBUTE_OVERFLOW', next);
     }
     if (nextLength < 4) {
-      out.push(opaque(type, raw.subarray(start + 2, start + firstLength), dict));
+      out.push(opaque(type, raw, start + 2, start + firstLength, dict));
       return start + firstLength;
     }
   }
   const data = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-  pushExtendedValue(type, extType, data, dict, out);
+  pushExtendedValue(type, extType, data, 0, data.length, dict, out);
   return pos;
 }

@@ -51,21 +51,72 @@ export function forEachAttribute(list: AttributeList, fn: (input: AttributeInput
  */
 export function writeAttributes(list: AttributeList, ctx: EncodeContext, out: Buffer, pos: number): number {
   let p = pos;
-  forEachAttribute(list, (input) => {
-    if (isTuple(input) || 'name' in input) {
-      const [name, value, tag] = isTuple(input) ? input : [input.name, input.value, input.tag];
-      const def = ctx.dictionary.attribute(name);
-      if (!def) throw new RadiusEncodeError(`unknown attribute "${name}"`);
-      if (def.code === MESSAGE_AUTHENTICATOR && def.space.kind === 'standard') return;
-      p = writeDefined(def, prepareValue(def, value, tag, ctx), ctx.dictionary, out, p);
-    } else if ('vendorId' in input) {
-      p = writeVsa(input.vendorId, input.vendorType, ctx.dictionary.vendor(input.vendorId), input.value, out, p);
-    } else {
-      if (input.type === MESSAGE_AUTHENTICATOR) return;
-      p = writeStandard(input.type, input.value, false, out, p);
-    }
-  });
+  // A plain loop for lists (what servers send): forEachAttribute's callback is a closure per packet.
+  if (Array.isArray(list)) {
+    const inputs = list as readonly AttributeInput[];
+    for (let i = 0; i < inputs.length; i++) p = writeInput(inputs[i]!, ctx, out, p);
+  } else {
+    forEachAttribute(list, (input) => {
+      p = writeInput(input, ctx, out, p);
+    });
+  }
   return p;
+}
+
+function writeInput(input: AttributeInput, ctx: EncodeContext, out: Buffer, p: number): number {
+  if (isTuple(input)) return writeNamed(input[0], input[1], input[2], ctx, out, p);
+  if ('name' in input) return writeNamed(input.name, input.value, input.tag, ctx, out, p);
+  if ('vendorId' in input) return writeVsa(input.vendorId, input.vendorType, ctx.dictionary.vendor(input.vendorId), input.value, out, p);
+  if (input.type === MESSAGE_AUTHENTICATOR) return p;
+  return writeStandard(input.type, input.value, false, out, p);
+}
+
+function writeNamed(name: string, value: AttributeValue, tag: number | undefined, ctx: EncodeContext, out: Buffer, p: number): number {
+  const def = ctx.dictionary.attribute(name);
+  if (!def) throw new RadiusEncodeError(`unknown attribute "${name}"`);
+  if (def.code === MESSAGE_AUTHENTICATOR && def.space.kind === 'standard') return p;
+  const written = writeDirect(def, value, ctx.dictionary, out, p);
+  if (written >= 0) return written;
+  return writeDefined(def, prepareValue(def, value, tag, ctx), ctx.dictionary, out, p);
+}
+
+/**
+ * The usual reply attribute (standard or VSA; text, integer or octets; no tag, no encryption)
+ * written straight into the packet, where going through encodeValue made a Buffer for each.
+ * Returns -1 for anything else, or anything that does not fit: the general path then encodes
+ * it, and raises the errors, as before.
+ */
+function writeDirect(def: AttributeDef, value: AttributeValue, dict: Dictionary, out: Buffer, pos: number): number {
+  if (def.hasTag || def.encrypt !== 0 || def.concat) return -1;
+  let length: number;
+  let n = 0;
+  if (def.type === 'integer') {
+    if (typeof value === 'number') n = value;
+    else if (typeof value === 'string' && def.values.has(value)) n = def.values.get(value)!;
+    else return -1;
+    if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) return -1;
+    length = 4;
+  } else if (Buffer.isBuffer(value) && def.type !== 'date') {
+    length = value.length;
+  } else if (def.type === 'string' && typeof value === 'string') {
+    length = Buffer.byteLength(value, 'utf8');
+  } else return -1;
+  let at: number;
+  if (def.space.kind === 'standard') {
+    if (length > 253 || pos + 2 + length > MAX_PACKET_LENGTH) return -1;
+    out[pos] = def.code;
+    out[pos + 1] = length + 2;
+    at = pos + 2;
+  } else if (def.space.kind === 'vendor') {
+    const vendor = dict.vendor(def.vendorId);
+    const header = 6 + (vendor?.typeSize ?? 1) + (vendor?.lengthSize ?? 1) + (vendor?.continuation ? 1 : 0);
+    if (header + length > 255 || pos + header + length > MAX_PACKET_LENGTH) return -1;
+    at = writeVsaHeader(def.vendorId, def.code, vendor, length, out, pos);
+  } else return -1;
+  if (def.type === 'integer') out.writeUInt32BE(n, at);
+  else if (typeof value === 'string') out.write(value, at, length, 'utf8');
+  else (value as Buffer).copy(out, at);
+  return at + length;
 }
 
 /** Value octets with RFC 2868 tag and RFC 2865 §5.2 / RFC 2868 §3.5 encryption applied. */
@@ -115,8 +166,8 @@ function writeDefined(def: AttributeDef, bytes: Buffer, dict: Dictionary, out: B
 }
 
 /** RFC 2865 §5: Type, Length, Value. concat attributes (RFC 2869 §5.13) are split into 253-octet pieces. */
-function writeStandard(type: number, bytes: Buffer, concat: boolean, out: Buffer, pos: number, name = `Attr-${type}`): number {
-  if (bytes.length > 253 && !concat) throw new RadiusEncodeError(`${name}: value of ${bytes.length} octets exceeds 253`);
+function writeStandard(type: number, bytes: Buffer, concat: boolean, out: Buffer, pos: number, name?: string): number {
+  if (bytes.length > 253 && !concat) throw new RadiusEncodeError(`${name ?? `Attr-${type}`}: value of ${bytes.length} octets exceeds 253`);
   let p = pos;
   let offset = 0;
   do {
@@ -144,28 +195,33 @@ function writeVsa(
   pos: number,
   attrName?: string,
 ): number {
+  const header = (vendor?.typeSize ?? 1) + (vendor?.lengthSize ?? 1) + (vendor?.continuation ? 1 : 0);
+  const total = 2 + 4 + header + bytes.length;
+  if (total > 255) throw new RadiusEncodeError(`${attrName ?? `Vendor-${vendorId}-Attr-${code}`}: value of ${bytes.length} octets too long for a VSA`);
+  ensureRoom(pos, total);
+  bytes.copy(out, writeVsaHeader(vendorId, code, vendor, bytes.length, out, pos));
+  return pos + total;
+}
+
+/** Type 26, length, vendor id and the sub-attribute's type/length for `valueLength` octets; returns the value's offset. */
+function writeVsaHeader(vendorId: number, code: number, vendor: VendorDef | undefined, valueLength: number, out: Buffer, pos: number): number {
   const t = vendor?.typeSize ?? 1;
   const l = vendor?.lengthSize ?? 1;
   const c = vendor?.continuation ? 1 : 0;
   const header = t + l + c;
-  const total = 2 + 4 + header + bytes.length;
-  const name = attrName ?? `Vendor-${vendorId}-Attr-${code}`;
-  if (total > 255) throw new RadiusEncodeError(`${name}: value of ${bytes.length} octets too long for a VSA`);
-  ensureRoom(pos, total);
   out[pos] = 26;
-  out[pos + 1] = total;
+  out[pos + 1] = 2 + 4 + header + valueLength;
   out.writeUInt32BE(vendorId, pos + 2);
   let p = pos + 6;
   if (t === 1) out[p] = code;
   else if (t === 2) out.writeUInt16BE(code, p);
   else out.writeUInt32BE(code, p);
   p += t;
-  if (l === 1) out[p] = header + bytes.length;
-  else if (l === 2) out.writeUInt16BE(header + bytes.length, p);
+  if (l === 1) out[p] = header + valueLength;
+  else if (l === 2) out.writeUInt16BE(header + valueLength, p);
   p += l;
   if (c) out[p++] = 0;
-  bytes.copy(out, p);
-  return pos + total;
+  return p;
 }
 
 /**

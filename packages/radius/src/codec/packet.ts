@@ -3,7 +3,7 @@ import { defaultDictionary } from '../dictionary/default.ts';
 import type { Dictionary } from '../dictionary/dictionary.ts';
 import type { AttributeDef } from '../dictionary/types.ts';
 import { codeName } from './codes.ts';
-import { decodeStructure, type RawAttribute } from './decode.ts';
+import { checkAttributeFraming, decodeStructure, framed, type RawAttribute, type WireAttribute } from './decode.ts';
 import { saltDecrypt } from './salt-crypt.ts';
 import { unhidePassword } from './user-password.ts';
 import { decodeValue, type AttributeValue } from './values.ts';
@@ -28,32 +28,54 @@ export interface TaggedValue {
 /**
  * A received packet. Framing is validated up front; attribute values are
  * only interpreted when asked for, so a server pays for what it reads.
+ *
+ * Attributes are split into objects (`attributes`) only when something asks
+ * for them: lookups of ordinary attributes by name walk the packet octets,
+ * which made a server's Access-Request cost about a third fewer bytes.
  */
 export class RadiusPacket {
   readonly code: number;
   readonly identifier: number;
-  /** Request or Response Authenticator (view on `raw`). */
-  readonly authenticator: Buffer;
   /** The packet octets (without trailing padding). */
   readonly raw: Buffer;
-  readonly attributes: readonly RawAttribute[];
   /** Offset of the Message-Authenticator value in `raw`, or -1 when absent. */
   readonly messageAuthenticatorOffset: number;
   readonly dictionary: Dictionary;
   private readonly secret: string | Buffer | undefined;
   private readonly requestAuthenticator: Buffer | undefined;
+  private split: readonly WireAttribute[] | undefined;
+  private authView: Buffer | undefined;
 
   constructor(buf: Buffer, options: DecodeOptions = {}) {
     this.dictionary = options.dictionary ?? defaultDictionary();
-    const s = decodeStructure(buf, this.dictionary);
-    this.code = s.code;
-    this.identifier = s.identifier;
-    this.authenticator = s.authenticator;
-    this.raw = s.raw;
-    this.attributes = s.attributes;
-    this.messageAuthenticatorOffset = s.messageAuthenticatorOffset;
+    // The same checks and errors as decodeStructure, which runs on first use of `attributes`.
+    const raw = framed(buf);
+    this.messageAuthenticatorOffset = checkAttributeFraming(raw);
+    this.code = raw[0]!;
+    this.identifier = raw[1]!;
+    this.raw = raw;
     this.secret = options.secret;
     this.requestAuthenticator = options.requestAuthenticator;
+  }
+
+  /** Request or Response Authenticator (a view on `raw`, made on first use: the server's hot path reads `raw` at 4-20). */
+  get authenticator(): Buffer {
+    return (this.authView ??= this.raw.subarray(4, 20));
+  }
+
+  /** Every attribute in packet order, VSAs split into their sub-attributes, resolved against the dictionary. */
+  get attributes(): readonly WireAttribute[] {
+    return (this.split ??= decodeStructure(this.raw, this.dictionary).attributes);
+  }
+
+  /**
+   * Offset in `raw` of the value of the first top-level attribute of `type`, or -1; its length
+   * is `raw[offset - 1] - 2`. For ordinary types, not 26 (VSAs) or 241-246 (extended).
+   */
+  valueOffset(type: number): number {
+    const raw = this.raw;
+    for (let p = 20; p < raw.length; p += raw[p + 1]!) if (raw[p] === type) return p + 2;
+    return -1;
   }
 
   get codeName(): string {
@@ -74,7 +96,11 @@ export class RadiusPacket {
 
   has(name: string): boolean {
     const def = this.dictionary.require(name);
-    for (const a of this.attributes) if (a.def === def) return true;
+    const type = ordinaryType(def);
+    if (type > 0) return this.valueOffset(type) >= 0;
+    // Indexed loops here: these run several times per request, iterator-free even unoptimised.
+    const list = this.attributes;
+    for (let i = 0; i < list.length; i++) if (list[i]!.def === def) return true;
     return false;
   }
 
@@ -87,7 +113,13 @@ export class RadiusPacket {
   get(name: string): AttributeValue | undefined {
     const def = this.dictionary.require(name);
     if (def.concat) return this.getBuffer(name);
-    for (const a of this.attributes) if (a.def === def) return this.interpret(def, this.bytesOf(def, a).bytes);
+    const type = ordinaryType(def);
+    if (type > 0) {
+      const at = this.valueOffset(type);
+      return at < 0 ? undefined : this.valueAt(def, this.raw, at, at + this.raw[at - 1]! - 2);
+    }
+    const list = this.attributes;
+    for (let i = 0; i < list.length; i++) if (list[i]!.def === def) return this.valueOf(def, list[i]!);
     return undefined;
   }
 
@@ -95,7 +127,7 @@ export class RadiusPacket {
   getAll(name: string): AttributeValue[] {
     const def = this.dictionary.require(name);
     const out: AttributeValue[] = [];
-    for (const a of this.attributes) if (a.def === def) out.push(this.interpret(def, this.bytesOf(def, a).bytes));
+    for (const a of this.attributes) if (a.def === def) out.push(this.interpret(def, this.bytesOf(def, a.value).bytes));
     return out;
   }
 
@@ -105,7 +137,7 @@ export class RadiusPacket {
     const out: TaggedValue[] = [];
     for (const a of this.attributes) {
       if (a.def !== def) continue;
-      const { tag, bytes } = this.bytesOf(def, a);
+      const { tag, bytes } = this.bytesOf(def, a.value);
       out.push({ tag, value: this.interpret(def, bytes) });
     }
     return out;
@@ -124,15 +156,22 @@ export class RadiusPacket {
   /** The value as a number: integers (enums as their number), dates as Unix seconds. */
   getNumber(name: string): number | undefined {
     const def = this.dictionary.require(name);
-    for (const a of this.attributes) {
-      if (a.def !== def) continue;
-      const v = decodeValue(def.type, this.bytesOf(def, a).bytes);
-      if (typeof v === 'number') return v;
-      if (typeof v === 'bigint') return Number(v);
-      if (v instanceof Date) return v.getTime() / 1000;
-      throw new RadiusDecodeError(`${name} is not numeric`, 'INVALID_VALUE');
+    const type = ordinaryType(def);
+    if (type > 0) {
+      const at = this.valueOffset(type);
+      return at < 0 ? undefined : this.numberAt(name, def, this.raw, at, at + this.raw[at - 1]! - 2);
     }
+    for (const a of this.attributes) if (a.def === def) return this.numberAt(name, def, a.source, a.start, a.end);
     return undefined;
+  }
+
+  private numberAt(name: string, def: AttributeDef, source: Buffer, start: number, end: number): number {
+    if (def.type === 'integer' && plain(def) && end - start === 4) return source.readUInt32BE(start);
+    const v = decodeValue(def.type, this.bytesOf(def, source.subarray(start, end)).bytes);
+    if (typeof v === 'number') return v;
+    if (typeof v === 'bigint') return Number(v);
+    if (v instanceof Date) return v.getTime() / 1000;
+    throw new RadiusDecodeError(`${name} is not numeric`, 'INVALID_VALUE');
   }
 
   /** The value octets after untagging and decryption; all fragments joined for `concat` attributes. */
@@ -141,7 +180,7 @@ export class RadiusPacket {
     const parts: Buffer[] = [];
     for (const a of this.attributes) {
       if (a.def !== def) continue;
-      const bytes = this.bytesOf(def, a).bytes;
+      const bytes = this.bytesOf(def, a.value).bytes;
       if (!def.concat) return bytes;
       parts.push(bytes);
     }
@@ -156,7 +195,7 @@ export class RadiusPacket {
       const name = a.def?.name ?? unknownName(a);
       let value: AttributeValue;
       try {
-        value = a.def ? (a.def.encrypt !== 0 ? '<hidden>' : this.interpret(a.def, this.bytesOf(a.def, a).bytes)) : a.value;
+        value = a.def ? (a.def.encrypt !== 0 ? '<hidden>' : this.interpret(a.def, this.bytesOf(a.def, a.value).bytes)) : a.value;
       } catch {
         value = a.value;
       }
@@ -168,6 +207,25 @@ export class RadiusPacket {
     return out;
   }
 
+  /**
+   * interpret(def, bytesOf(def, a).bytes), read in place for untagged, unencrypted text and
+   * integers (what servers read on every request): no view, no intermediate object.
+   */
+  private valueOf(def: AttributeDef, a: WireAttribute): AttributeValue {
+    return this.valueAt(def, a.source, a.start, a.end);
+  }
+
+  private valueAt(def: AttributeDef, source: Buffer, start: number, end: number): AttributeValue {
+    if (plain(def)) {
+      if (def.type === 'string') return source.toString('utf8', start, end);
+      if (def.type === 'integer' && end - start === 4) {
+        const n = source.readUInt32BE(start);
+        return def.valueNames.size > 0 ? (def.valueNames.get(n) ?? n) : n;
+      }
+    }
+    return this.interpret(def, this.bytesOf(def, source.subarray(start, end)).bytes);
+  }
+
   private interpret(def: AttributeDef, bytes: Buffer): AttributeValue {
     const v = decodeValue(def.type, bytes);
     if (typeof v === 'number' && def.valueNames.size > 0) return def.valueNames.get(v) ?? v;
@@ -175,9 +233,9 @@ export class RadiusPacket {
   }
 
   /** Strips the RFC 2868 tag and undoes encryption. */
-  private bytesOf(def: AttributeDef, a: RawAttribute): { tag: number; bytes: Buffer } {
+  private bytesOf(def: AttributeDef, value: Buffer): { tag: number; bytes: Buffer } {
     let tag = 0;
-    let bytes = a.value;
+    let bytes = value;
     if (def.hasTag && bytes.length > 0) {
       if (def.type === 'integer' && def.encrypt === 0) {
         // RFC 2868 §3.1: the tag replaces the high octet of the 32-bit value.
@@ -199,6 +257,22 @@ export class RadiusPacket {
     }
     return { tag, bytes };
   }
+}
+
+/**
+ * The type to look for among top-level attributes when `def` is an ordinary standard attribute,
+ * else 0: VSAs and extended attributes are found among the split attributes (and a name for
+ * 26 or 241-246 itself matches only those kept whole as invalid, RFC 6929 §2.8).
+ */
+function ordinaryType(def: AttributeDef): number {
+  if (def.space.kind !== 'standard') return 0;
+  const t = def.code;
+  return t === 26 || (t >= 241 && t <= 246) ? 0 : t;
+}
+
+/** Neither tagged nor encrypted: the value octets are the value. */
+function plain(def: AttributeDef): boolean {
+  return !def.hasTag && def.encrypt === 0;
 }
 
 function unknownName(a: RawAttribute): string {

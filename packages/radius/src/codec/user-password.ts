@@ -26,17 +26,31 @@ export function hidePassword(password: string | Buffer, secret: string | Buffer,
 
 /** Reverses hidePassword; trailing NUL padding is removed. */
 export function unhidePassword(hidden: Buffer, secret: string | Buffer, authenticator: Buffer): Buffer {
-  if (hidden.length < 16 || hidden.length > 128 || hidden.length % 16 !== 0) {
-    throw new RadiusDecodeError(`User-Password of length ${hidden.length} is not a multiple of 16 in 16..128`, 'INVALID_VALUE');
-  }
   const out = Buffer.allocUnsafe(hidden.length);
-  let previous = authenticator;
-  for (let block = 0; block < hidden.length; block += 16) {
-    const b = hash.reset().update(secretBytes(secret)).update(previous).digest(keystream);
-    for (let i = 0; i < 16; i++) out[block + i] = hidden[block + i]! ^ b[i]!;
-    previous = hidden.subarray(block, block + 16);
+  return out.subarray(0, unhidePasswordInto(hidden, 0, hidden.length, secret, authenticator, 0, authenticator.length, out));
+}
+
+/**
+ * unhidePassword for the value at `start`..`end` of `source`, with the authenticator at
+ * `authStart`..`authEnd` of `authenticator`, written to `out` (at least as long as the value);
+ * returns the password's length. A server checking PAP needs no Buffer per request.
+ */
+export function unhidePasswordInto(source: Uint8Array, start: number, end: number, secret: string | Buffer,
+  authenticator: Uint8Array, authStart: number, authEnd: number, out: Uint8Array): number {
+  const length = end - start;
+  if (length < 16 || length > 128 || length % 16 !== 0) {
+    throw new RadiusDecodeError(`User-Password of length ${length} is not a multiple of 16 in 16..128`, 'INVALID_VALUE');
   }
-  let end = out.length;
-  while (end > 0 && out[end - 1] === 0) end--;
-  return out.subarray(0, end);
+  const key = secretBytes(secret);
+  for (let block = 0; block < length; block += 16) {
+    hash.reset().update(key);
+    // The chain: the Request Authenticator, then the previous ciphertext block.
+    if (block === 0) hash.update(authenticator, authStart, authEnd);
+    else hash.update(source, start + block - 16, start + block);
+    const b = hash.digest(keystream);
+    for (let i = 0; i < 16; i++) out[block + i] = source[start + block + i]! ^ b[i]!;
+  }
+  let n = length;
+  while (n > 0 && out[n - 1] === 0) n--;
+  return n;
 }

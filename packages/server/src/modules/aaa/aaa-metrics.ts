@@ -4,11 +4,32 @@ export type AaaMetrics = ReturnType<typeof createAaaMetrics>;
 
 export function createAaaMetrics(registry: Registry) {
   const r = [registry];
+  // Answered Access-Requests are tallied in plain numbers and handed to the counter when it is
+  // read: inc() with labels builds the series' key string and a result object on every call.
+  const answered: Record<'accept' | 'reject', Record<string, number>> = { accept: {}, reject: {} };
   // Read when scraped: the runtime points it at its accounting writer.
   const journalProbe = { backlog: () => 0 };
   return {
     journalProbe,
-    auth: new Counter({ name: 'astranetix_radius_auth_total', help: 'Access-Requests answered', labelNames: ['result', 'method'] as const, registers: r }),
+    auth: new Counter({
+      name: 'astranetix_radius_auth_total', help: 'Access-Requests answered', labelNames: ['result', 'method'] as const, registers: r,
+      collect() {
+        for (const result of ['accept', 'reject'] as const) {
+          const tally = answered[result];
+          for (const method of Object.keys(tally)) {
+            const n = tally[method]!;
+            if (n === 0) continue;
+            tally[method] = 0;
+            this.inc({ result, method }, n);
+          }
+        }
+      },
+    }),
+    /** One Access-Request answered; what `auth` shows once read. */
+    countAuth(result: 'accept' | 'reject', method: string): void {
+      const tally = answered[result];
+      tally[method] = (tally[method] ?? 0) + 1;
+    },
     acct: new Counter({ name: 'astranetix_radius_acct_total', help: 'Accounting-Requests committed and answered', labelNames: ['status'] as const, registers: r }),
     dropped: new Counter({ name: 'astranetix_radius_dropped_total', help: 'Packets dropped without an answer', labelNames: ['reason'] as const, registers: r }),
     duplicates: new Counter({ name: 'astranetix_radius_duplicates_total', help: 'Retransmissions answered from the duplicate cache', labelNames: ['kind'] as const, registers: r }),

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import dgram from 'node:dgram';
-import type { AddressInfo } from 'node:net';
+import dns from 'node:dns';
+import { isIP, type AddressInfo } from 'node:net';
 import {
-  createResponse, decodePacket, DedupCache, EapMd5Server, RadiusCode, verifyMessageAuthenticator, verifyRequestAuthenticator, type AttributeInput, type RadiusPacket,
+  createResponse, decodePacket, DedupCache, EapMd5Server, RadiusCode, verifyMessageAuthenticator, verifyRequestAuthenticator, type AttributeInput, type DecodeOptions, type RadiusPacket,
 } from '@astranetix/radius';
 import type { Logger } from 'pino';
 import type { AaaMetrics } from './aaa-metrics.ts';
@@ -16,6 +17,7 @@ import { authorize, type Decision } from './authorize.ts';
 import { allocateIp } from './ip-pool.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { AaaSubscriber } from './policy.ts';
+import type { QuotaUsage } from './rate.ts';
 import type { VoucherLogins } from '../vouchers/voucher-login.ts';
 
 export type AaaDeps = {
@@ -32,9 +34,22 @@ export type AaaDeps = {
 };
 
 const GIGA = 2 ** 32;
+const NO_ATTRIBUTES: readonly AttributeInput[] = Object.freeze([]);
 const acctStatus: Record<number, 'Start' | 'Stop' | 'Interim-Update' | 'Accounting-On' | 'Accounting-Off'> = {
   1: 'Start', 2: 'Stop', 3: 'Interim-Update', 7: 'Accounting-On', 8: 'Accounting-Off',
 };
+
+/**
+ * dgram resolves every send's address, even an IP literal, through dns.lookup, which answers on
+ * the next tick (a tick object, its argument list and more per reply). Replies go to the
+ * source address of a request, always a literal: answered at once, the same answer, and the
+ * reply leaves in the same turn. Names (a configured bind host) still go to dns.lookup.
+ */
+function literalLookup(hostname: string, options: dns.LookupOneOptions | number, callback: (err: NodeJS.ErrnoException | null, address: string, family: number) => void): void {
+  const family = isIP(hostname);
+  if (family !== 0) callback(null, hostname, family);
+  else dns.lookup(hostname, typeof options === 'number' ? { family: options } : options, callback);
+}
 
 /** The RADIUS listeners: Access-Request on the auth port, Accounting-Request on the accounting port. */
 export class AaaServer {
@@ -43,6 +58,7 @@ export class AaaServer {
   private readonly dedup = new DedupCache({ windowMs: 5000 });
   // Challenge state lives in this process: a NAS keeps talking to the server that challenged it.
   private readonly eap = new EapMd5Server({ serverName: 'astranetix' });
+  private readonly decodeOptionsByNas = new WeakMap<AaaNas, DecodeOptions>();
 
   // Label lookups cost more than the observation itself at this rate.
   private readonly authLatency;
@@ -64,14 +80,16 @@ export class AaaServer {
     this.auth = this.acct = null;
   }
 
-  private bind(host: string, port: number, handler: (msg: Buffer, rinfo: dgram.RemoteInfo, sock: dgram.Socket) => Promise<void>): Promise<dgram.Socket> {
-    const sock = dgram.createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', recvBufferSize: 4 * 1024 * 1024, sendBufferSize: 4 * 1024 * 1024 });
+  private bind(host: string, port: number, handler: (msg: Buffer, rinfo: dgram.RemoteInfo, sock: dgram.Socket) => Promise<void> | void): Promise<dgram.Socket> {
+    const sock = dgram.createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', recvBufferSize: 4 * 1024 * 1024, sendBufferSize: 4 * 1024 * 1024, lookup: literalLookup });
     sock.on('message', (msg, rinfo) => {
-      handler(msg, rinfo, sock).catch((err: unknown) => {
-        // Never crash on one packet: count it and go on.
-        this.deps.metrics.errors.inc({ stage: 'handler' });
-        this.deps.log.error({ err, from: rinfo.address }, 'RADIUS packet handling failed');
-      });
+      // A handler returns a promise only when it has to wait; most Access-Requests do not.
+      try {
+        const pending = handler(msg, rinfo, sock);
+        if (pending) pending.catch((err: unknown) => this.failed(err, rinfo));
+      } catch (err) {
+        this.failed(err, rinfo);
+      }
     });
     sock.on('error', (err) => this.deps.log.error({ err }, 'RADIUS socket error'));
     return new Promise((resolve, reject) => {
@@ -81,6 +99,12 @@ export class AaaServer {
         resolve(sock);
       });
     });
+  }
+
+  /** Never crash on one packet: count it and go on. */
+  private failed(err: unknown, rinfo: dgram.RemoteInfo): void {
+    this.deps.metrics.errors.inc({ stage: 'handler' });
+    this.deps.log.error({ err, from: rinfo.address }, 'RADIUS packet handling failed');
   }
 
   /** Source → NAS, duplicate check and decoding, shared by both ports. Undefined means: drop. */
@@ -107,7 +131,7 @@ export class AaaServer {
     }
     let packet: RadiusPacket;
     try {
-      packet = decodePacket(msg, { secret: nas.secret });
+      packet = decodePacket(msg, this.decodeOptions(nas));
     } catch {
       this.dedup.abandon(seen.key);
       metrics.dropped.inc({ reason: 'malformed' });
@@ -116,12 +140,19 @@ export class AaaServer {
     return { nas, packet, key: seen.key };
   }
 
+  /** One options object per NAS rather than one per packet (NAS objects are replaced on reload). */
+  private decodeOptions(nas: AaaNas): DecodeOptions {
+    let options = this.decodeOptionsByNas.get(nas);
+    if (!options) this.decodeOptionsByNas.set(nas, (options = { secret: nas.secret }));
+    return options;
+  }
+
   private reply(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: string, response: Buffer): void {
     this.dedup.complete(key, response);
     sock.send(response, rinfo.port, rinfo.address);
   }
 
-  private async onAuth(msg: Buffer, rinfo: dgram.RemoteInfo, sock: dgram.Socket): Promise<void> {
+  private onAuth(msg: Buffer, rinfo: dgram.RemoteInfo, sock: dgram.Socket): Promise<void> | void {
     const started = performance.now();
     const admitted = this.admit(msg, rinfo, 'auth', sock);
     if (!admitted) return;
@@ -141,48 +172,68 @@ export class AaaServer {
     } else if (nas.requireMessageAuthenticator) return this.drop(key, 'missing_message_authenticator');
 
     const username = packet.getString('User-Name') ?? '';
-    const { sub, usage } = this.deps.subscribers.peek(nas.ispId, username) ?? await this.deps.subscribers.get(nas.ispId, username);
+    const cached = this.deps.subscribers.peek(nas.ispId, username);
+    // The steady state, a known subscriber in memory and no EAP, is answered in this turn of the
+    // event loop without a promise; anything that may wait goes the asynchronous way.
+    if (cached?.sub && !packet.has('EAP-Message')) return this.decide(sock, rinfo, key, packet, nas, cached.sub, cached.usage, username, NO_ATTRIBUTES, started);
+    return this.authSlow(sock, rinfo, key, packet, nas, username, cached, started);
+  }
+
+  private async authSlow(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: string, packet: RadiusPacket, nas: AaaNas, username: string,
+    cached: { sub: AaaSubscriber | null; usage: QuotaUsage } | undefined, started: number): Promise<void> {
+    const { sub, usage } = cached ?? await this.deps.subscribers.get(nas.ispId, username);
     // Not a subscriber: perhaps a hotspot card's PIN. Only this path may reach the database.
     // A failed lookup answers nothing and forgets the packet, so that the NAS's retransmission is processed.
     const voucher = sub || packet.has('EAP-Message') ? null : await this.deps.vouchers?.authorize(packet, nas, username, new Date())
       .catch((err: unknown) => { this.drop(key, 'db_error'); throw err; });
-    if (voucher) return this.answer(sock, rinfo, key, packet, nas, null, voucher.logName, voucher, [], started);
+    if (voucher) return this.answer(sock, rinfo, key, packet, nas, null, voucher.logName, voucher, NO_ATTRIBUTES, started, new Date());
     // EAP-MD5 (RFC 3579): the challenge round trip first; policy runs once the peer has proven the password.
-    let eapAttributes: AttributeInput[] = [];
+    let eapAttributes: readonly AttributeInput[] = NO_ATTRIBUTES;
     if (packet.has('EAP-Message')) {
       const eap = await this.eap.handle(packet, () => sub?.password);
       if (!eap) return this.drop(key, 'eap_without_message_authenticator');
       if (eap.code !== RadiusCode.AccessAccept) {
         this.reply(sock, rinfo, key, createResponse(packet, eap.code, eap.attributes, nas.secret));
-        if (eap.code === RadiusCode.AccessReject) this.logDecision(nas, sub, username, packet, rinfo.address, false, 'EAP-MD5 failed', 'eap-md5');
+        if (eap.code === RadiusCode.AccessReject) this.logDecision(nas, sub, username, packet, rinfo.address, false, 'EAP-MD5 failed', 'eap-md5', new Date());
         return;
       }
       eapAttributes = eap.attributes;
     }
-    let decision = authorize({
-      packet, nas, subscriber: sub, activeSessions: sub ? this.deps.sessions.count(sub.id) : 0, usage, now: new Date(),
-      ...(eapAttributes.length ? { verifiedBy: 'eap-md5' as const } : {}),
+    return this.decide(sock, rinfo, key, packet, nas, sub, usage, username, eapAttributes, started);
+  }
+
+  /** Policy, then the answer: asynchronous only when the plan leases an address from a server-side pool. */
+  private decide(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: string, packet: RadiusPacket, nas: AaaNas, sub: AaaSubscriber | null, usage: QuotaUsage,
+    username: string, eapAttributes: readonly AttributeInput[], started: number): Promise<void> | void {
+    const now = new Date();
+    const decision = authorize({
+      packet, nas, subscriber: sub, activeSessions: sub ? this.deps.sessions.count(sub.id) : 0, usage, now,
+      verifiedBy: eapAttributes.length ? 'eap-md5' : undefined, explain: false,
     });
-    if (decision.accept && sub?.plan?.ipPoolId) decision = await this.withPoolAddress(decision, sub);
-    this.answer(sock, rinfo, key, packet, nas, sub, username, decision, eapAttributes, started);
+    if (decision.accept && sub?.plan?.ipPoolId) {
+      return this.withPoolAddress(decision, sub).then((d) => this.answer(sock, rinfo, key, packet, nas, sub, username, d, eapAttributes, started, new Date()));
+    }
+    this.answer(sock, rinfo, key, packet, nas, sub, username, decision, eapAttributes, started, now);
   }
 
   private answer(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: string, packet: RadiusPacket, nas: AaaNas, sub: AaaSubscriber | null, logName: string,
-    decision: Decision, eapAttributes: AttributeInput[], started: number): void {
+    decision: Decision, eapAttributes: readonly AttributeInput[], started: number, at: Date): void {
     const { metrics } = this.deps;
     const code = decision.accept ? RadiusCode.AccessAccept : RadiusCode.AccessReject;
-    const attrs = decision.accept ? [...eapAttributes, ...decision.attributes] : [...decision.attributes, ['Reply-Message', decision.reason] as const];
+    const attrs = decision.accept
+      ? (eapAttributes.length ? [...eapAttributes, ...decision.attributes] : decision.attributes)
+      : [...decision.attributes, ['Reply-Message', decision.reason] as const];
     this.reply(sock, rinfo, key, createResponse(packet, code, attrs, nas.secret));
-    metrics.auth.inc({ result: decision.accept ? 'accept' : 'reject', method: decision.method });
+    metrics.countAuth(decision.accept ? 'accept' : 'reject', decision.method);
     this.authLatency.observe((performance.now() - started) / 1000);
-    this.logDecision(nas, sub, logName, packet, rinfo.address, decision.accept, decision.reason, decision.method);
+    this.logDecision(nas, sub, logName, packet, rinfo.address, decision.accept, decision.reason, decision.method, at);
   }
 
-  private logDecision(nas: AaaNas, sub: AaaSubscriber | null, username: string, packet: RadiusPacket, from: string, accept: boolean, reason: string, method: string): void {
-    this.deps.postauth.record({
-      ispId: nas.ispId, subscriberId: sub?.id ?? null, nasId: nas.id, username, result: accept ? 'accept' : 'reject',
-      reason, method, callingStationId: packet.getString('Calling-Station-Id') ?? null, nasIp: from, at: new Date(),
-    });
+  private logDecision(nas: AaaNas, sub: AaaSubscriber | null, username: string, packet: RadiusPacket, from: string, accept: boolean, reason: string, method: string, at: Date): void {
+    // The subscriber's own copy of an equal name: the packet's would be kept until the log is written.
+    const name = sub !== null && sub.username === username ? sub.username : username;
+    this.deps.postauth.add(nas.ispId, sub?.id ?? null, nas.id, name, accept ? 'accept' : 'reject', reason, method,
+      packet.getString('Calling-Station-Id') ?? null, from, at.getTime());
   }
 
   /** Plans with a server-side pool get an address leased for this session (one DB round trip). */

@@ -73,8 +73,9 @@ function currentPeriod(): { day: string; month: string } {
  * so a flood of bad usernames does not become a flood of queries.
  */
 export class SubscriberCache {
-  private readonly entries = new Map<string, Entry>();
-  private readonly byId = new Map<string, string>();
+  // By ISP, then User-Name: a joined "isp|name" key was a new string (and its flattening) per Access-Request.
+  private readonly entries = new Map<string, Map<string, Entry>>();
+  private readonly byId = new Map<string, { ispId: string; username: string }>();
   private readonly inflight = new Map<string, Promise<Entry>>();
   /** Bulk reloads in progress per ISP, and a counter so that an older reload never overwrites a newer one. */
   private readonly reloading = new Map<string, Promise<void>>();
@@ -87,7 +88,7 @@ export class SubscriberCache {
    * then runs start to finish in one turn of the event loop.
    */
   peek(ispId: string, username: string): { sub: AaaSubscriber | null; usage: Entry['usage'] } | undefined {
-    const hit = this.entries.get(`${ispId}|${username}`);
+    const hit = this.entries.get(ispId)?.get(username);
     if (hit && Date.now() - hit.loadedAt < (hit.sub ? this.ttlMs : this.negativeTtlMs)) return this.rollUsage(hit);
     return undefined;
   }
@@ -114,7 +115,7 @@ export class SubscriberCache {
   /** Accounting adds what it committed, so quotas see traffic without re-reading rollups. */
   /** Returns which quota, if any, this traffic has just used up. */
   addUsage(ispId: string, username: string, bytes: number, at: Date): { period: 'daily' | 'monthly'; fupRate: boolean } | null {
-    const e = this.entries.get(`${ispId}|${username}`);
+    const e = this.entries.get(ispId)?.get(username);
     if (!e) return null;
     this.rollUsage(e);
     const plan = e.sub?.plan;
@@ -131,7 +132,7 @@ export class SubscriberCache {
 
   invalidateSubscriber(id: string): void {
     const key = this.byId.get(id);
-    if (key) this.entries.delete(key);
+    if (key) this.entries.get(key.ispId)?.delete(key.username);
     this.byId.delete(id);
   }
 
@@ -149,11 +150,13 @@ export class SubscriberCache {
   }
 
   private reload(ispId: string, affected: (e: Entry) => boolean, where: SQL): Promise<void> {
-    const prefix = `${ispId}|`;
-    for (const [key, e] of this.entries) {
-      if (!key.startsWith(prefix) || !affected(e)) continue;
-      this.entries.delete(key);
-      if (e.sub) this.byId.delete(e.sub.id);
+    const own = this.entries.get(ispId);
+    if (own) {
+      for (const [key, e] of own) {
+        if (!affected(e)) continue;
+        own.delete(key);
+        if (e.sub) this.byId.delete(e.sub.id);
+      }
     }
     const generation = (this.generations.get(ispId) ?? 0) + 1;
     this.generations.set(ispId, generation);
@@ -176,7 +179,9 @@ export class SubscriberCache {
   }
 
   get size(): number {
-    return this.entries.size;
+    let n = 0;
+    for (const own of this.entries.values()) n += own.size;
+    return n;
   }
 
   private rollUsage(e: Entry): { sub: AaaSubscriber | null; usage: Entry['usage'] } {
@@ -219,8 +224,10 @@ export class SubscriberCache {
       loadedAt: Date.now(),
       usage: { day: utcDay(now), dayBytes: Number(r?.day_bytes ?? 0), month: utcMonth(now), monthBytes: Number(r?.month_bytes ?? 0), packBytes: Number(r?.pack_bytes ?? 0) },
     };
-    this.entries.set(`${ispId}|${username}`, entry);
-    if (r) this.byId.set(r.id, `${ispId}|${username}`);
+    let own = this.entries.get(ispId);
+    if (!own) this.entries.set(ispId, (own = new Map()));
+    own.set(username, entry);
+    if (r) this.byId.set(r.id, { ispId, username });
     return entry;
   }
 }
