@@ -23,6 +23,7 @@ const openHere = new Set<string>();
 export class AccountingJournal {
   private queue: Waiter[] = [];
   private flushing: Promise<void> | null = null;
+  private scheduled = false;
   private file: FileHandle | null = null;
   private segment = 0;
   private bytes = 0;
@@ -62,7 +63,14 @@ export class AccountingJournal {
   append(record: AcctRecord): Promise<number> {
     return new Promise((resolve, reject) => {
       this.queue.push({ line: `${JSON.stringify(record)}\n`, resolve, reject });
-      this.flushing ??= this.flush();
+      if (this.flushing || this.scheduled) return;
+      // After the poll phase: every datagram that arrived in this turn of the loop joins the
+      // first write, instead of the first going alone and the rest waiting for a second sync.
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.flushing ??= this.flush();
+      });
     });
   }
 
@@ -90,7 +98,7 @@ export class AccountingJournal {
   }
 
   async close(): Promise<void> {
-    while (this.flushing) await this.flushing;
+    while (this.flushing || this.scheduled) await (this.flushing ?? new Promise((r) => setImmediate(r)));
     await this.file?.close();
     this.file = null;
     // A clean stop with everything applied leaves no segment; otherwise the next start replays.

@@ -8,6 +8,7 @@ export class Batcher<T> {
   private flushing = false;
 
   private timer: NodeJS.Timeout | null = null;
+  private immediate: NodeJS.Immediate | null = null;
 
   /** `lingerMs` > 0 waits that long before a flush, for work that no caller waits on (logs). */
   constructor(private readonly flush: (items: T[]) => Promise<void>, private readonly maxBatch = 500, private readonly lingerMs = 0) {}
@@ -15,14 +16,22 @@ export class Batcher<T> {
   submit(item: T): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (this.flushing || this.timer) return;
+      if (this.flushing || this.timer || this.immediate) return;
       if (this.lingerMs > 0 && this.queue.length < this.maxBatch) {
         this.timer = setTimeout(() => {
           this.timer = null;
           void this.drain();
         }, this.lingerMs);
         this.timer.unref();
-      } else void this.drain();
+      } else if (this.queue.length >= this.maxBatch) void this.drain();
+      else {
+        // After the poll phase, so that the requests read in this turn of the loop share the
+        // first commit rather than the first committing alone.
+        this.immediate = setImmediate(() => {
+          this.immediate = null;
+          void this.drain();
+        });
+      }
     });
   }
 
