@@ -83,17 +83,13 @@ const MESSAGE_AUTHENTICATOR = 80;
 export function decodeStructure(buf: Buffer, dict: Dictionary): DecodedStructure {
   const raw = framed(buf);
   const length = raw.length;
-
+  // The framing is checked first, once, by the same walk that lazy decoding relies on.
+  const maOffset = checkAttributeFraming(raw);
   const attributes: WireAttribute[] = [];
-  let maOffset = -1;
   let pos = HEADER_LENGTH;
   while (pos < length) {
-    if (pos + 2 > length) throw new RadiusDecodeError(`attribute header truncated at offset ${pos}`, 'ATTRIBUTE_TRUNCATED', pos);
     const type = raw[pos]!;
-    const attrLength = raw[pos + 1]!;
-    if (attrLength < 2) throw new RadiusDecodeError(`attribute ${type} has length ${attrLength} < 2`, 'ATTRIBUTE_LENGTH', pos);
-    const end = pos + attrLength;
-    if (end > length) throw new RadiusDecodeError(`attribute ${type} at offset ${pos} overflows the packet`, 'ATTRIBUTE_OVERFLOW', pos);
+    const end = pos + raw[pos + 1]!;
     if (type === VENDOR_SPECIFIC) {
       splitVsa(raw, pos + 2, end, dict, attributes);
     } else if (type >= 241 && type <= 244) {
@@ -102,13 +98,6 @@ export function decodeStructure(buf: Buffer, dict: Dictionary): DecodedStructure
       pos = pushLongExtended(raw, pos, dict, attributes);
       continue;
     } else {
-      if (type === MESSAGE_AUTHENTICATOR) {
-        // RFC 2869 §5.14: exactly 16 octets; RFC 3579 §3.2: at most one per packet.
-        if (attrLength !== 18 || maOffset >= 0) {
-          throw new RadiusDecodeError('malformed or repeated Message-Authenticator', 'INVALID_MESSAGE_AUTHENTICATOR', pos);
-        }
-        maOffset = pos + 2;
-      }
       attributes.push(new WireAttribute(type, 0, type, dict.standardAttribute(type), raw, pos + 2, end));
     }
     pos = end;
