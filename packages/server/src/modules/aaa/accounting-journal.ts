@@ -2,8 +2,7 @@ import { closeSync, constants, openSync, readFileSync, readdirSync, unlinkSync, 
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { AcctRecord } from './accounting-writer.ts';
-
-type Waiter = { line: string; resolve: (segment: number) => void; reject: (err: unknown) => void };
+import { Batcher } from './batcher.ts';
 
 /** Journals open in this process: the lock file's pid cannot tell two of them apart. */
 const openHere = new Set<string>();
@@ -21,9 +20,7 @@ const openHere = new Set<string>();
  * never synced, so never acknowledged, and is skipped.
  */
 export class AccountingJournal {
-  private queue: Waiter[] = [];
-  private flushing: Promise<void> | null = null;
-  private scheduled = false;
+  private readonly writes = new Batcher<string, number>((lines) => this.write(lines), 10_000);
   private file: FileHandle | null = null;
   private segment = 0;
   private bytes = 0;
@@ -61,17 +58,7 @@ export class AccountingJournal {
 
   /** Resolves with the record's segment once it is durably on disk. */
   append(record: AcctRecord): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ line: `${JSON.stringify(record)}\n`, resolve, reject });
-      if (this.flushing || this.scheduled) return;
-      // After the poll phase: every datagram that arrived in this turn of the loop joins the
-      // first write, instead of the first going alone and the rest waiting for a second sync.
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        this.flushing ??= this.flush();
-      });
-    });
+    return this.writes.submit(`${JSON.stringify(record)}\n`);
   }
 
   /** `count` records of `segment` are in the database now. */
@@ -98,7 +85,7 @@ export class AccountingJournal {
   }
 
   async close(): Promise<void> {
-    while (this.flushing || this.scheduled) await (this.flushing ?? new Promise((r) => setImmediate(r)));
+    await this.writes.idle();
     await this.file?.close();
     this.file = null;
     // A clean stop with everything applied leaves no segment; otherwise the next start replays.
@@ -112,32 +99,21 @@ export class AccountingJournal {
   }
 
   /**
-   * Group commit: one write takes everything queued since the last one. The file is opened
-   * O_DSYNC, so a write returns once its data is on disk: one trip through the thread pool
-   * (write then fdatasync would be two), and the loop goes on serving meanwhile.
+   * One write per group commit. The file is opened O_DSYNC, so a write returns once its data
+   * is on disk: one trip through the thread pool (write then fdatasync would be two), and the
+   * loop goes on serving meanwhile.
    */
-  private async flush(): Promise<void> {
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue;
-        this.queue = [];
-        const segment = this.segment;
-        try {
-          if (!this.file) throw new Error('accounting journal is not open');
-          const data = Buffer.from(batch.length === 1 ? batch[0]!.line : batch.map((w) => w.line).join(''));
-          await this.file.write(data);
-          this.bytes += data.length;
-          this.pending.set(segment, (this.pending.get(segment) ?? 0) + batch.length);
-        } catch (err) {
-          for (const w of batch) w.reject(err);
-          continue;
-        }
-        for (const w of batch) w.resolve(segment);
-        if (this.bytes >= this.segmentBytes) await this.rotate();
-      }
-    } finally {
-      this.flushing = null;
-    }
+  private async write(lines: string[]): Promise<number> {
+    // A full segment is closed before the write, so that a failure to open the next one fails
+    // records not yet written, never records already on disk.
+    if (this.bytes >= this.segmentBytes) await this.rotate();
+    if (!this.file) throw new Error('accounting journal is not open');
+    const segment = this.segment;
+    const data = Buffer.from(lines.join(''));
+    await this.file.write(data);
+    this.bytes += data.length;
+    this.pending.set(segment, (this.pending.get(segment) ?? 0) + lines.length);
+    return segment;
   }
 
   private async rotate(): Promise<void> {

@@ -60,7 +60,7 @@ export class AccountingWriter {
     // Nobody waits on a journalled record: it lingers to join a large batch, which costs the
     // database far less per record than the small batches of acknowledged-on-commit writes.
     this.lanes = Array.from({ length: db.kind === 'postgres' ? Math.max(1, lanes) : 1 },
-      () => (journal ? new Batcher<AcctRecord>((items) => this.write(items), 2000, 20) : new Batcher<AcctRecord>((items) => this.write(items))));
+      () => new Batcher<AcctRecord>((items) => this.write(items), journal ? 2000 : 500, journal ? 20 : 0));
   }
 
   /**
