@@ -17,25 +17,45 @@ export class SyslogReceiver {
   constructor(private readonly onMessage: (m: RawSyslog) => void, private readonly onError: (err: unknown) => void = () => undefined) {}
 
   async start(host: string, port: number): Promise<{ udpPort: number; tcpPort: number }> {
+    // Port 0 (tests, e2e): the kernel picks a free UDP number, but that number may be taken on
+    // TCP (an outgoing connection's local port, say); pick again rather than fail the start.
+    for (let attempt = 1; ; attempt++) {
+      const udp = await this.bindUdp(host, port);
+      const udpPort = udp.address().port;
+      try {
+        const tcp = await this.listenTcp(host, udpPort);
+        this.udp = udp;
+        this.tcp = tcp;
+        return { udpPort, tcpPort: (tcp.address() as net.AddressInfo).port };
+      } catch (err) {
+        await new Promise<void>((r) => udp.close(() => r()));
+        const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+        if (port !== 0 || !inUse || attempt >= 20) throw err;
+      }
+    }
+  }
+
+  private async bindUdp(host: string, port: number): Promise<dgram.Socket> {
     const udp = dgram.createSocket(host.includes(':') ? 'udp6' : 'udp4');
     udp.on('message', (data, rinfo) => this.deliver({ data, sourceIp: rinfo.address, transport: 'udp' }));
-    udp.on('error', (err) => this.onError(err));
     await new Promise<void>((resolve, reject) => {
       udp.once('error', reject);
       udp.bind(port, host, () => { udp.off('error', reject); resolve(); });
     });
-    this.udp = udp;
-    const udpPort = udp.address().port;
+    udp.on('error', (err) => this.onError(err));
+    return udp;
+  }
+
+  /** TCP on the UDP port's number, so that port 0 still gives one number for both. */
+  private async listenTcp(host: string, port: number): Promise<net.Server> {
     const tcp = net.createServer((socket) => this.accept(socket));
     tcp.maxConnections = 1000;
-    tcp.on('error', (err) => this.onError(err));
-    // TCP on the UDP port's number, so that port 0 (tests) still gives one number for both.
     await new Promise<void>((resolve, reject) => {
       tcp.once('error', reject);
-      tcp.listen(udpPort, host, () => { tcp.off('error', reject); resolve(); });
+      tcp.listen(port, host, () => { tcp.off('error', reject); resolve(); });
     });
-    this.tcp = tcp;
-    return { udpPort, tcpPort: (tcp.address() as net.AddressInfo).port };
+    tcp.on('error', (err) => this.onError(err));
+    return tcp;
   }
 
   private deliver(m: RawSyslog) {
