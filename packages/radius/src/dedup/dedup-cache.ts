@@ -7,7 +7,8 @@
  */
 
 export type DedupResult =
-  | { readonly status: 'new'; readonly key: string }
+  /** `key` is a handle for complete() and abandon(); -1 for a source that cannot be remembered. */
+  | { readonly status: 'new'; readonly key: number }
   | { readonly status: 'in-progress' }
   | { readonly status: 'replay'; readonly reply: Buffer };
 
@@ -16,118 +17,198 @@ export interface DedupOptions {
   windowMs?: number;
   /** Upper bound on entries; default 65,536. */
   maxEntries?: number;
+  /** Bytes kept for replies (a ring: the oldest replies are overwritten first); default 256 per entry. */
+  replyBytes?: number;
   now?: () => number;
 }
 
-const PIPE = 0x7c;
-/** Address (at most 64), three separators, port, identifier and authenticator. */
-const keyScratch = Buffer.alloc(64 + 3 + 10 + 3 + 16);
-
-/** `n` (a non-negative integer) in decimal digits at `pos`; returns the position after them. */
-function writeDecimal(out: Buffer, pos: number, n: number): number {
-  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) return pos + out.write(String(n), pos, 'latin1');
-  let digits = 1;
-  for (let v = n; v >= 10; v = Math.floor(v / 10)) digits++;
-  for (let i = digits - 1, v = n; i >= 0; i--, v = Math.floor(v / 10)) out[pos + i] = 0x30 + (v % 10);
-  return pos + digits;
-}
-
-interface Entry {
-  /** Milliseconds after `base`: a small integer, kept in the object, where a clock reading needs a box of its own. */
-  expires: number;
-  reply: Buffer | undefined;
-}
+/** Longest address text remembered: IPv6 with a zone fits; no IP literal is longer. */
+const ADDRESS_MAX = 64;
+/** Address text, port (2 octets), identifier, authenticator (16). */
+const KEY_MAX = ADDRESS_MAX + 2 + 1 + 16;
+const IN_PROGRESS: DedupResult = Object.freeze({ status: 'in-progress' });
 
 /**
- * Two generations of Maps, swapped once a window (or when half the bound is reached): every
- * operation is O(1) and nothing is ever iterated. Sweeping one Map in insertion order walked
- * the holes that deleted entries leave (V8 compacts them only on rehash) and was the main cost
- * of the cache at ten thousand requests a second. An entry lives between one and two windows
- * in the Maps; `expires` keeps the answer exact.
+ * The whole cache lives in typed arrays and two Buffers, outside the JavaScript heap: at tens of
+ * thousands of requests a second, a Map of strings, entry objects and reply Buffers, each alive
+ * for seconds, was most of what every scavenge copied and what filled the old generation, and
+ * garbage-collection pauses were the largest part of the tail latency.
+ *
+ * Slots form a ring in insertion order: insert number n takes slot n mod capacity, evicting the
+ * oldest entry, and n is the handle, so a handle whose slot was taken since is recognised as
+ * stale. A hash index (chained through `next`) finds a key. Replies are copied into a ring of
+ * bytes; a reply overwritten there is forgotten, and its retransmission is processed afresh,
+ * as an evicted entry's would be.
  */
 export class DedupCache {
-  private current = new Map<string, Entry>();
-  private previous = new Map<string, Entry>();
   private readonly windowMs: number;
-  private readonly maxEntries: number;
   private readonly now: () => number;
-  private rotateAt: number;
-  private readonly base: number;
+  private readonly capacity: number;
+  private readonly keys: Buffer;
+  private readonly keyLength: Uint8Array;
+  private readonly hashes: Int32Array;
+  /** The insert number that holds each slot, or -1 for a free slot. */
+  private readonly ticket: Float64Array;
+  private readonly expires: Float64Array;
+  /** Where the reply starts in the reply ring (an ever-growing position), or -1 while in progress. */
+  private readonly replyAt: Float64Array;
+  private readonly replyLength: Uint16Array;
+  private readonly next: Int32Array;
+  private readonly buckets: Int32Array;
+  private readonly mask: number;
+  private readonly replies: Buffer;
+  private replyEnd = 0;
+  private inserts = 0;
+  private entries = 0;
+  private readonly scratch = Buffer.alloc(KEY_MAX);
 
   constructor(options: DedupOptions = {}) {
     this.windowMs = options.windowMs ?? 5000;
-    this.maxEntries = options.maxEntries ?? 65_536;
     this.now = options.now ?? Date.now;
-    this.base = this.now();
-    this.rotateAt = this.base + this.windowMs;
+    this.capacity = Math.max(1, options.maxEntries ?? 65_536);
+    const cap = this.capacity;
+    this.keys = Buffer.alloc(cap * KEY_MAX);
+    this.keyLength = new Uint8Array(cap);
+    this.hashes = new Int32Array(cap);
+    this.ticket = new Float64Array(cap).fill(-1);
+    this.expires = new Float64Array(cap);
+    this.replyAt = new Float64Array(cap);
+    this.replyLength = new Uint16Array(cap);
+    this.next = new Int32Array(cap);
+    let buckets = 1;
+    while (buckets < cap * 2) buckets *= 2;
+    this.buckets = new Int32Array(buckets).fill(-1);
+    this.mask = buckets - 1;
+    // A reply is at most 4096 octets (RFC 2865 §3): the ring holds at least two of any size.
+    this.replies = Buffer.alloc(Math.max(2 * 4096, options.replyBytes ?? cap * 256));
   }
 
   get size(): number {
-    return this.current.size + this.previous.size;
-  }
-
-  /** The cache key of a request datagram (needs at least the 20-octet header). */
-  static key(address: string, port: number, packet: Buffer): string {
-    // The same text as `${address}|${port}|${identifier}|${authenticator as latin1}`, made as one
-    // flat string: the template built four intermediate strings and the Map lookup flattened them
-    // into a fifth, for every request.
-    if (address.length > 64) return `${address}|${port}|${packet[1]}|${packet.toString('latin1', 4, 20)}`;
-    const k = keyScratch;
-    let p = 0;
-    for (let i = 0; i < address.length; i++) {
-      const c = address.charCodeAt(i);
-      if (c > 0xff) return `${address}|${port}|${packet[1]}|${packet.toString('latin1', 4, 20)}`;
-      k[p++] = c;
-    }
-    k[p++] = PIPE;
-    p = writeDecimal(k, p, port);
-    k[p++] = PIPE;
-    p = writeDecimal(k, p, packet[1]!);
-    k[p++] = PIPE;
-    // Byte by byte: a partial Buffer.copy() makes a view object.
-    for (let i = 4; i < 20; i++) k[p++] = packet[i]!;
-    return k.toString('latin1', 0, p);
+    return this.entries;
   }
 
   /** Looks a request up; a 'new' result reserves the key until complete() or abandon(). */
   check(address: string, port: number, packet: Buffer): DedupResult {
-    const key = DedupCache.key(address, port, packet);
+    const length = this.writeKey(address, port, packet);
+    if (length < 0) return { status: 'new', key: -1 };
+    const hash = fnv1a(this.scratch, length);
     const now = this.now();
-    this.maybeRotate(now);
-    const entry = this.current.get(key) ?? this.previous.get(key);
-    if (entry && entry.expires > now - this.base) {
-      return entry.reply ? { status: 'replay', reply: entry.reply } : { status: 'in-progress' };
+    const slot = this.find(hash, length);
+    if (slot >= 0) {
+      if (this.expires[slot]! > now) {
+        if (this.replyAt[slot]! < 0) return IN_PROGRESS;
+        const reply = this.reply(slot);
+        if (reply) return { status: 'replay', reply };
+      }
+      this.remove(slot);
     }
-    this.previous.delete(key);
-    this.current.set(key, { expires: now - this.base + this.windowMs, reply: undefined });
-    return { status: 'new', key };
+    return { status: 'new', key: this.insert(hash, length, now) };
   }
 
   /** Records the reply sent for `key`, replayed to retransmissions within the window. */
-  complete(key: string, reply: Buffer): void {
-    const entry = this.current.get(key) ?? this.previous.get(key);
-    if (!entry) return;
-    entry.reply = reply;
-    entry.expires = this.now() - this.base + this.windowMs;
-    // The replay window starts now: keep the entry in the young generation.
-    if (this.previous.delete(key)) this.current.set(key, entry);
+  complete(key: number, reply: Buffer): void {
+    const slot = this.slotOf(key);
+    if (slot < 0 || reply.length > 0xffff) return;
+    const size = this.replies.length;
+    // A reply never wraps around the ring's end: it starts again at the beginning.
+    if ((this.replyEnd % size) + reply.length > size) this.replyEnd += size - (this.replyEnd % size);
+    reply.copy(this.replies, this.replyEnd % size);
+    this.replyAt[slot] = this.replyEnd;
+    this.replyLength[slot] = reply.length;
+    this.replyEnd += reply.length;
+    // The replay window starts now.
+    this.expires[slot] = this.now() + this.windowMs;
   }
 
   /** Forgets a request that got no reply (e.g. dropped), so a retransmission is processed afresh. */
-  abandon(key: string): void {
-    this.current.delete(key);
-    this.previous.delete(key);
+  abandon(key: number): void {
+    const slot = this.slotOf(key);
+    if (slot >= 0) this.remove(slot);
   }
 
   clear(): void {
-    this.current.clear();
-    this.previous.clear();
+    this.ticket.fill(-1);
+    this.buckets.fill(-1);
+    this.entries = 0;
   }
 
-  private maybeRotate(now: number): void {
-    if (now < this.rotateAt && this.current.size < this.maxEntries / 2) return;
-    this.previous = this.current;
-    this.current = new Map();
-    this.rotateAt = now + this.windowMs;
+  /** The key's octets into the scratch buffer; -1 for an address too long to remember. */
+  private writeKey(address: string, port: number, packet: Buffer): number {
+    const k = this.scratch;
+    if (address.length > ADDRESS_MAX) return -1;
+    let p = 0;
+    for (let i = 0; i < address.length; i++) {
+      const c = address.charCodeAt(i);
+      if (c > 0xff) return -1;
+      k[p++] = c;
+    }
+    k[p++] = (port >>> 8) & 0xff;
+    k[p++] = port & 0xff;
+    k[p++] = packet[1]!;
+    for (let i = 4; i < 20; i++) k[p++] = packet[i]!;
+    return p;
   }
+
+  private find(hash: number, length: number): number {
+    for (let s = this.buckets[hash & this.mask]!; s >= 0; s = this.next[s]!) {
+      if (this.hashes[s] !== hash || this.keyLength[s] !== length) continue;
+      const base = s * KEY_MAX;
+      let i = 0;
+      while (i < length && this.keys[base + i] === this.scratch[i]) i++;
+      if (i === length) return s;
+    }
+    return -1;
+  }
+
+  private insert(hash: number, length: number, now: number): number {
+    const key = this.inserts++;
+    const slot = key % this.capacity;
+    if (this.ticket[slot]! >= 0) this.remove(slot);
+    this.scratch.copy(this.keys, slot * KEY_MAX, 0, length);
+    this.keyLength[slot] = length;
+    this.hashes[slot] = hash;
+    this.ticket[slot] = key;
+    this.expires[slot] = now + this.windowMs;
+    this.replyAt[slot] = -1;
+    const bucket = hash & this.mask;
+    this.next[slot] = this.buckets[bucket]!;
+    this.buckets[bucket] = slot;
+    this.entries++;
+    return key;
+  }
+
+  private remove(slot: number): void {
+    const bucket = this.hashes[slot]! & this.mask;
+    let s = this.buckets[bucket]!;
+    if (s === slot) this.buckets[bucket] = this.next[slot]!;
+    else {
+      while (s >= 0 && this.next[s] !== slot) s = this.next[s]!;
+      if (s >= 0) this.next[s] = this.next[slot]!;
+    }
+    this.ticket[slot] = -1;
+    this.entries--;
+  }
+
+  /** The slot a handle still holds, or -1 once it was evicted, abandoned or reused. */
+  private slotOf(key: number): number {
+    if (key < 0) return -1;
+    const slot = key % this.capacity;
+    return this.ticket[slot] === key ? slot : -1;
+  }
+
+  /** A copy of the slot's reply (the ring is overwritten later), or null once it has been. */
+  private reply(slot: number): Buffer | null {
+    const at = this.replyAt[slot]!;
+    const length = this.replyLength[slot]!;
+    if (this.replyEnd - at > this.replies.length) return null;
+    const start = at % this.replies.length;
+    return Buffer.from(this.replies.subarray(start, start + length));
+  }
+}
+
+/** FNV-1a, 32 bits, over the first `length` octets. */
+function fnv1a(b: Buffer, length: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < length; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return h | 0;
 }

@@ -55,7 +55,8 @@ function literalLookup(hostname: string, options: dns.LookupOneOptions | number,
 export class AaaServer {
   private auth: dgram.Socket | null = null;
   private acct: dgram.Socket | null = null;
-  private readonly dedup = new DedupCache({ windowMs: 5000 });
+  // The whole 5 s window at 26,000 requests a second.
+  private readonly dedup = new DedupCache({ windowMs: 5000, maxEntries: 131_072 });
   // Challenge state lives in this process: a NAS keeps talking to the server that challenged it.
   private readonly eap = new EapMd5Server({ serverName: 'astranetix' });
   private readonly decodeOptionsByNas = new WeakMap<AaaNas, DecodeOptions>();
@@ -108,7 +109,7 @@ export class AaaServer {
   }
 
   /** Source → NAS, duplicate check and decoding, shared by both ports. Undefined means: drop. */
-  private admit(msg: Buffer, rinfo: dgram.RemoteInfo, kind: 'auth' | 'acct', sock: dgram.Socket): { nas: AaaNas; packet: RadiusPacket; key: string } | undefined {
+  private admit(msg: Buffer, rinfo: dgram.RemoteInfo, kind: 'auth' | 'acct', sock: dgram.Socket): { nas: AaaNas; packet: RadiusPacket; key: number } | undefined {
     const { metrics } = this.deps;
     const nas = this.deps.registry.find(rinfo.address);
     if (!nas) {
@@ -147,7 +148,7 @@ export class AaaServer {
     return options;
   }
 
-  private reply(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: string, response: Buffer): void {
+  private reply(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: number, response: Buffer): void {
     this.dedup.complete(key, response);
     sock.send(response, rinfo.port, rinfo.address);
   }
@@ -179,7 +180,7 @@ export class AaaServer {
     return this.authSlow(sock, rinfo, key, packet, nas, username, cached, started);
   }
 
-  private async authSlow(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: string, packet: RadiusPacket, nas: AaaNas, username: string,
+  private async authSlow(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: number, packet: RadiusPacket, nas: AaaNas, username: string,
     cached: { sub: AaaSubscriber | null; usage: QuotaUsage } | undefined, started: number): Promise<void> {
     const { sub, usage } = cached ?? await this.deps.subscribers.get(nas.ispId, username);
     // Not a subscriber: perhaps a hotspot card's PIN. Only this path may reach the database.
@@ -203,7 +204,7 @@ export class AaaServer {
   }
 
   /** Policy, then the answer: asynchronous only when the plan leases an address from a server-side pool. */
-  private decide(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: string, packet: RadiusPacket, nas: AaaNas, sub: AaaSubscriber | null, usage: QuotaUsage,
+  private decide(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: number, packet: RadiusPacket, nas: AaaNas, sub: AaaSubscriber | null, usage: QuotaUsage,
     username: string, eapAttributes: readonly AttributeInput[], started: number): Promise<void> | void {
     const now = new Date();
     const decision = authorize({
@@ -216,7 +217,7 @@ export class AaaServer {
     this.answer(sock, rinfo, key, packet, nas, sub, username, decision, eapAttributes, started, now);
   }
 
-  private answer(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: string, packet: RadiusPacket, nas: AaaNas, sub: AaaSubscriber | null, logName: string,
+  private answer(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: number, packet: RadiusPacket, nas: AaaNas, sub: AaaSubscriber | null, logName: string,
     decision: Decision, eapAttributes: readonly AttributeInput[], started: number, at: Date): void {
     const { metrics } = this.deps;
     const code = decision.accept ? RadiusCode.AccessAccept : RadiusCode.AccessReject;
@@ -249,7 +250,7 @@ export class AaaServer {
     };
   }
 
-  private drop(key: string, reason: string): void {
+  private drop(key: number, reason: string): void {
     this.dedup.abandon(key);
     this.deps.metrics.dropped.inc({ reason });
   }
