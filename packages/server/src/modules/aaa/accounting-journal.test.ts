@@ -26,7 +26,7 @@ describe('accounting journal', () => {
     await Promise.all([first.append(rec(2)), first.append(rec(3))]);
     // On disk already: a process killed now (no close) leaves these three behind.
     const file = path.join(d, segmentsIn(d)[0]!);
-    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(3);
+    expect(readFileSync(file, 'utf8').split('\n').filter(Boolean)).toHaveLength(3);
     first.applied(segment, 1);
     // Simulate the kill: the lock file stays and names this process; a second journal in the same process is refused.
     await expect(new AccountingJournal(d).open()).rejects.toThrow(/already open in this process/);
@@ -50,6 +50,23 @@ describe('accounting journal', () => {
     await first.close();
     // Two records were never applied: they stay for the next start.
     expect(segmentsIn(d)).toHaveLength(1);
+  });
+
+  it('keeps the records written after a write that failed half-way', async () => {
+    const d = dir();
+    const j = new AccountingJournal(d);
+    await j.open();
+    await j.append(rec(1));
+    // What a write cut short by a full disk leaves: part of a line, no newline, never acknowledged.
+    appendFileSync(path.join(d, segmentsIn(d)[0]!), '{"ispId":"00000000-0000-0000-0000-0000000');
+    await j.append(rec(2));
+    await j.append(rec(3));
+    const copy = dir();
+    writeFileSync(path.join(copy, segmentsIn(d)[0]!), readFileSync(path.join(d, segmentsIn(d)[0]!)));
+    const next = new AccountingJournal(copy);
+    expect((await next.open()).records.map((r) => r.uniqueId)).toEqual(['u1', 'u2', 'u3']);
+    await next.close();
+    await j.close();
   });
 
   it('refuses a directory that a running process holds', async () => {

@@ -101,7 +101,9 @@ export class AccountingJournal {
   /**
    * One write per group commit. The file is opened O_DSYNC, so a write returns once its data
    * is on disk: one trip through the thread pool (write then fdatasync would be two), and the
-   * loop goes on serving meanwhile.
+   * loop goes on serving meanwhile. Each write starts with a newline, so that the torn tail of a
+   * write that failed half-way never runs into the first record of the next write, which
+   * O_APPEND puts right after it.
    */
   private async write(lines: string[]): Promise<number> {
     // A full segment is closed before the write, so that a failure to open the next one fails
@@ -109,7 +111,7 @@ export class AccountingJournal {
     if (this.bytes >= this.segmentBytes) await this.rotate();
     if (!this.file) throw new Error('accounting journal is not open');
     const segment = this.segment;
-    const data = Buffer.from(lines.join(''));
+    const data = Buffer.from(`\n${lines.join('')}`);
     await this.file.write(data);
     this.bytes += data.length;
     this.pending.set(segment, (this.pending.get(segment) ?? 0) + lines.length);
