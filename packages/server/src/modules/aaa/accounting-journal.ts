@@ -161,7 +161,25 @@ export class AccountingJournal {
   }
 }
 
-const openSegment = (file: string) => open(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_DSYNC, 0o600);
+/**
+ * Creates and opens a segment, then syncs the directory: a synced write makes the file's data
+ * durable, not its name, and without the name a power cut would lose every record in it.
+ */
+async function openSegment(file: string): Promise<FileHandle> {
+  const handle = await open(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_DSYNC, 0o600);
+  try {
+    const dir = await open(path.dirname(file), 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  return handle;
+}
 
 type JournalLine = Omit<AcctRecord, 'at'> & { at: string };
 
