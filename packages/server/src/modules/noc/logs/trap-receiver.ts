@@ -77,7 +77,19 @@ export class TrapReceiver {
   constructor(private readonly onTrap: (t: Trap) => void, private readonly onError: (err: unknown) => void = () => undefined) {}
 
   async start(host: string, port: number): Promise<number> {
-    const bindPort = port || (await freeUdpPort(host));
+    // With port 0 the number is picked first and bound after, so another socket may take it in
+    // between: pick again rather than fail the start.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.listen(host, port || (await freeUdpPort(host)));
+      } catch (err) {
+        await this.stop();
+        if (port !== 0 || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 20) throw err;
+      }
+    }
+  }
+
+  private async listen(host: string, bindPort: number): Promise<number> {
     this.receiver = snmp.createReceiver({ port: bindPort, address: host, transport: 'udp4', disableAuthorization: true, includeAuthentication: true }, (error: unknown, notification: { pdu: Pdu; rinfo: { address: string } } | null) => {
       if (error || !notification) return this.onError(error);
       try {
