@@ -38,10 +38,15 @@ export class SyslogReceiver {
   private async bindUdp(host: string, port: number): Promise<dgram.Socket> {
     const udp = dgram.createSocket(host.includes(':') ? 'udp6' : 'udp4');
     udp.on('message', (data, rinfo) => this.deliver({ data, sourceIp: rinfo.address, transport: 'udp' }));
-    await new Promise<void>((resolve, reject) => {
-      udp.once('error', reject);
-      udp.bind(port, host, () => { udp.off('error', reject); resolve(); });
-    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        udp.once('error', reject);
+        udp.bind(port, host, () => { udp.off('error', reject); resolve(); });
+      });
+    } catch (err) {
+      udp.close();
+      throw err;
+    }
     udp.on('error', (err) => this.onError(err));
     return udp;
   }
