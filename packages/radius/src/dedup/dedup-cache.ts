@@ -126,12 +126,6 @@ export class DedupCache {
     if (slot >= 0) this.remove(slot);
   }
 
-  clear(): void {
-    this.ticket.fill(-1);
-    this.buckets.fill(-1);
-    this.entries = 0;
-  }
-
   /** The key's octets into the scratch buffer; -1 for an address too long to remember. */
   private writeKey(address: string, port: number, packet: Buffer): number {
     const k = this.scratch;

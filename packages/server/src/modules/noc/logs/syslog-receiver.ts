@@ -1,5 +1,6 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
+import { retryPortZero } from './retry-port-zero.ts';
 import { SyslogFramer } from './syslog-framing.ts';
 
 export type RawSyslog = { data: Buffer; sourceIp: string; transport: 'udp' | 'tcp' };
@@ -17,22 +18,18 @@ export class SyslogReceiver {
   constructor(private readonly onMessage: (m: RawSyslog) => void, private readonly onError: (err: unknown) => void = () => undefined) {}
 
   async start(host: string, port: number): Promise<{ udpPort: number; tcpPort: number }> {
-    // Port 0 (tests, e2e): the kernel picks a free UDP number, but that number may be taken on
-    // TCP (an outgoing connection's local port, say); pick again rather than fail the start.
-    for (let attempt = 1; ; attempt++) {
+    return retryPortZero(port, async () => {
       const udp = await this.bindUdp(host, port);
       const udpPort = udp.address().port;
       try {
-        const tcp = await this.listenTcp(host, udpPort);
-        this.udp = udp;
-        this.tcp = tcp;
-        return { udpPort, tcpPort: (tcp.address() as net.AddressInfo).port };
+        this.tcp = await this.listenTcp(host, udpPort);
       } catch (err) {
         await new Promise<void>((r) => udp.close(() => r()));
-        const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
-        if (port !== 0 || !inUse || attempt >= 20) throw err;
+        throw err;
       }
-    }
+      this.udp = udp;
+      return { udpPort, tcpPort: (this.tcp.address() as net.AddressInfo).port };
+    });
   }
 
   private async bindUdp(host: string, port: number): Promise<dgram.Socket> {

@@ -1,5 +1,6 @@
 import dgram from 'node:dgram';
 import snmp from 'net-snmp';
+import { retryPortZero } from './retry-port-zero.ts';
 
 /** A trap as stored: its OID (v2c snmpTrapOID, or the v1 trap translated per RFC 3584 §3.1) and readable text. */
 export type Trap = { sourceIp: string; version: 1 | 2; trapOid: string; severity: number; message: string; varbinds: Record<string, string>; community: string | null };
@@ -77,16 +78,15 @@ export class TrapReceiver {
   constructor(private readonly onTrap: (t: Trap) => void, private readonly onError: (err: unknown) => void = () => undefined) {}
 
   async start(host: string, port: number): Promise<number> {
-    // With port 0 the number is picked first and bound after, so another socket may take it in
-    // between: pick again rather than fail the start.
-    for (let attempt = 1; ; attempt++) {
+    // With port 0 the number is picked first and bound after, so another socket may take it in between.
+    return retryPortZero(port, async () => {
       try {
         return await this.listen(host, port || (await freeUdpPort(host)));
       } catch (err) {
         await this.stop();
-        if (port !== 0 || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 20) throw err;
+        throw err;
       }
-    }
+    });
   }
 
   private async listen(host: string, bindPort: number): Promise<number> {
