@@ -11,6 +11,7 @@ import { LogMailer, SmtpMailer } from '../platform/mail/mailer.ts';
 import { connectRedis } from '../platform/cache/redis.ts';
 import type { AppContext } from './context.ts';
 import { EventBus } from '../platform/events/event-bus.ts';
+import { systemClock } from '../platform/clock/clock.ts';
 import { loadOperatorDictionaries } from '../modules/aaa/operator-dictionaries.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
@@ -53,6 +54,7 @@ export async function createContext(config: Config, log = createLogger(config), 
     mailer: smtpUrl ? new SmtpMailer(smtpUrl, process.env.SMTP_FROM ?? 'AstraNetix <no-reply@localhost>') : new LogMailer(log),
     log,
     bus,
+    clock: systemClock,
   };
 }
 

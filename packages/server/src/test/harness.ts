@@ -11,6 +11,7 @@ import { MemoryRateLimiter, RedisRateLimiter } from '../platform/auth/rate-limit
 import { LogMailer } from '../platform/mail/mailer.ts';
 import { OutboxRelay } from '../platform/events/outbox-relay.ts';
 import { startAaa, type AaaRuntime } from '../modules/aaa/aaa-runtime.ts';
+import type { Clock } from '../platform/clock/clock.ts';
 
 /**
  * A whole server on a fresh database: PGlite in memory by default, or a new database on
@@ -34,7 +35,7 @@ async function freshDatabase(shareWith?: TestServer): Promise<{ db: Database; ur
   return scratchPostgres(url, 'anx_test');
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}, opts: { aaa?: boolean; shareWith?: TestServer } = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, opts: { aaa?: boolean; shareWith?: TestServer; clock?: Clock } = {}): Promise<TestServer> {
   const { db, url: dbUrl, drop } = await freshDatabase(opts.shareWith);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   // Processes of one deployment share its keys.
@@ -44,6 +45,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, opts: { a
   const limiterPrefix = `anx:test:${randomBytes(4).toString('hex')}:`;
   // Each test server counts its own login failures, even on a shared Redis; a second process
   // of the same test shares the first one's counters, as production processes do.
+  if (opts.clock) ctx.clock = opts.clock;
   ctx.limiter = ctx.redis ? new RedisRateLimiter(ctx.redis, opts.shareWith?.limiterPrefix ?? limiterPrefix) : new MemoryRateLimiter();
   const mailer = new LogMailer(log);
   ctx.mailer = mailer;

@@ -3,6 +3,7 @@ import type { AppContext } from '../../app/context.ts';
 import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { pageOf, pageQuery } from '../../platform/http/paging.ts';
 import { tenantRequest } from '../../platform/http/tenant-request.ts';
+import { ispToday } from './payments/ledger.ts';
 import { forbidden } from '../../platform/http/errors.ts';
 import { billingRunDto, getBillingRun, listBillingRuns, startBillingRun } from './billing-run.service.ts';
 import { analyticsDto, revenueAnalytics } from './analytics.service.ts';
@@ -20,7 +21,7 @@ export function registerBillingRunRoutes(app: Api, ctx: AppContext): void {
     },
   }, async (req, reply) => {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
-    return reply.code(202).send(await startBillingRun(ctx, t.actor, t.scope, t.ispId, req.body.as_of ?? new Date().toISOString().slice(0, 10)));
+    return reply.code(202).send(await startBillingRun(ctx, t.actor, t.scope, t.ispId, req.body.as_of ?? (await ispToday(ctx, t.scope, t.ispId))));
   });
   app.get('/api/isp/:isp_id/billing-runs', {
     schema: { tags, summary: 'Billing runs, newest first', params: ispParams, querystring: z.strictObject({ ...pageQuery }), response: { 200: pageOf(billingRunDto), ...commonErrors } },

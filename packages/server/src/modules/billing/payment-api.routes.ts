@@ -4,6 +4,7 @@ import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { requireActor } from '../../platform/http/authenticate.ts';
 import { badRequest, conflict } from '../../platform/http/errors.ts';
 import { tenantRequest } from '../../platform/http/tenant-request.ts';
+import { ispToday } from './payments/ledger.ts';
 import { billingRunDto, startBillingRun } from './billing-run.service.ts';
 import { analyticsDto, revenueAnalytics } from './analytics.service.ts';
 import { invoiceSummaryDto } from './invoice-dto.ts';
@@ -33,7 +34,7 @@ export function registerPaymentApiRoutes(app: Api, ctx: AppContext): void {
       const inv = await rechargeSubscriber(ctx, t.actor, t.scope, req.body.subscriber_id);
       return reply.code(201).send({ run: null, invoices: [inv] });
     }
-    const run = await startBillingRun(ctx, t.actor, t.scope, t.ispId, req.body.as_of ?? new Date().toISOString().slice(0, 10), { wait: true, subscriberId: req.body.subscriber_id });
+    const run = await startBillingRun(ctx, t.actor, t.scope, t.ispId, req.body.as_of ?? (await ispToday(ctx, t.scope, t.ispId)), { wait: true, subscriberId: req.body.subscriber_id });
     if (run.invoiced === 0) throw conflict('Nothing is due for this subscriber yet');
     const page = await listInvoices(ctx, t.scope, t.ispId, { limit: run.invoiced, offset: 0, sort: '-created_at', subscriber_id: req.body.subscriber_id, kind: 'invoice' });
     return reply.code(201).send({ run, invoices: page.items });

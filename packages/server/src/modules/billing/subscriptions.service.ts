@@ -11,7 +11,8 @@ import { updateSubscriberInTx } from '../subscribers/subscribers.service.ts';
 import { prorate } from './money/money.ts';
 import { documentLocale } from './billing-context.ts';
 import { lineText, type LineText } from './line-strings.ts';
-import { addDays, billingDayFor, cycleMonths, daysBetween, firstPeriod, fullCycleDays, validityDays } from './cycles.ts';
+import { addDays, billingDayFor, cycleMonths, daysBetween, firstPeriod, followingPeriod, fullCycleDays, validityDays, type Period } from './cycles.ts';
+import { ispDay } from './payments/ledger.ts';
 import { currencyCode } from './rates.service.ts';
 import { billingCharges, subscriptions, type SubscriptionRow } from './schema.ts';
 
@@ -39,7 +40,6 @@ const toDto = (s: SubscriptionRow): SubscriptionDto => ({
   start_date: s.startDate, next_period_start: s.nextPeriodStart, next_period_end: s.nextPeriodEnd, price_minor: s.priceMinor, currency: s.currency.trim(),
   created_at: iso(s.createdAt)!, cancelled_at: iso(s.cancelledAt),
 });
-const today = () => new Date().toISOString().slice(0, 10);
 
 type PlanInfo = { id: string; name: string; price_minor: string; currency: string; billing_period: string; validity_days: number | null };
 async function planOf(tx: Tx, planId: string): Promise<PlanInfo> {
@@ -66,7 +66,7 @@ export async function createSubscription(ctx: AppContext, actor: Actor, scope: S
     const planId = input.plan_id ?? sub.plan_id;
     if (!planId) throw badRequest('The subscriber has no plan; give plan_id', [{ pointer: '/body/plan_id', detail: 'required' }]);
     const plan = await planOf(tx, planId);
-    const start = input.start_date ?? today();
+    const start = input.start_date ?? (await ispDay(tx, sub.isp_id, ctx.clock.now()));
     const months = cycleMonths(plan.billing_period);
     if (input.kind === 'postpaid' && months === null) throw badRequest(`A ${plan.billing_period} plan is sold prepaid`, [{ pointer: '/body/kind', detail: 'use prepaid' }]);
     const billingDay = billingDayFor(input.anchor, start, input.billing_day);
@@ -124,18 +124,27 @@ type Proration = { description: string; amount: number; currency: string };
  * The pro-rated charge and credit of moving `active` to `newPlan` on `when` (nothing written),
  * described in the subscriber's document language: the charges land on a later invoice as typed here.
  */
-function planChangeCharges(active: SubscriptionRow, oldPlan: PlanInfo, newPlan: PlanInfo, when: string, text: LineText): Proration[] {
+function planChangeCharges(active: SubscriptionRow, oldPlan: PlanInfo, newPlan: PlanInfo, when: string, today: string, text: LineText): Proration[] {
   const charges: Proration[] = [];
   if (active.kind === 'postpaid') {
     const months = cycleMonths(newPlan.billing_period);
     if (months === null) throw badRequest(`A ${newPlan.billing_period} plan is sold prepaid`);
-    if (when < active.nextPeriodStart || when >= active.nextPeriodEnd) throw badRequest('effective_date must fall in the open billing period');
-    const full = fullCycleDays(active.nextPeriodEnd, cycleMonths(oldPlan.billing_period) ?? 1);
-    const used = daysBetween(active.nextPeriodStart, when);
-    if (used > 0) {
-      charges.push({ description: text.changeCharge(oldPlan.name, active.nextPeriodStart, addDays(when, -1), { days: used, full }), amount: prorate(Number(oldPlan.price_minor), used, full), currency: oldPlan.currency.trim() });
-      charges.push({ description: text.changeCredit(newPlan.name, active.nextPeriodStart, addDays(when, -1), { days: used, full }), amount: -prorate(Number(newPlan.price_minor), used, full), currency: newPlan.currency.trim() });
-    }
+    const oldMonths = cycleMonths(oldPlan.billing_period) ?? 1;
+    // A period that has ended but that no billing run has closed yet (the hours before the
+    // nightly run, or days while runs are off or failing) is still open for billing: a change
+    // up to today re-prices its days like those of the period it falls in.
+    if (when < active.nextPeriodStart) throw badRequest('effective_date falls in a period that is already invoiced', [{ pointer: '/body/effective_date', detail: `on or after ${active.nextPeriodStart}` }]);
+    if (when >= active.nextPeriodEnd && when > today) throw badRequest('effective_date is after the open billing period', [{ pointer: '/body/effective_date', detail: `before ${active.nextPeriodEnd}` }]);
+    const reprice = (p: Period, days: number) => {
+      const full = fullCycleDays(p.end, oldMonths);
+      const last = addDays(p.start, days - 1);
+      charges.push({ description: text.changeCharge(oldPlan.name, p.start, last, { days, full }), amount: prorate(Number(oldPlan.price_minor), days, full), currency: oldPlan.currency.trim() });
+      charges.push({ description: text.changeCredit(newPlan.name, p.start, last, { days, full }), amount: -prorate(Number(newPlan.price_minor), days, full), currency: newPlan.currency.trim() });
+    };
+    let period: Period = { start: active.nextPeriodStart, end: active.nextPeriodEnd };
+    for (; when >= period.end; period = followingPeriod(period, oldMonths)) reprice(period, daysBetween(period.start, period.end));
+    const used = daysBetween(period.start, when);
+    if (used > 0) reprice(period, used);
   } else {
     const validity = daysBetween(active.nextPeriodStart, active.nextPeriodEnd);
     const left = Math.max(0, Math.min(validity, daysBetween(when, active.nextPeriodEnd)));
@@ -152,8 +161,9 @@ export async function previewPlanChange(ctx: AppContext, scope: Scope, subscribe
     if (!active) throw conflict('The subscriber has no active subscription');
     if (active.planId === input.plan_id) throw conflict('The subscriber is already on this plan');
     const [oldPlan, newPlan] = [await planOf(tx, active.planId), await planOf(tx, input.plan_id)];
-    const when = input.effective_date ?? today();
-    return { effective_date: when, proration: planChangeCharges(active, oldPlan, newPlan, when, lineText(documentLocale(sub.locale, sub.isp_locale))), new_price_minor: Number(newPlan.price_minor), new_currency: newPlan.currency.trim() };
+    const today = await ispDay(tx, sub.isp_id, ctx.clock.now());
+    const when = input.effective_date ?? today;
+    return { effective_date: when, proration: planChangeCharges(active, oldPlan, newPlan, when, today, lineText(documentLocale(sub.locale, sub.isp_locale))), new_price_minor: Number(newPlan.price_minor), new_currency: newPlan.currency.trim() };
   });
 }
 
@@ -171,9 +181,10 @@ export async function changePlan(ctx: AppContext, actor: Actor, scope: Scope, su
     if (!active) throw conflict('The subscriber has no active subscription');
     if (active.planId === input.plan_id) throw conflict('The subscriber is already on this plan');
     const [oldPlan, newPlan] = [await planOf(tx, active.planId), await planOf(tx, input.plan_id)];
-    const when = input.effective_date ?? today();
+    const today = await ispDay(tx, sub.isp_id, ctx.clock.now());
+    const when = input.effective_date ?? today;
     const currency = active.currency.trim();
-    const charges = planChangeCharges(active, oldPlan, newPlan, when, lineText(documentLocale(sub.locale, sub.isp_locale)));
+    const charges = planChangeCharges(active, oldPlan, newPlan, when, today, lineText(documentLocale(sub.locale, sub.isp_locale)));
     for (const c of charges) {
       await tx.insert(billingCharges).values({ ispId: sub.isp_id, branchId: sub.branch_id, subscriberId, subscriptionId: active.id, kind: 'proration', description: c.description, amount: c.amount, currency: c.currency || currency });
     }

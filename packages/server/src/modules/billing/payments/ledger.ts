@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.ts';
-import { rows } from '../../../platform/db/scope.ts';
+import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
+import type { AppContext } from '../../../app/context.ts';
 import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
 import { applyPaymentToInvoice } from '../invoice-payment.ts';
 import { reverseAcross, settleAcross } from '../money/exchange.ts';
@@ -51,6 +52,11 @@ export async function ispDay(tx: Tx, ispId: string, at: Date): Promise<string> {
   const [r] = await rows<{ d: string }>(tx, sql`SELECT to_char(${at.toISOString()}::timestamptz AT TIME ZONE timezone, 'YYYY-MM-DD') AS d FROM isps WHERE id = ${ispId}`);
   if (!r) throw notFound('ISP');
   return r.d;
+}
+
+/** Today in the ISP's time zone, by the context's clock: the default "as of" of its billing. */
+export async function ispToday(ctx: AppContext, scope: Scope, ispId: string): Promise<string> {
+  return withScope(ctx.db, scope, (tx) => ispDay(tx, ispId, ctx.clock.now()));
 }
 
 const sameCurrency: RateUsed = { rate: '1', date: null, source: null };

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { clockAt, dayIn } from './clock.ts';
+
+describe('clock', () => {
+  it('stands at the pinned instant and moves on from it', async () => {
+    const clock = clockAt('2027-02-28T23:59:59.000Z');
+    const first = clock.now().getTime();
+    expect(first - Date.parse('2027-02-28T23:59:59.000Z')).toBeLessThan(1000);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(clock.now().getTime()).toBeGreaterThan(first);
+  });
+
+  it('refuses what is not a date', () => {
+    expect(() => clockAt('not a date')).toThrow(/not a date/);
+  });
+
+  it('gives the calendar day east and west of UTC', () => {
+    const at = new Date('2027-03-31T20:00:00Z');
+    expect(dayIn(at, 'UTC')).toBe('2027-03-31');
+    expect(dayIn(at, 'Asia/Kolkata')).toBe('2027-04-01');
+    expect(dayIn(new Date('2027-04-01T03:00:00Z'), 'America/Los_Angeles')).toBe('2027-03-31');
+  });
+});
