@@ -6,7 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from './context.ts';
+import type { AppContext } from '../platform/context.ts';
 import type { Api } from '../platform/http/api.ts';
 import { installProblemHandler } from '../platform/http/problem.ts';
 import { installAuthentication } from '../platform/http/authenticate.ts';

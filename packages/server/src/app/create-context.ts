@@ -9,9 +9,10 @@ import { MemoryRateLimiter, RedisRateLimiter } from '../platform/auth/rate-limit
 import { createMetrics } from '../platform/metrics/metrics.ts';
 import { LogMailer, SmtpMailer } from '../platform/mail/mailer.ts';
 import { connectRedis } from '../platform/cache/redis.ts';
-import type { AppContext } from './context.ts';
+import type { AppContext } from '../platform/context.ts';
 import { EventBus } from '../platform/events/event-bus.ts';
 import { systemClock } from '../platform/clock/clock.ts';
+import { branchDirectory } from '../modules/tenancy/branch-directory.ts';
 import { loadOperatorDictionaries } from '../modules/aaa/operator-dictionaries.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
@@ -55,6 +56,7 @@ export async function createContext(config: Config, log = createLogger(config), 
     log,
     bus,
     clock: systemClock,
+    branches: branchDirectory,
   };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
-import type { AppContext } from '../app/context.ts';
+import type { AppContext } from '../platform/context.ts';
 import { buildApp } from '../app/build-app.ts';
 import { createContext, closeContext } from '../app/create-context.ts';
 import { loadConfig, type Config } from '../platform/config/config.ts';

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { AppContext } from '../context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { platformScope, rows, withScope } from '../../platform/db/scope.ts';
 import { hasAnyFounder, seedDemoData } from './demo-data.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { AppContext } from '../context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { systemActor } from '../../platform/auth/actor.ts';
 import { platformScope, rows, tenantScope, withScope } from '../../platform/db/scope.ts';
 import { createFounder } from '../../modules/identity/founders.service.ts';

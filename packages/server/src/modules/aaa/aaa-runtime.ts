@@ -1,5 +1,5 @@
 import { startPeriodic } from '../../platform/jobs/periodic.ts';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { BusMessage, EventBus } from '../../platform/events/event-bus.ts';
 import type { SessionChange, UsageChange } from './live-events.ts';
 import { createAaaMetrics } from './aaa-metrics.ts';

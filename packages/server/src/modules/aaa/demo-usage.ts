@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { AccountingWriter, type AcctRecord } from './accounting-writer.ts';
 
 const DAYS = 30;

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { Enforcer } from './enforcer.ts';
 import { NasRegistry } from './nas-registry.ts';
 import { SubscriberCache } from './subscriber-cache.ts';

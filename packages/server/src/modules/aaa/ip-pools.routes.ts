@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { rows, withScope } from '../../platform/db/scope.ts';
 import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { platformScope, rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';

@@ -1,6 +1,6 @@
 import { RadiusCode, decodePacket, encodeRequest, type AttributeInput } from '@astranetix/radius';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { badRequest } from '../../platform/http/errors.ts';
 import { tenantRequest } from '../../platform/http/tenant-request.ts';

@@ -1,7 +1,7 @@
 import { startPeriodic } from '../../platform/jobs/periodic.ts';
 import { desc, and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { systemActor, type Actor } from '../../platform/auth/actor.ts';
 import { platformScope, rows, tenantScope, withScope, type Scope } from '../../platform/db/scope.ts';
 import { notFound } from '../../platform/http/errors.ts';

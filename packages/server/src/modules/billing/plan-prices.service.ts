@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import { loadSettings, loadTaxRules } from './tax-rules.service.ts';
 import { taxLine } from './tax-engine.ts';

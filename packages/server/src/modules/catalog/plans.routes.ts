@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { tenantRequest } from '../../platform/http/tenant-request.ts';
 import { createPlan, createPlanBody, deletePlan, getPlan, listPlans, planDto, updatePlan, updatePlanBody } from './plans.service.ts';

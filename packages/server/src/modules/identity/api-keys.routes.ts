@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { apiKeyScopes, type Permission } from '../../platform/auth/permissions.ts';
 import { newOpaqueToken, sha256 } from '../../platform/auth/tokens.ts';
 import { withScope } from '../../platform/db/scope.ts';

@@ -1,5 +1,5 @@
 import { asc, sql } from 'drizzle-orm';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { assertNewPassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { platformScope, rows, withScope } from '../../platform/db/scope.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { withScope } from '../../platform/db/scope.ts';

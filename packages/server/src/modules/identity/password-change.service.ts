@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { assertNewPassword, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { anonymousScope, withScope } from '../../platform/db/scope.ts';

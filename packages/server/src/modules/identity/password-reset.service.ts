@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hashPassword, passwordProblem } from '../../platform/auth/passwords.ts';
 import { newOpaqueToken, sha256 } from '../../platform/auth/tokens.ts';

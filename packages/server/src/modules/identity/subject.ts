@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { anonymousScope, platformScope, rows, tenantScope, withScope, type Scope } from '../../platform/db/scope.ts';
 import type { Role } from '../../platform/auth/permissions.ts';
 import type { SubjectKind } from './schema.ts';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { platformScope } from '../../platform/db/scope.ts';
 import { addDays, addMonths } from '../billing/cycles.ts';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { Scope } from '../../platform/db/scope.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { InvoiceDto } from '../billing/invoice-dto.ts';

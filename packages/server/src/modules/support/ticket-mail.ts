@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { rows } from '../../platform/db/scope.ts';
 import type { Mail } from '../../platform/mail/mailer.ts';

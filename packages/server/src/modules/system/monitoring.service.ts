@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 
 // prom-client's JSON form; histogram values carry the series name (…_bucket, …_sum, …_count).
 type Labels = Partial<Record<string, string | number>>;

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../context.ts';
 import type { Actor } from '../auth/actor.ts';
 import { can, type Permission } from '../auth/permissions.ts';
 import { sha256 } from '../auth/tokens.ts';
@@ -84,12 +84,5 @@ export async function scopeForIsp(ctx: AppContext, actor: Actor, ispId: string):
 }
 
 export async function branchSubtree(ctx: AppContext, ispId: string, rootId: string): Promise<string[]> {
-  const found = await withScope(ctx.db, tenantScope(ispId), (tx) =>
-    rows<{ id: string }>(
-      tx,
-      sql`WITH RECURSIVE t AS (SELECT id FROM branches WHERE id = ${rootId}
-            UNION ALL SELECT b.id FROM branches b JOIN t ON b.parent_branch_id = t.id) SELECT id FROM t`,
-    ),
-  );
-  return found.map((r) => r.id);
+  return withScope(ctx.db, tenantScope(ispId), (tx) => ctx.branches.subtree(tx, rootId));
 }

@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../context.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Permission } from '../auth/permissions.ts';
 import { platformScope, withScope, type Scope } from '../db/scope.ts';
 import { recordAccess } from '../audit/record-change.ts';
-import { branches } from '../../modules/tenancy/schema.ts';
 import { requireActor, scopeForIsp } from './authenticate.ts';
 import { notFound } from './errors.ts';
 
@@ -27,13 +25,11 @@ export async function branchRequest(ctx: AppContext, req: FastifyRequest, branch
   if (actor.role === 'founder') {
     ispId = await withScope(ctx.db, platformScope, async (tx) => {
       await recordAccess(tx, actor, { action: 'platform.branch_resolved', entityType: 'branch', entityId: branchId });
-      const [b] = await tx.select({ ispId: branches.ispId }).from(branches).where(eq(branches.id, branchId));
-      return b?.ispId ?? null;
+      return ctx.branches.ispOf(tx, branchId);
     });
   }
   if (!ispId) throw notFound('Branch');
   const scope = await scopeForIsp(ctx, actor, ispId);
-  const [visible] = await withScope(ctx.db, scope, (tx) => tx.select({ id: branches.id }).from(branches).where(eq(branches.id, branchId)));
-  if (!visible) throw notFound('Branch');
+  if (!(await withScope(ctx.db, scope, (tx) => ctx.branches.visible(tx, branchId)))) throw notFound('Branch');
   return { actor, scope, ispId };
 }

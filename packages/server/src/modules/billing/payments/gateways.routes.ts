@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../../app/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { can } from '../../../platform/auth/permissions.ts';
 import { tenantScope, type Scope } from '../../../platform/db/scope.ts';
 import { commonErrors, type Api } from '../../../platform/http/api.ts';

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
-import type { AppContext } from '../../../app/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
 import { applyPaymentToInvoice } from '../invoice-payment.ts';
 import { reverseAcross, settleAcross } from '../money/exchange.ts';

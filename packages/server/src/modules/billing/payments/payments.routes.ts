@@ -1,7 +1,7 @@
 import { documentLocale } from '../billing-context.ts';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { rows, withScope } from '../../../platform/db/scope.ts';
 import { commonErrors, conversionErrors, type Api } from '../../../platform/http/api.ts';
 import { notFound } from '../../../platform/http/errors.ts';

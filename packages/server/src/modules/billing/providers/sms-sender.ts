@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { AppContext } from '../../../app/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { tenantScope, withScope } from '../../../platform/db/scope.ts';
 import { smsProviders } from '../payments/schema.ts';
 import { smsAdapter } from './sms-registry.ts';

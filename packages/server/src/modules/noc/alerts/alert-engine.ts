@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
-import type { AppContext } from '../../../app/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { systemActor, type Actor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { tenantScope, withScope } from '../../../platform/db/scope.ts';

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { AppContext } from '../../../app/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { platformScope, rows, tenantScope, withScope } from '../../../platform/db/scope.ts';
 import { clearAlerts, raiseAlerts, releaseMaintenance, type RaiseInput } from './alert-engine.ts';
 import { evaluateDeviceDown, evaluateMetric, type Sample } from './rule-eval.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { LogIngest } from '../logs/log-ingest.ts';
 import { pruneLogs } from '../logs/logs.service.ts';
 import { SyslogReceiver } from '../logs/syslog-receiver.ts';

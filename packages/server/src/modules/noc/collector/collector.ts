@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { AppContext } from '../../../app/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { platformScope, rows, withScope } from '../../../platform/db/scope.ts';
 import { pgArray } from '../../../platform/db/pg-array.ts';
 import type { DeviceRow } from '../devices.service.ts';

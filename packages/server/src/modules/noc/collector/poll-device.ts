@@ -1,4 +1,4 @@
-import type { AppContext } from '../../../app/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import type { DeviceRow } from '../devices.service.ts';
 import { openSnmp, type SnmpTarget } from '../providers/snmp.ts';
 import { oids, pollAgent, type DeviceSample } from './snmp-poll.ts';

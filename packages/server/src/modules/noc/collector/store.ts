@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { AppContext } from '../../../app/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { systemActor } from '../../../platform/auth/actor.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { tenantScope, withScope } from '../../../platform/db/scope.ts';

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { Counter, type Registry } from 'prom-client';
-import type { AppContext } from '../../../app/context.ts';
+import type { AppContext } from '../../../platform/context.ts';
 import { platformScope, rows, withScope } from '../../../platform/db/scope.ts';
 import { clearAlerts, raiseAlerts, type RaiseInput } from '../alerts/alert-engine.ts';
 import { matchLog, type LogEntry } from '../alerts/rule-eval.ts';

@@ -1,0 +1,30 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from './config/config.ts';
+import type { Database } from './db/database.ts';
+import type { SecretBox } from './crypto/secret-box.ts';
+import type { TokenSigner } from './auth/tokens.ts';
+import type { RateLimiter } from './auth/rate-limiter.ts';
+import type { Metrics } from './metrics/metrics.ts';
+import type { Mailer } from './mail/mailer.ts';
+import type { EventBus } from './events/event-bus.ts';
+import type { Clock } from './clock/clock.ts';
+import type { BranchDirectory } from './auth/branch-directory.ts';
+
+/** The adapters a module may use; built once by the composition root. */
+export type AppContext = {
+  config: Config;
+  db: Database;
+  redis: Redis | null;
+  secrets: SecretBox;
+  signer: TokenSigner;
+  limiter: RateLimiter;
+  metrics: Metrics;
+  mailer: Mailer;
+  bus: EventBus;
+  log: Logger;
+  /** What "now" and "today" are for business rules; pinned in tests and simulations. */
+  clock: Clock;
+  /** The branch tree, as the tenancy module keeps it (plugged in by the composition root). */
+  branches: BranchDirectory;
+};
