@@ -12,6 +12,7 @@ import { connectRedis } from '../platform/cache/redis.ts';
 import type { AppContext } from '../platform/context.ts';
 import { EventBus } from '../platform/events/event-bus.ts';
 import { systemClock } from '../platform/clock/clock.ts';
+import { billingSmsSenders } from '../modules/billing/providers/sms-sender.ts';
 import { branchDirectory } from '../modules/tenancy/branch-directory.ts';
 import { loadOperatorDictionaries } from '../modules/aaa/operator-dictionaries.ts';
 
@@ -44,15 +45,17 @@ export async function createContext(config: Config, log = createLogger(config), 
   if (config.env === 'production' && !smtpUrl) throw new Error('SMTP_URL: required when NODE_ENV=production (password resets are mailed)');
   const metrics = createMetrics();
   database.observe = (seconds, committed) => metrics.dbTransactions.observe({ outcome: committed ? 'committed' : 'rolled_back' }, seconds);
+  const secrets = new SecretBox(config.secretKey);
   return {
     config,
     db: database,
     redis,
-    secrets: new SecretBox(config.secretKey),
+    secrets,
     signer: new TokenSigner(config.jwtSecret),
     limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(),
     metrics,
     mailer: smtpUrl ? new SmtpMailer(smtpUrl, process.env.SMTP_FROM ?? 'AstraNetix <no-reply@localhost>') : new LogMailer(log),
+    sms: billingSmsSenders(database, secrets),
     log,
     bus,
     clock: systemClock,

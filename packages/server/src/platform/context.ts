@@ -7,6 +7,7 @@ import type { TokenSigner } from './auth/tokens.ts';
 import type { RateLimiter } from './auth/rate-limiter.ts';
 import type { Metrics } from './metrics/metrics.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { SmsSenders } from './sms/sms.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { Clock } from './clock/clock.ts';
 import type { BranchDirectory } from './auth/branch-directory.ts';
@@ -21,6 +22,8 @@ export type AppContext = {
   limiter: RateLimiter;
   metrics: Metrics;
   mailer: Mailer;
+  /** Each ISP's SMS provider (its settings are kept by the billing module, plugged in by the composition root). */
+  sms: SmsSenders;
   bus: EventBus;
   log: Logger;
   /** What "now" and "today" are for business rules; pinned in tests and simulations. */

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
-import { convert } from './money/money.ts';
-import { divideDecimal } from './money/decimal.ts';
+import { convert } from '../../platform/money/money.ts';
+import { divideDecimal } from '../../platform/money/decimal.ts';
 
 export const analyticsDto = z.object({
   currency: z.string().describe("The ISP's base currency; other currencies converted at each invoice's recorded rate"),

@@ -1,26 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { rows } from '../../platform/db/scope.ts';
-import { convert } from './money/money.ts';
+import { convert } from '../../platform/money/money.ts';
 import { rateFor, type RateUsed } from './rates.service.ts';
 import { loadSettings, loadTaxRules, type BillingSettings } from './tax-rules.service.ts';
 import type { TaxRuleInput } from './tax-engine.ts';
 import type { PartyInfo } from './schema.ts';
-
-export const invoiceLocales = ['en', 'es', 'fr', 'ar', 'hi'] as const;
-export type InvoiceLocale = (typeof invoiceLocales)[number];
-export const pickLocale = (l: string | null | undefined): InvoiceLocale => {
-  const base = (l ?? 'en').slice(0, 2).toLowerCase();
-  return (invoiceLocales as readonly string[]).includes(base) ? (base as InvoiceLocale) : 'en';
-};
-/**
- * The language of a subscriber's documents: their own language, else the ISP's default. The
- * invoice records it, and the engine writes its line descriptions in it (line-strings.ts).
- */
-export const documentLocale = (subscriberLocale: string | null | undefined, ispDefaultLocale: string | null | undefined): InvoiceLocale =>
-  pickLocale(subscriberLocale ?? ispDefaultLocale);
-/** Number formatting of each language on documents: Arabic keeps Latin digits (laid out left to right inside the Arabic text); Hindi groups lakhs. */
-export const numberLocale: Record<InvoiceLocale, string> = { en: 'en', es: 'es', fr: 'fr', ar: 'en', hi: 'en-IN' };
 
 export type IspInfo = { id: string; displayName: string; logoUrl: string | null; primaryColor: string; currency: string; defaultLocale: string; timezone: string };
 export type BuyerRow = {

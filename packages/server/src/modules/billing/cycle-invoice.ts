@@ -1,7 +1,8 @@
 import type { Tx } from '../../platform/db/database.ts';
-import { prorate } from './money/money.ts';
+import { prorate } from '../../platform/money/money.ts';
 import { addDays, cycleMonths, daysBetween, followingPeriod, fullCycleDays, type Period } from './cycles.ts';
-import { buyerParty, convertAt, documentLocale, invoiceRate, type BillingContext, type BuyerRow } from './billing-context.ts';
+import { buyerParty, convertAt, invoiceRate, type BillingContext, type BuyerRow } from './billing-context.ts';
+import { documentLocale } from '../../platform/i18n/document-locale.ts';
 import { lineText } from './line-strings.ts';
 import type { DraftLine, InvoiceDraft } from './invoice-writer.ts';
 import { extraLines, noExtras, type CycleExtras, type ExtrasBilled } from './addons/cycle-extras.ts';

@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { isCurrency } from './money/currencies.ts';
+import { isCurrency } from '../../platform/money/currencies.ts';
 
 export type EcbRates = { date: string; base: 'EUR'; rates: { currency: string; rate: string }[] };
 

@@ -1,6 +1,6 @@
 import { embeddedImage, openPdf, safeColour } from '../../platform/pdf/pdf-document.ts';
-import { formatAmount } from './money/money.ts';
-import { numberLocale, pickLocale } from './billing-context.ts';
+import { formatAmount } from '../../platform/money/money.ts';
+import { numberLocale, pickLocale } from '../../platform/i18n/document-locale.ts';
 import { invoiceStrings } from './invoice-strings.ts';
 import type { InvoiceDto } from './invoice-dto.ts';
 import type { InvoiceStatus } from './schema.ts';

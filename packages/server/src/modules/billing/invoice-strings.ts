@@ -1,4 +1,4 @@
-import type { InvoiceLocale } from './billing-context.ts';
+import type { DocumentLocale } from '../../platform/i18n/document-locale.ts';
 import type { InvoiceStatus } from './schema.ts';
 
 /** Server-side strings of the invoice PDF and e-mail, in the five languages of the app. */
@@ -9,7 +9,7 @@ export type InvoiceStrings = Record<
   string
 > & { statuses: Record<InvoiceStatus, string> };
 
-export const invoiceStrings: Record<InvoiceLocale, InvoiceStrings> = {
+export const invoiceStrings: Record<DocumentLocale, InvoiceStrings> = {
   en: {
     invoice: 'Invoice', creditNote: 'Credit note', number: 'Number', issueDate: 'Issue date', dueDate: 'Due date', period: 'Period', billTo: 'Bill to',
     taxId: 'Tax ID', account: 'Account', description: 'Description', qty: 'Qty', unitPrice: 'Unit price', net: 'Net', tax: 'Tax', amount: 'Amount',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentLocale } from './billing-context.ts';
+import { documentLocale } from '../../platform/i18n/document-locale.ts';
 import { lineStrings, lineText } from './line-strings.ts';
 
 describe('line descriptions in the document language', () => {

@@ -1,4 +1,4 @@
-import type { InvoiceLocale } from './billing-context.ts';
+import type { DocumentLocale } from '../../platform/i18n/document-locale.ts';
 import { fill } from './invoice-strings.ts';
 
 /**
@@ -32,7 +32,7 @@ export type LineStrings = {
   days: DayForms;
 };
 
-export const lineStrings: Record<InvoiceLocale, LineStrings> = {
+export const lineStrings: Record<DocumentLocale, LineStrings> = {
   en: {
     range: '{start} – {end}', period: '{name}, {range}', periodPart: '{name}, {range} ({days})', overage: 'Data beyond the plan quota, {range}',
     changeCharge: '{name}: {range} ({days})', changeCredit: '{name}: credit {range} ({days})', changeUnused: '{name}: unused {days}',
@@ -69,7 +69,7 @@ export const lineStrings: Record<InvoiceLocale, LineStrings> = {
 export type LineText = ReturnType<typeof lineText>;
 
 /** The engine's descriptions in one document language. `part` is a pro-rated share: `days` of a `full` cycle. */
-export function lineText(locale: InvoiceLocale) {
+export function lineText(locale: DocumentLocale) {
   const t = lineStrings[locale];
   const plural = new Intl.PluralRules(locale);
   /** "15/30 days": the noun agrees with the last number, as it is read. */

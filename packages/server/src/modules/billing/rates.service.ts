@@ -8,9 +8,9 @@ import { HttpProblem, badRequest, notFound } from '../../platform/http/errors.ts
 import { iso } from '../../platform/http/api.ts';
 import type { Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
-import { isCurrency } from './money/currencies.ts';
-import { divideDecimal, parseDecimal } from './money/decimal.ts';
-import { convert } from './money/money.ts';
+import { isCurrency } from '../../platform/money/currencies.ts';
+import { divideDecimal, parseDecimal } from '../../platform/money/decimal.ts';
+import { convert } from '../../platform/money/money.ts';
 import { parseEcbXml } from './ecb.ts';
 import { exchangeRates } from './schema.ts';
 

@@ -1,5 +1,5 @@
-import { allocate, sum } from './money/money.ts';
-import { divRound, parseDecimal, pow10, type Rounding } from './money/decimal.ts';
+import { allocate, sum } from '../../platform/money/money.ts';
+import { divRound, parseDecimal, pow10, type Rounding } from '../../platform/money/decimal.ts';
 
 /**
  * The tax engine: pure, no I/O. Rules are the ISP's data (tax_rules rows); this decides which

@@ -1,6 +1,6 @@
 import { platformLineStrings } from './platform-invoice-strings.ts';
 import { fill } from '../billing/invoice-strings.ts';
-import type { InvoiceLocale } from '../billing/billing-context.ts';
+import type { DocumentLocale } from '../../platform/i18n/document-locale.ts';
 import type { TaxRuleInput } from '../billing/tax-engine.ts';
 import type { PlatformPlanRow, PlatformSettingsRow } from './schema.ts';
 
@@ -11,7 +11,7 @@ export type PlatformLine = { kind: 'plan' | 'adjustment'; description: string; q
  * subscriber active at the period end, topped up to the plan's minimum by a separate line so
  * the invoice shows both the count and the floor.
  */
-export function platformLines(plan: Pick<PlatformPlanRow, 'name' | 'kind' | 'priceMinor' | 'minimumMinor'>, activeSubscribers: number, period: { start: string; end: string }, locale: InvoiceLocale): PlatformLine[] {
+export function platformLines(plan: Pick<PlatformPlanRow, 'name' | 'kind' | 'priceMinor' | 'minimumMinor'>, activeSubscribers: number, period: { start: string; end: string }, locale: DocumentLocale): PlatformLine[] {
   const t = platformLineStrings[locale];
   if (plan.kind === 'flat') {
     return [{ kind: 'plan', description: fill(t.subscription, { plan: plan.name, period: period.start.slice(0, 7) }), quantity: '1', unit: null, unitPrice: plan.priceMinor, amount: plan.priceMinor }];

@@ -8,7 +8,7 @@ import { iso } from '../../platform/http/api.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
-import { pickLocale, type InvoiceLocale } from '../billing/billing-context.ts';
+import { pickLocale, type DocumentLocale } from '../../platform/i18n/document-locale.ts';
 import { bitsPerSymbol, generatePin, PinHasher } from './pins.ts';
 import type { BatchDto, BatchQuery, CreateBatchInput, UpdateBatchInput } from './vouchers.schemas.ts';
 
@@ -159,7 +159,7 @@ export type PrintableCard = { serial: string; pin: string; status: string };
  * change (who printed which batch, when, in which language), and only cards still on the
  * shelf are included. The sheet's language is the one asked for, else the ISP's default.
  */
-export async function printableCards(ctx: AppContext, actor: Actor, scope: Scope, id: string, format: 'pdf' | 'csv', lang?: InvoiceLocale) {
+export async function printableCards(ctx: AppContext, actor: Actor, scope: Scope, id: string, format: 'pdf' | 'csv', lang?: DocumentLocale) {
   return withScope(ctx.db, scope, async (tx) => {
     const batch = await loadBatch(tx, id);
     const list = await rows<{ serial: string; pin_enc: string; status: string }>(tx, sql`

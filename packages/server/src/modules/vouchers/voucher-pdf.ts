@@ -1,7 +1,7 @@
 import { embeddedImage, openPdf, safeColour } from '../../platform/pdf/pdf-document.ts';
-import type { InvoiceLocale } from '../billing/billing-context.ts';
+import type { DocumentLocale } from '../../platform/i18n/document-locale.ts';
 import { fill } from '../billing/invoice-strings.ts';
-import { formatMoney } from '../billing/money/money.ts';
+import { formatMoney } from '../../platform/money/money.ts';
 import type { BatchDto } from './vouchers.schemas.ts';
 import type { PrintableCard } from './batches.service.ts';
 import { plural, voucherStrings, type VoucherStrings } from './voucher-strings.ts';
@@ -51,7 +51,7 @@ const gap = 10;
  * serial, PIN, value or plan, validity and limits, and how to use the card. Cut along the card
  * borders. In Arabic the sheet is mirrored (PdfText): cards fill from the right, text right-aligned.
  */
-export function renderBatchPdf(batch: BatchDto, cards: PrintableCard[], brand: Branding, language: InvoiceLocale): Promise<Buffer> {
+export function renderBatchPdf(batch: BatchDto, cards: PrintableCard[], brand: Branding, language: DocumentLocale): Promise<Buffer> {
   const t = voucherStrings[language];
   const { doc, pdf, finish } = openPdf({ size: 'A4', margin, info: { Title: `${brand.display_name} — ${batch.name}`, Author: brand.display_name } }, language);
   const colour = safeColour(brand.primary_color);

@@ -1,4 +1,4 @@
-import type { InvoiceLocale } from '../billing/billing-context.ts';
+import type { DocumentLocale } from '../../platform/i18n/document-locale.ts';
 
 /** A count in each plural category of the language (CLDR), `other` being the fallback; `{n}` is the number. */
 type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -10,7 +10,7 @@ export type VoucherStrings = Record<'header' | 'pin' | 'validFor' | 'extends' | 
   numbers: string;
 };
 
-export const voucherStrings: Record<InvoiceLocale, VoucherStrings> = {
+export const voucherStrings: Record<DocumentLocale, VoucherStrings> = {
   en: {
     header: '{isp} · {batch} (batch {number}) · page {page}/{pages}', pin: 'PIN',
     validFor: 'Valid for {days} from first login', extends: 'Extends your service by {days}', limit: 'Limit: {limits}', useBefore: 'Use before {date}',

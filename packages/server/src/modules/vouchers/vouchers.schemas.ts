@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery, sortParam } from '../../platform/http/paging.ts';
-import { invoiceLocales } from '../billing/billing-context.ts';
+import { documentLocales } from '../../platform/i18n/document-locale.ts';
 import { cardViewStatuses, voucherKinds } from './schema.ts';
 import { maxPinLength, minPinLength } from './pins.ts';
 
@@ -65,7 +65,7 @@ export const batchQuery = z.object({
 export type BatchQuery = z.infer<typeof batchQuery>;
 
 export const sheetQuery = z.strictObject({
-  lang: z.enum(invoiceLocales).optional().describe("Language of the card sheet; defaults to the ISP's default language"),
+  lang: z.enum(documentLocales).optional().describe("Language of the card sheet; defaults to the ISP's default language"),
 });
 
 export const cardDto = z.object({

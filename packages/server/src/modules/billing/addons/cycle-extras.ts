@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.ts';
 import { rows } from '../../../platform/db/scope.ts';
-import { allocate, percentOf, prorate, sum } from '../money/money.ts';
+import { allocate, percentOf, prorate, sum } from '../../../platform/money/money.ts';
 import { addDays, daysBetween, type Period } from '../cycles.ts';
 import { convertAt, type BillingContext } from '../billing-context.ts';
 import type { DraftLine } from '../invoice-writer.ts';

@@ -9,8 +9,7 @@ import { iso } from '../../../platform/http/api.ts';
 import { badRequest } from '../../../platform/http/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { updateSubscriberInTx } from '../../subscribers/subscribers.service.ts';
-import { smsAdapter, smsProviderNames } from '../providers/sms-registry.ts';
-import { smsSenderFor } from '../providers/sms-sender.ts';
+import { smsAdapter, smsProviderNames } from '../../../platform/sms/sms-registry.ts';
 import { formatMinor } from './receipt.ts';
 import { dunningActions, dunningSettings, smsProviders } from './schema.ts';
 
@@ -133,7 +132,7 @@ export async function runDunningForIsp(ctx: AppContext, ispId: string, today?: s
       ORDER BY i.due_date`);
     return { due, ispName: isp!.display_name };
   });
-  const sms = settings.sms_enabled ? await smsSenderFor(ctx, ispId) : null;
+  const sms = settings.sms_enabled ? await ctx.sms.senderFor(ispId) : null;
   const offsets = [...settings.reminder_days_before.map((d) => -d), ...settings.reminder_days_after].sort((a, b) => a - b);
   for (const d of due) {
     // The latest reminder step reached; earlier ones that a stopped job missed are not sent late.

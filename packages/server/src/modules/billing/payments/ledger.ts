@@ -4,7 +4,7 @@ import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
 import { applyPaymentToInvoice } from '../invoice-payment.ts';
-import { reverseAcross, settleAcross } from '../money/exchange.ts';
+import { reverseAcross, settleAcross } from '../../../platform/money/exchange.ts';
 import { isMissingRate, rateFor, type RateUsed } from '../rates.service.ts';
 import { paymentAllocations, payments, walletEntries, type PaymentRow } from './schema.ts';
 

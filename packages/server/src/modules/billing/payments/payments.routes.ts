@@ -1,4 +1,4 @@
-import { documentLocale } from '../billing-context.ts';
+import { documentLocale } from '../../../platform/i18n/document-locale.ts';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';

@@ -1,4 +1,4 @@
-import type { InvoiceLocale } from '../billing-context.ts';
+import type { DocumentLocale } from '../../../platform/i18n/document-locale.ts';
 
 /** Server-side strings of the payment receipt PDF, in the five languages of the app (like invoice-strings.ts). */
 export type ReceiptStrings = Record<
@@ -7,7 +7,7 @@ export type ReceiptStrings = Record<
   string
 > & { methods: Record<'cash' | 'bank_transfer' | 'cheque' | 'card' | 'gateway', string>; statuses: Record<'pending' | 'held' | 'succeeded' | 'failed' | 'refunded' | 'partially_refunded', string> };
 
-export const receiptStrings: Record<InvoiceLocale, ReceiptStrings> = {
+export const receiptStrings: Record<DocumentLocale, ReceiptStrings> = {
   en: {
     exchangeRate: 'Exchange rate', manualRate: 'entered rate', inverse: 'inverse', eurCross: 'crossed through EUR',
     title: 'Payment receipt', number: 'Receipt number', notIssued: '(not issued: payment not settled)', date: 'Date', receivedFrom: 'Received from', method: 'Method',

@@ -1,6 +1,6 @@
 import { openPdf, safeColour } from '../../../platform/pdf/pdf-document.ts';
-import { formatAmount, formatMoney } from '../money/money.ts';
-import { numberLocale, pickLocale } from '../billing-context.ts';
+import { formatAmount, formatMoney } from '../../../platform/money/money.ts';
+import { numberLocale, pickLocale } from '../../../platform/i18n/document-locale.ts';
 import { rateSourceLabel, receiptStrings } from './receipt-strings.ts';
 import type { PaymentDto } from './payments.schemas.ts';
 

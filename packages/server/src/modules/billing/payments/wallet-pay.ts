@@ -5,7 +5,7 @@ import type { Tx } from '../../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
 import { badRequest, conflict } from '../../../platform/http/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
-import { settleAcross } from '../money/exchange.ts';
+import { settleAcross } from '../../../platform/money/exchange.ts';
 import { allocate, ispDay, lockSubscriber, openInvoices, rateCache, walletBalance, type Allocation } from './ledger.ts';
 import { walletEntries } from './schema.ts';
 

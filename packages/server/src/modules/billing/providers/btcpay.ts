@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { fromMinor, toMinor } from '../money/money.ts';
+import { fromMinor, toMinor } from '../../../platform/money/money.ts';
 import { WebhookSignatureError, header, type GatewayAccount, type GatewayAdapter, type GatewayOutcome } from './gateway.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { fromMinor, toMinor } from '../money/money.ts';
+import { fromMinor, toMinor } from '../../../platform/money/money.ts';
 import { WebhookSignatureError, header, type GatewayAccount, type GatewayAdapter, type GatewayOutcome } from './gateway.ts';
 
 /**

@@ -7,7 +7,6 @@ import { platformScope, tenantScope, withScope, type Scope } from '../../../plat
 import { iso } from '../../../platform/http/api.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
-import { smsSenderFor } from '../../billing/providers/sms-sender.ts';
 import { nocEscalationPolicies, nocIncidentEvents, nocIncidents, severities, severityRank, type EscalationStep } from './schema.ts';
 
 const step = z.strictObject({
@@ -120,7 +119,7 @@ async function notify(ctx: AppContext, policy: typeof nocEscalationPolicies.$inf
     await ctx.mailer.send({ to, subject, text }).catch((err: unknown) => failures.push(`mail ${to}: ${err instanceof Error ? err.message : String(err)}`));
   }
   if (step.phones?.length) {
-    const sms = await smsSenderFor(ctx, inc.ispId);
+    const sms = await ctx.sms.senderFor(inc.ispId);
     if (!sms) failures.push('sms: no SMS provider configured (Billing → Dunning)');
     else for (const to of step.phones) {
       await sms.send(to, `${subject}. Acknowledge it in the NOC board.`.slice(0, 320))
