@@ -95,13 +95,13 @@ const { openPglite } = await import('../packages/server/src/platform/db/database
 const { scratchPostgres } = await import('../packages/server/src/test/scratch-database.ts');
 const { closeContext, createContext } = await import('../packages/server/src/app/create-context.ts');
 const { benchSeed } = await import('../packages/server/src/app/seed/bench-seed.ts');
-const { aaaCachesFor } = await import('../packages/server/src/modules/aaa/enforcement.ts');
-const { AaaServer } = await import('../packages/server/src/modules/aaa/aaa-server.ts');
-const { createAaaMetrics } = await import('../packages/server/src/modules/aaa/aaa-metrics.ts');
-const { SessionTracker } = await import('../packages/server/src/modules/aaa/session-tracker.ts');
-const { PostAuthWriter } = await import('../packages/server/src/modules/aaa/postauth-writer.ts');
-const { AccountingWriter } = await import('../packages/server/src/modules/aaa/accounting-writer.ts');
-const { VoucherLogins } = await import('../packages/server/src/modules/vouchers/voucher-login.ts');
+const { aaaCachesFor } = await import('../packages/server/src/modules/aaa/enforcement/enforcement.ts');
+const { AaaServer } = await import('../packages/server/src/modules/aaa/server/aaa-server.ts');
+const { createAaaMetrics } = await import('../packages/server/src/modules/aaa/server/aaa-metrics.ts');
+const { SessionTracker } = await import('../packages/server/src/modules/aaa/sessions/session-tracker.ts');
+const { PostAuthWriter } = await import('../packages/server/src/modules/aaa/server/postauth-writer.ts');
+const { AccountingWriter } = await import('../packages/server/src/modules/aaa/accounting/accounting-writer.ts');
+const { VoucherLogins } = await import('../packages/server/src/modules/vouchers/index.ts');
 type Database = import('../packages/server/src/platform/db/database.ts').Database;
 
 /** Packets as radload.mjs builds them (same attributes, same order), with node:crypto. */
@@ -210,7 +210,7 @@ try {
   const postauth = new PostAuthWriter(sinkDatabase(ctx.db), undefined, 50_000, GC_PAUSES ? 250 : 3_600_000);
   const server = new AaaServer({
     registry, subscribers, sessions, accounting: new AccountingWriter(ctx.db), postauth, metrics, log, db: ctx.db,
-    vouchers: new VoucherLogins(ctx.db, config.secretKey),
+    logins: new VoucherLogins(ctx.db, config.secretKey),
   });
   const { authPort } = await server.start('127.0.0.1', 0, 0);
   const nas = registry.find('127.0.0.1');

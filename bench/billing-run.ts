@@ -15,8 +15,7 @@ import { closeContext, createContext } from '../packages/server/src/app/create-c
 import { benchSeed } from '../packages/server/src/app/seed/bench-seed.ts';
 import { systemActor } from '../packages/server/src/platform/auth/actor.ts';
 import { tenantScope } from '../packages/server/src/platform/db/scope.ts';
-import { startBillingRun } from '../packages/server/src/modules/billing/billing-run.service.ts';
-import { createTaxRule, updateSettings } from '../packages/server/src/modules/billing/tax-rules.service.ts';
+import { createTaxRule, startBillingRun, updateSettings } from '../packages/server/src/modules/billing/index.ts';
 
 const { values } = parseArgs({ options: { subscribers: { type: 'string', default: '100000' }, batch: { type: 'string', default: '1000' }, 'skip-pglite': { type: 'boolean', default: false } } });
 const N = Number(values.subscribers);

@@ -20,14 +20,10 @@ import { scratchPostgres } from '../packages/server/src/test/scratch-database.ts
 import { closeContext, createContext } from '../packages/server/src/app/create-context.ts';
 import { platformScope, rows, withScope } from '../packages/server/src/platform/db/scope.ts';
 import { systemActor } from '../packages/server/src/platform/auth/actor.ts';
-import { createIsp } from '../packages/server/src/modules/tenancy/isps.service.ts';
-import { createIspBody } from '../packages/server/src/modules/tenancy/isps.schemas.ts';
-import { createDevice } from '../packages/server/src/modules/noc/devices.service.ts';
-import { createDeviceBody } from '../packages/server/src/modules/noc/devices.schemas.ts';
-import { Collector } from '../packages/server/src/modules/noc/collector/collector.ts';
+import { createIspBody } from '../packages/server/src/modules/tenancy/index.ts';
+import { createIsp } from '../packages/server/src/modules/identity/index.ts';
+import { Collector, createDevice, createDeviceBody, openSnmp, readInterfaces } from '../packages/server/src/modules/noc/index.ts';
 import { startSnmpd, type Snmpd } from '../packages/server/src/test/snmpd.ts';
-import { openSnmp } from '../packages/server/src/modules/noc/providers/snmp.ts';
-import { readInterfaces } from '../packages/server/src/modules/noc/collector/snmp-poll.ts';
 
 const { values } = parseArgs({ options: { interfaces: { type: 'string', default: '2000' }, agents: { type: 'string', default: '4' }, cycles: { type: 'string', default: '3' } } });
 const TARGET = Number(values.interfaces);

@@ -15,12 +15,9 @@ import { scratchPostgres } from '../packages/server/src/test/scratch-database.ts
 import { closeContext, createContext } from '../packages/server/src/app/create-context.ts';
 import { platformScope, tenantScope } from '../packages/server/src/platform/db/scope.ts';
 import { systemActor } from '../packages/server/src/platform/auth/actor.ts';
-import { createIsp } from '../packages/server/src/modules/tenancy/isps.service.ts';
-import { createIspBody } from '../packages/server/src/modules/tenancy/isps.schemas.ts';
-import { createDevice } from '../packages/server/src/modules/noc/devices.service.ts';
-import { createDeviceBody } from '../packages/server/src/modules/noc/devices.schemas.ts';
-import { createRule, createRuleBody } from '../packages/server/src/modules/noc/alerts/rules.service.ts';
-import { startNocAlerts } from '../packages/server/src/modules/noc/alerts/noc-alerts-runtime.ts';
+import { createIspBody } from '../packages/server/src/modules/tenancy/index.ts';
+import { createIsp } from '../packages/server/src/modules/identity/index.ts';
+import { createDevice, createDeviceBody, createRule, createRuleBody, startNocAlerts } from '../packages/server/src/modules/noc/index.ts';
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '20000' }, 'udp-rate': { type: 'string', default: '2000' } } });
 const N = Number(values.messages);

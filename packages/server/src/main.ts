@@ -5,7 +5,7 @@ import { closeContext, createContext, createLogger, openDatabase } from './app/c
 import { migrate } from './platform/db/migrate.ts';
 import { serve } from './app/serve.ts';
 import { seedDemoData } from './app/seed/demo-data.ts';
-import { createFounder } from './modules/identity/founders.service.ts';
+import { createFounder } from './modules/identity/index.ts';
 import { systemActor } from './platform/auth/actor.ts';
 import { verifyAuditChain } from './platform/audit/verify-chain.ts';
 

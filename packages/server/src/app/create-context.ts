@@ -12,9 +12,9 @@ import { connectRedis } from '../platform/cache/redis.ts';
 import type { AppContext } from '../platform/context.ts';
 import { EventBus } from '../platform/events/event-bus.ts';
 import { systemClock } from '../platform/clock/clock.ts';
-import { billingSmsSenders } from '../modules/billing/providers/sms-sender.ts';
-import { branchDirectory } from '../modules/tenancy/branch-directory.ts';
-import { loadOperatorDictionaries } from '../modules/aaa/operator-dictionaries.ts';
+import { billingSmsSenders } from '../modules/billing/index.ts';
+import { branchDirectory } from '../modules/tenancy/index.ts';
+import { loadOperatorDictionaries } from '../modules/aaa/index.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
   const pretty = config.env !== 'production' && process.stdout.isTTY;

@@ -3,12 +3,10 @@ import type { Config } from '../platform/config/config.ts';
 import { buildApp } from './build-app.ts';
 import { closeContext, createContext } from './create-context.ts';
 import { OutboxRelay } from '../platform/events/outbox-relay.ts';
-import { startAaa } from '../modules/aaa/aaa-runtime.ts';
-import { startCollector } from '../modules/noc/collector/collector.ts';
-import { nocAlertsOptions, startNocAlerts } from '../modules/noc/alerts/noc-alerts-runtime.ts';
 import { startAutoAnalyze } from '../platform/db/auto-analyze.ts';
-import { startDunningJob } from '../modules/billing/payments/dunning.service.ts';
-import { startBillingScheduler } from '../modules/billing/billing-schedule.service.ts';
+import type { AppContext } from '../platform/context.ts';
+import type { ProcessRole, Running } from '../platform/module.ts';
+import { modules } from './modules.ts';
 import { assertNoDemoAccounts, demoAccountsPresent, demoLogins, hasAnyFounder, seedDemoData } from './seed/demo-data.ts';
 
 /** `npm start`: migrate, seed on first start, listen, and stop cleanly on SIGINT/SIGTERM. */
@@ -24,11 +22,7 @@ export async function serve(config: Config, log: Logger): Promise<void> {
   const stopAnalyze = startAutoAnalyze(ctx.db, (err) => log.warn({ err }, 'ANALYZE of the embedded database failed'));
   const relay = new OutboxRelay(ctx.db, ctx.bus, log);
   if (config.roles.has('worker')) relay.start();
-  const stopDunning = config.roles.has('worker') ? startDunningJob(ctx) : () => undefined;
-  const stopBillingSchedule = config.roles.has('worker') ? startBillingScheduler(ctx) : () => undefined;
-  const aaa = config.roles.has('aaa') ? await startAaa(ctx, ctx.bus, config.radius) : null;
-  const collector = config.roles.has('collector') ? await startCollector(ctx) : null;
-  const nocAlerts = config.roles.has('collector') ? await startNocAlerts(ctx, nocAlertsOptions(process.env, config.host)) : null;
+  const running = await startRunners(ctx, config.roles);
   const app = await buildApp(ctx);
   if (config.roles.has('api')) await app.listen({ port: config.port, host: config.host });
   const base = `http://localhost:${config.port}`;
@@ -40,8 +34,7 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     `  API docs: ${base}/docs`,
     `  Health:   ${base}/api/health    Metrics: ${base}/metrics`,
   ];
-  if (nocAlerts) lines.push(`  NOC:      syslog udp+tcp ${config.host}:${nocAlerts.ports.syslog}, SNMP traps udp ${config.host}:${nocAlerts.ports.trap}`);
-  if (aaa) lines.push(`  RADIUS:   auth ${config.radius.host}:${aaa.ports.authPort}, accounting ${config.radius.host}:${aaa.ports.acctPort}`);
+  for (const r of running) lines.push(...(r.banner ?? []));
   if (config.env !== 'production' && (await demoAccountsPresent(ctx)) > 0) {
     lines.push('  Demo logins:');
     for (const l of demoLogins) lines.push(`    ${l.portal.padEnd(15)} ${l.email.padEnd(28)} ${l.password}`);
@@ -55,17 +48,26 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     log.info(`${signal}: shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    stopDunning();
     stopAnalyze();
-    stopBillingSchedule();
     await app.close();
-    await aaa?.stop();
-    await collector?.stop();
-    await nocAlerts?.stop();
+    for (const r of [...running].reverse()) await r.stop();
     await relay.stop();
     await closeContext(ctx);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Starts what each module runs in the roles this process plays, in the modules' order. */
+async function startRunners(ctx: AppContext, roles: ReadonlySet<string>): Promise<Running[]> {
+  const running: Running[] = [];
+  for (const role of ['worker', 'aaa', 'collector'] as const satisfies readonly ProcessRole[]) {
+    if (!roles.has(role)) continue;
+    for (const m of modules) {
+      const start = m.runners?.[role];
+      if (start) running.push(await start(ctx));
+    }
+  }
+  return running;
 }

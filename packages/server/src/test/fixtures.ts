@@ -1,5 +1,5 @@
 import type { Client, TestServer } from './harness.ts';
-import { createFounder } from '../modules/identity/founders.service.ts';
+import { createFounder } from '../modules/identity/index.ts';
 import { systemActor } from '../platform/auth/actor.ts';
 
 export type IspFixture = {

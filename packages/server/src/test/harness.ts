@@ -10,7 +10,7 @@ import { scratchPostgres } from './scratch-database.ts';
 import { MemoryRateLimiter, RedisRateLimiter } from '../platform/auth/rate-limiter.ts';
 import { LogMailer } from '../platform/mail/mailer.ts';
 import { OutboxRelay } from '../platform/events/outbox-relay.ts';
-import { startAaa, type AaaRuntime } from '../modules/aaa/aaa-runtime.ts';
+import { type AaaRuntime, startAaa } from '../modules/aaa/index.ts';
 import type { Clock } from '../platform/clock/clock.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
-import { attributes, encodeSentence, SentenceReader } from '../modules/noc/providers/routeros-codec.ts';
+import { attributes, encodeSentence, SentenceReader } from '../modules/noc/index.ts';
 
 /** A router that speaks the API protocol, with both login methods, for the adapter to talk to. */
 export function fakeRouterWire(opts: { legacy?: boolean } = {}) {

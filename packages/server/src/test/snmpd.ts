@@ -3,7 +3,7 @@ import { createSocket } from 'node:dgram';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openSnmp } from '../modules/noc/providers/snmp.ts';
+import { openSnmp } from '../modules/noc/index.ts';
 
 /** A free UDP port on loopback (bound then released; the agent takes it right after). */
 export function freeUdpPort(): Promise<number> {

@@ -2,22 +2,16 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { systemActor } from '../../platform/auth/actor.ts';
 import { platformScope, rows, tenantScope, withScope } from '../../platform/db/scope.ts';
-import { createFounder } from '../../modules/identity/founders.service.ts';
-import { createIsp } from '../../modules/tenancy/isps.service.ts';
-import { createBranch } from '../../modules/tenancy/branches.service.ts';
-import { createStaff } from '../../modules/identity/staff.service.ts';
-import { createPlan } from '../../modules/catalog/plans.service.ts';
-import { createSubscriber } from '../../modules/subscribers/subscribers.service.ts';
-import { createNas } from '../../modules/aaa/nas.service.ts';
-import { createBatch } from '../../modules/vouchers/batches.service.ts';
-import { sellCard } from '../../modules/vouchers/cards.service.ts';
-import { seedDemoUsage } from '../../modules/aaa/demo-usage.ts';
-import { seedNocDevicesDemo } from '../../modules/noc/demo.ts';
-import { seedNocAlertsDemo } from '../../modules/noc/alerts/demo.ts';
-import { seedDemoPayments } from '../../modules/billing/payments/demo-payments.ts';
-import { seedDemoBilling } from '../../modules/billing/demo-billing.ts';
-import { seedSupportDemo } from '../../modules/support/demo.ts';
-import { seedDemoPlatformBilling } from '../../modules/platform-billing/demo.ts';
+import { createFounder, createIsp, createStaff } from '../../modules/identity/index.ts';
+import { createBranch } from '../../modules/tenancy/index.ts';
+import { createPlan } from '../../modules/catalog/index.ts';
+import { createSubscriber } from '../../modules/subscribers/index.ts';
+import { createNas, seedDemoUsage } from '../../modules/aaa/index.ts';
+import { createBatch, sellCard } from '../../modules/vouchers/index.ts';
+import { seedNocAlertsDemo, seedNocDevicesDemo } from '../../modules/noc/index.ts';
+import { seedDemoBilling, seedDemoPayments } from '../../modules/billing/index.ts';
+import { seedSupportDemo } from '../../modules/support/index.ts';
+import { seedDemoPlatformBilling } from '../../modules/platform-billing/index.ts';
 
 export const demoLogins = [
   { portal: 'founder', email: 'founder@astranetix.com', password: 'admin123' },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { createIspFixture, founderToken, type IspFixture } from '../../test/fixtures.ts';
 import { radclient } from '../../test/radclient.ts';
-import { allocateIp } from './ip-pool.ts';
+import { allocateIp } from './nas/ip-pool.ts';
 
 let server: TestServer;
 let api: Client;

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
-import { updateSubscriberInTx } from '../subscribers/subscribers.service.ts';
+import { updateSubscriberInTx } from '../subscribers/index.ts';
 import { addDays, validityDays } from './cycles.ts';
 import { convertAt, loadBillingContext, loadBuyers } from './billing-context.ts';
 import { documentLocale } from '../../platform/i18n/document-locale.ts';

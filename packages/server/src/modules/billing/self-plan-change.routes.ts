@@ -5,8 +5,8 @@ import { requireActor } from '../../platform/http/authenticate.ts';
 import { badRequest } from '../../platform/http/errors.ts';
 import { sql } from 'drizzle-orm';
 import { rows, withScope } from '../../platform/db/scope.ts';
-import { self } from '../subscribers/self-service.service.ts';
-import { listPlans } from '../catalog/plans.service.ts';
+import { self } from '../subscribers/index.ts';
+import { listPlans } from '../catalog/index.ts';
 import { changePlan, previewPlanChange, subscriptionDto } from './subscriptions.service.ts';
 
 const tags = ['self-service'];

@@ -7,7 +7,7 @@ import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
-import { updateSubscriberInTx } from '../subscribers/subscribers.service.ts';
+import { updateSubscriberInTx } from '../subscribers/index.ts';
 import { prorate } from '../../platform/money/money.ts';
 import { documentLocale } from '../../platform/i18n/document-locale.ts';
 import { lineText, type LineText } from './line-strings.ts';

@@ -7,10 +7,7 @@ import { conflict, notFound } from '../../platform/http/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { billingPeriods, subscriptionPlans, type PlanRow } from './schema.ts';
-import { customAttributesSchema } from '../aaa/custom-attributes.ts';
-import { checkItemsSchema } from '../aaa/check-items.ts';
-import { LoginTimeError, parseLoginTime } from '../aaa/login-time.ts';
-import { nasGroup } from '../aaa/nas.service.ts';
+import { checkItemsSchema, customAttributesSchema, LoginTimeError, nasGroup, parseLoginTime } from '../aaa/index.ts';
 
 const kbps = z.number().int().min(1).max(100_000_000).describe('kbit/s');
 

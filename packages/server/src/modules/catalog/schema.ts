@@ -1,6 +1,5 @@
 import { bigint, integer, jsonb, pgTable, smallint, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { CustomAttribute } from '../aaa/custom-attributes.ts';
-import type { CheckItem } from '../aaa/check-items.ts';
+import type { CheckItem, CustomAttribute } from '../aaa/index.ts';
 
 export const billingPeriods = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 

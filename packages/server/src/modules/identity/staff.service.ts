@@ -9,7 +9,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/http/e
 import { iso } from '../../platform/http/api.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
-import { branches } from '../tenancy/schema.ts';
+import { branches } from '../tenancy/index.ts';
 import { staffRoles, users, type UserRow } from './schema.ts';
 import { revokeAllSessions } from './auth.service.ts';
 

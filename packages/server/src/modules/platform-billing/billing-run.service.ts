@@ -8,11 +8,8 @@ import { iso } from '../../platform/http/api.ts';
 import { platformScope, rows, withScope } from '../../platform/db/scope.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { conflict } from '../../platform/http/errors.ts';
-import { loadBillingContext } from '../billing/billing-context.ts';
+import { addDays, addMonths, formatNumber, loadBillingContext, reserveSeries, taxInvoice } from '../billing/index.ts';
 import { pickLocale } from '../../platform/i18n/document-locale.ts';
-import { addDays, addMonths } from '../billing/cycles.ts';
-import { formatNumber, reserveSeries } from '../billing/numbering.ts';
-import { taxInvoice } from '../billing/tax-engine.ts';
 import { platformLines, platformTaxRules } from './platform-charges.ts';
 import {
   platformBillingRuns, platformBillingSettings, platformInvoiceLines, platformInvoiceTaxes, platformInvoices, type PlatformPlanRow,

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { platformScope } from '../../platform/db/scope.ts';
-import { addDays, addMonths } from '../billing/cycles.ts';
+import { addDays, addMonths } from '../billing/index.ts';
 import { runPlatformBilling } from './billing-run.service.ts';
 import { assignPlatformPlan, createPlatformPlan, updatePlatformSettings } from './plans.service.ts';
 import { listPlatformInvoices, recordPlatformPayment } from './platform-invoices.service.ts';

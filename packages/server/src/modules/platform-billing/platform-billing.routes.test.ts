@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { createIspFixture, founderToken, type IspFixture } from '../../test/fixtures.ts';
 import { rows, tenantScope, withScope } from '../../platform/db/scope.ts';
-import { addMonths } from '../billing/cycles.ts';
+import { addMonths } from '../billing/index.ts';
 
 let server: TestServer;
 let api: Client;

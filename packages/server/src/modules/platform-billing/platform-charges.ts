@@ -1,7 +1,6 @@
 import { platformLineStrings } from './platform-invoice-strings.ts';
-import { fill } from '../billing/invoice-strings.ts';
+import { fill, type TaxRuleInput } from '../billing/index.ts';
 import type { DocumentLocale } from '../../platform/i18n/document-locale.ts';
-import type { TaxRuleInput } from '../billing/tax-engine.ts';
 import type { PlatformPlanRow, PlatformSettingsRow } from './schema.ts';
 
 export type PlatformLine = { kind: 'plan' | 'adjustment'; description: string; quantity: string; unit: string | null; unitPrice: number; amount: number };

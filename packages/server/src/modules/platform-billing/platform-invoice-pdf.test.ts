@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actualTexts, arabicBodies, readPdf, uba } from '../../platform/pdf/pdf-glyphs.fixture.ts';
-import { renderInvoicePdf } from '../billing/invoice-pdf.ts';
-import { invoiceStrings } from '../billing/invoice-strings.ts';
+import { invoiceStrings, renderInvoicePdf } from '../billing/index.ts';
 import { platformLines } from './platform-charges.ts';
 import { asBillingInvoice } from './platform-invoice-pdf.ts';
 import type { PlatformInvoiceDto } from './platform-billing.schemas.ts';

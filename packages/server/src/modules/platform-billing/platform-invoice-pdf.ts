@@ -1,8 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { Scope } from '../../platform/db/scope.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import type { InvoiceDto } from '../billing/invoice-dto.ts';
-import { renderInvoicePdf } from '../billing/invoice-pdf.ts';
+import { type InvoiceDto, renderInvoicePdf } from '../billing/index.ts';
 import { getPlatformInvoice } from './platform-invoices.service.ts';
 import type { PlatformInvoiceDto } from './platform-billing.schemas.ts';
 

@@ -7,9 +7,8 @@ import { iso } from '../../platform/http/api.ts';
 import { platformScope, withScope, type Scope } from '../../platform/db/scope.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
-import { trimDecimal } from '../billing/invoice-dto.ts';
-import { formatNumber, reserveSeries } from '../billing/numbering.ts';
-import { isps } from '../tenancy/schema.ts';
+import { formatNumber, reserveSeries, trimDecimal } from '../billing/index.ts';
+import { isps } from '../tenancy/index.ts';
 import {
   platformInvoiceLines, platformInvoiceTaxes, platformInvoices, platformPayments, type PlatformInvoiceRow,
 } from './schema.ts';

@@ -1,5 +1,5 @@
 import { bigint, boolean, char, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { PartyInfo } from '../billing/schema.ts';
+import type { PartyInfo } from '../billing/index.ts';
 
 // Tables of migrations/0017_platform_billing.sql: the founder's invoices to ISPs. Money
 // columns are integer minor units of the platform's currency.

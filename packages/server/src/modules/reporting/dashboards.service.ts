@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { platformScope, rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { recordAccess } from '../../platform/audit/record-change.ts';
-import { ticketFigures, ticketFiguresDto } from '../support/ticket-figures.ts';
+import { ticketFigures, ticketFiguresDto } from '../support/index.ts';
 
 const countBy = z.array(z.object({ key: z.string(), label: z.string().nullable(), count: z.number().int() }));
 const daily = z.array(z.object({ day: z.string(), count: z.number().int() }));

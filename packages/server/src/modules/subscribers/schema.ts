@@ -1,6 +1,5 @@
 import { boolean, doublePrecision, inet, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { CustomAttribute } from '../aaa/custom-attributes.ts';
-import type { CheckItem } from '../aaa/check-items.ts';
+import type { CheckItem, CustomAttribute } from '../aaa/index.ts';
 
 export const subscriberStatuses = ['active', 'suspended', 'expired', 'terminated'] as const;
 export type SubscriberStatus = (typeof subscriberStatuses)[number];

@@ -39,7 +39,7 @@ export const ownUsageDto = z.object({
   }),
 });
 
-type Self = { actor: Actor; id: string; ispId: string; scope: Scope };
+export type Self = { actor: Actor; id: string; ispId: string; scope: Scope };
 
 /** The logged-in subscriber behind a self-service route; staff are refused. */
 export function self(actor: Actor): Self {

@@ -10,8 +10,7 @@ import { can } from '../../platform/auth/permissions.ts';
 import { subscriberStatuses } from './schema.ts';
 import { createSubscriberBody, subscriberDto, subscriberSortFields, updateSubscriberBody } from './subscribers.schemas.ts';
 import { bulkUpdateSubscribers, createSubscriber, getSubscriber, listSubscribers, terminateSubscriber, updateSubscriber } from './subscribers.service.ts';
-import { getPlan } from '../catalog/plans.service.ts';
-import { planDto } from '../catalog/plans.service.ts';
+import { getPlan, planDto } from '../catalog/index.ts';
 
 const tags = ['subscribers'];
 const ispParams = z.object({ isp_id: z.uuid() });

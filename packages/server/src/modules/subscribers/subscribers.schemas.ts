@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { subscriberStatuses } from './schema.ts';
-import { customAttributesSchema } from '../aaa/custom-attributes.ts';
-import { checkItemsSchema } from '../aaa/check-items.ts';
+import { checkItemsSchema, customAttributesSchema } from '../aaa/index.ts';
 
 const username = z.string().min(1).max(64).regex(/^[A-Za-z0-9._@+-]+$/, 'letters, digits and . _ @ + -');
 const fields = {

@@ -8,8 +8,9 @@ import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
-import { branches } from '../tenancy/schema.ts';
-import { subscriptionPlans } from '../catalog/schema.ts';
+import { normaliseMac } from '../aaa/index.ts';
+import { branches } from '../tenancy/index.ts';
+import { subscriptionPlans } from '../catalog/index.ts';
 import { subscribers, type SubscriberRow, type SubscriberStatus } from './schema.ts';
 import type { CreateSubscriberInput, SubscriberDto, UpdateSubscriberInput } from './subscribers.schemas.ts';
 
@@ -20,12 +21,6 @@ export const toSubscriberDto = (s: SubscriberRow, extra: { plan_name?: string | 
   mac_address: s.macAddress, static_ip: s.staticIp, expires_at: iso(s.expiresAt), radius_reply: s.radiusReply ?? [], radius_check: s.radiusCheck ?? [],
   created_at: iso(s.createdAt)!, activated_at: iso(s.activatedAt), updated_at: iso(s.updatedAt)!, ...extra,
 });
-
-/** Calling-Station-Id formats vary (aa-bb-.., aabb..); store one canonical form. */
-export function normaliseMac(mac: string | null | undefined): string | null {
-  if (!mac) return null;
-  return mac.toUpperCase().replace(/[^0-9A-F]/g, '').replace(/(..)(?!$)/g, '$1:');
-}
 
 /** Allocates the next account number of an ISP ("ACC-000042"). */
 export async function nextAccountNumber(tx: Tx, ispId: string): Promise<string> {

@@ -2,9 +2,6 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { branchRequest, tenantRequest } from '../../platform/http/tenant-request.ts';
-import { branchSubtree } from '../../platform/http/authenticate.ts';
-import { tenantScope } from '../../platform/db/scope.ts';
-import { tenantDashboard, tenantDashboardDto } from '../reporting/dashboards.service.ts';
 import { getIsp, updateIsp } from './isps.service.ts';
 import { ispDto, updateIspBody } from './isps.schemas.ts';
 import { branchDto, createBranch, createBranchBody, deleteBranch, getBranch, listBranches, updateBranch, updateBranchBody } from './branches.service.ts';
@@ -25,13 +22,6 @@ export function registerIspRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => {
     const t = await tenantRequest(ctx, req, req.params.isp_id, 'isp:manage');
     return updateIsp(ctx, t.actor, t.scope, t.ispId, req.body);
-  });
-
-  app.get('/api/isp/:isp_id/dashboard', {
-    schema: { tags: ['isp'], summary: 'Figures of the ISP (or of the branch subtree for branch managers)', params: ispParams, response: { 200: tenantDashboardDto, ...commonErrors } },
-  }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'subscriber:read');
-    return tenantDashboard(ctx, t.scope, t.ispId);
   });
 
   // Branches: the original design's POST /api/branch/{isp_id}/create, plus CRUD.
@@ -71,15 +61,5 @@ export function registerIspRoutes(app: Api, ctx: AppContext): void {
     const t = await branchRequest(ctx, req, req.params.branch_id, 'branch:manage');
     await deleteBranch(ctx, t.actor, t.scope, req.params.branch_id);
     return reply.code(204).send(null);
-  });
-
-  app.get('/api/branch/:branch_id/dashboard', {
-    schema: { tags: ['branches'], summary: 'Figures of a branch and its sub-branches', params: branchParams, response: { 200: tenantDashboardDto.extend({ branch: branchDto }), ...commonErrors } },
-  }, async (req) => {
-    const t = await branchRequest(ctx, req, req.params.branch_id, 'subscriber:read');
-    const branch = await getBranch(ctx, t.scope, req.params.branch_id);
-    // The branch is visible to the actor, so its whole subtree is too: narrow to it.
-    const subtree = await branchSubtree(ctx, t.ispId, branch.id);
-    return { ...(await tenantDashboard(ctx, tenantScope(t.ispId, subtree), t.ispId)), branch };
   });
 }

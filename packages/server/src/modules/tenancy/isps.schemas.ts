@@ -54,12 +54,5 @@ export const ispDto = z.object({
   portal_url: z.string(), created_at: z.string(), updated_at: z.string(),
 });
 
-export const ispListItem = ispDto.extend({
-  subscribers_total: z.number().int(), subscribers_active: z.number().int(), branches: z.number().int(), staff: z.number().int(),
-  billing_plan: z.string().nullable().describe('The platform plan the ISP is billed on (SaaS billing); null when none is assigned'),
-  revenue_this_month: z.number().int().describe("Collected from its subscribers this calendar month (its time zone), minor units of its currency, net of refunds"),
-  health_score: z.number().nullable().describe('NOC network health 0-100 (the NOC dashboard formula); null when no device has been polled'),
-});
-
 export type CreateIspInput = z.infer<typeof createIspBody>;
 export type UpdateIspInput = z.infer<typeof updateIspBody>;

@@ -1,16 +1,16 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { assertNewPassword, hashPassword } from '../../platform/auth/passwords.ts';
-import { platformScope, rows, withScope, type Scope } from '../../platform/db/scope.ts';
+import { platformScope, withScope, type Scope } from '../../platform/db/scope.ts';
 import { conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import { iso } from '../../platform/http/api.ts';
-import { parseSort, type Page } from '../../platform/http/paging.ts';
-import { recordAccess, recordChange } from '../../platform/audit/record-change.ts';
-import { users } from '../identity/schema.ts';
+import { recordChange } from '../../platform/audit/record-change.ts';
 import { isps, type IspRow } from './schema.ts';
 import type { CreateIspInput, UpdateIspInput } from './isps.schemas.ts';
-import { ispFigures, type IspFigures } from './isp-figures.ts';
+import type { Tx } from '../../platform/db/database.ts';
+
+/** The ISP's own fields of a creation request (the first admin is the identity module's). */
+export type IspFields = Omit<CreateIspInput, 'admin'>;
 
 export function ispToDto(ctx: AppContext, r: IspRow) {
   return {
@@ -22,61 +22,21 @@ export function ispToDto(ctx: AppContext, r: IspRow) {
   };
 }
 
-/** A founder creates an ISP and its first admin in one transaction: both exist or neither. */
-export async function createIsp(ctx: AppContext, actor: Actor, input: CreateIspInput, opts: { demo?: boolean } = {}) {
-  if (!opts.demo) assertNewPassword(input.admin.password, ctx.config.env === 'production', '/body/admin/password');
-  const passwordHash = await hashPassword(input.admin.password);
-  return withScope(ctx.db, platformScope, async (tx) => {
-    const [isp] = await tx.insert(isps).values({
-      slug: input.slug, displayName: input.display_name, customDomain: input.custom_domain ?? null, logoUrl: input.logo_url ?? null,
-      primaryColor: input.primary_color ?? '#1565c0', secondaryColor: input.secondary_color ?? '#00897b',
-      defaultLocale: input.default_locale ?? 'en', currency: input.currency ?? 'USD', timezone: input.timezone ?? 'UTC',
-      status: 'active', saasPlan: input.saas_plan ?? 'starter', requireMfa: input.require_mfa ?? false,
-      contactEmail: input.contact_email ?? null,
-    }).returning();
-    const created = isp!;
-    const [admin] = await tx.insert(users).values({
-      ispId: created.id, email: input.admin.email.toLowerCase(), name: input.admin.name, role: 'isp_admin', passwordHash, isDemo: opts.demo ?? false,
-    }).returning({ id: users.id, email: users.email });
-    const dto = ispToDto(ctx, created);
-    await recordChange(tx, actor, { ispId: created.id, action: 'isp.created', entityType: 'isp', entityId: created.id, after: dto });
-    await recordChange(tx, actor, { ispId: created.id, action: 'user.created', entityType: 'user', entityId: admin!.id, after: { email: admin!.email, role: 'isp_admin' } });
-    return { ...dto, admin_user_id: admin!.id };
-  });
-}
-
-const ispSortColumns: Record<string, string> = { created_at: 'i.created_at', display_name: 'i.display_name', slug: 'i.slug', subscribers_total: 'subscribers_total' };
-
-/** The founder's cross-tenant list: platform scope, and the read itself is audited. */
-export async function listIsps(ctx: AppContext, actor: Actor, q: { limit: number; offset: number; sort: string; status?: string | undefined; q?: string | undefined }): Promise<Page<ReturnType<typeof ispToDto> & { subscribers_total: number; subscribers_active: number; branches: number; staff: number; billing_plan: string | null } & IspFigures>> {
-  const { field, desc } = parseSort(q.sort);
-  const order = sql.raw(`${ispSortColumns[field] ?? 'i.created_at'} ${desc ? 'DESC' : 'ASC'}, i.id`);
-  const search = q.q ? `%${q.q.replace(/[\\%_]/g, '\\$&')}%` : null;
-  return withScope(ctx.db, platformScope, async (tx) => {
-    await recordAccess(tx, actor, { action: 'platform.isps_listed', entityType: 'isp' });
-    const where = sql`(${q.status ?? null}::text IS NULL OR i.status = ${q.status ?? null})
-      AND (${search}::text IS NULL OR i.display_name ILIKE ${search} OR i.slug ILIKE ${search})`;
-    const list = await rows<IspRow & { subscribers_total: number; subscribers_active: number; branches: number; staff: number; billing_plan: string | null }>(tx, sql`
-      SELECT i.id, i.slug, i.display_name AS "displayName", i.custom_domain AS "customDomain", i.logo_url AS "logoUrl",
-             i.primary_color AS "primaryColor", i.secondary_color AS "secondaryColor", i.default_locale AS "defaultLocale",
-             i.currency, i.timezone, i.status, i.saas_plan AS "saasPlan", i.require_mfa AS "requireMfa",
-             i.contact_email AS "contactEmail", i.created_at AS "createdAt", i.updated_at AS "updatedAt",
-             (SELECT count(*)::int FROM subscribers s WHERE s.isp_id = i.id) AS subscribers_total,
-             (SELECT count(*)::int FROM subscribers s WHERE s.isp_id = i.id AND s.status = 'active') AS subscribers_active,
-             (SELECT count(*)::int FROM branches b WHERE b.isp_id = i.id) AS branches,
-             (SELECT count(*)::int FROM users u WHERE u.isp_id = i.id) AS staff,
-             (SELECT p.name FROM platform_plan_assignments a JOIN platform_plans p ON p.id = a.plan_id WHERE a.isp_id = i.id) AS billing_plan
-      FROM isps i WHERE ${where} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`);
-    const [count] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM isps i WHERE ${where}`);
-    const figures = await ispFigures(tx, list.map((r) => r.id));
-    return {
-      items: list.map((r) => ({
-        ...ispToDto(ctx, r), subscribers_total: r.subscribers_total, subscribers_active: r.subscribers_active, branches: r.branches, staff: r.staff, billing_plan: r.billing_plan,
-        ...figures.get(r.id)!,
-      })),
-      total: count?.n ?? 0, limit: q.limit, offset: q.offset,
-    };
-  });
+/**
+ * Inserts an ISP in the caller's transaction and records it; the identity module's onboarding
+ * adds its first admin in the same transaction, so both exist or neither.
+ */
+export async function insertIsp(ctx: AppContext, tx: Tx, actor: Actor, input: IspFields): Promise<ReturnType<typeof ispToDto>> {
+  const [isp] = await tx.insert(isps).values({
+    slug: input.slug, displayName: input.display_name, customDomain: input.custom_domain ?? null, logoUrl: input.logo_url ?? null,
+    primaryColor: input.primary_color ?? '#1565c0', secondaryColor: input.secondary_color ?? '#00897b',
+    defaultLocale: input.default_locale ?? 'en', currency: input.currency ?? 'USD', timezone: input.timezone ?? 'UTC',
+    status: 'active', saasPlan: input.saas_plan ?? 'starter', requireMfa: input.require_mfa ?? false,
+    contactEmail: input.contact_email ?? null,
+  }).returning();
+  const dto = ispToDto(ctx, isp!);
+  await recordChange(tx, actor, { ispId: dto.id, action: 'isp.created', entityType: 'isp', entityId: dto.id, after: dto });
+  return dto;
 }
 
 export async function getIsp(ctx: AppContext, scope: Scope, ispId: string) {

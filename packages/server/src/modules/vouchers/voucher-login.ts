@@ -4,17 +4,12 @@ import type { Database, Tx } from '../../platform/db/database.ts';
 import { rows, tenantScope, withScope } from '../../platform/db/scope.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { systemActor } from '../../platform/auth/actor.ts';
-import type { Check, Decision } from '../aaa/authorize.ts';
-import type { AaaNas } from '../aaa/policy.ts';
-import { currentRate } from '../aaa/rate.ts';
-import { bandwidthAttributes } from '../aaa/reply-attributes.ts';
-import { toPlan } from '../aaa/subscriber-cache.ts';
-import { normaliseMac } from '../subscribers/subscribers.service.ts';
+import { type AaaNas, bandwidthAttributes, type Check, currentRate, type Decision, type LoginSource, normaliseMac, type SourcedDecision, toPlan } from '../aaa/index.ts';
 import { hotspotUsage } from './cards.service.ts';
 import { looksLikePin, normalisePin, PinHasher } from './pins.ts';
 
 /** The decision, and the name the post-auth log shows instead of the PIN ("voucher 0003-00042"). */
-export type VoucherDecision = Decision & { logName: string };
+export type VoucherDecision = SourcedDecision;
 
 type CardRow = {
   id: string; isp_id: string; serial: string; status: string; used_mac: string | null; used_at: Date | string | null; expires_at: Date | string | null;
@@ -33,7 +28,7 @@ const ms = (d: Date | string | null) => (d === null ? null : new Date(d).getTime
  * remaining time and traffic, from the card's accounted sessions, go out as Session-Timeout
  * and Mikrotik-Total-Limit(-Gigawords), and a card with nothing left is refused.
  */
-export class VoucherLogins {
+export class VoucherLogins implements LoginSource {
   private readonly hasher: PinHasher;
   // Misses are remembered briefly: a flood of PIN-shaped guesses is not a flood of queries.
   private readonly misses = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { embeddedImage, openPdf, safeColour } from '../../platform/pdf/pdf-document.ts';
 import type { DocumentLocale } from '../../platform/i18n/document-locale.ts';
-import { fill } from '../billing/invoice-strings.ts';
+import { fill } from '../billing/index.ts';
 import { formatMoney } from '../../platform/money/money.ts';
 import type { BatchDto } from './vouchers.schemas.ts';
 import type { PrintableCard } from './batches.service.ts';

@@ -2,18 +2,17 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { commonErrors, type Api } from '../../../platform/http/api.ts';
 import { tenantRequest } from '../../../platform/http/tenant-request.ts';
-import { getSubscriber } from '../../subscribers/subscribers.service.ts';
+import { getSubscriber } from '../../subscribers/index.ts';
 import { requireIspWide } from './gateways.routes.ts';
 import {
   dunningActionDto, dunningSettingsBody, dunningSettingsDto, getDunningSettings, getSmsProvider, listDunningActions, putSmsProvider, runDunningForIsp,
-  smsProviderBody, smsProviderDto, subscribeRestoreOnPayment, updateDunningSettings,
+  smsProviderBody, smsProviderDto, updateDunningSettings,
 } from './dunning.service.ts';
 
 const tags = ['dunning'];
 const ispParams = z.object({ isp_id: z.uuid() });
 
 export function registerDunningRoutes(app: Api, ctx: AppContext): void {
-  subscribeRestoreOnPayment(ctx);
   app.get('/api/isp/:isp_id/dunning/settings', {
     schema: { tags, summary: 'Dunning: reminder days before/after the due date, grace period before suspension', params: ispParams, response: { 200: dunningSettingsDto, ...commonErrors } },
   }, async (req) => {

@@ -8,7 +8,7 @@ import { platformScope, rows, tenantScope, withScope, type Scope } from '../../.
 import { iso } from '../../../platform/http/api.ts';
 import { badRequest } from '../../../platform/http/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
-import { updateSubscriberInTx } from '../../subscribers/subscribers.service.ts';
+import { updateSubscriberInTx } from '../../subscribers/index.ts';
 import { smsAdapter, smsProviderNames } from '../../../platform/sms/sms-registry.ts';
 import { formatMinor } from './receipt.ts';
 import { dunningActions, dunningSettings, smsProviders } from './schema.ts';
@@ -228,8 +228,8 @@ export function startDunningJob(ctx: AppContext, everyMs = 60 * 60 * 1000): () =
 }
 
 /** A settled payment may clear the overdue balance: restore service at once. */
-export function subscribeRestoreOnPayment(ctx: AppContext): void {
-  ctx.bus.subscribe((m) => {
+export function subscribeRestoreOnPayment(ctx: AppContext): () => void {
+  return ctx.bus.subscribe((m) => {
     if (!['payment.succeeded', 'payment.approved', 'payment.allocated', 'wallet.paid_invoice'].includes(m.type)) return;
     const subscriberId = (m.payload as { subscriber_id?: string } | null)?.subscriber_id;
     if (!m.ispId || !subscriberId) return;

@@ -10,7 +10,7 @@ import { forbidden } from '../../../platform/http/errors.ts';
 import { pageOf, pageQuery } from '../../../platform/http/paging.ts';
 import { tenantRequest } from '../../../platform/http/tenant-request.ts';
 import { createInvoiceCheckout, deleteGateway, gatewayDto, handleWebhook, listGateways, payableInvoiceDto, payableInvoices, paymentMethods, putGateway, putGatewayBody } from './gateways.service.ts';
-import { getSubscriber } from '../../subscribers/subscribers.service.ts';
+import { getSubscriber } from '../../subscribers/index.ts';
 import { listPayments } from './payments.service.ts';
 import { paymentDto } from './payments.schemas.ts';
 

@@ -7,7 +7,7 @@ import { iso } from '../../../platform/http/api.ts';
 import { conflict, notFound } from '../../../platform/http/errors.ts';
 import { parseSort, type Page } from '../../../platform/http/paging.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
-import { subscribers } from '../../subscribers/schema.ts';
+import { subscribers } from '../../subscribers/index.ts';
 import { allocateFromWallet, allocationsOf, settlePayment, takeBackRefund, type Allocation } from './ledger.ts';
 import { gatherRiskSignals, scoreRisk } from './risk.ts';
 import { payments, refunds, walletEntries, type PaymentMethod, type PaymentRow, type RefundRow } from './schema.ts';

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { withScope, type Scope } from '../../../platform/db/scope.ts';
-import { subscribers } from '../../subscribers/schema.ts';
+import { subscribers } from '../../subscribers/index.ts';
 import { nocDevices } from '../schema.ts';
 import { createSla } from '../sla/sla.service.ts';
 import { createPolicy } from './escalation.service.ts';

@@ -8,7 +8,7 @@ import { iso } from '../../../platform/http/api.ts';
 import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
 import { pageQuery, type Page } from '../../../platform/http/paging.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
-import { users } from '../../identity/schema.ts';
+import { users } from '../../identity/index.ts';
 import { nocDevices } from '../schema.ts';
 import { incidentStatuses, nocAlerts, nocIncidentEvents, nocIncidents, severities } from './schema.ts';
 

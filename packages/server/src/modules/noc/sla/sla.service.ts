@@ -7,7 +7,7 @@ import { platformScope, rows, tenantScope, withScope, type Scope } from '../../.
 import { iso } from '../../../platform/http/api.ts';
 import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
-import { subscribers } from '../../subscribers/schema.ts';
+import { subscribers } from '../../subscribers/index.ts';
 import { nocDevices } from '../schema.ts';
 import { nocSlaDefinitions } from '../alerts/schema.ts';
 import { availabilityOf, breaches, dailyTimeline, type StatusChange } from './sla-calc.ts';

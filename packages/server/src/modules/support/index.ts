@@ -1,0 +1,15 @@
+/**
+ * The support module: tickets from staff and subscribers, with SLAs and mail replies.
+ * Below it: tenancy, identity, subscribers.
+ */
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { registerSupportRoutes } from './tickets.routes.ts';
+
+export const supportModule: ModuleDefinition = {
+  name: 'support',
+  roles: ['api'],
+  routes: [registerSupportRoutes],
+};
+
+export { ticketFigures, ticketFiguresDto, type TicketFigures } from './ticket-figures.ts';
+export { seedSupportDemo } from './demo.ts';
