@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import type { AppContext } from '../platform/context.ts';
 import { buildApp } from '../app/build-app.ts';
+import { aaaPlugins } from '../app/modules.ts';
 import { createContext, closeContext } from '../app/create-context.ts';
 import { loadConfig, type Config } from '../platform/config/config.ts';
 import { openPglite, openPostgres, type Database } from '../platform/db/database.ts';
@@ -53,7 +54,8 @@ export async function startTestServer(overrides: Partial<Config> = {}, opts: { a
   await app.ready();
   const relay = new OutboxRelay(ctx.db, ctx.bus, log, 50);
   relay.start();
-  const aaa = opts.aaa ? await startAaa(ctx, ctx.bus, { host: '127.0.0.1', authPort: 0, acctPort: 0 }) : null;
+  // The AAA engine as the composition root assembles it: with the login sources of the modules above it (vouchers).
+  const aaa = opts.aaa ? await startAaa(ctx, ctx.bus, { host: '127.0.0.1', authPort: 0, acctPort: 0 }, undefined, aaaPlugins.loginSource?.(ctx) ?? null) : null;
   return {
     app, ctx, mailer, aaa, relay, dbUrl, limiterPrefix: opts.shareWith?.limiterPrefix ?? limiterPrefix,
     async close() {
