@@ -18,7 +18,7 @@ async function staffSubject(ctx: AppContext, actor: Actor): Promise<Subject> {
   return subject;
 }
 
-function update(ctx: AppContext, actor: Actor, subject: Subject, set: ReturnType<typeof sql>, action: string) {
+function update(ctx: AppContext, actor: Actor, subject: Subject, set: ReturnType<typeof sql>, action: 'auth.mfa_setup_started' | 'auth.mfa_enabled' | 'auth.mfa_disabled') {
   const table = sql.raw(subjectTable[subject.kind]);
   return withScope(ctx.db, subjectScope(subject.kind, subject.isp_id), async (tx) => {
     await tx.execute(sql`UPDATE ${table} SET ${set}, updated_at = now() WHERE id = ${subject.id}`);

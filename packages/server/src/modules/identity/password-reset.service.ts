@@ -63,7 +63,7 @@ export async function resetPassword(ctx: AppContext, token: string, password: st
 }
 
 /** Writes a new password hash on a subject's own row and audits it in the same transaction. */
-export async function setSubjectPassword(ctx: AppContext, subject: Subject, hash: string, action: string, from: Pick<Actor, 'ip' | 'userAgent'>): Promise<void> {
+export async function setSubjectPassword(ctx: AppContext, subject: Subject, hash: string, action: 'auth.password_reset' | 'auth.password_changed', from: Pick<Actor, 'ip' | 'userAgent'>): Promise<void> {
   const table = sql.raw(subjectTable[subject.kind]);
   const column = sql.raw(subject.kind === 'subscriber' ? 'portal_password_hash' : 'password_hash');
   await withScope(ctx.db, subjectScope(subject.kind, subject.isp_id), async (tx) => {

@@ -166,7 +166,7 @@ export async function applySubscriberUpdate(ctx: AppContext, tx: Tx, actor: Acto
       updatedAt: new Date(),
     }).where(eq(subscribers.id, id)).returning();
     const dto = toSubscriberDto(after!);
-    const action = input.status && input.status !== before.status ? `subscriber.${input.status === 'active' ? 'activated' : input.status}` : 'subscriber.updated';
+    const action = input.status && input.status !== before.status ? (`subscriber.${input.status === 'active' ? 'activated' : input.status}` as const) : 'subscriber.updated';
     // The event carries the previous plan so that the AAA engine can push the new speed.
     await recordChange(tx, actor, { ispId: before.ispId, action, entityType: 'subscriber', entityId: id, before: toSubscriberDto(before), after: dto,
       payload: { ...dto, previous_plan_id: before.planId } });

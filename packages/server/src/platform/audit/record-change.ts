@@ -1,18 +1,25 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import type { Actor } from '../auth/actor.ts';
+import type { DomainEvents, EventName } from '../events/domain-events.ts';
 
-export type Change = {
+/**
+ * The event's payload is `payload`, else the after image, else the before image; whichever
+ * it is must have the type the event map gives the action.
+ */
+type Images<P> =
+  | { payload: P; before?: unknown; after?: unknown }
+  | { payload?: undefined; after: P; before?: unknown }
+  | { payload?: undefined; after?: undefined; before?: P };
+
+/** A change to record, for the event(s) `K` of the event map `M` (every module's events by default). */
+export type Change<M = DomainEvents, K extends keyof M & string = keyof M & string> = {
   ispId: string | null;
   /** e.g. "subscriber.created": the event type and the audit action at once. */
-  action: string;
+  action: K;
   entityType: string;
   entityId: string;
-  before?: unknown;
-  after?: unknown;
-  /** The event's payload; defaults to the after image. */
-  payload?: unknown;
-};
+} & Images<M[K]>;
 
 /** Secrets never enter the trail or the event stream. */
 const secretKeys = /password|secret|hash|token|mfa|recovery/i;
@@ -31,7 +38,7 @@ function redact(value: unknown): unknown {
  * where, before/after; chained by the database) and one domain event in the outbox, so both
  * commit or roll back with the change itself.
  */
-export async function recordChange(tx: Tx, actor: Actor, change: Change): Promise<void> {
+export async function recordChange<K extends EventName>(tx: Tx, actor: Actor, change: Change<DomainEvents, K>): Promise<void> {
   const before = change.before === undefined ? null : JSON.stringify(redact(change.before));
   const after = change.after === undefined ? null : JSON.stringify(redact(change.after));
   const payload = JSON.stringify(redact(change.payload ?? change.after ?? change.before ?? {}));

@@ -1,16 +1,19 @@
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
+import type { DomainEvents } from './domain-events.ts';
 
-export type BusMessage = { id: string; type: string; ispId: string | null; aggregateId: string; payload: unknown };
-type Handler = (msg: BusMessage) => void;
-
+/** One event on the bus, typed by its name. `M` is an event map (name → payload). */
+export type BusMessage<M = DomainEvents, K extends keyof M & string = keyof M & string> = {
+  [T in K]: { id: string; type: T; ispId: string | null; aggregateId: string; payload: M[T] };
+}[K];
 
 /**
  * Fans domain events out to every process: through Redis pub/sub when it is configured,
  * in-process otherwise (the single-process default). Handlers must be idempotent: a
  * message can arrive twice, never out of its commit order within one process.
+ * Consumers subscribe by event name, so a search for a name finds every consumer.
  */
-export class EventBus {
+export class EventBus<M = DomainEvents> {
   private readonly local = new EventEmitter();
   private subscriber: Redis | null = null;
 
@@ -24,33 +27,39 @@ export class EventBus {
     this.subscriber = this.redis.duplicate();
     this.subscriber.on('error', () => undefined);
     this.subscriber.on('message', (_ch: string, text: string) => {
+      let message: { type?: unknown };
       try {
-        this.local.emit('message', JSON.parse(text) as BusMessage);
+        message = JSON.parse(text) as { type?: unknown };
       } catch {
-        /* a foreign or corrupt message on our channel is ignored */
+        return; // a foreign or corrupt message on our channel is ignored
       }
+      if (typeof message?.type === 'string') this.local.emit(message.type, message);
     });
     await this.subscriber.subscribe(this.channel);
   }
 
-  async publish(messages: BusMessage[]): Promise<void> {
+  async publish(messages: readonly BusMessage<M>[]): Promise<void> {
     if (this.redis) {
       for (const m of messages) await this.redis.publish(this.channel, JSON.stringify(m));
       return;
     }
-    for (const m of messages) this.local.emit('message', m);
+    for (const m of messages) this.local.emit(m.type, m);
   }
 
-  subscribe(handler: Handler): () => void {
-    const safe = (m: BusMessage) => {
+  /** Calls `handler` for each event of the given name(s), typed by that name; returns the unsubscribe. */
+  on<K extends keyof M & string>(types: K | readonly K[], handler: (msg: BusMessage<M, K>) => void): () => void {
+    const safe = (m: BusMessage<M, K>) => {
       try {
         handler(m);
       } catch {
         /* one consumer's failure must not stop the others */
       }
     };
-    this.local.on('message', safe);
-    return () => this.local.off('message', safe);
+    const names: readonly K[] = typeof types === 'string' ? [types] : types;
+    for (const t of names) this.local.on(t, safe);
+    return () => {
+      for (const t of names) this.local.off(t, safe);
+    };
   }
 
   async stop(): Promise<void> {

@@ -41,7 +41,8 @@ export class OutboxRelay {
       );
       if (claimed.length === 0) return 0;
       claimed.sort((a, b) => Number(a.seq) - Number(b.seq));
-      const messages: BusMessage[] = claimed.map((e) => ({ id: e.id, type: e.type, ispId: e.isp_id, aggregateId: e.aggregate_id, payload: e.payload }));
+      // The rows were written by recordChange, whose action and payload are typed by the event map.
+      const messages = claimed.map((e) => ({ id: e.id, type: e.type, ispId: e.isp_id, aggregateId: e.aggregate_id, payload: e.payload }) as BusMessage);
       await this.bus.publish(messages);
       return messages.length;
     } catch (err) {

@@ -20,13 +20,20 @@ export function aaaCachesFor(ctx: AppContext): Promise<AaaCaches> {
       const subscribers = new SubscriberCache(ctx.db, ctx.secrets);
       await registry.load();
       const reloadFailed = (err: unknown) => ctx.log.error({ err }, 'subscriber cache reload failed');
-      ctx.bus.subscribe((m) => {
-        // An attached add-on's event carries the subscriber's id: a data pack changes their quota.
-        if (m.type.startsWith('subscriber.') || m.type.startsWith('subscription_addon.')) subscribers.invalidateSubscriber(m.aggregateId);
-        else if ((m.type === 'plan.updated' || m.type === 'plan.deleted') && m.ispId) void subscribers.reloadPlan(m.ispId, m.aggregateId).catch(reloadFailed);
-        else if (m.type.startsWith('isp.')) void subscribers.reloadIsp(m.aggregateId).catch(reloadFailed);
-        if (m.type.startsWith('nas.') || m.type.startsWith('isp.'))
-          void registry.load().catch((err: unknown) => ctx.log.error({ err }, 'NAS reload failed'));
+      // An attached add-on's event carries the subscriber's id: a data pack changes their quota.
+      ctx.bus.on([
+        'subscriber.created', 'subscriber.updated', 'subscriber.activated', 'subscriber.suspended', 'subscriber.expired', 'subscriber.terminated',
+        'subscription_addon.attached', 'subscription_addon.detached',
+      ], (m) => subscribers.invalidateSubscriber(m.aggregateId));
+      ctx.bus.on(['plan.updated', 'plan.deleted'], (m) => {
+        if (m.ispId) void subscribers.reloadPlan(m.ispId, m.aggregateId).catch(reloadFailed);
+      });
+      ctx.bus.on(['isp.created', 'isp.updated', 'isp.resumed', 'isp.suspended', 'isp.terminated'], (m) => {
+        void subscribers.reloadIsp(m.aggregateId).catch(reloadFailed);
+        void registry.load().catch((err: unknown) => ctx.log.error({ err }, 'NAS reload failed'));
+      });
+      ctx.bus.on(['nas.created', 'nas.updated', 'nas.deleted'], () => {
+        void registry.load().catch((err: unknown) => ctx.log.error({ err }, 'NAS reload failed'));
       });
       const enforcer = new Enforcer(ctx.db, registry, subscribers, ctx.log, Number(process.env.COA_STOP_WAIT_MS ?? 10_000));
       return { registry, subscribers, enforcer };

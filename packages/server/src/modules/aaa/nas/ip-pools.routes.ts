@@ -40,7 +40,7 @@ export function registerIpPoolRoutes(app: Api, ctx: AppContext): void {
       const [p] = await rows<z.infer<typeof pool>>(tx, sql`
         INSERT INTO ip_pools (isp_id, name, first_ip, last_ip) VALUES (${t.ispId}, ${req.body.name}, ${req.body.first_ip}::inet, ${req.body.last_ip}::inet)
         RETURNING id, name, host(first_ip) AS first_ip, host(last_ip) AS last_ip, (last_ip - first_ip + 1)::int AS size, 0 AS in_use, 0 AS offered`);
-      await recordChange(tx, t.actor, { ispId: t.ispId, action: 'ip_pool.created', entityType: 'ip_pool', entityId: p!.id, after: p });
+      await recordChange(tx, t.actor, { ispId: t.ispId, action: 'ip_pool.created', entityType: 'ip_pool', entityId: p!.id, after: p! });
       return p!;
     });
     return reply.code(201).send(created);

@@ -82,30 +82,28 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
     metrics.online.set(sessions.online);
   };
 
-  const unsubscribe = bus.subscribe((m) => {
-    if (m.type === 'aaa.sessions') {
-      for (const c of m.payload as SessionChange[]) {
+  const unsubscribe = [
+    bus.on('aaa.sessions', (m) => {
+      for (const c of m.payload) {
         if (c.stop) sessions.stopped(c.s, c.u);
         else sessions.started(c.s, c.u);
       }
-      return;
-    }
+    }),
     // The shared caches follow the events on their own (enforcement.ts); here: what to enforce.
-    if (m.type.startsWith('subscription_addon.')) {
+    bus.on(['subscription_addon.attached', 'subscription_addon.detached'], (m) => {
       // A data pack bought or removed moves the monthly quota: the CoA sends the speed now due
       // (back to the plan's from the fair-use speed, or down to it).
-      if (m.ispId && roles.enforce && (m.payload as { kind?: string }).kind === 'data_pack') enforce(m.ispId, m.aggregateId, 'coa', `data pack ${m.type.split('.')[1]}`, m.id);
-      return;
-    }
-    if (m.type.startsWith('subscriber.')) {
-      if (!m.ispId || !roles.enforce) return;
-      const after = m.payload as { plan_id?: string | null; previous_plan_id?: string | null };
-      if (m.type === 'subscriber.suspended' || m.type === 'subscriber.terminated' || m.type === 'subscriber.expired')
-        enforce(m.ispId, m.aggregateId, 'disconnect', `subscriber ${m.type.split('.')[1]}`, m.id);
-      else if (after.plan_id && after.previous_plan_id !== undefined && after.previous_plan_id !== after.plan_id)
+      if (m.ispId && roles.enforce && m.payload.kind === 'data_pack') enforce(m.ispId, m.aggregateId, 'coa', `data pack ${m.type.split('.')[1]}`, m.id);
+    }),
+    bus.on(['subscriber.suspended', 'subscriber.terminated', 'subscriber.expired'], (m) => {
+      if (m.ispId && roles.enforce) enforce(m.ispId, m.aggregateId, 'disconnect', `subscriber ${m.type.split('.')[1]}`, m.id);
+    }),
+    bus.on(['subscriber.updated', 'subscriber.activated'], (m) => {
+      const after = m.payload;
+      if (m.ispId && roles.enforce && after.plan_id && after.previous_plan_id !== undefined && after.previous_plan_id !== after.plan_id)
         enforce(m.ispId, m.aggregateId, 'coa', 'plan changed', m.id);
-    }
-  });
+    }),
+  ];
 
   const schedule = new SpeedScheduler(ctx.db, enforcer, ctx.log);
   const staleTimer = setInterval(() => {
@@ -130,7 +128,7 @@ export async function startAaa(ctx: AppContext, bus: EventBus, opts: { host: str
     async stop() {
       clearInterval(staleTimer);
       stopRetries();
-      unsubscribe();
+      for (const stop of unsubscribe) stop();
       await server.stop();
       await accounting.close();
       await postauth.idle();

@@ -7,7 +7,6 @@ import { commonErrors, type Api } from '../../../platform/http/api.ts';
 import { requireActor } from '../../../platform/http/authenticate.ts';
 import { forbidden } from '../../../platform/http/errors.ts';
 import { tenantRequest } from '../../../platform/http/tenant-request.ts';
-import type { SessionChange, UsageChange } from './live-events.ts';
 
 /** subscribers: null = the whole ISP; self: one subscriber's own stream. */
 type Filter = { ispId: string; scope: Scope; subscribers: Set<string> | null; self: string | null };
@@ -45,25 +44,26 @@ function stream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, f: Fi
     }, 300);
   };
   const visible = (ispId: string, sub: string) => ispId === f.ispId && (f.subscribers === null || f.subscribers.has(sub));
-  const unsubscribe = ctx.bus.subscribe((m) => {
+  const stopSessions = ctx.bus.on('aaa.sessions', (m) => {
     if (closed) return;
-    if (m.type === 'aaa.sessions') {
-      let any = false;
-      for (const c of m.payload as SessionChange[]) {
-        if (!visible(c.i, c.s) || c.st === 'Interim-Update') continue;
-        any = true;
-        send('session', { op: c.stop ? 'stop' : 'start', subscriber_id: c.s, session_id: c.u });
-      }
-      if (any) refreshCount();
-    } else if (m.type === 'aaa.usage') {
-      for (const u of m.payload as UsageChange[]) if (visible(u.i, u.s)) send('usage', { subscriber_id: u.s, bytes: u.b, at: u.at });
+    let any = false;
+    for (const c of m.payload) {
+      if (!visible(c.i, c.s) || c.st === 'Interim-Update') continue;
+      any = true;
+      send('session', { op: c.stop ? 'stop' : 'start', subscriber_id: c.s, session_id: c.u });
     }
+    if (any) refreshCount();
+  });
+  const stopUsage = ctx.bus.on('aaa.usage', (m) => {
+    if (closed) return;
+    for (const u of m.payload) if (visible(u.i, u.s)) send('usage', { subscriber_id: u.s, bytes: u.b, at: u.at });
   });
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
   heartbeat.unref();
   const close = () => {
     closed = true;
-    unsubscribe();
+    stopSessions();
+    stopUsage();
     clearInterval(heartbeat);
     if (countTimer) clearTimeout(countTimer);
   };

@@ -229,9 +229,8 @@ export function startDunningJob(ctx: AppContext, everyMs = 60 * 60 * 1000): () =
 
 /** A settled payment may clear the overdue balance: restore service at once. */
 export function subscribeRestoreOnPayment(ctx: AppContext): () => void {
-  return ctx.bus.subscribe((m) => {
-    if (!['payment.succeeded', 'payment.approved', 'payment.allocated', 'wallet.paid_invoice'].includes(m.type)) return;
-    const subscriberId = (m.payload as { subscriber_id?: string } | null)?.subscriber_id;
+  return ctx.bus.on(['payment.succeeded', 'payment.approved', 'payment.allocated', 'wallet.paid_invoice'], (m) => {
+    const subscriberId = m.payload?.subscriber_id;
     if (!m.ispId || !subscriberId) return;
     void restoreIfCleared(ctx, m.ispId, subscriberId).catch((err: unknown) => ctx.log.error({ err }, 'restore after payment failed'));
   });

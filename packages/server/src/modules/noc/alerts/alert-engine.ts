@@ -143,7 +143,7 @@ async function correlate(tx: Tx, ispId: string, devices: Map<string, DeviceRow>,
       await tx.update(nocAlerts).set({ incidentId: inc!.id }).where(eq(nocAlerts.id, a.id));
       await timeline(tx, ispId, inc!.id, 'alert', a.title, null, now);
     }
-    await recordChange(tx, actor, { ispId, action: 'noc_incident.opened', entityType: 'noc_incident', entityId: inc!.id, after: inc });
+    await recordChange(tx, actor, { ispId, action: 'noc_incident.opened', entityType: 'noc_incident', entityId: inc!.id, after: inc! });
     if (o.rootDeviceId) incidentByRoot.set(o.rootDeviceId, inc!);
   }
   for (const a of plan.attach) {

@@ -56,8 +56,8 @@ export class LogIngest {
   async start(): Promise<void> {
     await this.reload();
     // Device changes reach every process over the bus; a periodic reload covers missed events.
-    this.unsubscribe = this.ctx.bus.subscribe((m) => {
-      if (m.type.startsWith('noc_device.') || m.type.startsWith('device.')) this.loadedAt = 0;
+    this.unsubscribe = this.ctx.bus.on(['noc_device.created', 'noc_device.updated', 'noc_device.deleted', 'noc_device.status_changed', 'noc_device.address_list_added'], () => {
+      this.loadedAt = 0;
     });
   }
 
