@@ -8,6 +8,7 @@ import type { RateLimiter } from '../platform/auth/rate-limiter.ts';
 import type { Metrics } from '../platform/metrics/metrics.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
 import type { EventBus } from '../platform/events/event-bus.ts';
+import type { AccountStates } from '../platform/auth/account-states.ts';
 
 /** The adapters a module may use; built once by the composition root. */
 export type AppContext = {
@@ -20,5 +21,7 @@ export type AppContext = {
   metrics: Metrics;
   mailer: Mailer;
   bus: EventBus;
+  /** Current status and role of token holders, checked on every request. */
+  accounts: AccountStates;
   log: Logger;
 };

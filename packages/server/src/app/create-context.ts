@@ -11,6 +11,7 @@ import { LogMailer, SmtpMailer } from '../platform/mail/mailer.ts';
 import { connectRedis } from '../platform/cache/redis.ts';
 import type { AppContext } from './context.ts';
 import { EventBus } from '../platform/events/event-bus.ts';
+import { AccountStates, loadAccountState } from '../platform/auth/account-states.ts';
 import { loadOperatorDictionaries } from '../modules/aaa/operator-dictionaries.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
@@ -38,6 +39,8 @@ export async function createContext(config: Config, log = createLogger(config), 
   const deployment = createHash('sha256').update(config.databaseUrl ?? config.dataDir).digest('hex').slice(0, 12);
   const bus = new EventBus(redis, busChannel ?? `astranetix:events:${deployment}`);
   await bus.start();
+  const accounts = new AccountStates((kind, id) => loadAccountState(database, kind, id));
+  bus.subscribe((m) => accounts.onEvent(m));
   const smtpUrl = process.env.SMTP_URL;
   if (config.env === 'production' && !smtpUrl) throw new Error('SMTP_URL: required when NODE_ENV=production (password resets are mailed)');
   const metrics = createMetrics();
@@ -53,6 +56,7 @@ export async function createContext(config: Config, log = createLogger(config), 
     mailer: smtpUrl ? new SmtpMailer(smtpUrl, process.env.SMTP_FROM ?? 'AstraNetix <no-reply@localhost>') : new LogMailer(log),
     log,
     bus,
+    accounts,
   };
 }
 
