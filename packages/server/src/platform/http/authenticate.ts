@@ -24,7 +24,7 @@ const refused = (reason: string, detail: string): Refusal => ({ reason, detail }
 
 export const apiKeyPattern = /^anx_([a-z0-9]{10})_([A-Za-z0-9_-]{32,})$/;
 
-const unknownKey = refused('invalid_credentials', 'Unknown API key');
+const unknownKey = refused('invalid_api_key', 'Unknown API key');
 
 async function actorFromApiKey(ctx: AppContext, key: string, req: FastifyRequest): Promise<Actor | Refusal> {
   const m = apiKeyPattern.exec(key);
