@@ -4,6 +4,8 @@ import type { Redis } from 'ioredis';
 export interface RateLimiter {
   hit(key: string, windowSeconds: number): Promise<number>;
   count(key: string): Promise<number>;
+  /** Whole seconds until the key's window ends (0 when it has none): a 429's Retry-After. */
+  secondsLeft(key: string): Promise<number>;
   reset(key: string): Promise<void>;
 }
 
@@ -27,6 +29,11 @@ export class MemoryRateLimiter implements RateLimiter {
     return c && c.until > Date.now() ? c.n : 0;
   }
 
+  async secondsLeft(key: string): Promise<number> {
+    const c = this.counters.get(key);
+    return c ? Math.max(0, Math.ceil((c.until - Date.now()) / 1000)) : 0;
+  }
+
   async reset(key: string): Promise<void> {
     this.counters.delete(key);
   }
@@ -47,6 +54,12 @@ export class RedisRateLimiter implements RateLimiter {
 
   async count(key: string): Promise<number> {
     return Number((await this.redis.get(this.prefix + key)) ?? 0);
+  }
+
+  async secondsLeft(key: string): Promise<number> {
+    // PTTL answers -2 for a missing key and -1 for one without expiry.
+    const ms = await this.redis.pttl(this.prefix + key);
+    return ms > 0 ? Math.ceil(ms / 1000) : 0;
   }
 
   async reset(key: string): Promise<void> {
