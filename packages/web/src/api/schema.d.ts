@@ -6613,7 +6613,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("isp:read" | "isp:manage" | "branch:read" | "branch:manage" | "staff:read" | "staff:manage" | "subscriber:read" | "subscriber:manage" | "plan:read" | "plan:manage" | "audit:read" | "nas:read" | "nas:manage" | "apikey:manage" | "billing:read" | "billing:manage" | "noc:read" | "noc:manage" | "ticket:read" | "ticket:manage")[];
+                        scopes: ("isp:read" | "isp:manage" | "branch:read" | "branch:manage" | "staff:read" | "staff:manage" | "subscriber:read" | "subscriber:manage" | "plan:read" | "plan:manage" | "audit:read" | "nas:read" | "nas:manage" | "aaa:test_login" | "apikey:manage" | "billing:read" | "billing:manage" | "billing:configure" | "noc:read" | "noc:manage" | "ticket:read" | "ticket:manage")[];
                         /** Format: date-time */
                         expires_at?: string;
                     };
@@ -11639,7 +11639,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run the authorisation for a username and password and show each check */
+        /** Run the authorisation for a username and password and show each check (permission aaa:test_login; throttled per caller and per username; audited) */
         post: {
             parameters: {
                 query?: never;
@@ -11774,6 +11774,27 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
