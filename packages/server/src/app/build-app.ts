@@ -21,6 +21,7 @@ import { registerSelfServiceRoutes } from '../modules/subscribers/self-service.r
 import { registerAuditRoutes } from '../modules/reporting/audit.routes.ts';
 import { registerSystemRoutes } from '../modules/system/system.routes.ts';
 import { registerMonitoringRoutes } from '../modules/system/monitoring.routes.ts';
+import { registerPlatformSettingsRoutes } from '../modules/system/platform-settings.routes.ts';
 import { registerNasRoutes } from '../modules/aaa/nas.routes.ts';
 import { registerSessionRoutes } from '../modules/aaa/sessions.routes.ts';
 import { registerCoaRoutes } from '../modules/aaa/coa.routes.ts';
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const api = app.withTypeProvider<ZodTypeProvider>() as unknown as Api;
   registerSystemRoutes(api, ctx);
   registerMonitoringRoutes(api, ctx);
+  registerPlatformSettingsRoutes(api, ctx);
   registerAuthRoutes(api, ctx);
   registerFounderRoutes(api, ctx);
   registerIspRoutes(api, ctx);

@@ -12,6 +12,9 @@ import { connectRedis } from '../platform/cache/redis.ts';
 import type { AppContext } from './context.ts';
 import { EventBus } from '../platform/events/event-bus.ts';
 import { loadOperatorDictionaries } from '../modules/aaa/operator-dictionaries.ts';
+import { OutboundHttp } from '../platform/net/outbound-http.ts';
+import { parseAllowedCidrs } from '../platform/net/address-policy.ts';
+import { loadOutboundAllowance, platformSettingsUpdated } from '../modules/system/platform-settings.service.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
   const pretty = config.env !== 'production' && process.stdout.isTTY;
@@ -40,6 +43,12 @@ export async function createContext(config: Config, log = createLogger(config), 
   await bus.start();
   const smtpUrl = process.env.SMTP_URL;
   if (config.env === 'production' && !smtpUrl) throw new Error('SMTP_URL: required when NODE_ENV=production (password resets are mailed)');
+  const envAllow = parseAllowedCidrs(config.outboundAllowCidrs);
+  const outbound = new OutboundHttp({ allow: 'ok' in envAllow ? envAllow.ok : [], loadStored: () => loadOutboundAllowance(database), log });
+  await outbound.refresh();
+  bus.subscribe((m) => {
+    if (m.type === platformSettingsUpdated) void outbound.refresh();
+  });
   const metrics = createMetrics();
   database.observe = (seconds, committed) => metrics.dbTransactions.observe({ outcome: committed ? 'committed' : 'rolled_back' }, seconds);
   return {
@@ -53,11 +62,13 @@ export async function createContext(config: Config, log = createLogger(config), 
     mailer: smtpUrl ? new SmtpMailer(smtpUrl, process.env.SMTP_FROM ?? 'AstraNetix <no-reply@localhost>') : new LogMailer(log),
     log,
     bus,
+    outbound,
   };
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.bus.stop();
+  await ctx.outbound.close();
   await ctx.redis?.quit().catch(() => undefined);
   await ctx.db.close();
 }
