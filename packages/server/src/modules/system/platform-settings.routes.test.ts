@@ -5,12 +5,15 @@ import { client, startTestServer, type Client, type TestServer } from '../../tes
 import { createIspFixture, founderToken, type IspFixture } from '../../test/fixtures.ts';
 import { startHttpPeer, type HttpPeer } from '../billing/payments/http-peer.fixture.ts';
 import { issuedInvoice } from '../billing/payments/payments.fixtures.ts';
+import { until } from '../../test/until.ts';
 
 let server: TestServer;
 let api: Client;
 let founder: string;
 let isp: IspFixture;
 let btcpay: HttpPeer;
+/** A second process of the deployment on PostgreSQL and Redis; the same one on PGlite. */
+let other: TestServer;
 
 beforeAll(async () => {
   btcpay = await startHttpPeer((c) => (c.method === 'POST' && c.path === '/api/v1/stores/S1/invoices'
@@ -20,8 +23,10 @@ beforeAll(async () => {
   api = client(server.app);
   founder = await founderToken(server, api);
   isp = await createIspFixture(api, founder, 'lan-isp');
+  other = server.dbUrl && process.env.TEST_REDIS_URL ? await startTestServer({}, { shareWith: server }) : server;
 });
 afterAll(async () => {
+  if (other !== server) await other?.close();
   await server?.close();
   await btcpay?.close();
 });
@@ -66,7 +71,11 @@ describe('the outbound allowance (platform settings)', () => {
     expect(paid.status, paid.text).toBe(200);
     expect(btcpay.calls).toHaveLength(1);
 
+    // Every process of the deployment takes the change (through the outbox and the bus).
+    await until(() => other.ctx.outbound.allowed().some((c) => c.text === '127.0.0.1/32'), 'the other process to allow 127.0.0.1/32');
+
     expect((await settings(founder, { outbound_allow_cidrs: [] })).status).toBe(200);
+    await until(() => other.ctx.outbound.allowed().length === 0, 'the other process to drop the allowance');
     const again = await checkout();
     expect(again.status).toBe(503);
     expect(again.json.detail).toMatch(/BTCPay Server could not be reached: 127\.0\.0\.1 is a loopback address/);
