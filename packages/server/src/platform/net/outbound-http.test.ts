@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllowedCidr, parseAllowedCidrs, refusal, type Cidr } from './address-policy.ts';
-import { OutboundHttp, OutboundRefusedError } from './outbound-http.ts';
+import { MAX_RESPONSE_BYTES, OutboundHttp, OutboundRefusedError } from './outbound-http.ts';
 
 type Peer = { url: string; port: number; hits: string[]; close(): Promise<void> };
 
@@ -37,6 +37,7 @@ beforeAll(async () => {
       res.writeHead(302, { location: decodeURIComponent(req.url.slice(4)) });
       return res.end();
     }
+    if (req.url === '/huge') return res.end(Buffer.alloc(MAX_RESPONSE_BYTES + 1, 0x61));
     res.end('from a');
   });
   // Another loopback address: outside an allowance of 127.0.0.1/32.
@@ -102,6 +103,13 @@ describe('the allowance', () => {
     expect(await refusedWith(http, `${b.url}/x`)).toMatch(/127\.0\.0\.2 is a loopback/);
     expect(b.hits).toEqual([]);
     expect(await refusedWith(http, 'http://10.0.0.1/')).toMatch(/private/);
+    await http.close();
+  });
+
+  it('cuts off an answer larger than a gateway ever sends', async () => {
+    const http = new OutboundHttp({ allow: allow('127.0.0.1/32') });
+    const err: unknown = await http.fetch(`${a.url}/huge`).then((r) => r.text()).then(() => null, (e: unknown) => e);
+    expect(String((err as { cause?: { code?: string } })?.cause?.code ?? (err as { code?: string })?.code)).toBe('UND_ERR_RES_EXCEEDED_MAX_SIZE');
     await http.close();
   });
 

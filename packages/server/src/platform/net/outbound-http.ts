@@ -29,6 +29,8 @@ type Options = {
 };
 
 const STORED_MAX_AGE_MS = 60_000;
+/** A server an ISP names answers small JSON documents: a larger body is cut off, not buffered. */
+export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 /**
  * The one way the server fetches a URL that a user gave it. The host name is resolved once,
@@ -53,6 +55,7 @@ export class OutboundHttp {
 
   private newAgent(): Agent {
     return new Agent({
+      maxResponseSize: MAX_RESPONSE_BYTES,
       connect: (options, callback) => {
         this.pin(options.hostname).then(
           // `host` keeps the name, so TLS still checks the certificate against it (SNI).

@@ -1,9 +1,11 @@
 import { createHmac } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { createIspFixture, founderToken, type IspFixture } from '../../../test/fixtures.ts';
 import { issuedInvoice } from './payments.fixtures.ts';
+import { MAX_RESPONSE_BYTES } from '../../../platform/net/outbound-http.ts';
 
 /** A loopback port nothing listens on: bound, then closed again. */
 async function closedPort(): Promise<number> {
@@ -100,5 +102,28 @@ describe('a gateway server on an internal address', () => {
     }
     const ok = await api.patch(`${base}/payment-gateways/btcpay`, { token: isp.adminToken, body: { config: { server_url: 'http://127.0.0.1:23001', store_id: 'STORE1' } } });
     expect(ok.status, ok.text).toBe(200);
+  });
+});
+
+describe('a gateway that answers with an error', () => {
+  it('is a 502 naming the gateway, without repeating what it said', async () => {
+    let answer: 'refused' | 'garbage' | 'huge' = 'refused';
+    const peer = createHttpServer((_req, res) => {
+      if (answer === 'refused') return res.writeHead(401, { 'content-type': 'application/json' }).end('{"message":"Invalid API key btcpay-secret-hint"}');
+      if (answer === 'garbage') return res.end('<html>proxy error</html>');
+      res.end(Buffer.alloc(MAX_RESPONSE_BYTES + 1, 0x20));
+    });
+    await new Promise<void>((resolve) => peer.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(peer.address() as { port: number }).port}`;
+    expect((await api.patch(`${base}/payment-gateways/btcpay`, { token: isp.adminToken, body: { config: { server_url: url, store_id: 'STORE1' } } })).status).toBe(200);
+    const refused = await checkout('btcpay');
+    expect(refused.status, refused.text).toBe(502);
+    expect(refused.json).toMatchObject({ title: 'Bad Gateway', detail: 'BTCPay Server (crypto) answered with an error (HTTP 401)', gateway: 'btcpay' });
+    expect(refused.text).not.toContain('secret-hint');
+    answer = 'garbage';
+    expect((await checkout('btcpay')).json).toMatchObject({ status: 502, detail: 'BTCPay Server (crypto) answered with an error (HTTP 200)' });
+    answer = 'huge';
+    expect((await checkout('btcpay')).json).toMatchObject({ status: 502, detail: 'BTCPay Server (crypto) answered with an error' });
+    await new Promise<void>((resolve) => peer.close(() => resolve()));
   });
 });

@@ -10,6 +10,7 @@ type Fetch = (url: string, init: Init) => Promise<{ ok: boolean; status: number;
  */
 export async function jsonRequest<T>(fetch: Fetch, gateway: string, what: string, url: string, init: Init): Promise<T> {
   const unreachable = (err: unknown) => {
+    if ((err as { cause?: { code?: unknown } } | null)?.cause?.code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return new GatewayAnswerError(`${gateway} ${what} answered with a body too large to be an API answer`);
     const why = networkFailure(err);
     return why ? new GatewayUnreachableError(`${gateway} could not be reached: ${why}`, { cause: err }) : err;
   };
