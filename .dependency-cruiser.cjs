@@ -6,7 +6,11 @@
  *   2. importing another module's inner file: only `modules/<m>/index.ts`, the front door, may be
  *      imported from outside `<m>` (tests may reach for other modules' fixtures);
  *   3. `platform/` importing a module or the composition root: the platform knows no module.
- * And, within a module, a cycle between files.
+ * And a cycle between files (type-only imports aside: they are erased before the code runs).
+ *
+ * One exception: a module's tables (its schema.ts files) may name another module's tables
+ * (schema.ts) for foreign keys. That graph is the database's, whose keys point every way
+ * (radius_sessions -> subscribers, subscribers -> plans); it carries no code.
  */
 const src = '^packages/server/src';
 
@@ -32,17 +36,22 @@ const levels = {
 const names = Object.keys(levels);
 const escapeRe = (s) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
 const tests = ['\\.test\\.ts$', '\\.fixtures?\\.ts$', `${src}/modules/noc/alerts/noc-test-devices\\.ts$`];
+const schema = '/schema\\.ts$';
 
 const layering = names.flatMap((m) => {
   const notBelow = names.filter((n) => n !== m && levels[n] >= levels[m]);
   if (notBelow.length === 0) return [];
-  return [{
+  const rule = {
     name: `module-order-${m}`,
     comment: `${m} (level ${levels[m]}) may import only modules of a lower level; the lower module owns an interface and the composition root plugs the higher one in (docs/architecture.md)`,
     severity: 'error',
-    from: { path: `${src}/modules/${escapeRe(m)}/`, pathNot: tests },
-    to: { path: `${src}/modules/(${notBelow.map(escapeRe).join('|')})/` },
-  }];
+  };
+  const higher = `${src}/modules/(${notBelow.map(escapeRe).join('|')})/`;
+  return [
+    { ...rule, from: { path: `${src}/modules/${escapeRe(m)}/`, pathNot: [...tests, schema] }, to: { path: higher } },
+    // Tables may name higher modules' tables for foreign keys, nothing else of them.
+    { ...rule, from: { path: `${src}/modules/${escapeRe(m)}/.*${schema}` }, to: { path: higher, pathNot: schema } },
+  ];
 });
 
 module.exports = {
@@ -59,8 +68,15 @@ module.exports = {
       name: 'module-front-door',
       comment: "another module is imported only through its front door, modules/<m>/index.ts",
       severity: 'error',
-      from: { path: `${src}/modules/([^/]+)/`, pathNot: tests },
+      from: { path: `${src}/modules/([^/]+)/`, pathNot: [...tests, schema] },
       to: { path: `${src}/modules/[^/]+/`, pathNot: [`${src}/modules/$1/`, `${src}/modules/[^/]+/index\\.ts$`] },
+    },
+    {
+      name: 'module-front-door',
+      comment: "a module's tables may name another module's tables (foreign keys); anything else of it only through modules/<m>/index.ts",
+      severity: 'error',
+      from: { path: `${src}/modules/([^/]+)/.*${schema}` },
+      to: { path: `${src}/modules/[^/]+/`, pathNot: [`${src}/modules/$1/`, `${src}/modules/[^/]+/index\\.ts$`, schema] },
     },
     {
       name: 'front-door-from-outside',
@@ -89,7 +105,7 @@ module.exports = {
       comment: 'files import each other in one direction (a shared type goes into a file of its own)',
       severity: 'error',
       from: { path: `${src}/` },
-      to: { circular: true },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
   ],
   options: {

@@ -7,6 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../platform/context.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import type { Api } from '../platform/http/api.ts';
 import { installProblemHandler } from '../platform/http/problem.ts';
 import { installAuthentication } from '../platform/http/authenticate.ts';
@@ -34,10 +35,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     ctx.metrics.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
     ctx.metrics.httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
   });
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-  });
+  await installSecurityHeaders(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -12,9 +12,13 @@ import { connectRedis } from '../platform/cache/redis.ts';
 import type { AppContext } from '../platform/context.ts';
 import { EventBus } from '../platform/events/event-bus.ts';
 import { systemClock } from '../platform/clock/clock.ts';
+import { AccountStates, loadAccountState } from '../platform/auth/account-states.ts';
+import { OutboundHttp } from '../platform/net/outbound-http.ts';
+import { parseAllowedCidrs } from '../platform/net/address-policy.ts';
 import { billingSmsSenders } from '../modules/billing/index.ts';
 import { branchDirectory } from '../modules/tenancy/index.ts';
 import { loadOperatorDictionaries } from '../modules/aaa/index.ts';
+import { loadOutboundAllowance } from '../modules/system/index.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
   const pretty = config.env !== 'production' && process.stdout.isTTY;
@@ -41,8 +45,19 @@ export async function createContext(config: Config, log = createLogger(config), 
   const deployment = createHash('sha256').update(config.databaseUrl ?? config.dataDir).digest('hex').slice(0, 12);
   const bus = new EventBus(redis, busChannel ?? `astranetix:events:${deployment}`);
   await bus.start();
+  const accounts = new AccountStates((kind, id) => loadAccountState(database, kind, id));
+  // A token holder's account or ISP changed: read its state again at its next request.
+  bus.on([
+    'founder.created', 'user.created', 'user.updated', 'user.deleted',
+    'subscriber.created', 'subscriber.updated', 'subscriber.activated', 'subscriber.suspended', 'subscriber.expired', 'subscriber.terminated',
+    'isp.created', 'isp.updated', 'isp.resumed', 'isp.suspended', 'isp.terminated',
+  ], (m) => accounts.onEvent(m));
   const smtpUrl = process.env.SMTP_URL;
   if (config.env === 'production' && !smtpUrl) throw new Error('SMTP_URL: required when NODE_ENV=production (password resets are mailed)');
+  const envAllow = parseAllowedCidrs(config.outboundAllowCidrs);
+  const outbound = new OutboundHttp({ allow: 'ok' in envAllow ? envAllow.ok : [], loadStored: () => loadOutboundAllowance(database), log });
+  await outbound.refresh();
+  bus.on('platform_settings.updated', () => void outbound.refresh());
   const metrics = createMetrics();
   database.observe = (seconds, committed) => metrics.dbTransactions.observe({ outcome: committed ? 'committed' : 'rolled_back' }, seconds);
   const secrets = new SecretBox(config.secretKey);
@@ -60,11 +75,14 @@ export async function createContext(config: Config, log = createLogger(config), 
     bus,
     clock: systemClock,
     branches: branchDirectory,
+    accounts,
+    outbound,
   };
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.bus.stop();
+  await ctx.outbound.close();
   await ctx.redis?.quit().catch(() => undefined);
   await ctx.db.close();
 }

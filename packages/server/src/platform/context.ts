@@ -11,6 +11,8 @@ import type { SmsSenders } from './sms/sms.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { Clock } from './clock/clock.ts';
 import type { BranchDirectory } from './auth/branch-directory.ts';
+import type { AccountStates } from './auth/account-states.ts';
+import type { OutboundHttp } from './net/outbound-http.ts';
 
 /** The adapters a module may use; built once by the composition root. */
 export type AppContext = {
@@ -25,9 +27,13 @@ export type AppContext = {
   /** Each ISP's SMS provider (its settings are kept by the billing module, plugged in by the composition root). */
   sms: SmsSenders;
   bus: EventBus;
+  /** Current status and role of token holders, checked on every request. */
+  accounts: AccountStates;
   log: Logger;
   /** What "now" and "today" are for business rules; pinned in tests and simulations. */
   clock: Clock;
   /** The branch tree, as the tenancy module keeps it (plugged in by the composition root). */
   branches: BranchDirectory;
+  /** Every request to a URL a user gave (gateway servers, webhooks) goes through this. */
+  outbound: OutboundHttp;
 };

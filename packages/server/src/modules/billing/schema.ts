@@ -1,4 +1,8 @@
 import { bigint, boolean, date, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
+import { subscriptionPlans } from '../catalog/schema.ts';
+import { subscribers } from '../subscribers/schema.ts';
+import { branches } from '../tenancy/schema.ts';
 
 // Tables of migrations/0008_billing.sql. Money columns are integer minor units of the row's
 // currency; `mode: 'number'` is exact up to 2^53 minor units, far beyond any invoice.
@@ -41,7 +45,10 @@ export const billingProfiles = pgTable('billing_profiles', {
   isBusiness: boolean('is_business').notNull().default(false),
   currency: text('currency'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('billing_profiles_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('billing_profiles_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('cascade'),
+]);
 
 export const taxRules = pgTable('tax_rules', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -61,7 +68,9 @@ export const taxRules = pgTable('tax_rules', {
   validTo: date('valid_to'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('tax_rules', t),
+]);
 
 export const exchangeRates = pgTable('exchange_rates', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -92,7 +101,12 @@ export const subscriptions = pgTable('subscriptions', {
   cancelledAt: ts('cancelled_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('subscriptions', t),
+  tenantKey('subscriptions_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('subscriptions_plan_id_fkey', t.ispId, t.planId, subscriptionPlans).onDelete('restrict'),
+  tenantKey('subscriptions_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('cascade'),
+]);
 
 export type PartyInfo = {
   name?: string | null; address?: string | null; country?: string | null; region?: string | null;
@@ -137,7 +151,13 @@ export const invoices = pgTable('invoices', {
   emailedAt: ts('emailed_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('invoices', t),
+  tenantKey('invoices_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('invoices_credit_note_of_fkey', t.ispId, t.creditNoteOf, t).onDelete('restrict'),
+  tenantKey('invoices_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('restrict'),
+  tenantKey('invoices_subscription_id_fkey', t.ispId, t.subscriptionId, subscriptions).onDelete('set null'),
+]);
 
 export const invoiceLines = pgTable('invoice_lines', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -157,7 +177,10 @@ export const invoiceLines = pgTable('invoice_lines', {
   periodEnd: date('period_end'),
   usageBytes: bigint('usage_bytes', { mode: 'number' }),
   includedBytes: bigint('included_bytes', { mode: 'number' }),
-});
+}, (t) => [
+  tenantRowKey('invoice_lines', t),
+  tenantKey('invoice_lines_invoice_id_fkey', t.ispId, t.invoiceId, invoices).onDelete('cascade'),
+]);
 
 export const invoiceTaxes = pgTable('invoice_taxes', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -171,7 +194,11 @@ export const invoiceTaxes = pgTable('invoice_taxes', {
   taxableAmount: money('taxable_amount').notNull(),
   amount: money('amount').notNull(),
   reverseCharge: boolean('reverse_charge').notNull().default(false),
-});
+}, (t) => [
+  tenantKey('invoice_taxes_invoice_id_fkey', t.ispId, t.invoiceId, invoices).onDelete('cascade'),
+  tenantKey('invoice_taxes_line_id_fkey', t.ispId, t.lineId, invoiceLines).onDelete('cascade'),
+  tenantKey('invoice_taxes_tax_rule_id_fkey', t.ispId, t.taxRuleId, taxRules).onDelete('set null'),
+]);
 
 export const invoiceCounters = pgTable('invoice_counters', {
   ispId: uuid('isp_id').notNull(),
@@ -191,7 +218,12 @@ export const billingCharges = pgTable('billing_charges', {
   currency: text('currency').notNull(),
   invoiceId: uuid('invoice_id'),
   createdAt: ts('created_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('billing_charges_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('billing_charges_invoice_id_fkey', t.ispId, t.invoiceId, invoices).onDelete('set null'),
+  tenantKey('billing_charges_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('cascade'),
+  tenantKey('billing_charges_subscription_id_fkey', t.ispId, t.subscriptionId, subscriptions).onDelete('set null'),
+]);
 
 export const billingRuns = pgTable('billing_runs', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -1,5 +1,6 @@
 import { bigint, integer, jsonb, pgTable, smallint, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CheckItem, CustomAttribute } from '../aaa/index.ts';
+import { tenantRowKey } from '../../platform/db/tenant-key.ts';
 
 export const billingPeriods = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 
@@ -46,6 +47,8 @@ export const subscriptionPlans = pgTable('subscription_plans', {
   radiusCheck: jsonb('radius_check').$type<CheckItem[]>().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('subscription_plans', t),
+]);
 
 export type PlanRow = typeof subscriptionPlans.$inferSelect;

@@ -1,5 +1,6 @@
 import { bigint, boolean, char, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { PartyInfo } from '../billing/index.ts';
+import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
 
 // Tables of migrations/0017_platform_billing.sql: the founder's invoices to ISPs. Money
 // columns are integer minor units of the platform's currency.
@@ -93,7 +94,9 @@ export const platformInvoices = pgTable('platform_invoices', {
   voidReason: text('void_reason'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('platform_invoices', t),
+]);
 
 export const platformInvoiceLines = pgTable('platform_invoice_lines', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -108,7 +111,10 @@ export const platformInvoiceLines = pgTable('platform_invoice_lines', {
   netAmount: money('net_amount').notNull(),
   taxAmount: money('tax_amount').notNull().default(0),
   grossAmount: money('gross_amount').notNull(),
-});
+}, (t) => [
+  tenantRowKey('platform_invoice_lines', t),
+  tenantKey('platform_invoice_lines_invoice_id_fkey', t.ispId, t.invoiceId, platformInvoices).onDelete('cascade'),
+]);
 
 export const platformInvoiceTaxes = pgTable('platform_invoice_taxes', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -121,7 +127,10 @@ export const platformInvoiceTaxes = pgTable('platform_invoice_taxes', {
   taxableAmount: money('taxable_amount').notNull(),
   amount: money('amount').notNull(),
   reverseCharge: boolean('reverse_charge').notNull().default(false),
-});
+}, (t) => [
+  tenantKey('platform_invoice_taxes_invoice_id_fkey', t.ispId, t.invoiceId, platformInvoices).onDelete('cascade'),
+  tenantKey('platform_invoice_taxes_line_id_fkey', t.ispId, t.lineId, platformInvoiceLines).onDelete('cascade'),
+]);
 
 export const platformPayments = pgTable('platform_payments', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -134,7 +143,9 @@ export const platformPayments = pgTable('platform_payments', {
   receivedAt: ts('received_at').notNull().defaultNow(),
   recordedBy: uuid('recorded_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('platform_payments_invoice_id_fkey', t.ispId, t.invoiceId, platformInvoices).onDelete('restrict'),
+]);
 
 export type PlatformSettingsRow = typeof platformBillingSettings.$inferSelect;
 export type PlatformPlanRow = typeof platformPlans.$inferSelect;

@@ -1,12 +1,16 @@
 /**
- * The system module: health, metrics of the deployment, monitoring. Knows no other module.
+ * The system module: health, metrics of the deployment, monitoring, the platform's own settings
+ * (the outbound allowance). Knows no other module.
  */
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { registerSystemRoutes } from './system.routes.ts';
 import { registerMonitoringRoutes } from './monitoring.routes.ts';
+import { registerPlatformSettingsRoutes } from './platform-settings.routes.ts';
 
 export const systemModule: ModuleDefinition = {
   name: 'system',
   roles: ['api'],
-  routes: [registerSystemRoutes, registerMonitoringRoutes],
+  routes: [registerSystemRoutes, registerMonitoringRoutes, registerPlatformSettingsRoutes],
 };
+
+export { loadOutboundAllowance } from './platform-settings.service.ts';

@@ -3,16 +3,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.ts';
 
-const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 
 /**
  * Applies the SQL files of migrations/ in name order, each once, in its own transaction.
  * An advisory lock lets several processes start at once against one PostgreSQL.
+ * `before` stops at that file, leaving it and the later ones unapplied (tests of a migration's
+ * effect on rows written before it).
  */
-export async function migrate(db: Database): Promise<string[]> {
+export async function migrate(db: Database, opts: { before?: string } = {}): Promise<string[]> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const files = readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();
+  const all = readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();
+  if (opts.before && !all.includes(opts.before)) throw new Error(`No migration ${opts.before}`);
+  const files = opts.before ? all.filter((f) => f < opts.before!) : all;
   const applied: string[] = [];
   await db.query('SELECT pg_advisory_lock(7243001)');
   try {

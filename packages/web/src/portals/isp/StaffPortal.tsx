@@ -105,7 +105,7 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
       { to: `${base}/noc/sla`, label: t('noca.nav.sla'), icon: <SlaIcon /> },
       { to: `${base}/noc/logs`, label: t('noca.nav.logs'), icon: <LogIcon /> },
     ] : []),
-    ...(can(role, 'subscriber:read') ? [{ to: `${base}/test-login`, label: t('nav.testLogin'), icon: <TestIcon /> }] : []),
+    ...(can(role, 'aaa:test_login') ? [{ to: `${base}/test-login`, label: t('nav.testLogin'), icon: <TestIcon /> }] : []),
     ...(can(role, 'billing:read') ? [{ to: `${base}/billing`, label: t('nav.billing'), icon: <BillingIcon /> }] : []),
     ...(can(role, 'billing:read') ? [{ to: `${base}/payments`, label: t('nav.payments'), icon: <PaymentsIcon /> }] : []),
     ...(can(role, 'billing:read') ? [{ to: `${base}/fraud-review`, label: t('nav.fraudReview'), icon: <ReviewIcon /> }] : []),
@@ -157,7 +157,7 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
                 {can(role, 'noc:read') ? <Route path="noc/maintenance" element={<NocMaintenance />} /> : null}
                 {can(role, 'noc:read') ? <Route path="noc/sla" element={<NocSla />} /> : null}
                 {can(role, 'noc:read') ? <Route path="noc/logs" element={<NocLogs />} /> : null}
-                {can(role, 'subscriber:read') ? <Route path="test-login" element={<TestLogin />} /> : null}
+                {can(role, 'aaa:test_login') ? <Route path="test-login" element={<TestLogin />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches" element={<Branches />} /> : null}
                 {can(role, 'branch:read') ? <Route path="branches/:branchId" element={<BranchDashboard />} /> : null}
                 {can(role, 'billing:read') ? <Route path="billing/*" element={<Billing />} /> : null}

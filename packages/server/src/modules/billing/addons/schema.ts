@@ -1,4 +1,8 @@
 import { bigint, boolean, char, date, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantKey, tenantRowKey } from '../../../platform/db/tenant-key.ts';
+import { invoices, subscriptions } from '../schema.ts';
+import { subscribers } from '../../subscribers/schema.ts';
+import { branches } from '../../tenancy/schema.ts';
 
 // Tables of migrations/0018_billing_addons.sql. Money in integer minor units of the row's currency.
 
@@ -22,7 +26,9 @@ export const billingAddons = pgTable('billing_addons', {
   active: boolean('active').notNull().default(true),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('billing_addons', t),
+]);
 
 export const subscriptionAddons = pgTable('subscription_addons', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -44,7 +50,13 @@ export const subscriptionAddons = pgTable('subscription_addons', {
   invoiceId: uuid('invoice_id'),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('subscription_addons_addon_id_fkey', t.ispId, t.addonId, billingAddons).onDelete('restrict'),
+  tenantKey('subscription_addons_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('subscription_addons_invoice_id_fkey', t.ispId, t.invoiceId, invoices).onDelete('set null'),
+  tenantKey('subscription_addons_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('cascade'),
+  tenantKey('subscription_addons_subscription_id_fkey', t.ispId, t.subscriptionId, subscriptions).onDelete('cascade'),
+]);
 
 export const coupons = pgTable('coupons', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -64,7 +76,9 @@ export const coupons = pgTable('coupons', {
   active: boolean('active').notNull().default(true),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('coupons', t),
+]);
 
 export const couponRedemptions = pgTable('coupon_redemptions', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -79,7 +93,13 @@ export const couponRedemptions = pgTable('coupon_redemptions', {
   lastInvoiceId: uuid('last_invoice_id'),
   redeemedBy: uuid('redeemed_by'),
   redeemedAt: ts('redeemed_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('coupon_redemptions_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('coupon_redemptions_coupon_id_fkey', t.ispId, t.couponId, coupons).onDelete('restrict'),
+  tenantKey('coupon_redemptions_last_invoice_id_fkey', t.ispId, t.lastInvoiceId, invoices).onDelete('set null'),
+  tenantKey('coupon_redemptions_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('cascade'),
+  tenantKey('coupon_redemptions_subscription_id_fkey', t.ispId, t.subscriptionId, subscriptions).onDelete('cascade'),
+]);
 
 export const depositMethods = ['cash', 'bank_transfer', 'cheque', 'card', 'other'] as const;
 export const deposits = pgTable('deposits', {
@@ -98,7 +118,10 @@ export const deposits = pgTable('deposits', {
   releaseNote: text('release_note'),
   createdBy: uuid('created_by'),
   releasedBy: uuid('released_by'),
-});
+}, (t) => [
+  tenantKey('deposits_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('deposits_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('restrict'),
+]);
 
 export type BillingAddonRow = typeof billingAddons.$inferSelect;
 export type SubscriptionAddonRow = typeof subscriptionAddons.$inferSelect;

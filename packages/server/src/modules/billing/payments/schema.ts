@@ -1,4 +1,8 @@
 import { bigint, boolean, char, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantKey, tenantRowKey } from '../../../platform/db/tenant-key.ts';
+import { invoices } from '../schema.ts';
+import { subscribers } from '../../subscribers/schema.ts';
+import { branches } from '../../tenancy/schema.ts';
 
 // Tables of migrations/0009_payments.sql. Money columns are integer minor units of the row's
 // currency; `mode: 'number'` is exact up to 2^53 minor units.
@@ -54,7 +58,11 @@ export const payments = pgTable('payments', {
   receivedAt: ts('received_at').notNull().defaultNow(),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('payments', t),
+  tenantKey('payments_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('payments_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('restrict'),
+]);
 export type PaymentRow = typeof payments.$inferSelect;
 
 export const paymentAllocations = pgTable('payment_allocations', {
@@ -75,7 +83,11 @@ export const paymentAllocations = pgTable('payment_allocations', {
   rateSource: text('rate_source'),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('payment_allocations_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('payment_allocations_invoice_id_fkey', t.ispId, t.invoiceId, invoices).onDelete('restrict'),
+  tenantKey('payment_allocations_payment_id_fkey', t.ispId, t.paymentId, payments).onDelete('cascade'),
+]);
 
 export const refunds = pgTable('refunds', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -91,7 +103,10 @@ export const refunds = pgTable('refunds', {
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('refunds_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('refunds_payment_id_fkey', t.ispId, t.paymentId, payments).onDelete('cascade'),
+]);
 export type RefundRow = typeof refunds.$inferSelect;
 
 export const walletEntryKinds = ['overpayment', 'allocation', 'refund', 'adjustment', 'voucher'] as const;
@@ -110,7 +125,12 @@ export const walletEntries = pgTable('wallet_entries', {
   note: text('note'),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('wallet_entries_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('wallet_entries_invoice_id_fkey', t.ispId, t.invoiceId, invoices).onDelete('restrict'),
+  tenantKey('wallet_entries_payment_id_fkey', t.ispId, t.paymentId, payments).onDelete('restrict'),
+  tenantKey('wallet_entries_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('restrict'),
+]);
 
 export const gatewayEvents = pgTable('gateway_events', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -122,7 +142,9 @@ export const gatewayEvents = pgTable('gateway_events', {
   payload: jsonb('payload').notNull(),
   outcome: text('outcome'),
   receivedAt: ts('received_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('gateway_events_payment_id_fkey', t.ispId, t.paymentId, payments).onDelete('set null'),
+]);
 
 export const dunningSettings = pgTable('dunning_settings', {
   ispId: uuid('isp_id').primaryKey(),
@@ -155,4 +177,8 @@ export const dunningActions = pgTable('dunning_actions', {
   detail: text('detail'),
   restoredAt: ts('restored_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('dunning_actions_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('dunning_actions_invoice_id_fkey', t.ispId, t.invoiceId, invoices).onDelete('cascade'),
+  tenantKey('dunning_actions_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('cascade'),
+]);
