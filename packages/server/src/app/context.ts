@@ -8,6 +8,7 @@ import type { RateLimiter } from '../platform/auth/rate-limiter.ts';
 import type { Metrics } from '../platform/metrics/metrics.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
 import type { EventBus } from '../platform/events/event-bus.ts';
+import type { Clock } from '../platform/clock/clock.ts';
 
 /** The adapters a module may use; built once by the composition root. */
 export type AppContext = {
@@ -21,4 +22,6 @@ export type AppContext = {
   mailer: Mailer;
   bus: EventBus;
   log: Logger;
+  /** Simulated time for the services (the history generator); unset, they read the wall clock. */
+  clock?: Clock;
 };

@@ -7,6 +7,7 @@ import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
+import { nowOf } from '../../platform/clock/clock.ts';
 import { updateSubscriberInTx } from '../subscribers/subscribers.service.ts';
 import { prorate } from './money/money.ts';
 import { documentLocale } from './billing-context.ts';
@@ -74,6 +75,7 @@ export async function createSubscription(ctx: AppContext, actor: Actor, scope: S
     const [row] = await tx.insert(subscriptions).values({
       ispId: sub.isp_id, branchId: sub.branch_id, subscriberId, planId, kind: input.kind, anchor: input.anchor, billingDay, startDate: start,
       nextPeriodStart: period.start, nextPeriodEnd: period.end, priceMinor: input.price_minor ?? null, currency: input.currency ?? plan.currency.trim(),
+      ...(ctx.clock && { createdAt: nowOf(ctx), updatedAt: nowOf(ctx) }),
     }).returning();
     if (planId !== sub.plan_id) await updateSubscriberInTx(ctx, tx, actor, subscriberId, { plan_id: planId });
     const dto = toDto(row!);
@@ -177,7 +179,7 @@ export async function changePlan(ctx: AppContext, actor: Actor, scope: Scope, su
     for (const c of charges) {
       await tx.insert(billingCharges).values({ ispId: sub.isp_id, branchId: sub.branch_id, subscriberId, subscriptionId: active.id, kind: 'proration', description: c.description, amount: c.amount, currency: c.currency || currency });
     }
-    const [after] = await tx.update(subscriptions).set({ planId: input.plan_id, updatedAt: new Date() }).where(eq(subscriptions.id, active.id)).returning();
+    const [after] = await tx.update(subscriptions).set({ planId: input.plan_id, updatedAt: nowOf(ctx) }).where(eq(subscriptions.id, active.id)).returning();
     await updateSubscriberInTx(ctx, tx, actor, subscriberId, { plan_id: input.plan_id });
     const dto = toDto(after!);
     await recordChange(tx, actor, { ispId: sub.isp_id, action: 'subscription.plan_changed', entityType: 'subscription', entityId: dto.id, before: toDto(active), after: { ...dto, proration: charges } });
@@ -190,7 +192,7 @@ export async function cancelSubscription(ctx: AppContext, actor: Actor, scope: S
     const sub = await subscriberOf(tx, subscriberId);
     const active = await activeSubscription(tx, subscriberId);
     if (!active) throw notFound('Active subscription');
-    const [after] = await tx.update(subscriptions).set({ status: 'cancelled', cancelledAt: new Date(), updatedAt: new Date() }).where(eq(subscriptions.id, active.id)).returning();
+    const [after] = await tx.update(subscriptions).set({ status: 'cancelled', cancelledAt: nowOf(ctx), updatedAt: nowOf(ctx) }).where(eq(subscriptions.id, active.id)).returning();
     const dto = toDto(after!);
     await recordChange(tx, actor, { ispId: sub.isp_id, action: 'subscription.cancelled', entityType: 'subscription', entityId: dto.id, before: toDto(active), after: dto });
     return dto;
