@@ -4,7 +4,6 @@ import { rows, withScope } from '../../../platform/db/scope.ts';
 import { claimScheduledRun, executeBillingRun } from '../../../modules/billing/billing-run.service.ts';
 import { insertPayment, recordManualPayment } from '../../../modules/billing/payments/payments.service.ts';
 import { restoreIfCleared, runDunningForIsp } from '../../../modules/billing/payments/dunning.service.ts';
-import { addDays } from './calendar.ts';
 import { localInstant } from './calendar.ts';
 import { schedule, type IspRun, type SimSub } from './run-state.ts';
 import { hourOf } from './lifecycle.ts';

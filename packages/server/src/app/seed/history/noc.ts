@@ -20,7 +20,7 @@ import type { IspRun } from './run-state.ts';
  * incidents and over the last two days.
  */
 type Link = { name: string; speed: number; inOctets: bigint; outOctets: bigint; discards: bigint };
-type Dev = { row: DeviceRow; bootMs: number; links: Link[]; memory: number; lastMs: number };
+type Dev = { row: DeviceRow; bootMs: number; links: Link[]; memory: number; lastMs: number; buffered: PollOutcome[] };
 export type NocState = { capacity: number; edge: Dev; nases: Dev[]; access: Dev; sysDescr: string };
 
 const standardSizes = [100e6, 200e6, 500e6, 1e9, 2e9, 5e9, 10e9, 20e9, 40e9, 100e9, 200e9, 400e9];
@@ -30,7 +30,7 @@ export async function loadNoc(r: IspRun): Promise<NocState> {
   const load = async (id: string, links: string[], speeds: number[]): Promise<Dev> => {
     const [row] = await withScope(r.ctx.db, r.isp.scope, (tx) => tx.select().from(nocDevices).where(eq(nocDevices.id, id)));
     const bootMs = r.dayStart - r.rng.int(5, 200) * 86_400_000;
-    return { row: row!, bootMs, links: links.map((name, i) => ({ name, speed: speeds[i]!, inOctets: 0n, outOctets: 0n, discards: 0n })), memory: r.rng.between(30, 45), lastMs: r.dayStart };
+    return { row: row!, bootMs, links: links.map((name, i) => ({ name, speed: speeds[i]!, inOctets: 0n, outOctets: 0n, discards: 0n })), memory: r.rng.between(30, 45), lastMs: r.dayStart, buffered: [] };
   };
   return {
     capacity: 0,
@@ -61,7 +61,7 @@ export function carryOfDay(r: IspRun, noc: NocState, dayIndex: number): void {
 
 /** The day's polls of every device of the ISP, each device's series in one store call. */
 export async function pollsOfDay(r: IspRun, noc: NocState, dayIndex: number): Promise<void> {
-  const last = dayIndex >= r.days.length - 2;
+  const last = dayIndex >= r.days.length - 1;
   const { nasOutage: out, ddos, saturation: sat } = r.incidents;
   const dense = (h: number) => last || (dayIndex === out.day && h >= out.fromHour - 1) || (dayIndex === ddos.day && h >= ddos.fromHour - 1 && h <= ddos.toHour + 1)
     || (dayIndex >= sat.from && dayIndex <= sat.to && h >= 18 && h < 23);
@@ -145,11 +145,20 @@ export async function pollsOfDay(r: IspRun, noc: NocState, dayIndex: number): Pr
       noc.access.links[1]!.outOctets += BigInt(Math.round(b * (1 - UPLOAD_SHARE)));
     }
   }
-  for (const d of devices) d.lastMs = r.dayStart + 86_400_000;
   for (const d of devices) {
-    const list = series.get(d)!;
-    if (list.length) d.row = await storePollSeries(r.ctx, d.row, list);
-    r.stats.polls += list.length;
+    d.lastMs = r.dayStart + 86_400_000;
+    d.buffered.push(...series.get(d)!);
+  }
+  // A week of polls per device and transaction: the store's work is per poll, its commit per call.
+  if (dayIndex % 7 === 6 || dayIndex === r.days.length - 1) await flushPolls(r, noc);
+}
+
+export async function flushPolls(r: IspRun, noc: NocState): Promise<void> {
+  for (const d of [noc.edge, ...noc.nases, noc.access]) {
+    if (d.buffered.length === 0) continue;
+    d.row = await storePollSeries(r.ctx, d.row, d.buffered);
+    r.stats.polls += d.buffered.length;
+    d.buffered = [];
   }
 }
 

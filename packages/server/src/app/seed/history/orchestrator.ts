@@ -123,7 +123,7 @@ export async function generateHistory(base: AppContext, opts: HistoryOptions): P
       await Promise.all(pending);
       await writer.idle();
     });
-    if (i % 7 === 6) await timed('rollup', () => rollupMetrics(base, new Date(Math.min(opts.end.getTime(), runs[0]!.r.dayStart + 86_400_000))));
+    if (i % 28 === 27) await timed('rollup', () => rollupMetrics(base, new Date(Math.min(opts.end.getTime(), runs[0]!.r.dayStart + 86_400_000))));
   }
   await timed('rollup', () => rollupMetrics(base, opts.end));
   if (base.db.kind === 'pglite') await base.db.exec('ANALYZE');
