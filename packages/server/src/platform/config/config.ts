@@ -41,6 +41,8 @@ const envSchema = z.object({
   NOC_RAW_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   NOC_5M_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   NOC_1H_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(730),
+  // The past the first `npm start` writes for the demo: "MONTHS:SUBSCRIBERS", or "off".
+  DEMO_HISTORY: z.string().regex(/^(off|\d{1,2}:\d{1,7})$/, 'must be "off" or MONTHS:SUBSCRIBERS, e.g. 12:300').default('12:300'),
 });
 
 export type Config = {
@@ -61,6 +63,8 @@ export type Config = {
     pollConcurrency: number; snmpTimeoutMs: number; snmpRetries: number; tcpTimeoutMs: number;
     rawRetentionDays: number; fiveMinuteRetentionDays: number; hourlyRetentionDays: number;
   };
+  /** The history the first start generates for the demo (seed-history); null: none. */
+  demoHistory: { months: number; subscribers: number } | null;
 };
 
 export class ConfigError extends Error {}
@@ -128,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
       pollConcurrency: e.NOC_POLL_CONCURRENCY, snmpTimeoutMs: e.NOC_SNMP_TIMEOUT_MS, snmpRetries: e.NOC_SNMP_RETRIES, tcpTimeoutMs: e.NOC_TCP_TIMEOUT_MS,
       rawRetentionDays: e.NOC_RAW_RETENTION_DAYS, fiveMinuteRetentionDays: e.NOC_5M_RETENTION_DAYS, hourlyRetentionDays: e.NOC_1H_RETENTION_DAYS,
     },
+    demoHistory: e.DEMO_HISTORY === 'off' ? null : { months: Number(e.DEMO_HISTORY.split(':')[0]), subscribers: Number(e.DEMO_HISTORY.split(':')[1]) },
   };
 }
