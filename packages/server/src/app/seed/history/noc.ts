@@ -17,7 +17,7 @@ import type { IspRun } from './run-state.ts';
  * a bond sized with headroom and upgraded when the busy hour passes 80 %; the incidents
  * (a member of the bond down, a BNG down for an evening, a flood of inbound traffic) show here
  * at the same times as in sessions and tickets. One poll an hour, every five minutes around
- * incidents and over the last two days.
+ * incidents and on the last day, one in three hours before the last 90 days.
  */
 type Link = { name: string; speed: number; inOctets: bigint; outOctets: bigint; discards: bigint };
 type Dev = { row: DeviceRow; bootMs: number; links: Link[]; memory: number; lastMs: number; buffered: PollOutcome[] };
@@ -65,8 +65,10 @@ export async function pollsOfDay(r: IspRun, noc: NocState, dayIndex: number): Pr
   const { nasOutage: out, ddos, saturation: sat } = r.incidents;
   const dense = (h: number) => last || (dayIndex === out.day && h >= out.fromHour - 1) || (dayIndex === ddos.day && h >= ddos.fromHour - 1 && h <= ddos.toHour + 1)
     || (dayIndex >= sat.from && dayIndex <= sat.to && h >= 18 && h < 23);
+  // Older than the 5-minute rollups are kept (90 days), one poll in three hours is enough for the hourly series' shape.
+  const every = r.days.length - dayIndex > 90 ? 180 : 60;
   const times: number[] = [];
-  for (let m = 0; m < 24 * 60; m += 5) if (m % 60 === 0 || dense(m / 60)) times.push(m / 60);
+  for (let m = 0; m < 24 * 60; m += 5) if (m % every === 0 || dense(m / 60)) times.push(m / 60);
   const effective = dayIndex >= sat.from && dayIndex <= sat.to ? noc.capacity / 2 : noc.capacity;
   const perHour = (h: number, nas: number | null) => {
     const raw = nas === null ? r.load.reduce((a, n) => a + n[h]!, 0) : r.load[nas]![h]!;
