@@ -24,7 +24,7 @@ const subscribers = Number(values.subscribers);
 async function measure(label: string, db: Database): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'development', SECRET_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', DATA_DIR: '/tmp/anx-bench-unused' }, '/tmp');
   const ctx = await createContext(config, pino({ level: 'silent' }), db);
-  const r = await generateHistory(ctx, { months, subscribers, seed: 'bench', end: new Date('2026-11-15T12:00:00Z') });
+  const r = await generateHistory(ctx, { months, subscribers, seed: 'bench', end: new Date('2026-11-15T12:00:00Z'), log: (line) => { if (line.includes('-01:') || line.includes('accounts')) console.log(`  ${line}`); } });
   const [n] = await db.query<Record<string, string>>(`SELECT (SELECT count(*) FROM subscribers)::text AS subscribers, (SELECT count(*) FROM invoices)::text AS invoices,
     (SELECT count(*) FROM payments)::text AS payments, (SELECT count(*) FROM radius_sessions)::text AS sessions, (SELECT count(*) FROM usage_hourly)::text AS usage_hourly,
     (SELECT count(*) FROM support_tickets)::text AS tickets, (SELECT count(*) FROM noc_metrics_1h)::text AS noc_hourly, (SELECT count(*) FROM audit_log)::text AS audit_rows`);

@@ -95,9 +95,10 @@ export async function generateHistory(base: AppContext, opts: HistoryOptions): P
   const totalDays = Math.max(...runs.map((x) => x.r.days.length));
   for (let i = 0; i < totalDays; i++) {
     const pending: Promise<void>[] = [];
-    for (const run of runs) {
+    // One day of one ISP; on PostgreSQL the ISPs' days run side by side (each ISP's own steps stay in order).
+    const dayOf = async (run: (typeof runs)[number]) => {
       const { r } = run;
-      if (i >= r.days.length) continue;
+      if (i >= r.days.length) return;
       const day = r.days[i]!;
       r.dayStart = localInstant(day, 0, r.isp.profile.timezone).getTime();
       for (let k = 0; k < (run.signups.get(i) ?? 0); k++) {
@@ -118,7 +119,9 @@ export async function generateHistory(base: AppContext, opts: HistoryOptions): P
         const active = r.subs.filter((s) => s.status === 'active').length;
         log(`history: ${r.isp.profile.name} ${day}: ${active} active, ${r.stats.signups} sign-ups, ${r.stats.churned + r.stats.terminatedForDebt} gone, ${r.stats.tickets} tickets (${Math.round((performance.now() - started) / 1000)} s)`);
       }
-    }
+    };
+    if (base.db.kind === 'postgres') await Promise.all(runs.map(dayOf));
+    else for (const run of runs) await dayOf(run);
     await timed('accounting', async () => {
       await Promise.all(pending);
       await writer.idle();

@@ -6,7 +6,7 @@ import { createIsp } from '../../../modules/tenancy/isps.service.ts';
 import { createBranch } from '../../../modules/tenancy/branches.service.ts';
 import { createStaff } from '../../../modules/identity/staff.service.ts';
 import { createPlan } from '../../../modules/catalog/plans.service.ts';
-import { createNas } from '../../../modules/aaa/nas.service.ts';
+import { createNas, updateNas } from '../../../modules/aaa/nas.service.ts';
 import { createTaxRule, updateSettings } from '../../../modules/billing/tax-rules.service.ts';
 import { updateDunningSettings } from '../../../modules/billing/payments/dunning.service.ts';
 import { createDevice } from '../../../modules/noc/devices.service.ts';
@@ -97,6 +97,8 @@ async function setUpNetwork(ctx: AppContext, admin: Actor, scope: Scope, ispId: 
   const nases: SimNas[] = [];
   for (const [i, address] of p.nasAddresses.entries()) {
     const nas = await createNas(ctx, admin, scope, ispId, { name: `BNG ${i + 1} (${site})`, address, secret: `history-${p.slug}-${i + 1}`, vendor: 'mikrotik', coa_port: 3799, require_message_authenticator: false, description: 'Simulated by seed-history: the NAS of the generated sessions' });
+    // No real RADIUS comes from it: disabled, the AAA engine neither accepts packets nor sends CoA to it.
+    await updateNas(ctx, admin, scope, nas.id, { status: 'disabled' });
     const d = await device({ name: `BNG ${i + 1}`, kind: 'nas', vendor: 'mikrotik', model: 'CCR2004', mgmt_ip: address, parent_id: edge.id, nas_id: nas.id });
     nases.push({ id: nas.id, address, deviceId: d.id });
   }
