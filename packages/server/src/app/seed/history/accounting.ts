@@ -16,10 +16,10 @@ import type { IspRun, SimSub } from './run-state.ts';
 type Window = { from: number; to: number };
 
 /** The hours of today the line can be online (none when suspended or gone). */
-function onlineWindow(s: SimSub): Window | null {
+function onlineWindow(r: IspRun, s: SimSub): Window | null {
   const from = s.resume ?? (s.session ? 0 : s.status === 'active' ? 0 : null);
   if (from === null) return null;
-  const to = s.cut?.hour ?? 24;
+  const to = Math.min(s.cut?.hour ?? 24, (r.endMs - r.dayStart) / 3_600_000);
   return to > from ? { from, to } : null;
 }
 
@@ -30,7 +30,7 @@ export function demandOfDay(r: IspRun, dayIndex: number): void {
   r.load = r.isp.net.nases.map(() => new Array<number>(24).fill(0));
   for (const s of r.subs) {
     s.today = 0;
-    const w = onlineWindow(s);
+    const w = onlineWindow(r, s);
     if (!w) continue;
     if (day.slice(0, 7) !== s.monthKey) {
       const plan = r.isp.profile.plans[s.planIndex]!;
@@ -56,7 +56,7 @@ const uid = (nasId: string, sessionId: string, username: string) => createHash('
 export function accountingOfDay(r: IspRun, dayIndex: number, writer: AccountingWriter, pending: Promise<void>[]): void {
   const outage = r.incidents.nasOutage.day === dayIndex ? r.incidents.nasOutage : null;
   for (const s of r.subs) {
-    const w = onlineWindow(s);
+    const w = onlineWindow(r, s);
     if (!w) {
       s.cut = null;
       s.resume = null;
@@ -118,7 +118,7 @@ export function accountingOfDay(r: IspRun, dayIndex: number, writer: AccountingW
       }
     }
     flow(w.to);
-    if (s.cut && s.session) {
+    if (s.cut && s.session && s.cut.hour <= w.to) {
       send('Stop', w.to, s.cut.cause);
       s.session = null;
     }

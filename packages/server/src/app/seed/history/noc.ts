@@ -68,7 +68,8 @@ export async function pollsOfDay(r: IspRun, noc: NocState, dayIndex: number): Pr
   // Older than the 5-minute rollups are kept (90 days), one poll in three hours is enough for the hourly series' shape.
   const every = r.days.length - dayIndex > 90 ? 180 : 60;
   const times: number[] = [];
-  for (let m = 0; m < 24 * 60; m += 5) if (m % every === 0 || dense(m / 60)) times.push(m / 60);
+  const endHour = (r.endMs - r.dayStart) / 3_600_000;
+  for (let m = 0; m < 24 * 60 && m / 60 < endHour; m += 5) if (m % every === 0 || dense(m / 60)) times.push(m / 60);
   const effective = dayIndex >= sat.from && dayIndex <= sat.to ? noc.capacity / 2 : noc.capacity;
   const perHour = (h: number, nas: number | null) => {
     const raw = nas === null ? r.load.reduce((a, n) => a + n[h]!, 0) : r.load[nas]![h]!;

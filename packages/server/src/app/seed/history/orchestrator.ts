@@ -64,7 +64,7 @@ export async function generateHistory(base: AppContext, opts: HistoryOptions): P
     const days = Array.from({ length: daysBetween(firstDay, endDay) + 1 }, (_, i) => addDays(firstDay, i));
     const prices = isp.plans.map((x) => x.priceMinor).sort((a, b) => a - b);
     const r: IspRun = {
-      isp, ctx, rng, days, yearsIn: (i) => i / 365, subs: [], byId: new Map(), dayStart: localInstant(firstDay, 0, p.timezone).getTime(), clock,
+      isp, ctx, rng, days, yearsIn: (i) => i / 365, endMs: opts.end.getTime(), subs: [], byId: new Map(), dayStart: localInstant(firstDay, 0, p.timezone).getTime(), clock,
       agenda: new Map(), seq: 0, incidents: placeIncidents(rng.fork('incidents'), days.length, isp.net.nases.length),
       medianPrice: prices[prices.length >> 1]!, load: [], carried: 1,
       stats: { signups: 0, churned: 0, terminatedForDebt: 0, planChanges: 0, payments: 0, failedPayments: 0, tickets: 0, records: 0, polls: 0 },
@@ -148,6 +148,8 @@ async function runAgenda(r: IspRun, dayIndex: number): Promise<void> {
     if (list.length === 0) break;
     list.sort((a, b) => a.at - b.at || a.seq - b.seq);
     const e = list.shift()!;
+    // The last day ends at the history's end: what would come later has not happened yet.
+    if (e.at > r.endMs) continue;
     r.clock.now = e.at;
     await e.run();
   }

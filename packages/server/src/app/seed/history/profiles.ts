@@ -69,10 +69,11 @@ export const ispProfiles: IspProfile[] = [
     taxes: [], pricesIncludeTax: false, paymentTermsDays: 15, overagePerGbMinor: 100, anchor: 'calendar', installFeeMinor: 4_900,
     plans: demoPlans, churnPerMonth: 0.016, payers: [55, 22, 17, 6], counterMethods: ['bank_transfer', 'cash', 'cheque'],
     season: [1.1, 0.95, 0.95, 0.95, 1, 1.1, 1.15, 1.3, 1.35, 1, 0.9, 0.75],
+    // No John and no Johnson: the demo's John Doe stays the one subscriber a search for "John" finds first.
     branches: [], center: [40.7128, -74.006], cities: ['Springfield', 'Riverside', 'Lakeside', 'Hillview'],
     streets: ['Elm Street', 'Oak Avenue', 'Maple Drive', 'Cedar Lane', 'Pine Road', 'Lake Road', 'Hill Street', 'River Road'],
-    firstNames: ['James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'William', 'Barbara', 'Carlos', 'Sofia', 'Kevin', 'Aisha', 'Daniel', 'Emily', 'Tyrone', 'Mei'],
-    lastNames: ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Wilson', 'Anderson', 'Taylor', 'Thomas', 'Moore', 'Jackson', 'Lee', 'Nguyen', 'Patel'],
+    firstNames: ['James', 'Mary', 'Robert', 'Patricia', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'William', 'Barbara', 'Carlos', 'Sofia', 'Kevin', 'Aisha', 'Daniel', 'Emily', 'Tyrone', 'Mei'],
+    lastNames: ['Smith', 'Williams', 'Brown', 'Jones', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Wilson', 'Anderson', 'Taylor', 'Thomas', 'Moore', 'Jackson', 'Lee', 'Nguyen', 'Patel'],
     phone: (n) => `+1 555 ${String(1000 + (n % 9000)).padStart(4, '0')}`, emailDomain: 'example.net', nasAddresses: ['127.0.30.1'],
   },
   {

@@ -28,6 +28,8 @@ export type Event = { at: number; seq: number; run: () => Promise<void> };
 export type IspRun = {
   isp: SimIsp; ctx: AppContext; rng: Random; days: string[]; yearsIn: (dayIndex: number) => number;
   subs: SimSub[]; byId: Map<string, SimSub>;
+  /** The end of the history: nothing happens after it. */
+  endMs: number;
   /** UTC instant of today's local midnight. */
   dayStart: number;
   /** The simulated instant the services read. */
