@@ -4,7 +4,7 @@ import { rows, withScope } from '../../../platform/db/scope.ts';
 import { claimScheduledRun, executeBillingRun } from '../../../modules/billing/billing-run.service.ts';
 import { insertPayment, recordManualPayment } from '../../../modules/billing/payments/payments.service.ts';
 import { restoreIfCleared, runDunningForIsp } from '../../../modules/billing/payments/dunning.service.ts';
-import { localInstant } from './calendar.ts';
+import { daysBetween, localInstant } from './calendar.ts';
 import { schedule, type IspRun, type SimSub } from './run-state.ts';
 import { hourOf } from './lifecycle.ts';
 
@@ -33,7 +33,10 @@ export async function billingRunOfDay(r: IspRun, dayIndex: number): Promise<void
     WHERE isp_id = ${r.isp.id} AND issue_date = ${day}::date AND source = 'cycle' AND kind = 'invoice'`));
   const bySub = issued.map((i) => ({ ...i, sub: r.byId.get(i.subscriber_id) })).filter((i): i is typeof i & { sub: SimSub } => i.sub !== undefined)
     .sort((a, b) => a.sub.n - b.sub.n || a.due_date.localeCompare(b.due_date) || Number(a.total) - Number(b.total));
-  for (const inv of bySub) planPayment(r, dayIndex, inv.sub, inv.id, inv.due_date);
+  for (const inv of bySub) {
+    r.open.set(inv.id, { sub: inv.sub, total: Number(inv.total), due: inv.due_date });
+    planPayment(r, dayIndex, inv.sub, inv.id, inv.due_date);
+  }
 }
 
 /** When and how the subscriber pays this invoice, by the kind of payer they are. */
@@ -66,7 +69,7 @@ function planPayment(r: IspRun, dayIndex: number, s: SimSub, invoiceId: string, 
 }
 
 async function declineCard(r: IspRun, s: SimSub, invoiceId: string): Promise<void> {
-  const open = await openAmount(r, invoiceId);
+  const open = r.open.get(invoiceId)?.total ?? 0;
   if (open <= 0) return;
   await withScope(r.ctx.db, r.isp.scope, (tx) => insertPayment(tx, actorFor(r.isp.id), {
     ispId: r.isp.id, subscriberId: s.id, method: 'card', amount: open, currency: r.isp.profile.currency, outcome: 'failed',
@@ -76,14 +79,11 @@ async function declineCard(r: IspRun, s: SimSub, invoiceId: string): Promise<voi
   r.stats.failedPayments++;
 }
 
-async function openAmount(r: IspRun, invoiceId: string): Promise<number> {
-  const [inv] = await withScope(r.ctx.db, r.isp.scope, (tx) => rows<{ open: string }>(tx, sql`SELECT (total - amount_paid - amount_credited)::text AS open FROM invoices WHERE id = ${invoiceId}`));
-  return Number(inv?.open ?? 0);
-}
-
 async function payInvoice(r: IspRun, dayIndex: number, s: SimSub, invoiceId: string, dueDate: string, how: 'counter' | 'card'): Promise<void> {
-  const open = await openAmount(r, invoiceId);
+  // Only the history pays its invoices, each once and in full: what is open is known here.
+  const open = r.open.get(invoiceId)?.total ?? 0;
   if (open <= 0) return;
+  r.open.delete(invoiceId);
   const day = r.days[dayIndex]!;
   const method = how === 'card' ? 'card' : s.rng.pick(r.isp.profile.counterMethods);
   await recordManualPayment(r.ctx, r.isp.admin, r.isp.scope, r.isp.id, {
@@ -101,9 +101,26 @@ async function payInvoice(r: IspRun, dayIndex: number, s: SimSub, invoiceId: str
   }
 }
 
+/**
+ * Whether today's dunning pass has anything to do: an open invoice at one of the reminder steps,
+ * or past the grace period of a line not yet suspended. The pass itself decides; this only
+ * spares the days on which it would find nothing.
+ */
+function dunningDue(r: IspRun, day: string): boolean {
+  const { before, after, grace } = r.isp.profile.dunning;
+  const steps = new Set([...before.map((d) => -d), ...after]);
+  for (const inv of r.open.values()) {
+    if (inv.sub.status === 'terminated') continue;
+    const late = daysBetween(inv.due, day);
+    if (steps.has(late) || (late > grace && inv.sub.status === 'active')) return true;
+  }
+  return false;
+}
+
 /** The day's dunning pass at 09:00 local; returns the lines it suspended. */
 export async function dunningOfDay(r: IspRun, dayIndex: number): Promise<SimSub[]> {
   const day = r.days[dayIndex]!;
+  if (!dunningDue(r, day)) return [];
   r.clock.now = localInstant(day, 9, r.isp.profile.timezone).getTime();
   const result = await runDunningForIsp(r.ctx, r.isp.id, day);
   if (result.suspended === 0 && result.restored === 0) return [];

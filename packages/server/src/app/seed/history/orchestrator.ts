@@ -66,7 +66,7 @@ export async function generateHistory(base: AppContext, opts: HistoryOptions): P
     const r: IspRun = {
       isp, ctx, rng, days, yearsIn: (i) => i / 365, endMs: opts.end.getTime(), subs: [], byId: new Map(), dayStart: localInstant(firstDay, 0, p.timezone).getTime(), clock,
       agenda: new Map(), seq: 0, incidents: placeIncidents(rng.fork('incidents'), days.length, isp.net.nases.length),
-      medianPrice: prices[prices.length >> 1]!, load: [], carried: 1,
+      medianPrice: prices[prices.length >> 1]!, load: [], carried: 1, open: new Map(),
       stats: { signups: 0, churned: 0, terminatedForDebt: 0, planChanges: 0, payments: 0, failedPayments: 0, tickets: 0, records: 0, polls: 0 },
     };
     const baseCount = Math.round(count * BASE_SHARE);

@@ -26,6 +26,8 @@ export type IspProfile = {
   taxes: { name: string; kind: 'gst' | 'vat' | 'sales_tax'; scope: 'any' | 'intra' | 'inter'; rate: string; region: string | null }[];
   pricesIncludeTax: boolean; paymentTermsDays: number; overagePerGbMinor: number;
   anchor: 'calendar' | 'anniversary';
+  /** Reminder days before and after the due date, and the grace days before suspension. */
+  dunning: { before: number[]; after: number[]; grace: number };
   installFeeMinor: number;
   plans: PlanProfile[];
   /** Monthly voluntary churn of an average subscriber (before tenure, price and experience). */
@@ -67,6 +69,8 @@ export const ispProfiles: IspProfile[] = [
     key: 'demo', slug: 'demo-isp', name: 'Demo ISP', currency: 'USD', timezone: 'UTC', locale: 'en', share: 0.35,
     country: 'US', region: 'NY', legalName: 'Demo ISP LLC', address: '1 Main Street, New York, NY', taxId: 'NY-ST-120-4411',
     taxes: [], pricesIncludeTax: false, paymentTermsDays: 15, overagePerGbMinor: 100, anchor: 'calendar', installFeeMinor: 4_900,
+    // As demo-payments.ts set it up.
+    dunning: { before: [3], after: [1, 7], grace: 10 },
     plans: demoPlans, churnPerMonth: 0.016, payers: [55, 22, 17, 6], counterMethods: ['bank_transfer', 'cash', 'cheque'],
     season: [1.1, 0.95, 0.95, 0.95, 1, 1.1, 1.15, 1.3, 1.35, 1, 0.9, 0.75],
     // No John and no Johnson: the demo's John Doe stays the one subscriber a search for "John" finds first.
@@ -86,6 +90,7 @@ export const ispProfiles: IspProfile[] = [
       { name: 'IGST', kind: 'gst', scope: 'inter', rate: '18', region: null },
     ],
     pricesIncludeTax: false, paymentTermsDays: 7, overagePerGbMinor: 0, anchor: 'anniversary', installFeeMinor: 150_000,
+    dunning: { before: [], after: [1, 7], grace: 5 },
     plans: inPlans, churnPerMonth: 0.022, payers: [50, 18, 22, 10], counterMethods: ['bank_transfer', 'cash'],
     // Sign-ups peak after the monsoon and around Diwali, dip in the spring exam season.
     season: [1, 0.9, 0.8, 0.85, 1, 1.05, 1.1, 1.15, 1.2, 1.35, 1.3, 1],
@@ -101,6 +106,7 @@ export const ispProfiles: IspProfile[] = [
     country: 'DE', region: 'NW', legalName: 'Rheinland Glasfaser GmbH', address: 'Rheinuferstraße 12, 50668 Köln', taxId: 'DE314159265',
     taxes: [{ name: 'USt 19 %', kind: 'vat', scope: 'any', rate: '19', region: null }],
     pricesIncludeTax: true, paymentTermsDays: 14, overagePerGbMinor: 0, anchor: 'calendar', installFeeMinor: 9_900,
+    dunning: { before: [], after: [1, 7], grace: 14 },
     plans: euPlans, churnPerMonth: 0.011, payers: [30, 58, 9, 3], counterMethods: ['bank_transfer'],
     season: [1.15, 1, 0.95, 0.95, 0.95, 0.9, 0.85, 0.95, 1.2, 1.15, 1.05, 0.8],
     branches: [{ name: 'Köln', code: 'CGN', address: 'Rheinuferstraße 12' }, { name: 'Bonn', code: 'BON', address: 'Poppelsdorfer Allee 3' }],

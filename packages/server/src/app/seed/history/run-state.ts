@@ -37,6 +37,8 @@ export type IspRun = {
   agenda: Map<number, Event[]>; seq: number;
   incidents: Incidents;
   medianPrice: number;
+  /** The history's invoices not paid yet: who owes, how much, due when. */
+  open: Map<string, { sub: SimSub; total: number; due: string }>;
   /** Per NAS, bytes in each local hour of today (filled by the traffic pass, read by the NOC pass). */
   load: number[][];
   /** Share of today's demand the network carried (below 1 while the transit link saturates). */

@@ -68,7 +68,7 @@ export async function setUpIsp(ctx: AppContext, seedActor: Actor, p: IspProfile,
         fup_monthly_bytes: plan.fupGb === null ? null : plan.fupGb * 1e9, fup_download_kbps: plan.fupKbps, fup_upload_kbps: plan.fupKbps,
       });
     }
-    await updateDunningSettings(ctx, admin, scope, ispId, { enabled: true, reminder_days_before: [], reminder_days_after: [1, 7], grace_days: p.key === 'in' ? 5 : 14 });
+    await updateDunningSettings(ctx, admin, scope, ispId, { enabled: true, reminder_days_before: p.dunning.before, reminder_days_after: p.dunning.after, grace_days: p.dunning.grace });
     for (const n of [1, 2]) {
       await createStaff(ctx, admin, scope, ispId, { email: `support${n}@${p.slug}.example`, name: `${rng.pick(p.firstNames)} ${rng.pick(p.lastNames)}`, role: 'support_agent', password: historyPassword }, true);
     }
