@@ -10,7 +10,7 @@ import { addDays, addMonths, daysBetween, localDay, localInstant } from './calen
 import { campaigns, drawSignupDays, signupWeights } from './population.ts';
 import { decideDay, leave, signUp } from './lifecycle.ts';
 import { billingRunOfDay, dunningOfDay } from './billing.ts';
-import { ticketsOfDay } from './tickets.ts';
+import { installationTicket, suspensionTickets, ticketsOfDay } from './tickets.ts';
 import { accountingOfDay, demandOfDay } from './accounting.ts';
 import { carryOfDay, loadNoc, pollsOfDay, type NocState } from './noc.ts';
 import { placeIncidents } from './incidents.ts';
@@ -104,12 +104,12 @@ export async function generateHistory(base: AppContext, opts: HistoryOptions): P
       for (let k = 0; k < (run.signups.get(i) ?? 0); k++) {
         const n = run.nextN++;
         const hour = 9 + r.rng.next() * 10;
-        schedule(r, i, localInstant(day, hour, r.isp.profile.timezone).getTime(), async () => { await signUp(r, n, i, hour, null); });
+        schedule(r, i, localInstant(day, hour, r.isp.profile.timezone).getTime(), async () => installationTicket(r, i, await signUp(r, n, i, hour, null), hour));
       }
       decideDay(r, i, (s: SimSub, at: number) => schedule(r, i, at, () => leave(r, s, at, s.status === 'suspended')));
-      ticketsOfDay(r, i, []);
+      ticketsOfDay(r, i);
       schedule(r, i, r.dayStart + 2 * 3_600_000, () => billingRunOfDay(r, i));
-      schedule(r, i, r.dayStart + 9 * 3_600_000, async () => ticketsOfDay(r, i, await dunningOfDay(r, i)));
+      schedule(r, i, r.dayStart + 9 * 3_600_000, async () => suspensionTickets(r, i, await dunningOfDay(r, i)));
       await timed('events', () => runAgenda(r, i));
       demandOfDay(r, i);
       carryOfDay(r, run.noc, i);

@@ -68,16 +68,24 @@ export function openTicket(r: IspRun, s: SimSub, dayIndex: number, hour: number,
   at(openedAt + resolveMs + 3 * 86_400_000, () => updateTicket(r.ctx, agent, r.isp.scope, id, { status: 'closed' }).then(() => undefined));
 }
 
-/** Today's tickets: the routine ones and those an incident, a suspension or a new line brings. */
-export function ticketsOfDay(r: IspRun, dayIndex: number, suspendedToday: readonly SimSub[]): void {
+/** Today's tickets: the routine ones and those an incident brings. */
+export function ticketsOfDay(r: IspRun, dayIndex: number): void {
   const { nasOutage: out, saturation: sat } = r.incidents;
   for (const s of r.subs) {
     if (s.status === 'terminated') continue;
     const rng = s.rng;
     if (rng.chance(0.04 / 30.44)) openTicket(r, s, dayIndex, 8 + rng.next() * 13, 'routine');
-    else if (r.days[dayIndex]! === s.joined && rng.chance(0.12)) openTicket(r, s, dayIndex, 20 + rng.next() * 2, 'install');
     else if (out.day === dayIndex && r.isp.net.nases.indexOf(s.nas) === out.nasIndex && rng.chance(0.08)) openTicket(r, s, dayIndex, out.fromHour + rng.next() * (out.toHour - out.fromHour), 'outage');
     else if (dayIndex >= sat.from && dayIndex <= sat.to && rng.chance(0.004)) openTicket(r, s, dayIndex, 20 + rng.next() * 2.5, 'slow');
   }
-  for (const s of suspendedToday) if (s.rng.chance(0.15)) openTicket(r, s, dayIndex, 9.5 + s.rng.next() * 8, 'suspended');
+}
+
+/** Some of the lines dunning suspended this morning call about it. */
+export function suspensionTickets(r: IspRun, dayIndex: number, suspended: readonly SimSub[]): void {
+  for (const s of suspended) if (s.rng.chance(0.15)) openTicket(r, s, dayIndex, 9.5 + s.rng.next() * 8, 'suspended');
+}
+
+/** A new line: one in eight asks about the installation on its first evening. */
+export function installationTicket(r: IspRun, dayIndex: number, s: SimSub, hour: number): void {
+  if (s.rng.chance(0.12)) openTicket(r, s, dayIndex, Math.min(23.5, hour + 3 + s.rng.next() * 2), 'install');
 }
