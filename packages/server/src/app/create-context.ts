@@ -11,7 +11,6 @@ import { LogMailer, SmtpMailer } from '../platform/mail/mailer.ts';
 import { connectRedis } from '../platform/cache/redis.ts';
 import type { AppContext } from '../platform/context.ts';
 import { EventBus } from '../platform/events/event-bus.ts';
-import { systemClock } from '../platform/clock/clock.ts';
 import { AccountStates, loadAccountState } from '../platform/auth/account-states.ts';
 import { OutboundHttp } from '../platform/net/outbound-http.ts';
 import { parseAllowedCidrs } from '../platform/net/address-policy.ts';
@@ -73,7 +72,6 @@ export async function createContext(config: Config, log = createLogger(config), 
     sms: billingSmsSenders(database, secrets),
     log,
     bus,
-    clock: systemClock,
     branches: branchDirectory,
     accounts,
     outbound,

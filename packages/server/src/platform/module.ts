@@ -31,4 +31,9 @@ export type ModuleDefinition = {
   subscribe?: (ctx: AppContext) => () => void;
   /** Its long-running parts, each started when the process plays that role. */
   runners?: Partial<Record<ProcessRole, (ctx: AppContext) => Promise<Running>>>;
+  /**
+   * Its periodic jobs that act on "today" (dunning, billing schedule, metric rollups), per role:
+   * like runners, but the composition root holds them back while the demo's history is written.
+   */
+  jobs?: Partial<Record<ProcessRole, (ctx: AppContext) => Promise<Running>>>;
 };

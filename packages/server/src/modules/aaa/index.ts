@@ -55,3 +55,6 @@ export { createNas, nasGroup } from './nas/nas.service.ts';
 export { startAaa, type AaaRuntime } from './server/aaa-runtime.ts';
 export { loadOperatorDictionaries } from './server/operator-dictionaries.ts';
 export { seedDemoUsage } from './accounting/demo-usage.ts';
+export { AccountingWriter } from './accounting/accounting-writer.ts';
+export type { AcctRecord } from './accounting/acct-record.ts';
+export { updateNas } from './nas/nas.service.ts';

@@ -26,7 +26,7 @@ export const billingModule: ModuleDefinition = {
   ],
   // A settled payment may clear an overdue balance: service is restored at once, in every process.
   subscribe: subscribeRestoreOnPayment,
-  runners: {
+  jobs: {
     async worker(ctx) {
       const stopDunning = startDunningJob(ctx);
       const stopSchedule = startBillingScheduler(ctx);
@@ -37,7 +37,7 @@ export const billingModule: ModuleDefinition = {
 
 // Shared with platform billing (the founder bills ISPs with the same engine) and vouchers.
 export { loadBillingContext } from './billing-context.ts';
-export { addDays, addMonths } from './cycles.ts';
+export { addDays, addMonths, daysBetween } from './cycles.ts';
 export { trimDecimal, type InvoiceDto } from './invoice-dto.ts';
 export { renderInvoicePdf } from './invoice-pdf.ts';
 export { fill, invoiceStrings } from './invoice-strings.ts';
@@ -50,3 +50,16 @@ export { startBillingRun } from './billing-run.service.ts';
 export { createTaxRule, updateSettings } from './tax-rules.service.ts';
 export { seedDemoBilling } from './demo-billing.ts';
 export { seedDemoPayments } from './payments/demo-payments.ts';
+export type { PaymentMethod } from './payments/schema.ts';
+export { addCharge } from './subscriptions.service.ts';
+export { billingDayFor } from './cycles.ts';
+export { cancelSubscription } from './subscriptions.service.ts';
+export { changePlan } from './subscriptions.service.ts';
+export { claimScheduledRun } from './billing-run.service.ts';
+export { createSubscription } from './subscriptions.service.ts';
+export { executeBillingRun } from './billing-run.service.ts';
+export { insertPayment } from './payments/payments.service.ts';
+export { recordManualPayment } from './payments/payments.service.ts';
+export { restoreIfCleared } from './payments/dunning.service.ts';
+export { runDunningForIsp } from './payments/dunning.service.ts';
+export { updateDunningSettings } from './payments/dunning.service.ts';

@@ -20,15 +20,17 @@ export const nocModule: ModuleDefinition = {
   routes: [registerNocDeviceRoutes, registerRouterOsRoutes, registerNocAlertRoutes, registerNocLogRoutes, registerNocSlaRoutes, registerNocLldpRoutes],
   runners: {
     async collector(ctx) {
-      const collector = await startCollector(ctx);
       const alerts = await startNocAlerts(ctx, nocAlertsOptions(process.env, ctx.config.host));
       return {
-        async stop() {
-          await collector.stop();
-          await alerts.stop();
-        },
+        stop: () => alerts.stop(),
         banner: [`  NOC:      syslog udp+tcp ${ctx.config.host}:${alerts.ports.syslog}, SNMP traps udp ${ctx.config.host}:${alerts.ports.trap}`],
       };
+    },
+  },
+  jobs: {
+    async collector(ctx) {
+      const collector = await startCollector(ctx);
+      return { stop: () => collector.stop() };
     },
   },
 };
@@ -44,3 +46,9 @@ export { openSnmp } from './providers/snmp.ts';
 export { attributes, encodeSentence, SentenceReader } from './providers/routeros-codec.ts';
 export { seedNocDevicesDemo } from './demo.ts';
 export { seedNocAlertsDemo } from './alerts/demo.ts';
+export type { DeviceRow } from './devices.service.ts';
+export type { InterfaceSample } from './collector/snmp-poll.ts';
+export type { PollOutcome } from './collector/store.ts';
+export { nocDevices } from './schema.ts';
+export { rollupMetrics } from './collector/rollup.ts';
+export { storePollSeries } from './collector/store-series.ts';

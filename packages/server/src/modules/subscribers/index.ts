@@ -16,3 +16,4 @@ export { subscribers, subscriberStatuses, type SubscriberRow, type SubscriberSta
 export { createSubscriberBody, updateSubscriberBody, subscriberDto, type CreateSubscriberInput, type UpdateSubscriberInput, type SubscriberDto } from './subscribers.schemas.ts';
 export { applySubscriberUpdate, createSubscriber, getSubscriber, updateSubscriberInTx } from './subscribers.service.ts';
 export { self, type Self } from './self-service.service.ts';
+export { updateSubscriber } from './subscribers.service.ts';

@@ -13,3 +13,11 @@ export const supportModule: ModuleDefinition = {
 
 export { ticketFigures, ticketFiguresDto, type TicketFigures } from './ticket-figures.ts';
 export { seedSupportDemo } from './demo.ts';
+export type { TicketCategory } from './schema.ts';
+export type { TicketPriority } from './schema.ts';
+export { addStaffMessage } from './tickets.service.ts';
+export { createOwnTicket } from './own-tickets.service.ts';
+export { createTicket } from './tickets.service.ts';
+export { replyOwnTicket } from './own-tickets.service.ts';
+export { slaTargets } from './sla.ts';
+export { updateTicket } from './tickets.service.ts';
