@@ -14,18 +14,18 @@ export const platformPaymentMethods = ['bank_transfer', 'card', 'cash', 'cheque'
 
 export const platformBillingSettings = pgTable('platform_billing_settings', {
   id: boolean('id').primaryKey().default(true),
-  legalName: text('legal_name').notNull(),
+  legalName: text('legal_name').notNull().default('AstraNetix'),
   address: text('address'),
   country: char('country', { length: 2 }),
   region: text('region'),
   taxId: text('tax_id'),
-  currency: char('currency', { length: 3 }).notNull(),
-  invoiceSeries: text('invoice_series').notNull(),
-  paymentTermsDays: integer('payment_terms_days').notNull(),
-  pricesIncludeTax: boolean('prices_include_tax').notNull(),
+  currency: char('currency', { length: 3 }).notNull().default('USD'),
+  invoiceSeries: text('invoice_series').notNull().default('SAAS'),
+  paymentTermsDays: integer('payment_terms_days').notNull().default(15),
+  pricesIncludeTax: boolean('prices_include_tax').notNull().default(false),
   taxName: text('tax_name'),
-  taxRate: numeric('tax_rate', { precision: 9, scale: 4 }).notNull(),
-  taxReverseChargeB2b: boolean('tax_reverse_charge_b2b').notNull(),
+  taxRate: numeric('tax_rate', { precision: 9, scale: 4 }).notNull().default('0'),
+  taxReverseChargeB2b: boolean('tax_reverse_charge_b2b').notNull().default(false),
   invoiceFooter: text('invoice_footer'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
@@ -44,7 +44,7 @@ export const platformPlans = pgTable('platform_plans', {
 
 export const platformPlanAssignments = pgTable('platform_plan_assignments', {
   ispId: uuid('isp_id').primaryKey(),
-  planId: uuid('plan_id').notNull(),
+  planId: uuid('plan_id').notNull().references(() => platformPlans.id, { onDelete: 'restrict' }),
   startDate: date('start_date').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -66,8 +66,8 @@ export const platformBillingRuns = pgTable('platform_billing_runs', {
 export const platformInvoices = pgTable('platform_invoices', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  planId: uuid('plan_id'),
-  runId: uuid('run_id'),
+  planId: uuid('plan_id').references(() => platformPlans.id, { onDelete: 'set null' }),
+  runId: uuid('run_id').references(() => platformBillingRuns.id, { onDelete: 'set null' }),
   series: text('series').notNull(),
   sequence: bigint('sequence', { mode: 'number' }),
   number: text('number'),
@@ -98,7 +98,7 @@ export const platformInvoices = pgTable('platform_invoices', {
 export const platformInvoiceLines = pgTable('platform_invoice_lines', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  invoiceId: uuid('invoice_id').notNull(),
+  invoiceId: uuid('invoice_id').notNull().references(() => platformInvoices.id, { onDelete: 'cascade' }),
   position: integer('position').notNull(),
   kind: text('kind', { enum: ['plan', 'adjustment'] }).notNull(),
   description: text('description').notNull(),
@@ -113,8 +113,8 @@ export const platformInvoiceLines = pgTable('platform_invoice_lines', {
 export const platformInvoiceTaxes = pgTable('platform_invoice_taxes', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  invoiceId: uuid('invoice_id').notNull(),
-  lineId: uuid('line_id'),
+  invoiceId: uuid('invoice_id').notNull().references(() => platformInvoices.id, { onDelete: 'cascade' }),
+  lineId: uuid('line_id').references(() => platformInvoiceLines.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
   kind: text('kind').notNull(),
   rate: numeric('rate', { precision: 9, scale: 4 }).notNull(),
@@ -126,7 +126,7 @@ export const platformInvoiceTaxes = pgTable('platform_invoice_taxes', {
 export const platformPayments = pgTable('platform_payments', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  invoiceId: uuid('invoice_id').notNull(),
+  invoiceId: uuid('invoice_id').notNull().references(() => platformInvoices.id, { onDelete: 'restrict' }),
   amount: money('amount').notNull(),
   currency: char('currency', { length: 3 }).notNull(),
   method: text('method', { enum: platformPaymentMethods }).notNull(),

@@ -1,4 +1,4 @@
-import { bigint, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, char, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const voucherKinds = ['recharge', 'hotspot'] as const;
 export type VoucherKind = (typeof voucherKinds)[number];
@@ -16,16 +16,16 @@ export const voucherBatches = pgTable('voucher_batches', {
   kind: text('kind', { enum: voucherKinds }).notNull(),
   cardCount: integer('card_count').notNull(),
   pinLength: integer('pin_length').notNull(),
-  currency: text('currency').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
   valueMinor: bigint('value_minor', { mode: 'number' }),
   planId: uuid('plan_id'),
-  priceMinor: bigint('price_minor', { mode: 'number' }).notNull(),
+  priceMinor: bigint('price_minor', { mode: 'number' }).notNull().default(0),
   validityDays: integer('validity_days'),
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   dataLimitBytes: bigint('data_limit_bytes', { mode: 'number' }),
   timeLimitS: bigint('time_limit_s', { mode: 'number' }),
-  status: text('status', { enum: ['active', 'disabled'] }).notNull(),
-  printCount: integer('print_count').notNull(),
+  status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+  printCount: integer('print_count').notNull().default(0),
   lastPrintedAt: timestamp('last_printed_at', { withTimezone: true }),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -36,12 +36,12 @@ export type VoucherBatchRow = typeof voucherBatches.$inferSelect;
 export const voucherCards = pgTable('voucher_cards', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  batchId: uuid('batch_id').notNull(),
+  batchId: uuid('batch_id').notNull().references(() => voucherBatches.id, { onDelete: 'cascade' }),
   branchId: uuid('branch_id'),
   serial: text('serial').notNull(),
   pinHash: text('pin_hash').notNull(),
   pinEnc: text('pin_enc').notNull(),
-  status: text('status', { enum: cardStatuses }).notNull(),
+  status: text('status', { enum: cardStatuses }).notNull().default('unused'),
   soldAt: timestamp('sold_at', { withTimezone: true }),
   soldBy: uuid('sold_by'),
   soldBranchId: uuid('sold_branch_id'),

@@ -1,4 +1,5 @@
 import { bigint, boolean, char, date, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { invoices, subscriptions } from '../schema.ts';
 
 // Tables of migrations/0018_billing_addons.sql. Money in integer minor units of the row's currency.
 
@@ -29,8 +30,8 @@ export const subscriptionAddons = pgTable('subscription_addons', {
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
   subscriberId: uuid('subscriber_id').notNull(),
-  subscriptionId: uuid('subscription_id').notNull(),
-  addonId: uuid('addon_id').notNull(),
+  subscriptionId: uuid('subscription_id').notNull().references(() => subscriptions.id, { onDelete: 'cascade' }),
+  addonId: uuid('addon_id').notNull().references(() => billingAddons.id, { onDelete: 'restrict' }),
   name: text('name').notNull(),
   kind: text('kind', { enum: addonKinds }).notNull(),
   billing: text('billing', { enum: addonBillings }).notNull(),
@@ -41,7 +42,7 @@ export const subscriptionAddons = pgTable('subscription_addons', {
   quantity: integer('quantity').notNull().default(1),
   startDate: date('start_date').notNull(),
   endDate: date('end_date'),
-  invoiceId: uuid('invoice_id'),
+  invoiceId: uuid('invoice_id').references(() => invoices.id, { onDelete: 'set null' }),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
@@ -70,13 +71,13 @@ export const couponRedemptions = pgTable('coupon_redemptions', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
-  couponId: uuid('coupon_id').notNull(),
+  couponId: uuid('coupon_id').notNull().references(() => coupons.id, { onDelete: 'restrict' }),
   subscriberId: uuid('subscriber_id').notNull(),
-  subscriptionId: uuid('subscription_id').notNull(),
+  subscriptionId: uuid('subscription_id').notNull().references(() => subscriptions.id, { onDelete: 'cascade' }),
   cyclesTotal: integer('cycles_total'),
   cyclesUsed: integer('cycles_used').notNull().default(0),
   status: text('status', { enum: ['active', 'used_up', 'cancelled'] }).notNull().default('active'),
-  lastInvoiceId: uuid('last_invoice_id'),
+  lastInvoiceId: uuid('last_invoice_id').references(() => invoices.id, { onDelete: 'set null' }),
   redeemedBy: uuid('redeemed_by'),
   redeemedAt: ts('redeemed_at').notNull().defaultNow(),
 });

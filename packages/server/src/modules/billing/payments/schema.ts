@@ -1,4 +1,5 @@
 import { bigint, boolean, char, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { invoices } from '../schema.ts';
 
 // Tables of migrations/0009_payments.sql. Money columns are integer minor units of the row's
 // currency; `mode: 'number'` is exact up to 2^53 minor units.
@@ -62,15 +63,15 @@ export const paymentAllocations = pgTable('payment_allocations', {
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
   /** Empty for wallet credit that came from no payment (a value card, a returned deposit). */
-  paymentId: uuid('payment_id'),
-  invoiceId: uuid('invoice_id').notNull(),
+  paymentId: uuid('payment_id').references(() => payments.id, { onDelete: 'cascade' }),
+  invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'restrict' }),
   /** In `currency`, the money's side (the payment's or the wallet's currency). */
   amount: money('amount').notNull(),
   currency: char('currency', { length: 3 }).notNull(),
   /** What the invoice received, in its own currency, at `exchangeRate` (1 currency = rate invoice currency). */
   invoiceAmount: money('invoice_amount').notNull(),
   invoiceCurrency: char('invoice_currency', { length: 3 }).notNull(),
-  exchangeRate: numeric('exchange_rate').notNull().default('1'),
+  exchangeRate: numeric('exchange_rate', { precision: 24, scale: 10 }).notNull().default('1'),
   rateDate: date('rate_date'),
   rateSource: text('rate_source'),
   createdBy: uuid('created_by'),
@@ -81,7 +82,7 @@ export const refunds = pgTable('refunds', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
-  paymentId: uuid('payment_id').notNull(),
+  paymentId: uuid('payment_id').notNull().references(() => payments.id, { onDelete: 'cascade' }),
   amount: money('amount').notNull(),
   currency: char('currency', { length: 3 }).notNull(),
   status: text('status', { enum: ['pending', 'succeeded', 'failed'] }).notNull(),
@@ -103,8 +104,8 @@ export const walletEntries = pgTable('wallet_entries', {
   currency: char('currency', { length: 3 }).notNull(),
   amount: money('amount').notNull(),
   kind: text('kind', { enum: walletEntryKinds }).notNull(),
-  paymentId: uuid('payment_id'),
-  invoiceId: uuid('invoice_id'),
+  paymentId: uuid('payment_id').references(() => payments.id, { onDelete: 'restrict' }),
+  invoiceId: uuid('invoice_id').references(() => invoices.id, { onDelete: 'restrict' }),
   /** The value card this credit came from (kind 'voucher'); unique, so a card credits once. */
   voucherCardId: uuid('voucher_card_id'),
   note: text('note'),
@@ -118,7 +119,7 @@ export const gatewayEvents = pgTable('gateway_events', {
   provider: text('provider').notNull(),
   eventId: text('event_id').notNull(),
   type: text('type').notNull(),
-  paymentId: uuid('payment_id'),
+  paymentId: uuid('payment_id').references(() => payments.id, { onDelete: 'set null' }),
   payload: jsonb('payload').notNull(),
   outcome: text('outcome'),
   receivedAt: ts('received_at').notNull().defaultNow(),
@@ -127,8 +128,8 @@ export const gatewayEvents = pgTable('gateway_events', {
 export const dunningSettings = pgTable('dunning_settings', {
   ispId: uuid('isp_id').primaryKey(),
   enabled: boolean('enabled').notNull().default(false),
-  reminderDaysBefore: integer('reminder_days_before').array().notNull(),
-  reminderDaysAfter: integer('reminder_days_after').array().notNull(),
+  reminderDaysBefore: integer('reminder_days_before').array().notNull().default([3]),
+  reminderDaysAfter: integer('reminder_days_after').array().notNull().default([1, 7]),
   graceDays: integer('grace_days').notNull().default(10),
   smsEnabled: boolean('sms_enabled').notNull().default(false),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -147,7 +148,7 @@ export const dunningActions = pgTable('dunning_actions', {
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
   subscriberId: uuid('subscriber_id').notNull(),
-  invoiceId: uuid('invoice_id'),
+  invoiceId: uuid('invoice_id').references(() => invoices.id, { onDelete: 'cascade' }),
   kind: text('kind', { enum: ['reminder', 'suspended', 'restored'] }).notNull(),
   offsetDays: integer('offset_days').notNull().default(0),
   channel: text('channel', { enum: ['email', 'sms', 'none'] }).notNull().default('none'),

@@ -1,4 +1,5 @@
 import { bigint, boolean, doublePrecision, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { nocDevices, nocInterfaces } from '../schema.ts';
 
 export const severities = ['critical', 'major', 'minor', 'warning', 'info'] as const;
 export type Severity = (typeof severities)[number];
@@ -15,9 +16,9 @@ export const nocAlertRules = pgTable('noc_alert_rules', {
   ispId: uuid('isp_id').notNull(),
   name: text('name').notNull(),
   enabled: boolean('enabled').notNull().default(true),
-  severity: text('severity', { enum: severities }).notNull(),
+  severity: text('severity', { enum: severities }).notNull().default('major'),
   kind: text('kind', { enum: ruleKinds }).notNull(),
-  deviceId: uuid('device_id'),
+  deviceId: uuid('device_id').references(() => nocDevices.id, { onDelete: 'cascade' }),
   deviceKind: text('device_kind'),
   metric: text('metric'),
   mode: text('mode', { enum: metricModes }),
@@ -43,9 +44,9 @@ export const nocAlerts = pgTable('noc_alerts', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
-  ruleId: uuid('rule_id'),
-  deviceId: uuid('device_id'),
-  interfaceId: uuid('interface_id'),
+  ruleId: uuid('rule_id').references(() => nocAlertRules.id, { onDelete: 'set null' }),
+  deviceId: uuid('device_id').references(() => nocDevices.id, { onDelete: 'cascade' }),
+  interfaceId: uuid('interface_id').references(() => nocInterfaces.id, { onDelete: 'cascade' }),
   key: text('key').notNull(),
   source: text('source', { enum: ['rule', 'log', 'api', 'flapping'] }).notNull(),
   severity: text('severity', { enum: severities }).notNull(),
@@ -54,7 +55,7 @@ export const nocAlerts = pgTable('noc_alerts', {
   value: doublePrecision('value'),
   state: text('state', { enum: ['firing', 'cleared'] }).notNull().default('firing'),
   suppressed: text('suppressed', { enum: ['maintenance', 'flapping'] }),
-  incidentId: uuid('incident_id'),
+  incidentId: uuid('incident_id').references(() => nocIncidents.id, { onDelete: 'set null' }),
   raisedAt: ts('raised_at').notNull().defaultNow(),
   clearedAt: ts('cleared_at'),
 });
@@ -67,7 +68,7 @@ export const nocIncidents = pgTable('noc_incidents', {
   title: text('title').notNull(),
   severity: text('severity', { enum: severities }).notNull(),
   status: text('status', { enum: incidentStatuses }).notNull().default('open'),
-  rootDeviceId: uuid('root_device_id'),
+  rootDeviceId: uuid('root_device_id').references(() => nocDevices.id, { onDelete: 'set null' }),
   assigneeId: uuid('assignee_id'),
   escalationLevel: integer('escalation_level').notNull().default(0),
   openedAt: ts('opened_at').notNull().defaultNow(),
@@ -80,7 +81,7 @@ export const incidentEventKinds = ['opened', 'alert', 'cleared', 'acknowledged',
 export const nocIncidentEvents = pgTable('noc_incident_events', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   ispId: uuid('isp_id').notNull(),
-  incidentId: uuid('incident_id').notNull(),
+  incidentId: uuid('incident_id').notNull().references(() => nocIncidents.id, { onDelete: 'cascade' }),
   kind: text('kind', { enum: incidentEventKinds }).notNull(),
   actorId: uuid('actor_id'),
   actorName: text('actor_name'),
@@ -93,7 +94,7 @@ export const nocEscalationPolicies = pgTable('noc_escalation_policies', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
   name: text('name').notNull(),
-  minSeverity: text('min_severity', { enum: severities }).notNull(),
+  minSeverity: text('min_severity', { enum: severities }).notNull().default('major'),
   steps: jsonb('steps').$type<EscalationStep[]>().notNull(),
   webhookSecretEnc: text('webhook_secret_enc'),
   enabled: boolean('enabled').notNull().default(true),
@@ -104,7 +105,7 @@ export const nocEscalationPolicies = pgTable('noc_escalation_policies', {
 export const nocMaintenanceWindows = pgTable('noc_maintenance_windows', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  deviceId: uuid('device_id'),
+  deviceId: uuid('device_id').references(() => nocDevices.id, { onDelete: 'cascade' }),
   site: text('site'),
   startsAt: ts('starts_at').notNull(),
   endsAt: ts('ends_at').notNull(),
@@ -117,7 +118,7 @@ export const nocDeviceStatusLog = pgTable('noc_device_status_log', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
-  deviceId: uuid('device_id').notNull(),
+  deviceId: uuid('device_id').notNull().references(() => nocDevices.id, { onDelete: 'cascade' }),
   status: text('status', { enum: ['up', 'down', 'unknown'] }).notNull(),
   at: ts('at').notNull(),
 });
@@ -128,7 +129,7 @@ export const nocSlaDefinitions = pgTable('noc_sla_definitions', {
   name: text('name').notNull(),
   subscriberId: uuid('subscriber_id'),
   deviceIds: uuid('device_ids').array().notNull(),
-  availabilityTarget: numeric('availability_target', { mode: 'number' }).notNull(),
+  availabilityTarget: numeric('availability_target', { precision: 6, scale: 3, mode: 'number' }).notNull(),
   latencyTargetMs: doublePrecision('latency_target_ms'),
   mttrTargetMinutes: integer('mttr_target_minutes'),
   notifyEmails: text('notify_emails').array().notNull().default([]),

@@ -1,12 +1,13 @@
-import { bigint, boolean, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, inet, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { nocDevices } from '../schema.ts';
 
 export const nocLogMessages = pgTable('noc_log_messages', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
-  deviceId: uuid('device_id'),
+  deviceId: uuid('device_id').references(() => nocDevices.id, { onDelete: 'set null' }),
   kind: text('kind', { enum: ['syslog', 'trap'] }).notNull(),
-  sourceIp: text('source_ip').notNull(),
+  sourceIp: inet('source_ip').notNull(),
   facility: smallint('facility'),
   severity: smallint('severity').notNull(),
   host: text('host'),
