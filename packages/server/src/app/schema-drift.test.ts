@@ -50,7 +50,8 @@ const sqlOnlyTables = [
   'isp_counters', // per-ISP sequence numbers, drawn with UPDATE ... RETURNING
   'noc_lldp_neighbours', // replaced wholesale per device by the LLDP poller
   'platform_invoice_counters',
-  'schema_migrations', // the migrator's own bookkeeping
+  'schema_functions', // the migrator's own bookkeeping
+  'schema_migrations',
   'usage_hourly', // written by the accounting functions, read by raw reports
 ];
 

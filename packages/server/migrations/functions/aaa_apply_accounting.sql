@@ -1,8 +1,20 @@
--- Accounting batches may now run concurrently (two lanes per AAA process on PostgreSQL, and
--- several processes). Rows are locked and upserted in one order, session id for sessions and
--- (subscriber, period) for the rollups, so two batches wait for each other instead of
--- deadlocking. The writer sends the batch sorted by session id, so the insert follows it too.
-
+-- The AAA engine's batch writes as single statements. A batch of accounting used to be a
+-- scoped transaction of seven round trips (BEGIN and scope, lock, upsert, leases, two rollups,
+-- COMMIT); as one autocommitted call it is one round trip and one commit, which is what the
+-- latency of an Accounting-Response is made of at low concurrency.
+--
+-- These are system writes across tenants (the AAA engine serves every ISP). They raise the
+-- platform flag for their own statement only, and only the owner may call them: EXECUTE is
+-- revoked from PUBLIC, so the app role that tenant requests run as cannot.
+--
+-- Rows are locked and upserted in one order, session id for sessions and (subscriber, period)
+-- for the rollups, so two concurrent batches wait for each other instead of deadlocking; the
+-- writer sends the batch sorted by session id, so the insert follows it too.
+--
+-- A batch may hold records older than what the table already has (accounting acknowledged
+-- from the journal on disk and applied a moment later, or retried): counters and times take
+-- the greatest, and the IP lease follows the row, so a late Start cannot hold an address for a
+-- session that has ended.
 CREATE OR REPLACE FUNCTION aaa_apply_accounting(
   p_isp uuid[], p_sub uuid[], p_nas uuid[], p_username text[], p_session text[], p_uid text[], p_nas_ip inet[],
   p_nas_port bigint[], p_nas_port_id text[], p_nas_port_type text[], p_framed_ip inet[], p_framed_ipv6 text[],
@@ -37,8 +49,11 @@ BEGIN
     subscriber_id = coalesce(radius_sessions.subscriber_id, excluded.subscriber_id);
 
   -- IP leases: a running session holds its address for good; a stopped one gives it back.
+  -- A Start or Interim that arrives after its session's Stop (applied late from the journal,
+  -- or retried) must not bind the address again: the row says whether the session is over.
   UPDATE ip_leases l SET acct_unique_id = s.uid, expires_at = 'infinity'
   FROM unnest(p_isp, p_framed_ip, p_uid, p_stop) AS s(isp_id, ip, uid, stopped)
+  JOIN radius_sessions r ON r.acct_unique_id = s.uid AND r.stop_time IS NULL
   WHERE s.ip IS NOT NULL AND s.stopped IS NULL AND l.isp_id = s.isp_id AND l.ip = s.ip
     AND (l.acct_unique_id IS NULL OR l.acct_unique_id = s.uid);
   DELETE FROM ip_leases l USING unnest(p_uid, p_stop) AS s(uid, stopped)
@@ -67,3 +82,5 @@ BEGIN
       output_octets = usage_daily.output_octets + excluded.output_octets)
   SELECT d.uid, d.delta FROM d;
 END $$;
+REVOKE EXECUTE ON FUNCTION aaa_apply_accounting(uuid[], uuid[], uuid[], text[], text[], text[], inet[], bigint[], text[], text[], inet[], text[],
+  text[], text[], text[], timestamptz[], timestamptz[], timestamptz[], bigint[], bigint[], bigint[], int[], text[], text[]) FROM PUBLIC;
