@@ -9,6 +9,7 @@ import type { Metrics } from '../platform/metrics/metrics.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
 import type { EventBus } from '../platform/events/event-bus.ts';
 import type { Clock } from '../platform/clock/clock.ts';
+import type { AccountStates } from '../platform/auth/account-states.ts';
 
 /** The adapters a module may use; built once by the composition root. */
 export type AppContext = {
@@ -21,6 +22,8 @@ export type AppContext = {
   metrics: Metrics;
   mailer: Mailer;
   bus: EventBus;
+  /** Current status and role of token holders, checked on every request. */
+  accounts: AccountStates;
   log: Logger;
   /** What "now" and "today" are for business rules; pinned in tests and simulations. */
   clock: Clock;

@@ -12,6 +12,7 @@ import { connectRedis } from '../platform/cache/redis.ts';
 import type { AppContext } from './context.ts';
 import { EventBus } from '../platform/events/event-bus.ts';
 import { systemClock } from '../platform/clock/clock.ts';
+import { AccountStates, loadAccountState } from '../platform/auth/account-states.ts';
 import { loadOperatorDictionaries } from '../modules/aaa/operator-dictionaries.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
@@ -39,6 +40,8 @@ export async function createContext(config: Config, log = createLogger(config), 
   const deployment = createHash('sha256').update(config.databaseUrl ?? config.dataDir).digest('hex').slice(0, 12);
   const bus = new EventBus(redis, busChannel ?? `astranetix:events:${deployment}`);
   await bus.start();
+  const accounts = new AccountStates((kind, id) => loadAccountState(database, kind, id));
+  bus.subscribe((m) => accounts.onEvent(m));
   const smtpUrl = process.env.SMTP_URL;
   if (config.env === 'production' && !smtpUrl) throw new Error('SMTP_URL: required when NODE_ENV=production (password resets are mailed)');
   const metrics = createMetrics();
@@ -55,6 +58,7 @@ export async function createContext(config: Config, log = createLogger(config), 
     log,
     bus,
     clock: systemClock,
+    accounts,
   };
 }
 

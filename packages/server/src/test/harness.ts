@@ -35,7 +35,8 @@ async function freshDatabase(shareWith?: TestServer): Promise<{ db: Database; ur
   return scratchPostgres(url, 'anx_test');
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}, opts: { aaa?: boolean; shareWith?: TestServer; clock?: Clock } = {}): Promise<TestServer> {
+/** `clock`: the business clock (ctx.clock); `now`: the login limiter's, for stepping through its backoff without waiting. */
+export async function startTestServer(overrides: Partial<Config> = {}, opts: { aaa?: boolean; shareWith?: TestServer; clock?: Clock; now?: () => number } = {}): Promise<TestServer> {
   const { db, url: dbUrl, drop } = await freshDatabase(opts.shareWith);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   // Processes of one deployment share its keys.
@@ -46,7 +47,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, opts: { a
   // Each test server counts its own login failures, even on a shared Redis; a second process
   // of the same test shares the first one's counters, as production processes do.
   if (opts.clock) ctx.clock = opts.clock;
-  ctx.limiter = ctx.redis ? new RedisRateLimiter(ctx.redis, opts.shareWith?.limiterPrefix ?? limiterPrefix) : new MemoryRateLimiter();
+  ctx.limiter = ctx.redis ? new RedisRateLimiter(ctx.redis, opts.shareWith?.limiterPrefix ?? limiterPrefix, opts.now) : new MemoryRateLimiter(opts.now);
   const mailer = new LogMailer(log);
   ctx.mailer = mailer;
   const app = await buildApp(ctx);
@@ -66,13 +67,14 @@ export async function startTestServer(overrides: Partial<Config> = {}, opts: { a
   };
 }
 
-type InjectOpts = { token?: string | undefined; body?: unknown; headers?: Record<string, string> };
+/** `from`: the client's address (the socket's, as fastify sees it without a proxy). */
+type InjectOpts = { token?: string | undefined; body?: unknown; headers?: Record<string, string>; from?: string };
 
 /** A small client over app.inject that speaks JSON and bearer tokens. */
 export function client(app: FastifyInstance) {
   const call = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, opts: InjectOpts = {}) => {
     const res = await app.inject({
-      method, url,
+      method, url, ...(opts.from ? { remoteAddress: opts.from } : {}),
       headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
       ...(opts.body !== undefined ? { payload: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) } : {}),
     });

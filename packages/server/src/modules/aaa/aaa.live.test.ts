@@ -98,4 +98,20 @@ describe('live sessions over Server-Sent Events', () => {
     expect(mine.events.filter((e) => e.event === 'sessions').every((e) => Number(e.data.online) <= 1)).toBe(true);
     mine.close();
   });
+
+  it("ends a staff member's stream when the account is disabled, saying why", async () => {
+    const created = await api.post(`/api/isp/${isp.id}/users`, { token: isp.adminToken, body: { email: 'watcher@live-net.test', name: 'W', role: 'noc_engineer', password } });
+    const token = await api.login('watcher@live-net.test', password);
+    const s = await openStream(`${base}/api/isp/${isp.id}/live`, token);
+    expect(s.status).toBe(200);
+    await s.waitFor((e) => e.event === 'sessions', 'initial count');
+    expect((await api.patch(`/api/isp/${isp.id}/users/${created.json.id}`, { token: isp.adminToken, body: { status: 'disabled' } })).status).toBe(200);
+    const end = await s.waitFor((e) => e.event === 'end', 'end');
+    expect(end.data).toEqual({ reason: 'account_disabled', detail: 'This account is disabled' });
+    // Nothing more reaches it: the server closed the stream.
+    await radclient('acct', server.aaa!.ports.acctPort, 'User-Name = "ned.live-net"\nAcct-Session-Id = "ned-after"\nAcct-Status-Type = Start\n');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(s.events.at(-1)!.event).toBe('end');
+    s.close();
+  });
 });

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { rows, tenantScope, withScope, type Scope } from '../../platform/db/scope.ts';
 import { commonErrors, type Api } from '../../platform/http/api.ts';
-import { requireActor } from '../../platform/http/authenticate.ts';
+import { actorRefusal, requireActor } from '../../platform/http/authenticate.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import { forbidden } from '../../platform/http/errors.ts';
 import { tenantRequest } from '../../platform/http/tenant-request.ts';
 import type { SessionChange, UsageChange } from './live-events.ts';
@@ -26,7 +27,7 @@ async function onlineCount(ctx: AppContext, f: Filter): Promise<number> {
  * session starts and stops, committed traffic. Fed by the event bus, so any API process
  * sees what any AAA process committed.
  */
-function stream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, f: Filter): void {
+function stream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, f: Filter, actor: Actor): void {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
@@ -45,9 +46,23 @@ function stream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, f: Fi
     }, 300);
   };
   const visible = (ispId: string, sub: string) => ispId === f.ispId && (f.subscribers === null || f.subscribers.has(sub));
+  // A stream is one long request: it ends when its account would no longer be let in
+  // (disabled, demoted, its ISP suspended), told at once by the account's events, else at the
+  // next heartbeat.
+  const recheck = () => {
+    actorRefusal(ctx, actor).then((why) => {
+      if (!why || closed) return;
+      send('end', why);
+      close();
+      res.end();
+    }, () => undefined);
+  };
+  const concernsActor = (type: string, id: string) =>
+    (id === actor.id && /^(user|subscriber|founder)\./.test(type)) || (id === f.ispId && type.startsWith('isp.'));
   const unsubscribe = ctx.bus.subscribe((m) => {
     if (closed) return;
-    if (m.type === 'aaa.sessions') {
+    if (concernsActor(m.type, m.aggregateId)) recheck();
+    else if (m.type === 'aaa.sessions') {
       let any = false;
       for (const c of m.payload as SessionChange[]) {
         if (!visible(c.i, c.s) || c.st === 'Interim-Update') continue;
@@ -59,7 +74,10 @@ function stream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, f: Fi
       for (const u of m.payload as UsageChange[]) if (visible(u.i, u.s)) send('usage', { subscriber_id: u.s, bytes: u.b, at: u.at });
     }
   });
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+  const heartbeat = setInterval(() => {
+    res.write(': keep-alive\n\n');
+    recheck();
+  }, 15_000);
   heartbeat.unref();
   const close = () => {
     closed = true;
@@ -71,7 +89,7 @@ function stream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, f: Fi
   onlineCount(ctx, f).then((n) => !closed && send('sessions', { online: (last = n) }), () => undefined);
 }
 
-const sse = z.string().describe('text/event-stream: events sessions {online}, session {op, subscriber_id, session_id}, usage {subscriber_id, bytes, at}');
+const sse = z.string().describe('text/event-stream: events sessions {online}, session {op, subscriber_id, session_id}, usage {subscriber_id, bytes, at}; end {reason, detail} when the account may no longer watch (the stream then closes)');
 
 export function registerLiveRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/isp/:isp_id/live', {
@@ -82,7 +100,7 @@ export function registerLiveRoutes(app: Api, ctx: AppContext): void {
     const subs = t.scope.kind === 'tenant' && t.scope.branchIds
       ? new Set((await withScope(ctx.db, t.scope, (tx) => rows<{ id: string }>(tx, sql`SELECT id FROM subscribers WHERE isp_id = ${t.ispId}`))).map((r) => r.id))
       : null;
-    stream(ctx, req, reply, { ispId: t.ispId, scope: t.scope, subscribers: subs, self: null });
+    stream(ctx, req, reply, { ispId: t.ispId, scope: t.scope, subscribers: subs, self: null }, t.actor);
   });
 
   app.get('/api/me/live', {
@@ -91,6 +109,6 @@ export function registerLiveRoutes(app: Api, ctx: AppContext): void {
     const actor = requireActor(req, 'self:read');
     if (actor.kind !== 'subscriber' || !actor.id || !actor.ispId) throw forbidden('For subscribers');
     const scope = tenantScope(actor.ispId);
-    stream(ctx, req, reply, { ispId: actor.ispId, scope, subscribers: new Set([actor.id]), self: actor.id });
+    stream(ctx, req, reply, { ispId: actor.ispId, scope, subscribers: new Set([actor.id]), self: actor.id }, actor);
   });
 }

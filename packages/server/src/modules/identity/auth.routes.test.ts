@@ -46,7 +46,7 @@ describe('login', () => {
     expect((await api.get(`/api/isp/${isp.id}/subscribers`, { token })).status).toBe(403);
   });
 
-  it('locks an account after five failures, even with the right password then', async () => {
+  it('throttles an account at the address that failed five times, even with the right password then', async () => {
     await api.post(`/api/isp/${isp.id}/users`, { token: isp.adminToken, body: { email: 'lock@gamma.test', name: 'L', role: 'support_agent', password } });
     for (let i = 0; i < 5; i++) expect((await api.post('/api/auth/login', { body: { email: 'lock@gamma.test', password: 'wrong-pass' } })).status).toBe(401);
     const locked = await api.post('/api/auth/login', { body: { email: 'lock@gamma.test', password } });

@@ -10,6 +10,7 @@ import { recordChange } from '../../platform/audit/record-change.ts';
 import { refreshTokens, type SubjectKind } from './schema.ts';
 import { findLoginSubjects, loadSubject, subjectScope, subjectTable, type Subject } from './subject.ts';
 import { hashRecoveryCode, verifyTotp } from './mfa.ts';
+import { enterLogin, pairBackoff, secondFactorBackoff, secondFactorKey, throttleBypassKey, tooManyLogins } from './login-throttle.ts';
 
 export type TokenPair = {
   access_token: string;
@@ -19,12 +20,6 @@ export type TokenPair = {
   mfa_setup_required: boolean;
 };
 
-// Throttling: per account 5 failures in 15 minutes locks it for the rest of the window;
-// per source address 30 failures in 15 minutes.
-const windowSeconds = 15 * 60;
-const accountLimit = 5;
-const ipLimit = 30;
-
 const invalid = () => new HttpProblem(401, 'Unauthorized', 'Invalid e-mail or password');
 
 export type LoginInput = { email: string; password: string; totp?: string | undefined; isp?: string | undefined };
@@ -32,22 +27,26 @@ export type RequestInfo = { ip: string; userAgent: string | null };
 
 export async function login(ctx: AppContext, input: LoginInput, from: RequestInfo): Promise<TokenPair> {
   const email = input.email.trim().toLowerCase();
-  const ipKey = `login:ip:${from.ip}`;
-  const accountKey = `login:acct:${email}`;
-  if ((await ctx.limiter.count(ipKey)) >= ipLimit) throw tooMany('Too many failed logins from this address');
-  if ((await ctx.limiter.count(accountKey)) >= accountLimit) throw tooMany('Account temporarily locked after repeated failed logins');
+  const gate = await enterLogin(ctx.limiter, email, from.ip);
+  if (gate.wait > 0 && !input.totp) throw throttled(ctx, gate.wait);
 
   const candidates = await findLoginSubjects(ctx, email, input.isp ?? null);
   // One e-mail may be a subscriber at several ISPs: the portal's ISP decides, else we must ask.
-  if (candidates.length > 1 && candidates.every((c) => c.kind === 'subscriber') && !input.isp)
+  if (candidates.length > 1 && candidates.every((c) => c.kind === 'subscriber') && !input.isp) {
+    await gate.abandoned();
     throw new HttpProblem(400, 'Bad Request', 'This e-mail is registered at several ISPs: give the ISP slug in "isp"');
+  }
   const subject = candidates[0];
+  // Throttled: the account's own TOTP code lets its owner past, checked before the password
+  // so that a throttled guesser learns nothing about it.
+  if (gate.wait > 0 && !(await totpPassesThrottle(ctx, subject, input.totp ?? '', from.ip))) throw throttled(ctx, gate.wait);
   const ok = await verifyPassword(subject?.password_hash, input.password);
   if (!subject || !ok) {
-    await Promise.all([ctx.limiter.hit(ipKey, windowSeconds), ctx.limiter.hit(accountKey, windowSeconds)]);
     ctx.metrics.loginFailures.inc({ reason: 'credentials' });
     throw invalid();
   }
+  await gate.succeeded();
+  if (gate.wait > 0) await ctx.limiter.reset(throttleBypassKey(subject.kind, subject.id, from.ip));
   if (subject.status !== 'active' && !(subject.kind === 'subscriber' && subject.status !== 'terminated'))
     throw new HttpProblem(403, 'Forbidden', 'This account is disabled');
   if (subject.isp_status !== 'active') throw new HttpProblem(403, 'Forbidden', 'This ISP is suspended; contact the platform operator');
@@ -56,13 +55,15 @@ export async function login(ctx: AppContext, input: LoginInput, from: RequestInf
     if (!input.totp) {
       throw new HttpProblem(401, 'Unauthorized', 'Multi-factor code required', { mfa_required: true });
     }
+    const mfaKey = secondFactorKey(subject.kind, subject.id);
+    const wait = await ctx.limiter.attempt(mfaKey, secondFactorBackoff);
+    if (wait > 0) throw tooManyLogins(wait, 'Too many wrong multi-factor codes: wait before trying again');
     if (!(await checkSecondFactor(ctx, subject, input.totp))) {
-      await ctx.limiter.hit(accountKey, windowSeconds);
       ctx.metrics.loginFailures.inc({ reason: 'mfa' });
       throw new HttpProblem(401, 'Unauthorized', 'Invalid multi-factor code', { mfa_required: true });
     }
+    await ctx.limiter.reset(mfaKey);
   }
-  await ctx.limiter.reset(accountKey);
   const actor: Actor = {
     kind: subject.kind, id: subject.id, email: subject.email, role: subject.role, ispId: subject.isp_id,
     branchId: subject.branch_id, ip: from.ip, userAgent: from.userAgent,
@@ -78,8 +79,20 @@ export async function login(ctx: AppContext, input: LoginInput, from: RequestInf
   return pair;
 }
 
-function tooMany(detail: string): HttpProblem {
-  return new HttpProblem(429, 'Too Many Requests', detail, { retryAfter: windowSeconds });
+function throttled(ctx: AppContext, waitMs: number): HttpProblem {
+  ctx.metrics.loginFailures.inc({ reason: 'throttled' });
+  return tooManyLogins(waitMs);
+}
+
+/**
+ * A throttled address, and an account with MFA: a valid TOTP code (not a recovery code, which
+ * would be spent even if the password then failed) lets the request on to the password check.
+ * These tries are themselves limited per account and address.
+ */
+async function totpPassesThrottle(ctx: AppContext, subject: Subject | undefined, code: string, ip: string): Promise<boolean> {
+  if (!subject?.mfa_enabled || !subject.mfa_secret_enc) return false;
+  if ((await ctx.limiter.attempt(throttleBypassKey(subject.kind, subject.id, ip), pairBackoff)) > 0) return false;
+  return verifyTotp(ctx.secrets.open(subject.mfa_secret_enc), code.trim());
 }
 
 /** A TOTP code, or one of the recovery codes (consumed on use). */

@@ -116,6 +116,8 @@ export async function updateStaff(ctx: AppContext, actor: Actor, scope: Scope, u
     await recordChange(tx, actor, { ispId: before.ispId, action: 'user.updated', entityType: 'user', entityId: userId, before: toStaffDto(before), after: dto });
     return { dto, endSessions: input.status === 'disabled' || passwordHash !== undefined };
   });
+  // This process sees the change from its next request on; the others through the event.
+  ctx.accounts.forget('user', userId);
   if (result.endSessions) await revokeAllSessions(ctx, 'user', userId);
   return result.dto;
 }
@@ -129,5 +131,6 @@ export async function deleteStaff(ctx: AppContext, actor: Actor, scope: Scope, u
     await tx.delete(users).where(eq(users.id, userId));
     await recordChange(tx, actor, { ispId: before.ispId, action: 'user.deleted', entityType: 'user', entityId: userId, before: toStaffDto(before) });
   });
+  ctx.accounts.forget('user', userId);
   await revokeAllSessions(ctx, 'user', userId);
 }

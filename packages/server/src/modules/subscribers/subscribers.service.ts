@@ -127,7 +127,10 @@ const allowedTransitions: Record<SubscriberStatus, SubscriberStatus[]> = {
 
 export async function updateSubscriber(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: UpdateSubscriberInput) {
   const portalHash = input.portal_password ? await hashPassword(input.portal_password) : undefined;
-  return withScope(ctx.db, scope, (tx) => applySubscriberUpdate(ctx, tx, actor, id, input, portalHash));
+  const dto = await withScope(ctx.db, scope, (tx) => applySubscriberUpdate(ctx, tx, actor, id, input, portalHash));
+  // A terminated subscriber's portal token stops here at once, elsewhere when the event arrives.
+  ctx.accounts.forget('subscriber', id);
+  return dto;
 }
 
 /** For other modules' services (billing: plan change, prepaid recharge) inside their own transaction. */
@@ -192,8 +195,10 @@ export async function bulkUpdateSubscribers(ctx: AppContext, actor: Actor, scope
     input.action === 'activate' ? { status: 'active' } : input.action === 'suspend' ? { status: 'suspended' }
     : input.action === 'terminate' ? { status: 'terminated' } : input.action === 'change_plan' ? { plan_id: input.plan_id ?? null }
     : { branch_id: input.branch_id ?? null };
-  return withScope(ctx.db, scope, async (tx) => {
+  const result = await withScope(ctx.db, scope, async (tx) => {
     for (const id of input.ids) await applySubscriberUpdate(ctx, tx, actor, id, patch, undefined);
     return { updated: input.ids.length };
   });
+  for (const id of input.ids) ctx.accounts.forget('subscriber', id);
+  return result;
 }

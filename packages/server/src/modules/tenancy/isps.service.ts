@@ -110,9 +110,9 @@ export async function updateIsp(ctx: AppContext, actor: Actor, scope: Scope, isp
   });
 }
 
-/** Suspending an ISP locks out its staff and subscribers at the next login or token refresh. */
+/** Suspending an ISP locks out its staff and subscribers: their access tokens stop working. */
 export async function setIspStatus(ctx: AppContext, actor: Actor, ispId: string, status: 'active' | 'suspended' | 'terminated') {
-  return withScope(ctx.db, platformScope, async (tx) => {
+  const dto = await withScope(ctx.db, platformScope, async (tx) => {
     const [before] = await tx.select().from(isps).where(eq(isps.id, ispId)).for('update');
     if (!before) throw notFound('ISP');
     // Termination is final (its subscribers were told service ended); only a new ISP brings it back.
@@ -122,4 +122,7 @@ export async function setIspStatus(ctx: AppContext, actor: Actor, ispId: string,
     await recordChange(tx, actor, { ispId, action, entityType: 'isp', entityId: ispId, before: { status: before.status }, after: { status } });
     return ispToDto(ctx, after!);
   });
+  // Its staff's and subscribers' tokens stop here at once, elsewhere when the event arrives.
+  ctx.accounts.forgetIsp(ispId);
+  return dto;
 }
