@@ -13,9 +13,9 @@ import { useFormat, useT } from '../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 import { useIsp } from './context.ts';
 import { IpPoolsCard } from './IpPoolsCard.tsx';
+import { NAS_VENDORS } from '../../api/enums.ts';
 
-const VENDORS = ['mikrotik', 'cisco', 'juniper', 'huawei', 'chillispot', 'ubiquiti', 'other'] as const;
-type Vendor = (typeof VENDORS)[number];
+type Vendor = (typeof NAS_VENDORS)[number];
 
 export default function NasPage() {
   const t = useT();
@@ -59,7 +59,7 @@ export default function NasPage() {
                   <TableRow key={n.id}>
                     <TableCell sx={{ wordBreak: 'break-word' }}>{n.name}{n.description ? <Box component="small" sx={{ display: { xs: 'none', sm: 'block' }, color: '#555' }}>{n.description}</Box> : null}</TableCell>
                     <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{n.address}</TableCell>
-                    <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{(VENDORS as readonly string[]).includes(n.vendor) ? t(`nas.vendors.${n.vendor}`) : n.vendor}</TableCell>
+                    <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{(NAS_VENDORS as readonly string[]).includes(n.vendor) ? t(`nas.vendors.${n.vendor}`) : n.vendor}</TableCell>
                     <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{fmt.number(n.sessions_online ?? 0)}</TableCell>
                     <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}><StatusChip status={n.status} /></TableCell>
                     {manage ? (
@@ -103,7 +103,7 @@ function NasDialog({ open, nas, ispId, onClose, onSaved }: { open: boolean; nas:
       setErrors({});
       setGeneral(null);
       setF(nas ? {
-        name: nas.name, address: nas.address, secret: '', vendor: ((VENDORS as readonly string[]).includes(nas.vendor) ? nas.vendor : 'other') as Vendor,
+        name: nas.name, address: nas.address, secret: '', vendor: ((NAS_VENDORS as readonly string[]).includes(nas.vendor) ? nas.vendor : 'other') as Vendor,
         coa_port: String(nas.coa_port), require_message_authenticator: nas.require_message_authenticator, description: nas.description ?? '', nas_group: nas.nas_group ?? '',
         status: nas.status === 'disabled' ? 'disabled' : 'active',
       } : empty);
@@ -147,7 +147,7 @@ function NasDialog({ open, nas, ispId, onClose, onSaved }: { open: boolean; nas:
             <Grid size={{ xs: 12, sm: 6 }}>
               <TextField select fullWidth label={t('nas.vendor')} name="vendor" value={f.vendor} onChange={set('vendor')} {...err('vendor')}
                 slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'select-vendor' } as object } }}>
-                {VENDORS.map((v) => <MenuItem key={v} value={v}>{t(`nas.vendors.${v}`)}</MenuItem>)}
+                {NAS_VENDORS.map((v) => <MenuItem key={v} value={v}>{t(`nas.vendors.${v}`)}</MenuItem>)}
               </TextField>
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>

@@ -14,9 +14,9 @@ import { minorDigits, useFormat, useT } from '../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 import { useIsp } from './context.ts';
 import { cleanRows, RadiusAttributesEditor, rowErrors, toChecks, toReply, type CheckItem, type ReplyAttribute } from './RadiusAttributesEditor.tsx';
+import { PLAN_PERIODS } from '../../api/enums.ts';
 
-const PERIODS = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
-type Period = (typeof PERIODS)[number];
+type Period = (typeof PLAN_PERIODS)[number];
 
 /** The AAA fields of a plan: how each is entered (Mbit/s, GB, plain number, text) and sent (kbit/s, bytes, number, text). */
 const AAA = [
@@ -206,7 +206,7 @@ function PlanDialog({ open, plan, ispId, defaultCurrency, onClose, onSaved }: {
             <Grid size={{ xs: 6, sm: 3 }}><TextField fullWidth label={t('plans.currency')} name="currency" value={f.currency} onChange={set('currency')} disabled={Boolean(plan)} slotProps={{ htmlInput: { maxLength: 3 } }} {...err('currency')} /></Grid>
             <Grid size={{ xs: 12, sm: 5 }}>
               <TextField select fullWidth label={t('plans.period')} name="period" value={f.period} onChange={set('period')} {...err('billing_period')}>
-                {PERIODS.map((p) => <MenuItem key={p} value={p}>{t(`period.${p}`)}</MenuItem>)}
+                {PLAN_PERIODS.map((p) => <MenuItem key={p} value={p}>{t(`period.${p}`)}</MenuItem>)}
               </TextField>
             </Grid>
             {plan ? (

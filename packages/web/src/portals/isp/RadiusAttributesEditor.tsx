@@ -11,9 +11,10 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { api, problemDetail } from '../../api/client.ts';
 import type { Subscriber } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
+import { CHECK_OPS } from '../../api/enums.ts';
 
 export type ReplyAttribute = { attribute: string; op: ':=' | '+='; value: string };
-export const CHECK_OPS = ['==', '!=', '=~', '!~', '<', '<=', '>', '>=', '=*', '!*'] as const;
+export { CHECK_OPS };
 export type CheckItem = { attribute: string; op: (typeof CHECK_OPS)[number]; value: string };
 type Row = { attribute: string; op: string; value: string };
 const CHECK_OP_KEYS: Record<CheckItem['op'], string> = { '==': 'eq', '!=': 'ne', '=~': 're', '!~': 'nre', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '=*': 'present', '!*': 'absent' };

@@ -10,8 +10,8 @@ import BlockIcon from '@mui/icons-material/BlockOutlined';
 import ActivateIcon from '@mui/icons-material/CheckCircleOutlined';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { api, fieldErrors, problemDetail } from '../../api/client.ts';
+import { STAFF_ROLES } from '../../api/enums.ts';
 import type { StaffRole, StaffUser } from '../../api/types.ts';
-import { grantable, STAFF_ROLES } from '../../auth/permissions.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { LOCALES, useFormat, useT } from '../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
@@ -22,7 +22,7 @@ export default function StaffPage() {
   const t = useT();
   const fmt = useFormat();
   const { me } = useAuth();
-  const { ispId, can, role, branchId } = useIsp();
+  const { ispId, can, grantableRoles, branchId } = useIsp();
   const { branches } = useBranchesAndPlans(ispId);
   const [q, setQ] = useState('');
   const [roleFilter, setRoleFilter] = useState<StaffRole | ''>('');
@@ -87,7 +87,7 @@ export default function StaffPage() {
                     <TableCell><StatusChip status={u.status} /></TableCell>
                     {manage ? (
                       <TableCell align="right">
-                        {u.id !== me?.id && grantable(role).includes(u.role as StaffRole) ? (
+                        {u.id !== me?.id && grantableRoles.includes(u.role as StaffRole) ? (
                           <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
                             <Tooltip title={t('common.edit')}><IconButton onClick={() => setEditing(u)} aria-label={`${t('common.edit')} ${u.name}`}><EditIcon /></IconButton></Tooltip>
                             {u.status === 'active'
@@ -108,14 +108,14 @@ export default function StaffPage() {
       <ConfirmDialog open={Boolean(acting)} title={acting ? t(`staff.${acting.action}Title`, { name: acting.user.name }) : ''}
         body={acting ? t(`staff.${acting.action}Body`, { name: acting.user.name }) : ''} confirmLabel={acting ? t(acting.action === 'delete' ? 'common.delete' : `staff.${acting.action}`) : ''}
         danger={acting?.action !== 'activate'} onConfirm={() => void act()} onClose={() => setActing(null)} />
-      <StaffDialog open={editing !== null} user={editing === 'new' ? null : editing} ispId={ispId} roles={grantable(role)}
+      <StaffDialog open={editing !== null} user={editing === 'new' ? null : editing} ispId={ispId} roles={grantableRoles}
         branches={branches} defaultBranch={branchId} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void reload(); }} />
     </>
   );
 }
 
 function StaffDialog({ open, user, ispId, roles, branches, defaultBranch, onClose, onSaved }: {
-  open: boolean; user: StaffUser | null; ispId: string; roles: StaffRole[]; branches: { id: string; name: string }[]; defaultBranch: string | null;
+  open: boolean; user: StaffUser | null; ispId: string; roles: readonly StaffRole[]; branches: { id: string; name: string }[]; defaultBranch: string | null;
   onClose: () => void; onSaved: () => void;
 }) {
   const t = useT();

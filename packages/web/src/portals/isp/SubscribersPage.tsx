@@ -13,11 +13,11 @@ import { ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../
 import { useIsp } from './context.ts';
 import { SubscriberDialog } from './SubscriberDialog.tsx';
 import { useBranchesAndPlans } from './useRefs.ts';
+import { SUBSCRIBER_STATUSES } from '../../api/enums.ts';
 
 type SortKey = 'created_at' | 'last_name' | 'account_number' | 'username' | 'status';
 type Sort = SortKey | `-${SortKey}`;
-const STATUSES = ['active', 'suspended', 'expired', 'terminated'] as const;
-type Status = (typeof STATUSES)[number];
+type Status = (typeof SUBSCRIBER_STATUSES)[number];
 
 export default function SubscribersPage() {
   const t = useT();
@@ -102,7 +102,7 @@ export default function SubscribersPage() {
           />
           <TextField select label={t('subs.status')} value={status} onChange={(e) => update({ status: e.target.value || null })} size="small" sx={{ flex: 1, minWidth: 140 }}>
             <MenuItem value="">{t('common.all')}</MenuItem>
-            {STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`status.${s}`)}</MenuItem>)}
+            {SUBSCRIBER_STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`status.${s}`)}</MenuItem>)}
           </TextField>
           <TextField select label={t('subs.branch')} value={branch} onChange={(e) => update({ branch: e.target.value || null })} size="small" sx={{ flex: 1, minWidth: 140 }}>
             <MenuItem value="">{t('common.all')}</MenuItem>

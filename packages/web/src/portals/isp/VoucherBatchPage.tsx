@@ -11,9 +11,9 @@ import { useFormat, useT } from '../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatCard, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 import { useIsp } from './context.ts';
 import { BatchProgress, BatchValue, SheetLanguageSelect, downloadSheet, type SheetLanguage } from './vouchers.tsx';
+import { VOUCHER_STATUSES } from '../../api/enums.ts';
 
-const STATUSES = ['unused', 'sold', 'used', 'expired', 'disabled'] as const;
-type CardStatus = (typeof STATUSES)[number];
+type CardStatus = (typeof VOUCHER_STATUSES)[number];
 
 export default function VoucherBatchPage() {
   const t = useT();
@@ -61,7 +61,7 @@ export default function VoucherBatchPage() {
       {b ? (
         <>
           <Grid container spacing={2} sx={{ mb: 2 }}>
-            {STATUSES.map((s) => (
+            {VOUCHER_STATUSES.map((s) => (
               <Grid key={s} size={{ xs: 6, sm: 4, md: 'grow' }}><StatCard label={t(`vouchers.status.${s}`)} value={fmt.number(b.stats[s])} /></Grid>
             ))}
           </Grid>
@@ -82,7 +82,7 @@ export default function VoucherBatchPage() {
           <TextField size="small" label={t('vouchers.serial')} name="serial" value={serial} onChange={(e) => { setSerial(e.target.value); setPage(0); }} />
           <TextField size="small" select label={t('subs.status')} name="status" value={status} onChange={(e) => { setStatus(e.target.value as CardStatus | ''); setPage(0); }} sx={{ minWidth: 160 }}>
             <MenuItem value="">{t('common.all')}</MenuItem>
-            {STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`vouchers.status.${s}`)}</MenuItem>)}
+            {VOUCHER_STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`vouchers.status.${s}`)}</MenuItem>)}
           </TextField>
         </Stack>
         {!cards.data ? (cards.error ? null : <Loading />) : (

@@ -4,14 +4,14 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuI
 import { api, problemDetail } from '../../../api/client.ts';
 import type { PlatformInvoice } from '../../../api/types.ts';
 import { minorDigits, useT } from '../../../i18n/index.tsx';
+import { PLATFORM_PAYMENT_METHODS } from '../../../api/enums.ts';
 
-const methods = ['bank_transfer', 'card', 'cash', 'cheque', 'other'] as const;
 
 export function PaymentDialog({ invoice, onClose, onDone }: { invoice: PlatformInvoice; onClose: () => void; onDone: () => void }) {
   const t = useT();
   const digits = minorDigits(invoice.currency);
   const [amount, setAmount] = useState(String(invoice.balance / 10 ** digits));
-  const [method, setMethod] = useState<(typeof methods)[number]>('bank_transfer');
+  const [method, setMethod] = useState<(typeof PLATFORM_PAYMENT_METHODS)[number]>('bank_transfer');
   const [reference, setReference] = useState('');
   const [err, setErr] = useState<string | null>(null);
   async function save() {
@@ -28,8 +28,8 @@ export function PaymentDialog({ invoice, onClose, onDone }: { invoice: PlatformI
         <Stack spacing={2} sx={{ mt: 1 }}>
           {err ? <Alert severity="error">{err}</Alert> : null}
           <TextField label={`${t('sb.amount')} (${invoice.currency})`} type="number" value={amount} onChange={(e) => setAmount(e.target.value)} slotProps={{ htmlInput: { min: 0, step: 'any' } }} />
-          <TextField select label={t('sb.method')} value={method} onChange={(e) => setMethod(e.target.value as (typeof methods)[number])}>
-            {methods.map((m) => <MenuItem key={m} value={m}>{t(`sb.method_${m}`)}</MenuItem>)}
+          <TextField select label={t('sb.method')} value={method} onChange={(e) => setMethod(e.target.value as (typeof PLATFORM_PAYMENT_METHODS)[number])}>
+            {PLATFORM_PAYMENT_METHODS.map((m) => <MenuItem key={m} value={m}>{t(`sb.method_${m}`)}</MenuItem>)}
           </TextField>
           <TextField label={t('sb.reference')} value={reference} onChange={(e) => setReference(e.target.value)} />
         </Stack>

@@ -12,9 +12,8 @@ import { ErrorAlert, Loading, ok, useLoad } from '../../../ui/common.tsx';
 import { CurrencyField } from '../../../ui/fields.tsx';
 import { useIsp } from '../context.ts';
 import type { Addon } from './types.ts';
+import { ADDON_BILLINGS, ADDON_KINDS } from '../../../api/enums.ts';
 
-const KINDS = ['static_ip', 'data_pack', 'speed_boost', 'other'] as const;
-const BILLINGS = ['recurring', 'one_off'] as const;
 const GB = 1_000_000_000;
 
 export default function AddonsPage() {
@@ -69,7 +68,7 @@ export default function AddonsPage() {
   );
 }
 
-type Form = { name: string; description: string; kind: (typeof KINDS)[number]; billing: (typeof BILLINGS)[number]; price: string; currency: string; taxable: boolean; gb: string; active: boolean };
+type Form = { name: string; description: string; kind: (typeof ADDON_KINDS)[number]; billing: (typeof ADDON_BILLINGS)[number]; price: string; currency: string; taxable: boolean; gb: string; active: boolean };
 
 function AddonDialog({ open, addon, onClose, onSaved }: { open: boolean; addon: Addon | null; onClose: () => void; onSaved: () => void }) {
   const t = useT();
@@ -106,8 +105,8 @@ function AddonDialog({ open, addon, onClose, onSaved }: { open: boolean; addon: 
         {err ? <Alert severity="error" sx={{ mb: 2 }}>{err}</Alert> : null}
         <Grid container spacing={2} sx={{ mt: 0 }}>
           <Grid size={12}><TextField fullWidth required label={t('addon.name')} name="name" value={f.name} onChange={set('name')} {...e1('name')} /></Grid>
-          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('addon.kind')} value={f.kind} onChange={set('kind')}>{KINDS.map((k) => <MenuItem key={k} value={k}>{t(`addon.kinds.${k}`)}</MenuItem>)}</TextField></Grid>
-          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('addon.billing')} value={f.billing} onChange={set('billing')}>{BILLINGS.map((k) => <MenuItem key={k} value={k}>{t(`addon.billings.${k}`)}</MenuItem>)}</TextField></Grid>
+          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('addon.kind')} value={f.kind} onChange={set('kind')}>{ADDON_KINDS.map((k) => <MenuItem key={k} value={k}>{t(`addon.kinds.${k}`)}</MenuItem>)}</TextField></Grid>
+          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('addon.billing')} value={f.billing} onChange={set('billing')}>{ADDON_BILLINGS.map((k) => <MenuItem key={k} value={k}>{t(`addon.billings.${k}`)}</MenuItem>)}</TextField></Grid>
           <Grid size={{ xs: 6 }}><TextField fullWidth required type="number" label={t('addon.price')} name="price" value={f.price} onChange={set('price')} slotProps={{ htmlInput: { min: 0, step: 'any' } }} {...e1('price_minor')} /></Grid>
           <Grid size={{ xs: 6 }}><CurrencyField value={f.currency} onChange={(v) => setF({ ...f, currency: v })} error={errors.currency} /></Grid>
           {f.kind === 'data_pack' ? <Grid size={12}><TextField fullWidth required type="number" label={t('addon.dataGb')} name="gb" value={f.gb} onChange={set('gb')} helperText={errors.data_bytes ?? t('addon.dataHelp')} error={Boolean(errors.data_bytes)} slotProps={{ htmlInput: { min: 0, step: 'any' } }} /></Grid> : null}

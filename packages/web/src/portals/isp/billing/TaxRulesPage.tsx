@@ -12,9 +12,8 @@ import { useT } from '../../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, ok, useLoad } from '../../../ui/common.tsx';
 import { useIsp } from '../context.ts';
 import type { BillingSettings, TaxRule } from './types.ts';
+import { TAX_KINDS, TAX_SCOPES } from '../../../api/enums.ts';
 
-const KINDS = ['gst', 'vat', 'sales_tax', 'other'] as const;
-const SCOPES = ['any', 'intra', 'inter'] as const;
 
 export default function TaxRulesPage() {
   const t = useT();
@@ -75,7 +74,7 @@ export default function TaxRulesPage() {
   );
 }
 
-const blank = { name: '', kind: 'vat' as (typeof KINDS)[number], country: '', region: '', scope: 'any' as (typeof SCOPES)[number], rate: '', compound: false, reverse_charge_b2b: false, category: '*', active: true };
+const blank = { name: '', kind: 'vat' as (typeof TAX_KINDS)[number], country: '', region: '', scope: 'any' as (typeof TAX_SCOPES)[number], rate: '', compound: false, reverse_charge_b2b: false, category: '*', active: true };
 
 function RuleDialog({ open, rule, onClose, onSaved }: { open: boolean; rule: TaxRule | null; onClose: () => void; onSaved: () => void }) {
   const t = useT();
@@ -86,7 +85,7 @@ function RuleDialog({ open, rule, onClose, onSaved }: { open: boolean; rule: Tax
   useEffect(() => {
     if (!open) return;
     setErrors({}); setErr(null);
-    setF(rule ? { name: rule.name, kind: rule.kind as (typeof KINDS)[number], country: rule.country ?? '', region: rule.region ?? '', scope: rule.scope as (typeof SCOPES)[number], rate: rule.rate, compound: rule.compound, reverse_charge_b2b: rule.reverse_charge_b2b, category: rule.category, active: rule.active } : blank);
+    setF(rule ? { name: rule.name, kind: rule.kind as (typeof TAX_KINDS)[number], country: rule.country ?? '', region: rule.region ?? '', scope: rule.scope as (typeof TAX_SCOPES)[number], rate: rule.rate, compound: rule.compound, reverse_charge_b2b: rule.reverse_charge_b2b, category: rule.category, active: rule.active } : blank);
   }, [open, rule]);
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -105,11 +104,11 @@ function RuleDialog({ open, rule, onClose, onSaved }: { open: boolean; rule: Tax
         {err ? <Alert severity="error" sx={{ mb: 2 }}>{err}</Alert> : null}
         <Grid container spacing={2} sx={{ mt: 0 }}>
           <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth required label={t('tax.name')} value={f.name} onChange={set('name')} {...err1('name')} /></Grid>
-          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('tax.kind')} value={f.kind} onChange={set('kind')}>{KINDS.map((k) => <MenuItem key={k} value={k}>{t(`tax.kinds.${k}`)}</MenuItem>)}</TextField></Grid>
+          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('tax.kind')} value={f.kind} onChange={set('kind')}>{TAX_KINDS.map((k) => <MenuItem key={k} value={k}>{t(`tax.kinds.${k}`)}</MenuItem>)}</TextField></Grid>
           <Grid size={{ xs: 6, sm: 4 }}><TextField fullWidth label={t('tax.country')} value={f.country} onChange={set('country')} slotProps={{ htmlInput: { maxLength: 2 } }} {...err1('country')} /></Grid>
           <Grid size={{ xs: 6, sm: 4 }}><TextField fullWidth label={t('tax.region')} value={f.region} onChange={set('region')} {...err1('region')} /></Grid>
           <Grid size={{ xs: 12, sm: 4 }}><TextField fullWidth required label={t('tax.ratePercent')} value={f.rate} onChange={set('rate')} {...err1('rate')} /></Grid>
-          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('tax.scope')} value={f.scope} onChange={set('scope')} helperText={t('tax.scopeHelp')}>{SCOPES.map((s) => <MenuItem key={s} value={s}>{t(`tax.scopes.${s}`)}</MenuItem>)}</TextField></Grid>
+          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('tax.scope')} value={f.scope} onChange={set('scope')} helperText={t('tax.scopeHelp')}>{TAX_SCOPES.map((s) => <MenuItem key={s} value={s}>{t(`tax.scopes.${s}`)}</MenuItem>)}</TextField></Grid>
           <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth label={t('tax.category')} value={f.category} onChange={set('category')} helperText={t('tax.categoryHelp')} /></Grid>
           <Grid size={12}>
             <FormControlLabel control={<Checkbox checked={f.reverse_charge_b2b} onChange={(e) => setF({ ...f, reverse_charge_b2b: e.target.checked })} />} label={t('tax.reverseChargeHelp')} />

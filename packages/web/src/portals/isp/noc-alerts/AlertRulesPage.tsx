@@ -12,11 +12,11 @@ import { useT } from '../../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, ok, useLoad } from '../../../ui/common.tsx';
 import { useIsp } from '../context.ts';
 import { SeverityChip, useDevices } from './shared.tsx';
-import { SEVERITIES, type AlertRule, type AlertRuleBody } from './types.ts';
+import { SEVERITIES } from '../../../api/enums.ts';
+import type { AlertRule, AlertRuleBody } from './types.ts';
 import { PoliciesSection } from './PoliciesSection.tsx';
+import { ALERT_RULE_KINDS, ALERT_RULE_MODES } from '../../../api/enums.ts';
 
-const KINDS = ['metric', 'device_down', 'log'] as const;
-const MODES = ['threshold', 'rate', 'change_percent'] as const;
 const METRICS = ['if_utilisation', 'if_in_bps', 'if_out_bps', 'if_in_errors', 'if_out_errors', 'if_in_discards', 'if_out_discards', 'if_oper_up', 'reachable',
   'snmp_rtt_ms', 'snmp_loss_percent', 'tcp_rtt_ms', 'tcp_loss_percent', 'cpu_percent', 'memory_percent', 'temperature_c', 'uptime_s', 'nas_sessions'];
 
@@ -160,7 +160,7 @@ function RuleDialog({ open, rule, onClose, onSaved }: { open: boolean; rule: Ale
             {field('name', t('noca.rules.name'), { required: true, autoFocus: true }, 12)}
             <Grid size={{ xs: 12, sm: 6 }}>
               <TextField select fullWidth label={t('noca.rules.kindLabel')} value={f.kind} onChange={set('kind')}>
-                {KINDS.map((k) => <MenuItem key={k} value={k}>{t(`noca.rules.kind.${k}`)}</MenuItem>)}
+                {ALERT_RULE_KINDS.map((k) => <MenuItem key={k} value={k}>{t(`noca.rules.kind.${k}`)}</MenuItem>)}
               </TextField>
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
@@ -183,7 +183,7 @@ function RuleDialog({ open, rule, onClose, onSaved }: { open: boolean; rule: Ale
                 </Grid>
                 <Grid size={{ xs: 12, sm: 6 }}>
                   <TextField select fullWidth label={t('noca.rules.modeLabel')} value={f.mode} onChange={set('mode')}>
-                    {MODES.map((m) => <MenuItem key={m} value={m}>{t(`noca.rules.mode.${m}`)}</MenuItem>)}
+                    {ALERT_RULE_MODES.map((m) => <MenuItem key={m} value={m}>{t(`noca.rules.mode.${m}`)}</MenuItem>)}
                   </TextField>
                 </Grid>
                 <Grid size={{ xs: 12, sm: 4 }}>

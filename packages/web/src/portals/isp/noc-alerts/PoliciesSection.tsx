@@ -12,7 +12,8 @@ import { useT } from '../../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, ok, useLoad } from '../../../ui/common.tsx';
 import { useIsp } from '../context.ts';
 import { SeverityChip } from './shared.tsx';
-import { SEVERITIES, type Policy, type PolicyBody } from './types.ts';
+import { SEVERITIES } from '../../../api/enums.ts';
+import type { Policy, PolicyBody } from './types.ts';
 
 export function PoliciesSection() {
   const t = useT();

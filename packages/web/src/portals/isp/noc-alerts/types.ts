@@ -1,11 +1,5 @@
 /** API shapes of the NOC alerts pages, derived from the generated schema. */
-import type { paths } from '../../../api/schema';
-
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
-type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
-  ? R extends { 200: infer A } ? Json<A> : R extends { 201: infer B } ? Json<B> : never
-  : never;
-type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
+import type { Body, Ok } from '../../../api/types.ts';
 
 export type Incident = Ok<'/api/noc/{isp_id}/incidents', 'get'>['items'][number];
 export type IncidentDetail = Ok<'/api/noc/{isp_id}/incidents/{id}', 'get'>;
@@ -21,4 +15,3 @@ export type LogEntry = Ok<'/api/noc/{isp_id}/logs', 'get'>['items'][number];
 export type TopologyNode = Ok<'/api/noc/{isp_id}/topology', 'get'>['nodes'][number];
 export type LldpLink = Ok<'/api/noc/{isp_id}/topology', 'get'>['lldp_links'][number];
 export type Severity = Incident['severity'];
-export const SEVERITIES: readonly Severity[] = ['critical', 'major', 'minor', 'warning', 'info'];

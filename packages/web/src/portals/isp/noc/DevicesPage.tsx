@@ -14,8 +14,8 @@ import { useIsp } from '../context.ts';
 import { DeviceStatus } from './format.tsx';
 import DeviceDialog from './DeviceDialog.tsx';
 import type { Device } from './types.ts';
+import { DEVICE_STATUSES } from '../../../api/enums.ts';
 
-const STATUSES = ['up', 'down', 'unknown'] as const;
 
 export default function DevicesPage() {
   const t = useT();
@@ -23,7 +23,7 @@ export default function DevicesPage() {
   const { ispId, base, can } = useIsp();
   const manage = can('noc:manage');
   const [q, setQ] = useState('');
-  const [status, setStatus] = useState<'' | (typeof STATUSES)[number]>('');
+  const [status, setStatus] = useState<'' | (typeof DEVICE_STATUSES)[number]>('');
   const [page, setPage] = useState(0);
   const [rows, setRows] = useState(25);
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/noc/{isp_id}/devices', {
@@ -48,7 +48,7 @@ export default function DevicesPage() {
         <TextField size="small" label={t('noc.devices.search')} value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} sx={{ minWidth: 220, flex: 1 }} />
         <TextField size="small" select label={t('noc.device.status')} value={status} onChange={(e) => { setStatus(e.target.value as typeof status); setPage(0); }} sx={{ minWidth: 160 }}>
           <MenuItem value="">{t('common.all')}</MenuItem>
-          {STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`noc.status.${s}`)}</MenuItem>)}
+          {DEVICE_STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`noc.status.${s}`)}</MenuItem>)}
         </TextField>
       </Box>
       <ErrorAlert error={error} onRetry={reload} />

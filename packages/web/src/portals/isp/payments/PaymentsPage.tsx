@@ -9,11 +9,10 @@ import { useIsp } from '../context.ts';
 import { PaymentDetailDialog } from './PaymentDetailDialog.tsx';
 import { PaymentsTable } from './PaymentsTable.tsx';
 import { RecordPaymentDialog } from './RecordPaymentDialog.tsx';
+import { PAYMENT_METHODS, PAYMENT_STATUSES } from '../../../api/enums.ts';
 
-const STATUSES = ['succeeded', 'held', 'pending', 'failed', 'refunded', 'partially_refunded'] as const;
-type Status = (typeof STATUSES)[number];
-const METHODS = ['cash', 'bank_transfer', 'cheque', 'card', 'gateway'] as const;
-type Method = (typeof METHODS)[number];
+type Status = (typeof PAYMENT_STATUSES)[number];
+type Method = (typeof PAYMENT_METHODS)[number];
 
 export default function PaymentsPage({ review = false }: { review?: boolean }) {
   const t = useT();
@@ -37,11 +36,11 @@ export default function PaymentsPage({ review = false }: { review?: boolean }) {
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
           <TextField select size="small" label={t('pay.statusLabel')} name="status" value={status} onChange={(e) => { setStatus(e.target.value as Status | ''); setPage(0); }} sx={{ minWidth: 200 }}>
             <MenuItem value="">{t('common.all')}</MenuItem>
-            {STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`pay.status.${s}`)}</MenuItem>)}
+            {PAYMENT_STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`pay.status.${s}`)}</MenuItem>)}
           </TextField>
           <TextField select size="small" label={t('pay.method.label')} name="method" value={method} onChange={(e) => { setMethod(e.target.value as Method | ''); setPage(0); }} sx={{ minWidth: 200 }}>
             <MenuItem value="">{t('common.all')}</MenuItem>
-            {METHODS.map((m) => <MenuItem key={m} value={m}>{t(`pay.method.${m}`)}</MenuItem>)}
+            {PAYMENT_METHODS.map((m) => <MenuItem key={m} value={m}>{t(`pay.method.${m}`)}</MenuItem>)}
           </TextField>
         </Stack>
       ) : null}

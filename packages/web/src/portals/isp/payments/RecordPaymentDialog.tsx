@@ -8,9 +8,9 @@ import { api, fieldErrors, problemDetail } from '../../../api/client.ts';
 import { minorDigits, useFormat, useT } from '../../../i18n/index.tsx';
 import type { Payment, PayableInvoices } from './types.ts';
 import { ConversionPreview } from './Conversion.tsx';
+import { RECORDED_PAYMENT_METHODS } from '../../../api/enums.ts';
 
-const METHODS = ['cash', 'bank_transfer', 'cheque', 'card'] as const;
-type Method = (typeof METHODS)[number];
+type Method = (typeof RECORDED_PAYMENT_METHODS)[number];
 type Pick = { id: string; label: string };
 
 /** "12.5" with 2 decimals → 1250; null when not a positive amount with at most that many decimals. */
@@ -108,7 +108,7 @@ export function RecordPaymentDialog({ open, ispId, currency, subscriber, onClose
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
               <TextField select fullWidth label={t('pay.method.label')} name="method" value={method} onChange={(e) => setMethod(e.target.value as Method)}>
-                {METHODS.map((m) => <MenuItem key={m} value={m}>{t(`pay.method.${m}`)}</MenuItem>)}
+                {RECORDED_PAYMENT_METHODS.map((m) => <MenuItem key={m} value={m}>{t(`pay.method.${m}`)}</MenuItem>)}
               </TextField>
             </Grid>
             <Grid size={{ xs: 4, sm: 2 }}>

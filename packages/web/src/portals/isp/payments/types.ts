@@ -1,10 +1,5 @@
 /** Names for the payments API shapes, derived from the generated schema. */
-import type { paths } from '../../../api/schema';
-
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
-type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
-  ? R extends { 200: infer A } ? Json<A> : R extends { 201: infer B } ? Json<B> : never
-  : never;
+import type { Ok } from '../../../api/types.ts';
 
 export type Payment = Ok<'/api/isp/{isp_id}/payments/{payment_id}', 'get'>;
 export type PaymentPage = Ok<'/api/isp/{isp_id}/payments', 'get'>;
