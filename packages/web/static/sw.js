@@ -1,7 +1,7 @@
 /* AstraNetix service worker: caches the app shell so the portal opens offline; the API is never cached. */
 /* global self, caches, fetch */
-const CACHE = 'anx-shell-v1';
-const SHELL = ['/', '/offline.html', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png'];
+const CACHE = 'anx-shell-v2';
+const SHELL = ['/', '/offline.html', '/offline.js', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));

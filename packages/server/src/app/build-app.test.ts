@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../test/harness.ts';
 
@@ -42,6 +45,37 @@ describe('the HTTP surface', () => {
     const page = await api.get('/t/demo-isp');
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
+  });
+
+  it('sends a Content-Security-Policy and forbids framing on pages, the API and the docs; HSTS is left to the TLS terminator', async () => {
+    for (const url of ['/t/demo-isp', '/api/health', '/api/nope', '/docs/']) {
+      const r = await api.get(url);
+      const csp = String(r.headers['content-security-policy']);
+      const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+      expect(directive('default-src'), url).toBe("default-src 'self'");
+      expect(directive('script-src'), url).toBe("script-src 'self'");
+      expect(directive('script-src-attr'), url).toBe("script-src-attr 'none'");
+      expect(directive('style-src'), url).toBe("style-src 'self' 'unsafe-inline'");
+      expect(directive('img-src'), url).toBe("img-src 'self' data: https:");
+      expect(directive('connect-src'), url).toBe("connect-src 'self'");
+      expect(directive('object-src'), url).toBe("object-src 'none'");
+      expect(directive('frame-ancestors'), url).toBe("frame-ancestors 'none'");
+      expect(csp, url).not.toContain('upgrade-insecure-requests');
+      expect(r.headers['x-frame-options'], url).toBe('DENY');
+      expect(r.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(r.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(r.headers['strict-transport-security'], url).toBeUndefined();
+    }
+  });
+
+  it("the web app's pages carry no inline script or event handler that script-src 'self' would block", () => {
+    const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
+    for (const page of ['index.html', 'public/index.html', 'static/offline.html']) {
+      const html = readFileSync(path.join(web, page), 'utf8');
+      for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) expect(tag, page).toMatch(/\bsrc=/);
+      expect(html, page).not.toMatch(/\son[a-z]+\s*=/i);
+      expect(html, page).not.toMatch(/javascript:/i);
+    }
   });
 
   it('rejects forged and expired tokens', async () => {

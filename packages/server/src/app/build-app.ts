@@ -7,6 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import type { Api } from '../platform/http/api.ts';
 import { installProblemHandler } from '../platform/http/problem.ts';
 import { installAuthentication } from '../platform/http/authenticate.ts';
@@ -21,6 +22,7 @@ import { registerSelfServiceRoutes } from '../modules/subscribers/self-service.r
 import { registerAuditRoutes } from '../modules/reporting/audit.routes.ts';
 import { registerSystemRoutes } from '../modules/system/system.routes.ts';
 import { registerMonitoringRoutes } from '../modules/system/monitoring.routes.ts';
+import { registerPlatformSettingsRoutes } from '../modules/system/platform-settings.routes.ts';
 import { registerNasRoutes } from '../modules/aaa/nas.routes.ts';
 import { registerSessionRoutes } from '../modules/aaa/sessions.routes.ts';
 import { registerCoaRoutes } from '../modules/aaa/coa.routes.ts';
@@ -70,10 +72,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     ctx.metrics.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
     ctx.metrics.httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
   });
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-  });
+  await installSecurityHeaders(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -89,6 +88,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const api = app.withTypeProvider<ZodTypeProvider>() as unknown as Api;
   registerSystemRoutes(api, ctx);
   registerMonitoringRoutes(api, ctx);
+  registerPlatformSettingsRoutes(api, ctx);
   registerAuthRoutes(api, ctx);
   registerFounderRoutes(api, ctx);
   registerIspRoutes(api, ctx);

@@ -10,6 +10,7 @@ import type { Mailer } from '../platform/mail/mailer.ts';
 import type { EventBus } from '../platform/events/event-bus.ts';
 import type { Clock } from '../platform/clock/clock.ts';
 import type { AccountStates } from '../platform/auth/account-states.ts';
+import type { OutboundHttp } from '../platform/net/outbound-http.ts';
 
 /** The adapters a module may use; built once by the composition root. */
 export type AppContext = {
@@ -27,4 +28,6 @@ export type AppContext = {
   log: Logger;
   /** What "now" and "today" are for business rules; pinned in tests and simulations. */
   clock: Clock;
+  /** Every request to a URL a user gave (gateway servers, webhooks) goes through this. */
+  outbound: OutboundHttp;
 };

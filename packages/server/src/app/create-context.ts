@@ -14,6 +14,9 @@ import { EventBus } from '../platform/events/event-bus.ts';
 import { systemClock } from '../platform/clock/clock.ts';
 import { AccountStates, loadAccountState } from '../platform/auth/account-states.ts';
 import { loadOperatorDictionaries } from '../modules/aaa/operator-dictionaries.ts';
+import { OutboundHttp } from '../platform/net/outbound-http.ts';
+import { parseAllowedCidrs } from '../platform/net/address-policy.ts';
+import { loadOutboundAllowance, platformSettingsUpdated } from '../modules/system/platform-settings.service.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
   const pretty = config.env !== 'production' && process.stdout.isTTY;
@@ -44,6 +47,12 @@ export async function createContext(config: Config, log = createLogger(config), 
   bus.subscribe((m) => accounts.onEvent(m));
   const smtpUrl = process.env.SMTP_URL;
   if (config.env === 'production' && !smtpUrl) throw new Error('SMTP_URL: required when NODE_ENV=production (password resets are mailed)');
+  const envAllow = parseAllowedCidrs(config.outboundAllowCidrs);
+  const outbound = new OutboundHttp({ allow: 'ok' in envAllow ? envAllow.ok : [], loadStored: () => loadOutboundAllowance(database), log });
+  await outbound.refresh();
+  bus.subscribe((m) => {
+    if (m.type === platformSettingsUpdated) void outbound.refresh();
+  });
   const metrics = createMetrics();
   database.observe = (seconds, committed) => metrics.dbTransactions.observe({ outcome: committed ? 'committed' : 'rolled_back' }, seconds);
   return {
@@ -59,11 +68,13 @@ export async function createContext(config: Config, log = createLogger(config), 
     bus,
     clock: systemClock,
     accounts,
+    outbound,
   };
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.bus.stop();
+  await ctx.outbound.close();
   await ctx.redis?.quit().catch(() => undefined);
   await ctx.db.close();
 }

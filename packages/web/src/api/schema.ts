@@ -589,6 +589,291 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/founder/system/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform owner's settings: the private ranges outbound requests to ISP-given URLs may reach */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Private ranges that requests to URLs given by ISPs (BTCPay server, NOC webhooks) may reach */
+                            outbound_allow_cidrs: string[];
+                            /** @description Ranges allowed by the deployment (OUTBOUND_ALLOW_CIDRS); always in force, read-only here */
+                            outbound_allow_cidrs_env: string[];
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the platform settings (audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description CIDRs inside loopback, RFC 1918, 100.64/10, fc00::/7 or link-local ranges, e.g. 10.20.0.0/16; [] allows none */
+                        outbound_allow_cidrs: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Private ranges that requests to URLs given by ISPs (BTCPay server, NOC webhooks) may reach */
+                            outbound_allow_cidrs: string[];
+                            /** @description Ranges allowed by the deployment (OUTBOUND_ALLOW_CIDRS); always in force, read-only here */
+                            outbound_allow_cidrs_env: string[];
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -1106,7 +1391,7 @@ export interface paths {
                             mfa_setup_required: boolean;
                             scopes?: string[];
                             /** @description What this account may do (an API key: its scopes); the web hides the rest */
-                            permissions: ("platform:manage" | "isp:read" | "isp:manage" | "branch:read" | "branch:manage" | "staff:read" | "staff:manage" | "subscriber:read" | "subscriber:manage" | "plan:read" | "plan:manage" | "audit:read" | "nas:read" | "nas:manage" | "apikey:manage" | "billing:read" | "billing:manage" | "noc:read" | "noc:manage" | "ticket:read" | "ticket:manage" | "self:read" | "self:manage")[];
+                            permissions: ("platform:manage" | "isp:read" | "isp:manage" | "branch:read" | "branch:manage" | "staff:read" | "staff:manage" | "subscriber:read" | "subscriber:manage" | "plan:read" | "plan:manage" | "audit:read" | "nas:read" | "nas:manage" | "aaa:test_login" | "apikey:manage" | "billing:read" | "billing:manage" | "billing:configure" | "noc:read" | "noc:manage" | "ticket:read" | "ticket:manage" | "self:read" | "self:manage")[];
                             /** @description The staff roles this account may give to others */
                             grantable_roles: ("founder" | "isp_admin" | "billing" | "support_agent" | "noc_engineer" | "branch_manager" | "subscriber")[];
                         };
@@ -6617,7 +6902,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("isp:read" | "isp:manage" | "branch:read" | "branch:manage" | "staff:read" | "staff:manage" | "subscriber:read" | "subscriber:manage" | "plan:read" | "plan:manage" | "audit:read" | "nas:read" | "nas:manage" | "apikey:manage" | "billing:read" | "billing:manage" | "noc:read" | "noc:manage" | "ticket:read" | "ticket:manage")[];
+                        scopes: ("isp:read" | "isp:manage" | "branch:read" | "branch:manage" | "staff:read" | "staff:manage" | "subscriber:read" | "subscriber:manage" | "plan:read" | "plan:manage" | "audit:read" | "nas:read" | "nas:manage" | "aaa:test_login" | "apikey:manage" | "billing:read" | "billing:manage" | "billing:configure" | "noc:read" | "noc:manage" | "ticket:read" | "ticket:manage")[];
                         /** Format: date-time */
                         expires_at?: string;
                     };
@@ -11643,7 +11928,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run the authorisation for a username and password and show each check */
+        /** Run the authorisation for a username and password and show each check (permission aaa:test_login; throttled per caller and per username; audited) */
         post: {
             parameters: {
                 query?: never;
@@ -11778,6 +12063,27 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -41261,7 +41567,7 @@ export const pathsApiHealthGetResponses200ContentApplicationJsonStatusValues: Re
 export const pathsApiHealthGetResponses503ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/health"]["get"]["responses"]["503"]["content"]["application/json"]["status"]> = ["down"];
 export const pathsApiAuthLoginPostResponses200ContentApplicationJsonToken_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/auth/login"]["post"]["responses"]["200"]["content"]["application/json"]["token_type"]> = ["Bearer"];
 export const pathsApiAuthRefreshPostResponses200ContentApplicationJsonToken_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/auth/refresh"]["post"]["responses"]["200"]["content"]["application/json"]["token_type"]> = ["Bearer"];
-export const pathsApiAuthMeGetResponses200ContentApplicationJsonPermissionsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/auth/me"]["get"]["responses"]["200"]["content"]["application/json"]["permissions"]> = ["platform:manage", "isp:read", "isp:manage", "branch:read", "branch:manage", "staff:read", "staff:manage", "subscriber:read", "subscriber:manage", "plan:read", "plan:manage", "audit:read", "nas:read", "nas:manage", "apikey:manage", "billing:read", "billing:manage", "noc:read", "noc:manage", "ticket:read", "ticket:manage", "self:read", "self:manage"];
+export const pathsApiAuthMeGetResponses200ContentApplicationJsonPermissionsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/auth/me"]["get"]["responses"]["200"]["content"]["application/json"]["permissions"]> = ["platform:manage", "isp:read", "isp:manage", "branch:read", "branch:manage", "staff:read", "staff:manage", "subscriber:read", "subscriber:manage", "plan:read", "plan:manage", "audit:read", "nas:read", "nas:manage", "aaa:test_login", "apikey:manage", "billing:read", "billing:manage", "billing:configure", "noc:read", "noc:manage", "ticket:read", "ticket:manage", "self:read", "self:manage"];
 export const pathsApiAuthMeGetResponses200ContentApplicationJsonGrantable_rolesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/auth/me"]["get"]["responses"]["200"]["content"]["application/json"]["grantable_roles"]> = ["founder", "isp_admin", "billing", "support_agent", "noc_engineer", "branch_manager", "subscriber"];
 export const pathsApiAuthPasswordForgotPostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/auth/password/forgot"]["post"]["responses"]["202"]["content"]["application/json"]["status"]> = ["accepted"];
 export const pathsApiMePasswordPostResponses200ContentApplicationJsonToken_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/me/password"]["post"]["responses"]["200"]["content"]["application/json"]["token_type"]> = ["Bearer"];
@@ -41285,7 +41591,7 @@ export const pathsApiBranchBranch_idUsersGetParametersQueryStatusValues: Readonl
 export const pathsApiIspIsp_idUsersUser_idPatchRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/isp/{isp_id}/users/{user_id}"]["patch"]["requestBody"]["content"]["application/json"]["role"]> = ["isp_admin", "billing", "support_agent", "noc_engineer", "branch_manager"];
 export const pathsApiIspIsp_idUsersUser_idPatchRequestBodyContentApplicationJsonLocaleAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/isp/{isp_id}/users/{user_id}"]["patch"]["requestBody"]["content"]["application/json"]["locale"]> = ["en", "es", "fr", "ar", "hi"];
 export const pathsApiIspIsp_idUsersUser_idPatchRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/isp/{isp_id}/users/{user_id}"]["patch"]["requestBody"]["content"]["application/json"]["status"]> = ["active", "disabled"];
-export const pathsApiIspIsp_idApiKeysPostRequestBodyContentApplicationJsonScopesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/isp/{isp_id}/api-keys"]["post"]["requestBody"]["content"]["application/json"]["scopes"]> = ["isp:read", "isp:manage", "branch:read", "branch:manage", "staff:read", "staff:manage", "subscriber:read", "subscriber:manage", "plan:read", "plan:manage", "audit:read", "nas:read", "nas:manage", "apikey:manage", "billing:read", "billing:manage", "noc:read", "noc:manage", "ticket:read", "ticket:manage"];
+export const pathsApiIspIsp_idApiKeysPostRequestBodyContentApplicationJsonScopesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/isp/{isp_id}/api-keys"]["post"]["requestBody"]["content"]["application/json"]["scopes"]> = ["isp:read", "isp:manage", "branch:read", "branch:manage", "staff:read", "staff:manage", "subscriber:read", "subscriber:manage", "plan:read", "plan:manage", "audit:read", "nas:read", "nas:manage", "aaa:test_login", "apikey:manage", "billing:read", "billing:manage", "billing:configure", "noc:read", "noc:manage", "ticket:read", "ticket:manage"];
 export const pathsApiIspIsp_idPlansGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/isp/{isp_id}/plans"]["get"]["parameters"]["query"]["status"]> = ["active", "archived"];
 export const pathsApiIspIsp_idPlansPostRequestBodyContentApplicationJsonRadius_replyOpValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/isp/{isp_id}/plans"]["post"]["requestBody"]["content"]["application/json"]["radius_reply"]["op"]> = [":=", "+="];
 export const pathsApiIspIsp_idPlansPostRequestBodyContentApplicationJsonRadius_checkOpValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/isp/{isp_id}/plans"]["post"]["requestBody"]["content"]["application/json"]["radius_check"]["op"]> = ["==", "!=", "=~", "!~", "<", "<=", ">", ">=", "=*", "!*"];

@@ -34,6 +34,10 @@ export function createAaaMetrics(registry: Registry) {
     dropped: new Counter({ name: 'astranetix_radius_dropped_total', help: 'Packets dropped without an answer', labelNames: ['reason'] as const, registers: r }),
     duplicates: new Counter({ name: 'astranetix_radius_duplicates_total', help: 'Retransmissions answered from the duplicate cache', labelNames: ['kind'] as const, registers: r }),
     errors: new Counter({ name: 'astranetix_radius_errors_total', help: 'Internal errors while handling packets', labelNames: ['stage'] as const, registers: r }),
+    malformed: new Counter({
+      name: 'astranetix_radius_malformed_total', help: 'Access-Requests rejected for an attribute that cannot be read (a NUL in User-Name, a User-Password of a wrong length)',
+      labelNames: ['attribute'] as const, registers: r,
+    }),
     latency: new Histogram({
       name: 'astranetix_radius_latency_seconds', help: 'Time from receipt to answer', labelNames: ['kind'] as const,
       buckets: [0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5], registers: r,

@@ -13,7 +13,8 @@ import type { SubscriberCache } from './subscriber-cache.ts';
 import type { SessionTracker } from './session-tracker.ts';
 import type { AccountingWriter, AcctRecord } from './accounting-writer.ts';
 import type { PostAuthWriter } from './postauth-writer.ts';
-import { authorize, type Decision } from './authorize.ts';
+import { authorize, malformed, type Decision } from './authorize.ts';
+import { MalformedInput, withoutNul } from './malformed-input.ts';
 import { allocateIp } from './ip-pool.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { AaaSubscriber } from './policy.ts';
@@ -60,6 +61,7 @@ export class AaaServer {
   // Challenge state lives in this process: a NAS keeps talking to the server that challenged it.
   private readonly eap = new EapMd5Server({ serverName: 'astranetix' });
   private readonly decodeOptionsByNas = new WeakMap<AaaNas, DecodeOptions>();
+  private readonly malformedInput: MalformedInput;
 
   // Label lookups cost more than the observation itself at this rate.
   private readonly authLatency;
@@ -68,6 +70,7 @@ export class AaaServer {
   constructor(private readonly deps: AaaDeps) {
     this.authLatency = deps.metrics.latency.labels({ kind: 'auth' });
     this.acctLatency = deps.metrics.latency.labels({ kind: 'acct' });
+    this.malformedInput = new MalformedInput(deps.metrics.malformed, deps.log);
   }
 
   async start(host: string, authPort: number, acctPort: number): Promise<{ authPort: number; acctPort: number }> {
@@ -79,6 +82,7 @@ export class AaaServer {
   async stop(): Promise<void> {
     await Promise.all([this.auth, this.acct].map((s) => (s ? new Promise<void>((r) => s.close(() => r())) : undefined)));
     this.auth = this.acct = null;
+    this.malformedInput.close();
   }
 
   private bind(host: string, port: number, handler: (msg: Buffer, rinfo: dgram.RemoteInfo, sock: dgram.Socket) => Promise<void> | void): Promise<dgram.Socket> {
@@ -182,6 +186,13 @@ export class AaaServer {
 
   private async authSlow(sock: dgram.Socket, rinfo: dgram.RemoteInfo, key: number, packet: RadiusPacket, nas: AaaNas, username: string,
     cached: { sub: AaaSubscriber | null; usage: QuotaUsage } | undefined, started: number): Promise<void> {
+    // No subscriber's name holds a NUL (the database cannot store one), so it is never in the
+    // cache and the check costs the steady state nothing here; asked of the database, it would
+    // fail the query and leave the NAS without an answer.
+    if (username.includes('\0')) {
+      return this.answer(sock, rinfo, key, packet, nas, null, withoutNul(username), malformed(null, 'subscriber', 'User-Name', 'User-Name contains a NUL octet'),
+        NO_ATTRIBUTES, started, new Date());
+    }
     const { sub, usage } = cached ?? await this.deps.subscribers.get(nas.ispId, username);
     // Not a subscriber: perhaps a hotspot card's PIN. Only this path may reach the database.
     // A failed lookup answers nothing and forgets the packet, so that the NAS's retransmission is processed.
@@ -228,6 +239,7 @@ export class AaaServer {
     metrics.countAuth(decision.accept ? 'accept' : 'reject', decision.method);
     this.authLatency.observe((performance.now() - started) / 1000);
     this.logDecision(nas, sub, logName, packet, rinfo.address, decision.accept, decision.reason, decision.method, at);
+    if (decision.malformed !== undefined) this.malformedInput.note(decision.malformed, nas.name, rinfo.address, decision.reason);
   }
 
   private logDecision(nas: AaaNas, sub: AaaSubscriber | null, username: string, packet: RadiusPacket, from: string, accept: boolean, reason: string, method: string, at: Date): void {
@@ -290,8 +302,10 @@ export class AaaServer {
   }
 
   private async record(nas: AaaNas, p: RadiusPacket, status: AcctRecord['statusType'], nasIp: string, at: Date): Promise<AcctRecord> {
-    const username = p.getString('User-Name') ?? '';
-    const sessionId = p.getString('Acct-Session-Id') ?? '';
+    // Accounting is recorded whatever the strings hold, but without NUL: the database cannot
+    // store one, and a record it refuses would fail its whole batch (and stay in the journal).
+    const username = withoutNul(p.getString('User-Name') ?? '');
+    const sessionId = withoutNul(p.getString('Acct-Session-Id') ?? '');
     const num = (name: string) => {
       const v = p.get(name);
       return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : 0;
@@ -300,7 +314,10 @@ export class AaaServer {
     const input = num('Acct-Input-Gigawords') * GIGA + num('Acct-Input-Octets');
     const output = num('Acct-Output-Gigawords') * GIGA + num('Acct-Output-Octets');
     const { sub } = this.deps.subscribers.peek(nas.ispId, username) ?? await this.deps.subscribers.get(nas.ispId, username);
-    const str = (name: string) => p.getString(name) ?? null;
+    const str = (name: string) => {
+      const v = p.getString(name);
+      return v === undefined ? null : withoutNul(v);
+    };
     const cls = p.get('Class');
     return {
       ispId: nas.ispId, nasId: nas.id, nasIp, subscriberId: sub?.id ?? null, username, statusType: status, acctSessionId: sessionId,
@@ -309,7 +326,7 @@ export class AaaServer {
       framedIp: str('Framed-IP-Address'), framedIpv6Prefix: str('Delegated-IPv6-Prefix') ?? str('Framed-IPv6-Prefix'),
       callingStationId: str('Calling-Station-Id'), calledStationId: str('Called-Station-Id'), serviceType: str('Service-Type'),
       sessionTime: num('Acct-Session-Time'), inputOctets: input, outputOctets: output, terminateCause: str('Acct-Terminate-Cause'),
-      interimInterval: null, className: Buffer.isBuffer(cls) ? cls.toString('utf8') : null, at,
+      interimInterval: null, className: Buffer.isBuffer(cls) ? withoutNul(cls.toString('utf8')) : null, at,
     };
   }
 }

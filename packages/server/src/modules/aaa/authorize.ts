@@ -1,4 +1,4 @@
-import { verifyChap, verifyMsChap, verifyPap, type AttributeInput, type RadiusPacket } from '@astranetix/radius';
+import { RadiusDecodeError, verifyChap, verifyMsChap, verifyPap, type AttributeInput, type RadiusPacket } from '@astranetix/radius';
 import type { AaaNas, AaaPlan, AaaSubscriber } from './policy.ts';
 import { bandwidthAttributes } from './reply-attributes.ts';
 import { currentRate, type QuotaUsage } from './rate.ts';
@@ -15,6 +15,8 @@ export type Decision = {
   checks: Check[];
   /** May be shared with other decisions (see replyMemo): never modified, only copied. */
   attributes: readonly AttributeInput[];
+  /** Set on a reject for an attribute that cannot be read: which one (counted, and logged once an interval). */
+  malformed?: string;
 };
 
 export type AuthorizeInput = {
@@ -43,6 +45,11 @@ function rejected(checks: Check[] | null, check: string, detail: string, method:
   const list = checks ?? [];
   list.push({ check, ok: false, detail });
   return { accept: false, reason: detail, method, checks: list, attributes };
+}
+
+/** A reject for an attribute of the request that cannot be read. */
+export function malformed(checks: Check[] | null, check: string, attribute: string, detail: string, method: Decision['method'] = 'none'): Decision {
+  return { ...rejected(checks, check, detail, method), malformed: attribute };
 }
 
 /**
@@ -90,7 +97,13 @@ export function authorize(input: AuthorizeInput): Decision {
     ok = true;
   } else if (packet.has('User-Password')) {
     method = 'pap';
-    ok = verifyPap(packet, nas.secret, sub.password);
+    try {
+      ok = verifyPap(packet, nas.secret, sub.password);
+    } catch (err) {
+      // RFC 6929 §2.8: a malformed attribute is an invalid one, as if absent: no credentials.
+      if (!(err instanceof RadiusDecodeError)) throw err;
+      return malformed(checks, 'credentials', 'User-Password', `malformed User-Password: ${err.message} (RFC 2865 §5.2)`, method);
+    }
   } else if (packet.has('CHAP-Password')) {
     method = 'chap';
     ok = verifyChap(packet, sub.password);

@@ -25,6 +25,20 @@ describe('post-auth log writer', () => {
     expect(lost).toEqual([['shed', 1], ['shed', 1]]);
   });
 
+  it("writes a NUL from a packet as ␀ rather than losing the batch it is in", async () => {
+    const lost: [string, number][] = [];
+    const w = new PostAuthWriter(s.ctx.db, (reason, n) => lost.push([reason, n]), 10, 60_000);
+    w.record(rec('nul-before'));
+    w.record({ ...rec('nul\0name'), callingStationId: 'aa\0bb', reason: 'MAC aa\0bb is not the bound aa:bb' });
+    w.record(rec('nul-after'));
+    await w.idle();
+    expect(lost).toEqual([]);
+    const rows = await s.ctx.db.query<{ username: string; calling_station_id: string; reason: string }>(
+      "SELECT username, calling_station_id, reason FROM radius_postauth WHERE isp_id = $1 AND username LIKE 'nul%' ORDER BY username", [ispId]);
+    expect(rows.map((r) => r.username)).toEqual(['nul-after', 'nul-before', 'nul\u2400name']);
+    expect(rows[2]).toMatchObject({ calling_station_id: 'aa\u2400bb', reason: 'MAC aa\u2400bb is not the bound aa:bb' });
+  });
+
   it('reports a failed write instead of throwing into the AAA engine', async () => {
     const lost: [string, number][] = [];
     const w = new PostAuthWriter(s.ctx.db, (reason, n) => lost.push([reason, n]), 10, 60_000);

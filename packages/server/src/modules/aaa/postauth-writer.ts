@@ -1,5 +1,6 @@
 import type { Database } from '../../platform/db/database.ts';
 import { pgArray, pgArrayOf } from '../../platform/db/pg-array.ts';
+import { withoutNul } from './malformed-input.ts';
 
 export type PostAuthRecord = {
   ispId: string; subscriberId: string | null; nasId: string; username: string; result: 'accept' | 'reject';
@@ -128,6 +129,14 @@ export class PostAuthWriter {
   }
 
   private async write(c: Columns, start: number, end: number): Promise<void> {
+    // Text from packets (a name, a Calling-Station-Id, a reason quoting them) may hold a NUL,
+    // which PostgreSQL refuses: one such record would lose the whole batch.
+    for (let i = start; i < end; i++) {
+      c.username[i] = withoutNul(c.username[i]!);
+      c.reason[i] = withoutNul(c.reason[i]!);
+      const calling = c.callingStationId[i];
+      if (calling) c.callingStationId[i] = withoutNul(calling);
+    }
     const col = (values: readonly (string | null)[]) => pgArray(values, start, end);
     // One Date for the whole batch: each is formatted before the next is set.
     const time = new Date(0);

@@ -1,4 +1,6 @@
 import { bigint, bigserial, boolean, cidr, date, inet, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
+import { subscribers } from '../subscribers/schema.ts';
 
 export const nasVendors = ['mikrotik', 'cisco', 'juniper', 'huawei', 'chillispot', 'ubiquiti', 'other'] as const;
 export type NasVendor = (typeof nasVendors)[number];
@@ -17,13 +19,15 @@ export const nasDevices = pgTable('nas_devices', {
   status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('nas_devices', t),
+]);
 
 export const radiusSessions = pgTable('radius_sessions', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   ispId: uuid('isp_id').notNull(),
   subscriberId: uuid('subscriber_id'),
-  nasId: uuid('nas_id').references(() => nasDevices.id, { onDelete: 'set null' }),
+  nasId: uuid('nas_id'),
   username: text('username').notNull(),
   acctSessionId: text('acct_session_id').notNull(),
   acctUniqueId: text('acct_unique_id').notNull(),
@@ -45,7 +49,11 @@ export const radiusSessions = pgTable('radius_sessions', {
   interimInterval: integer('interim_interval'),
   terminateCause: text('terminate_cause'),
   class: text('class'),
-});
+}, (t) => [
+  tenantRowKey('radius_sessions', t),
+  tenantKey('radius_sessions_nas_id_fkey', t.ispId, t.nasId, nasDevices).onDelete('set null'),
+  tenantKey('radius_sessions_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('set null'),
+]);
 
 export const radiusPostauth = pgTable('radius_postauth', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -67,4 +75,7 @@ export const usageDaily = pgTable('usage_daily', {
   day: date('day').notNull(),
   inputOctets: bigint('input_octets', { mode: 'number' }).notNull().default(0),
   outputOctets: bigint('output_octets', { mode: 'number' }).notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.subscriberId, t.day] })]);
+}, (t) => [
+  primaryKey({ columns: [t.subscriberId, t.day] }),
+  tenantKey('usage_daily_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('cascade'),
+]);

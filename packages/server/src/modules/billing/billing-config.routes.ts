@@ -19,7 +19,7 @@ export function registerBillingConfigRoutes(app: Api, ctx: AppContext): void {
     return listTaxRules(ctx, t.scope, t.ispId);
   });
   app.post('/api/isp/:isp_id/tax-rules', { schema: { tags, summary: 'Add a tax rule', params: ispParams, body: createTaxRuleBody, response: { 201: taxRuleDto, ...commonErrors } } }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     return reply.code(201).send(await createTaxRule(ctx, t.actor, t.scope, t.ispId, req.body));
   });
   app.get('/api/isp/:isp_id/tax-rules/:rule_id', { schema: { tags, summary: 'One tax rule', params: ruleParams, response: { 200: taxRuleDto, ...commonErrors } } }, async (req) => {
@@ -27,11 +27,11 @@ export function registerBillingConfigRoutes(app: Api, ctx: AppContext): void {
     return getTaxRule(ctx, t.scope, req.params.rule_id);
   });
   app.patch('/api/isp/:isp_id/tax-rules/:rule_id', { schema: { tags, summary: 'Change a tax rule', params: ruleParams, body: updateTaxRuleBody, response: { 200: taxRuleDto, ...commonErrors } } }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     return updateTaxRule(ctx, t.actor, t.scope, req.params.rule_id, req.body);
   });
   app.delete('/api/isp/:isp_id/tax-rules/:rule_id', { schema: { tags, summary: 'Remove a tax rule', params: ruleParams, response: { 204: z.null(), ...commonErrors } } }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     await deleteTaxRule(ctx, t.actor, t.scope, req.params.rule_id);
     return reply.code(204).send(null);
   });
@@ -40,7 +40,7 @@ export function registerBillingConfigRoutes(app: Api, ctx: AppContext): void {
     return getSettings(ctx, t.scope, t.ispId);
   });
   app.patch('/api/isp/:isp_id/billing/settings', { schema: { tags, summary: 'Change the billing settings', params: ispParams, body: settingsBody, response: { 200: settingsDto, ...commonErrors } } }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     return updateSettings(ctx, t.actor, t.scope, t.ispId, req.body);
   });
 
@@ -65,15 +65,15 @@ export function registerBillingConfigRoutes(app: Api, ctx: AppContext): void {
     return previewConversion(ctx, t.scope, t.ispId, req.query);
   });
   app.post('/api/isp/:isp_id/exchange-rates', { schema: { tags: rtags, summary: 'Enter a rate (replaces the same pair and day)', params: ispParams, body: createRateBody, response: { 201: rateDto, ...commonErrors } } }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     return reply.code(201).send(await createRate(ctx, t.actor, t.scope, t.ispId, req.body));
   });
   app.patch('/api/isp/:isp_id/exchange-rates/:rate_id', { schema: { tags: rtags, summary: 'Correct a rate', params: rateParams, body: updateRateBody, response: { 200: rateDto, ...commonErrors } } }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     return updateRate(ctx, t.actor, t.scope, req.params.rate_id, req.body);
   });
   app.delete('/api/isp/:isp_id/exchange-rates/:rate_id', { schema: { tags: rtags, summary: 'Remove a rate', params: rateParams, response: { 204: z.null(), ...commonErrors } } }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     await deleteRate(ctx, t.actor, t.scope, req.params.rate_id);
     return reply.code(204).send(null);
   });
@@ -84,7 +84,7 @@ export function registerBillingConfigRoutes(app: Api, ctx: AppContext): void {
       response: { 200: z.object({ dates: z.array(z.string()), imported: z.number().int() }), ...commonErrors },
     },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     return importEcbRates(ctx, t.actor, t.scope, t.ispId, req.body.xml);
   });
 }

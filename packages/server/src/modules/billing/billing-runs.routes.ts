@@ -20,7 +20,7 @@ export function registerBillingRunRoutes(app: Api, ctx: AppContext): void {
       response: { 202: billingRunDto, ...commonErrors },
     },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     return reply.code(202).send(await startBillingRun(ctx, t.actor, t.scope, t.ispId, req.body.as_of ?? (await ispToday(ctx, t.scope, t.ispId))));
   });
   app.get('/api/isp/:isp_id/billing-runs', {
@@ -38,7 +38,7 @@ export function registerBillingRunRoutes(app: Api, ctx: AppContext): void {
   app.patch('/api/isp/:isp_id/billing-runs/schedule', {
     schema: { tags, summary: 'Switch the daily automatic billing run on or off, or move its hour', params: ispParams, body: scheduleBody, response: { 200: scheduleDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     if (t.scope.kind === 'tenant' && t.scope.branchIds) throw forbidden('The billing schedule is ISP-wide: branch staff cannot change it');
     return updateSchedule(ctx, t.actor, t.scope, t.ispId, req.body);
   });

@@ -1,4 +1,8 @@
-import { bigint, boolean, char, date, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, date, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
+import { subscriptionPlans } from '../catalog/schema.ts';
+import { subscribers } from '../subscribers/schema.ts';
+import { branches } from '../tenancy/schema.ts';
 
 // Tables of migrations/0008_billing.sql. Money columns are integer minor units of the row's
 // currency; `mode: 'number'` is exact up to 2^53 minor units, far beyond any invoice.
@@ -41,7 +45,10 @@ export const billingProfiles = pgTable('billing_profiles', {
   isBusiness: boolean('is_business').notNull().default(false),
   currency: char('currency', { length: 3 }),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('billing_profiles_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('billing_profiles_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('cascade'),
+]);
 
 export const taxRules = pgTable('tax_rules', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -61,7 +68,9 @@ export const taxRules = pgTable('tax_rules', {
   validTo: date('valid_to'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('tax_rules', t),
+]);
 
 export const exchangeRates = pgTable('exchange_rates', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -92,7 +101,12 @@ export const subscriptions = pgTable('subscriptions', {
   cancelledAt: ts('cancelled_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('subscriptions', t),
+  tenantKey('subscriptions_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('subscriptions_plan_id_fkey', t.ispId, t.planId, subscriptionPlans).onDelete('restrict'),
+  tenantKey('subscriptions_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('cascade'),
+]);
 
 export type PartyInfo = {
   name?: string | null; address?: string | null; country?: string | null; region?: string | null;
@@ -105,7 +119,7 @@ export const invoices = pgTable('invoices', {
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
   subscriberId: uuid('subscriber_id').notNull(),
-  subscriptionId: uuid('subscription_id').references(() => subscriptions.id, { onDelete: 'set null' }),
+  subscriptionId: uuid('subscription_id'),
   kind: text('kind', { enum: ['invoice', 'credit_note'] }).notNull().default('invoice'),
   source: text('source', { enum: ['cycle', 'recharge', 'manual', 'credit_note'] }).notNull().default('manual'),
   series: text('series').notNull(),
@@ -126,7 +140,7 @@ export const invoices = pgTable('invoices', {
   total: money('total').notNull().default(0),
   amountPaid: money('amount_paid').notNull().default(0),
   amountCredited: money('amount_credited').notNull().default(0),
-  creditNoteOf: uuid('credit_note_of').references((): AnyPgColumn => invoices.id, { onDelete: 'restrict' }),
+  creditNoteOf: uuid('credit_note_of'),
   seller: jsonb('seller').$type<PartyInfo>().notNull().default({}),
   buyer: jsonb('buyer').$type<PartyInfo>().notNull().default({}),
   locale: text('locale').notNull().default('en'),
@@ -137,12 +151,18 @@ export const invoices = pgTable('invoices', {
   emailedAt: ts('emailed_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('invoices', t),
+  tenantKey('invoices_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('invoices_credit_note_of_fkey', t.ispId, t.creditNoteOf, t).onDelete('restrict'),
+  tenantKey('invoices_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('restrict'),
+  tenantKey('invoices_subscription_id_fkey', t.ispId, t.subscriptionId, subscriptions).onDelete('set null'),
+]);
 
 export const invoiceLines = pgTable('invoice_lines', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'cascade' }),
+  invoiceId: uuid('invoice_id').notNull(),
   position: integer('position').notNull(),
   kind: text('kind', { enum: lineKinds }).notNull(),
   category: text('category').notNull().default('internet'),
@@ -157,21 +177,28 @@ export const invoiceLines = pgTable('invoice_lines', {
   periodEnd: date('period_end'),
   usageBytes: bigint('usage_bytes', { mode: 'number' }),
   includedBytes: bigint('included_bytes', { mode: 'number' }),
-});
+}, (t) => [
+  tenantRowKey('invoice_lines', t),
+  tenantKey('invoice_lines_invoice_id_fkey', t.ispId, t.invoiceId, invoices).onDelete('cascade'),
+]);
 
 export const invoiceTaxes = pgTable('invoice_taxes', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'cascade' }),
-  lineId: uuid('line_id').references(() => invoiceLines.id, { onDelete: 'cascade' }),
-  taxRuleId: uuid('tax_rule_id').references(() => taxRules.id, { onDelete: 'set null' }),
+  invoiceId: uuid('invoice_id').notNull(),
+  lineId: uuid('line_id'),
+  taxRuleId: uuid('tax_rule_id'),
   name: text('name').notNull(),
   kind: text('kind').notNull(),
   rate: numeric('rate', { precision: 9, scale: 4 }).notNull(),
   taxableAmount: money('taxable_amount').notNull(),
   amount: money('amount').notNull(),
   reverseCharge: boolean('reverse_charge').notNull().default(false),
-});
+}, (t) => [
+  tenantKey('invoice_taxes_invoice_id_fkey', t.ispId, t.invoiceId, invoices).onDelete('cascade'),
+  tenantKey('invoice_taxes_line_id_fkey', t.ispId, t.lineId, invoiceLines).onDelete('cascade'),
+  tenantKey('invoice_taxes_tax_rule_id_fkey', t.ispId, t.taxRuleId, taxRules).onDelete('set null'),
+]);
 
 export const invoiceCounters = pgTable('invoice_counters', {
   ispId: uuid('isp_id').notNull(),
@@ -184,14 +211,19 @@ export const billingCharges = pgTable('billing_charges', {
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
   subscriberId: uuid('subscriber_id').notNull(),
-  subscriptionId: uuid('subscription_id').references(() => subscriptions.id, { onDelete: 'set null' }),
+  subscriptionId: uuid('subscription_id'),
   kind: text('kind', { enum: ['one_time', 'proration'] }).notNull(),
   description: text('description').notNull(),
   amount: money('amount').notNull(),
   currency: char('currency', { length: 3 }).notNull(),
-  invoiceId: uuid('invoice_id').references(() => invoices.id, { onDelete: 'set null' }),
+  invoiceId: uuid('invoice_id'),
   createdAt: ts('created_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('billing_charges_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('billing_charges_invoice_id_fkey', t.ispId, t.invoiceId, invoices).onDelete('set null'),
+  tenantKey('billing_charges_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('cascade'),
+  tenantKey('billing_charges_subscription_id_fkey', t.ispId, t.subscriptionId, subscriptions).onDelete('set null'),
+]);
 
 export const billingRuns = pgTable('billing_runs', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -1,6 +1,7 @@
 import { bigint, char, integer, jsonb, pgTable, smallint, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CustomAttribute } from '../aaa/custom-attributes.ts';
 import type { CheckItem } from '../aaa/check-items.ts';
+import { tenantRowKey } from '../../platform/db/tenant-key.ts';
 
 export const billingPeriods = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 
@@ -47,6 +48,8 @@ export const subscriptionPlans = pgTable('subscription_plans', {
   radiusCheck: jsonb('radius_check').$type<CheckItem[]>().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('subscription_plans', t),
+]);
 
 export type PlanRow = typeof subscriptionPlans.$inferSelect;

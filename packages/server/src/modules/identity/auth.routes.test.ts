@@ -191,7 +191,8 @@ describe('/api/auth/me: what the account may do, from the server\'s one permissi
   it('gives each role its permissions and the roles it may grant, so the web keeps no copy', async () => {
     const admin = (await api.get('/api/auth/me', { token: isp.adminToken })).json;
     expect(admin.permissions).toEqual(['isp:read', 'isp:manage', 'branch:read', 'branch:manage', 'staff:read', 'staff:manage', 'subscriber:read', 'subscriber:manage',
-      'plan:read', 'plan:manage', 'audit:read', 'nas:read', 'nas:manage', 'apikey:manage', 'billing:read', 'billing:manage', 'noc:read', 'noc:manage', 'ticket:read', 'ticket:manage']);
+      'plan:read', 'plan:manage', 'audit:read', 'nas:read', 'nas:manage', 'aaa:test_login', 'apikey:manage', 'billing:read', 'billing:manage', 'billing:configure',
+      'noc:read', 'noc:manage', 'ticket:read', 'ticket:manage']);
     expect(admin.grantable_roles).toEqual(['isp_admin', 'billing', 'support_agent', 'noc_engineer', 'branch_manager']);
 
     await api.post(`/api/isp/${isp.id}/users`, { token: isp.adminToken, body: { email: 'agent@gamma.test', name: 'Agent', role: 'support_agent', password } });

@@ -1,4 +1,6 @@
 import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
+import { branches } from '../tenancy/schema.ts';
 
 export const staffRoles = ['isp_admin', 'billing', 'support_agent', 'noc_engineer', 'branch_manager'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -36,7 +38,10 @@ export const users = pgTable('users', {
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('users', t),
+  tenantKey('users_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+]);
 
 export const subjectKinds = ['founder', 'user', 'subscriber'] as const;
 export type SubjectKind = (typeof subjectKinds)[number];

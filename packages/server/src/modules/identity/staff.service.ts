@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { canGrant } from '../../platform/auth/permissions.ts';
 import { assertNewPassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { withScope, type Scope } from '../../platform/db/scope.ts';
+import type { Tx } from '../../platform/db/database.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
@@ -47,15 +48,18 @@ function assertGrant(actor: Actor, role: (typeof staffRoles)[number], branchId: 
   if (actor.role === 'branch_manager' && !branchId) throw badRequest('Staff created by a branch manager belong to a branch', [{ pointer: '/body/branch_id', detail: 'required' }]);
 }
 
+/** The branch must be one the caller's scope sees: their ISP's, and for a branch manager their subtree's. */
+async function assertBranchVisible(tx: Tx, branchId: string) {
+  const [b] = await tx.select({ id: branches.id }).from(branches).where(eq(branches.id, branchId));
+  if (!b) throw notFound('Branch');
+}
+
 export async function createStaff(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof createStaffBody>, demo = false) {
   assertGrant(actor, input.role, input.branch_id);
   if (!demo) assertNewPassword(input.password, ctx.config.env === 'production');
   const passwordHash = await hashPassword(input.password);
   return withScope(ctx.db, scope, async (tx) => {
-    if (input.branch_id) {
-      const [b] = await tx.select({ id: branches.id }).from(branches).where(eq(branches.id, input.branch_id));
-      if (!b) throw notFound('Branch');
-    }
+    if (input.branch_id) await assertBranchVisible(tx, input.branch_id);
     const [row] = await tx.insert(users).values({
       ispId, email: input.email.toLowerCase(), name: input.name, phone: input.phone ?? null, role: input.role,
       branchId: input.branch_id ?? null, passwordHash, locale: input.locale ?? null, isDemo: demo,
@@ -103,6 +107,7 @@ export async function updateStaff(ctx: AppContext, actor: Actor, scope: Scope, u
     const role = input.role ?? before.role;
     const branchId = input.branch_id !== undefined ? input.branch_id : before.branchId;
     if (input.role !== undefined || input.branch_id !== undefined) assertGrant(actor, role, branchId);
+    if (input.branch_id) await assertBranchVisible(tx, input.branch_id);
     if (actor.id === userId && (input.role !== undefined || input.status === 'disabled')) throw conflict('You cannot change your own role or disable yourself');
     const [after] = await tx.update(users).set({
       ...(input.name !== undefined && { name: input.name }),

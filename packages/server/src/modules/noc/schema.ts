@@ -1,4 +1,7 @@
-import { bigint, boolean, doublePrecision, inet, integer, numeric, pgTable, smallint, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, inet, integer, numeric, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
+import { nasDevices } from '../aaa/schema.ts';
+import { branches } from '../tenancy/schema.ts';
 
 export const deviceKinds = ['router', 'nas', 'switch', 'olt', 'access_point', 'server', 'other'] as const;
 export const deviceVendors = ['mikrotik', 'cisco', 'juniper', 'huawei', 'ubiquiti', 'zte', 'nokia', 'linux', 'other'] as const;
@@ -36,7 +39,7 @@ export const nocDevices = pgTable('noc_devices', {
   apiTls: boolean('api_tls').notNull().default(false),
   apiUser: text('api_user'),
   apiPasswordEnc: text('api_password_enc'),
-  parentId: uuid('parent_id').references((): AnyPgColumn => nocDevices.id, { onDelete: 'set null' }),
+  parentId: uuid('parent_id'),
   nasId: uuid('nas_id'),
   pollIntervalS: integer('poll_interval_s').notNull().default(60),
   enabled: boolean('enabled').notNull().default(true),
@@ -56,12 +59,17 @@ export const nocDevices = pgTable('noc_devices', {
   lldpChassisId: text('lldp_chassis_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('noc_devices', t),
+  tenantKey('noc_devices_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('set null'),
+  tenantKey('noc_devices_nas_id_fkey', t.ispId, t.nasId, nasDevices).onDelete('set null'),
+  tenantKey('noc_devices_parent_id_fkey', t.ispId, t.parentId, t).onDelete('set null'),
+]);
 
 export const nocInterfaces = pgTable('noc_interfaces', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  deviceId: uuid('device_id').notNull().references(() => nocDevices.id, { onDelete: 'cascade' }),
+  deviceId: uuid('device_id').notNull(),
   ifIndex: integer('if_index').notNull(),
   name: text('name').notNull(),
   alias: text('alias'),
@@ -84,21 +92,27 @@ export const nocInterfaces = pgTable('noc_interfaces', {
   outBps: doublePrecision('out_bps'),
   utilisationPercent: doublePrecision('utilisation_percent'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('noc_interfaces', t),
+  tenantKey('noc_interfaces_device_id_fkey', t.ispId, t.deviceId, nocDevices).onDelete('cascade'),
+]);
 
 export const nocMetricsRaw = pgTable('noc_metrics_raw', {
   ispId: uuid('isp_id').notNull(),
-  deviceId: uuid('device_id').notNull().references(() => nocDevices.id, { onDelete: 'cascade' }),
-  interfaceId: uuid('interface_id').references(() => nocInterfaces.id, { onDelete: 'cascade' }),
+  deviceId: uuid('device_id').notNull(),
+  interfaceId: uuid('interface_id'),
   metric: text('metric').notNull(),
   ts: timestamp('ts', { withTimezone: true }).notNull(),
   value: doublePrecision('value').notNull(),
-});
+}, (t) => [
+  tenantKey('noc_metrics_raw_device_id_fkey', t.ispId, t.deviceId, nocDevices).onDelete('cascade'),
+  tenantKey('noc_metrics_raw_interface_id_fkey', t.ispId, t.interfaceId, nocInterfaces).onDelete('cascade'),
+]);
 
 const rollupColumns = {
   ispId: uuid('isp_id').notNull(),
-  deviceId: uuid('device_id').notNull().references(() => nocDevices.id, { onDelete: 'cascade' }),
-  interfaceId: uuid('interface_id').references(() => nocInterfaces.id, { onDelete: 'cascade' }),
+  deviceId: uuid('device_id').notNull(),
+  interfaceId: uuid('interface_id'),
   metric: text('metric').notNull(),
   bucket: timestamp('bucket', { withTimezone: true }).notNull(),
   samples: integer('samples').notNull(),
@@ -106,5 +120,11 @@ const rollupColumns = {
   avg: doublePrecision('avg').notNull(),
   max: doublePrecision('max').notNull(),
 };
-export const nocMetrics5m = pgTable('noc_metrics_5m', { ...rollupColumns });
-export const nocMetrics1h = pgTable('noc_metrics_1h', { ...rollupColumns });
+export const nocMetrics5m = pgTable('noc_metrics_5m', { ...rollupColumns }, (t) => [
+  tenantKey('noc_metrics_5m_device_id_fkey', t.ispId, t.deviceId, nocDevices).onDelete('cascade'),
+  tenantKey('noc_metrics_5m_interface_id_fkey', t.ispId, t.interfaceId, nocInterfaces).onDelete('cascade'),
+]);
+export const nocMetrics1h = pgTable('noc_metrics_1h', { ...rollupColumns }, (t) => [
+  tenantKey('noc_metrics_1h_device_id_fkey', t.ispId, t.deviceId, nocDevices).onDelete('cascade'),
+  tenantKey('noc_metrics_1h_interface_id_fkey', t.ispId, t.interfaceId, nocInterfaces).onDelete('cascade'),
+]);

@@ -1,5 +1,6 @@
 import { bigint, boolean, char, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { PartyInfo } from '../billing/schema.ts';
+import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
 
 // Tables of migrations/0017_platform_billing.sql: the founder's invoices to ISPs. Money
 // columns are integer minor units of the platform's currency.
@@ -93,12 +94,14 @@ export const platformInvoices = pgTable('platform_invoices', {
   voidReason: text('void_reason'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('platform_invoices', t),
+]);
 
 export const platformInvoiceLines = pgTable('platform_invoice_lines', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  invoiceId: uuid('invoice_id').notNull().references(() => platformInvoices.id, { onDelete: 'cascade' }),
+  invoiceId: uuid('invoice_id').notNull(),
   position: integer('position').notNull(),
   kind: text('kind', { enum: ['plan', 'adjustment'] }).notNull(),
   description: text('description').notNull(),
@@ -108,25 +111,31 @@ export const platformInvoiceLines = pgTable('platform_invoice_lines', {
   netAmount: money('net_amount').notNull(),
   taxAmount: money('tax_amount').notNull().default(0),
   grossAmount: money('gross_amount').notNull(),
-});
+}, (t) => [
+  tenantRowKey('platform_invoice_lines', t),
+  tenantKey('platform_invoice_lines_invoice_id_fkey', t.ispId, t.invoiceId, platformInvoices).onDelete('cascade'),
+]);
 
 export const platformInvoiceTaxes = pgTable('platform_invoice_taxes', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  invoiceId: uuid('invoice_id').notNull().references(() => platformInvoices.id, { onDelete: 'cascade' }),
-  lineId: uuid('line_id').references(() => platformInvoiceLines.id, { onDelete: 'cascade' }),
+  invoiceId: uuid('invoice_id').notNull(),
+  lineId: uuid('line_id'),
   name: text('name').notNull(),
   kind: text('kind').notNull(),
   rate: numeric('rate', { precision: 9, scale: 4 }).notNull(),
   taxableAmount: money('taxable_amount').notNull(),
   amount: money('amount').notNull(),
   reverseCharge: boolean('reverse_charge').notNull().default(false),
-});
+}, (t) => [
+  tenantKey('platform_invoice_taxes_invoice_id_fkey', t.ispId, t.invoiceId, platformInvoices).onDelete('cascade'),
+  tenantKey('platform_invoice_taxes_line_id_fkey', t.ispId, t.lineId, platformInvoiceLines).onDelete('cascade'),
+]);
 
 export const platformPayments = pgTable('platform_payments', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  invoiceId: uuid('invoice_id').notNull().references(() => platformInvoices.id, { onDelete: 'restrict' }),
+  invoiceId: uuid('invoice_id').notNull(),
   amount: money('amount').notNull(),
   currency: char('currency', { length: 3 }).notNull(),
   method: text('method', { enum: platformPaymentMethods }).notNull(),
@@ -134,7 +143,9 @@ export const platformPayments = pgTable('platform_payments', {
   receivedAt: ts('received_at').notNull().defaultNow(),
   recordedBy: uuid('recorded_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('platform_payments_invoice_id_fkey', t.ispId, t.invoiceId, platformInvoices).onDelete('restrict'),
+]);
 
 export type PlatformSettingsRow = typeof platformBillingSettings.$inferSelect;
 export type PlatformPlanRow = typeof platformPlans.$inferSelect;

@@ -1,6 +1,9 @@
 import { boolean, doublePrecision, inet, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CustomAttribute } from '../aaa/custom-attributes.ts';
 import type { CheckItem } from '../aaa/check-items.ts';
+import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
+import { subscriptionPlans } from '../catalog/schema.ts';
+import { branches } from '../tenancy/schema.ts';
 
 export const subscriberStatuses = ['active', 'suspended', 'expired', 'terminated'] as const;
 export type SubscriberStatus = (typeof subscriberStatuses)[number];
@@ -33,6 +36,10 @@ export const subscribers = pgTable('subscribers', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   activatedAt: timestamp('activated_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('subscribers', t),
+  tenantKey('subscribers_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('subscribers_plan_id_fkey', t.ispId, t.planId, subscriptionPlans).onDelete('restrict'),
+]);
 
 export type SubscriberRow = typeof subscribers.$inferSelect;

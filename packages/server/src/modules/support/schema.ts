@@ -1,4 +1,8 @@
 import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
+import { users } from '../identity/schema.ts';
+import { subscribers } from '../subscribers/schema.ts';
+import { branches } from '../tenancy/schema.ts';
 
 export const ticketCategories = ['connectivity', 'billing', 'installation', 'other'] as const;
 export type TicketCategory = (typeof ticketCategories)[number];
@@ -30,18 +34,26 @@ export const supportTickets = pgTable('support_tickets', {
   lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('support_tickets', t),
+  tenantKey('support_tickets_assignee_id_fkey', t.ispId, t.assigneeId, users).onDelete('set null'),
+  tenantKey('support_tickets_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('support_tickets_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('restrict'),
+]);
 export type SupportTicketRow = typeof supportTickets.$inferSelect;
 
 export const supportTicketMessages = pgTable('support_ticket_messages', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  ticketId: uuid('ticket_id').notNull().references(() => supportTickets.id, { onDelete: 'cascade' }),
+  ticketId: uuid('ticket_id').notNull(),
   branchId: uuid('branch_id'),
   authorKind: text('author_kind', { enum: ['staff', 'subscriber'] }).notNull(),
   authorId: uuid('author_id'),
   internal: boolean('internal').notNull().default(false),
   body: text('body').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('support_ticket_messages_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('support_ticket_messages_ticket_id_fkey', t.ispId, t.ticketId, supportTickets).onDelete('cascade'),
+]);
 export type SupportTicketMessageRow = typeof supportTicketMessages.$inferSelect;

@@ -36,6 +36,25 @@ describe("the founder's ISP page", () => {
     expect((await api.get(`/api/founder/isp/${b.id}`, { token: founder })).json.custom_domain).toBeNull();
   });
 
+  it('takes a logo only as an https:// image on a public host or a small inline image, from the founder and the ISP alike', async () => {
+    const png = `data:image/png;base64,${Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64')}`;
+    for (const logo of ['javascript:alert(document.domain)', 'http://cdn.example.com/logo.png', 'https://127.0.0.1/logo.png', 'https://10.0.0.7/logo.png', 'https://169.254.169.254/',
+      'https://[::ffff:192.168.1.1]/l.png', 'https://intranet/logo.png', 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=', 'data:text/html;base64,PGgxPmhpPC9oMT4=']) {
+      for (const [url, token] of [[`/api/founder/isp/${a.id}`, founder], [`/api/isp/${a.id}`, a.adminToken]] as const) {
+        const r = await api.patch(url, { token, body: { logo_url: logo } });
+        expect(r.status, `${logo} ${url}`).toBe(400);
+        expect(r.json.errors[0].pointer, logo).toBe('/body/logo_url');
+      }
+    }
+    for (const logo of ['https://cdn.example.com/pi/logo.png', png, null]) {
+      const r = await api.patch(`/api/isp/${a.id}`, { token: a.adminToken, body: { logo_url: logo } });
+      expect(r.status, r.text).toBe(200);
+      expect((await api.get('/api/public/isp/pi-net')).json.logo_url).toBe(logo);
+    }
+    const created = await api.post('/api/founder/isp/create', { token: founder, body: { slug: 'bad-logo', display_name: 'Bad', logo_url: 'javascript:alert(1)', admin: { email: 'a@bad-logo.test', name: 'A', password } } });
+    expect(created.status).toBe(400);
+  });
+
   it('terminates an ISP: its people cannot sign in, and it stays terminated', async () => {
     const r = await api.post(`/api/founder/isp/${b.id}/terminate`, { token: founder });
     expect(r.json.status).toBe('terminated');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { logoUrl } from './logo-url.ts';
 
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour');
 export const locales = ['en', 'es', 'fr', 'ar', 'hi'] as const;
@@ -23,7 +24,7 @@ const domain = z.string().max(253).regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,
 export const ispSettingsFields = {
   display_name: z.string().min(1).max(120),
   custom_domain: domain.nullable().optional(),
-  logo_url: z.url().max(2048).nullable().optional(),
+  logo_url: logoUrl.nullable().optional(),
   primary_color: color.optional(),
   secondary_color: color.optional(),
   default_locale: z.enum(locales).optional(),

@@ -1,4 +1,5 @@
-import { boolean, char, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, char, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
 
 export const isps = pgTable('isps', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -25,7 +26,7 @@ export const isps = pgTable('isps', {
 export const branches = pgTable('branches', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull().references(() => isps.id, { onDelete: 'cascade' }),
-  parentBranchId: uuid('parent_branch_id').references((): AnyPgColumn => branches.id, { onDelete: 'restrict' }),
+  parentBranchId: uuid('parent_branch_id'),
   name: text('name').notNull(),
   code: text('code').notNull(),
   address: text('address'),
@@ -33,7 +34,10 @@ export const branches = pgTable('branches', {
   status: text('status', { enum: ['active', 'inactive'] }).notNull().default('active'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('branches', t),
+  tenantKey('branches_parent_branch_id_fkey', t.ispId, t.parentBranchId, t).onDelete('restrict'),
+]);
 
 export type IspRow = typeof isps.$inferSelect;
 export type BranchRow = typeof branches.$inferSelect;

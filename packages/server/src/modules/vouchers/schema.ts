@@ -1,4 +1,8 @@
 import { bigint, char, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
+import { subscriptionPlans } from '../catalog/schema.ts';
+import { subscribers } from '../subscribers/schema.ts';
+import { branches } from '../tenancy/schema.ts';
 
 export const voucherKinds = ['recharge', 'hotspot'] as const;
 export type VoucherKind = (typeof voucherKinds)[number];
@@ -30,13 +34,17 @@ export const voucherBatches = pgTable('voucher_batches', {
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('voucher_batches', t),
+  tenantKey('voucher_batches_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('voucher_batches_plan_id_fkey', t.ispId, t.planId, subscriptionPlans).onDelete('restrict'),
+]);
 export type VoucherBatchRow = typeof voucherBatches.$inferSelect;
 
 export const voucherCards = pgTable('voucher_cards', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  batchId: uuid('batch_id').notNull().references(() => voucherBatches.id, { onDelete: 'cascade' }),
+  batchId: uuid('batch_id').notNull(),
   branchId: uuid('branch_id'),
   serial: text('serial').notNull(),
   pinHash: text('pin_hash').notNull(),
@@ -52,5 +60,11 @@ export const voucherCards = pgTable('voucher_cards', {
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('voucher_cards', t),
+  tenantKey('voucher_cards_batch_id_fkey', t.ispId, t.batchId, voucherBatches).onDelete('cascade'),
+  tenantKey('voucher_cards_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('voucher_cards_sold_branch_id_fkey', t.ispId, t.soldBranchId, branches).onDelete('set null'),
+  tenantKey('voucher_cards_used_by_subscriber_id_fkey', t.ispId, t.usedBySubscriberId, subscribers).onDelete('set null'),
+]);
 export type VoucherCardRow = typeof voucherCards.$inferSelect;

@@ -46,10 +46,14 @@ export async function recordChange(tx: Tx, actor: Actor, change: Change): Promis
     VALUES (${change.ispId}, ${change.action}, ${aggregate ?? change.entityType}, ${change.entityId}, ${payload}::jsonb)`);
 }
 
-/** Audit only, no event: the founder's cross-tenant reads leave a trace too. */
-export async function recordAccess(tx: Tx, actor: Actor, what: { action: string; entityType: string; entityId?: string; ispId?: string | null }): Promise<void> {
+/**
+ * Audit only, no event: reads and checks that change nothing leave a trace too (the founder's
+ * cross-tenant reads, a "test login"). `detail` is kept as the row's after image, redacted.
+ */
+export async function recordAccess(tx: Tx, actor: Actor, what: { action: string; entityType: string; entityId?: string | undefined; ispId?: string | null; detail?: unknown }): Promise<void> {
+  const detail = what.detail === undefined ? null : JSON.stringify(redact(what.detail));
   await tx.execute(sql`
-    INSERT INTO audit_log (isp_id, actor_kind, actor_id, actor_email, action, entity_type, entity_id, ip, user_agent)
+    INSERT INTO audit_log (isp_id, actor_kind, actor_id, actor_email, action, entity_type, entity_id, after, ip, user_agent)
     VALUES (${what.ispId ?? null}, ${actor.kind}, ${actor.id}, ${actor.email}, ${what.action}, ${what.entityType},
-            ${what.entityId ?? null}, ${actor.ip}, ${actor.userAgent})`);
+            ${what.entityId ?? null}, ${detail}::jsonb, ${actor.ip}, ${actor.userAgent})`);
 }

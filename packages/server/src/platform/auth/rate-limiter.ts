@@ -18,6 +18,8 @@ export interface RateLimiter {
   /** Fixed window: counts one event and returns the count so far in the window. */
   hit(key: string, windowSeconds: number): Promise<number>;
   count(key: string): Promise<number>;
+  /** Whole seconds until the key's window ends (0 when it has none): a 429's Retry-After. */
+  secondsLeft(key: string): Promise<number>;
   /** Forgets a key, whether it counts a window or a backoff. */
   reset(key: string): Promise<void>;
   /**
@@ -55,6 +57,11 @@ export class MemoryRateLimiter implements RateLimiter {
   async count(key: string): Promise<number> {
     const c = this.counters.get(key);
     return c && c.until > this.now() ? c.n : 0;
+  }
+
+  async secondsLeft(key: string): Promise<number> {
+    const c = this.counters.get(key);
+    return c ? Math.max(0, Math.ceil((c.until - this.now()) / 1000)) : 0;
   }
 
   async reset(key: string): Promise<void> {
@@ -121,6 +128,12 @@ export class RedisRateLimiter implements RateLimiter {
 
   async count(key: string): Promise<number> {
     return Number((await this.redis.get(this.prefix + key)) ?? 0);
+  }
+
+  async secondsLeft(key: string): Promise<number> {
+    // PTTL answers -2 for a missing key and -1 for one without expiry.
+    const ms = await this.redis.pttl(this.prefix + key);
+    return ms > 0 ? Math.ceil(ms / 1000) : 0;
   }
 
   async reset(key: string): Promise<void> {

@@ -12,6 +12,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' }, dir())).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' }, dir())).toThrow(/LOG_LEVEL/);
     expect(() => loadConfig({ SECRET_KEY: 'short' }, dir())).toThrow(/SECRET_KEY/);
+    expect(() => loadConfig({ OUTBOUND_ALLOW_CIDRS: '10.0.0.0/8, 0.0.0.0/0' }, dir())).toThrow(/OUTBOUND_ALLOW_CIDRS: 0\.0\.0\.0\/0/);
+  });
+
+  it('allows no private range to outbound requests unless OUTBOUND_ALLOW_CIDRS names one', () => {
+    expect(loadConfig({}, dir()).outboundAllowCidrs).toEqual([]);
+    expect(loadConfig({ OUTBOUND_ALLOW_CIDRS: ' 192.168.10.7/24 ,fd12::/48' }, dir()).outboundAllowCidrs).toEqual(['192.168.10.0/24', 'fd12::/48']);
   });
 
   it('generates the secret key once into DATA_DIR in embedded mode and keeps it', () => {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowedCidrs } from '../net/address-policy.ts';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8000),
@@ -41,6 +42,9 @@ const envSchema = z.object({
   NOC_RAW_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   NOC_5M_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   NOC_1H_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(730),
+  // Private ranges that requests to user-given URLs (a BTCPay server, a webhook) may reach,
+  // comma-separated CIDRs, e.g. 10.20.0.0/16; empty: none (the founder can add more in the app).
+  OUTBOUND_ALLOW_CIDRS: z.string().default(''),
 });
 
 export type Config = {
@@ -61,6 +65,8 @@ export type Config = {
     pollConcurrency: number; snmpTimeoutMs: number; snmpRetries: number; tcpTimeoutMs: number;
     rawRetentionDays: number; fiveMinuteRetentionDays: number; hourlyRetentionDays: number;
   };
+  /** Canonical CIDRs of OUTBOUND_ALLOW_CIDRS. */
+  outboundAllowCidrs: string[];
 };
 
 export class ConfigError extends Error {}
@@ -108,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   const production = e.NODE_ENV === 'production';
   const secretKey = resolveSecretKey(e.SECRET_KEY, dataDir, production, Boolean(e.DATABASE_URL));
+  const allow = parseAllowedCidrs(e.OUTBOUND_ALLOW_CIDRS.split(',').map((c) => c.trim()).filter(Boolean));
+  if ('error' in allow) throw new ConfigError(`OUTBOUND_ALLOW_CIDRS: ${allow.error}`);
   const jwtSecret = e.JWT_SECRET ? Buffer.from(e.JWT_SECRET) : Buffer.from(`jwt:${secretKey.toString('hex')}`);
   return {
     port: e.PORT,
@@ -128,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
       pollConcurrency: e.NOC_POLL_CONCURRENCY, snmpTimeoutMs: e.NOC_SNMP_TIMEOUT_MS, snmpRetries: e.NOC_SNMP_RETRIES, tcpTimeoutMs: e.NOC_TCP_TIMEOUT_MS,
       rawRetentionDays: e.NOC_RAW_RETENTION_DAYS, fiveMinuteRetentionDays: e.NOC_5M_RETENTION_DAYS, hourlyRetentionDays: e.NOC_1H_RETENTION_DAYS,
     },
+    outboundAllowCidrs: allow.ok.map((c) => c.text),
   };
 }

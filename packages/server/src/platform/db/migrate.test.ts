@@ -87,7 +87,7 @@ describe.each(engines)('SQL functions in one current file each (%s)', (_engine, 
     const dir = checkout(previousSet);
     dirs.push(dir);
     expect(readdirSync(dir)).toContain('0027_aaa_accounting_late_records.sql');
-    await migrate(old, dir);
+    await migrate(old, { dir });
     const before = await functions(old);
     // The previous set restated aaa_apply_accounting in 0014, 0019 and 0027.
     expect(before.find((f) => f.name === 'aaa_apply_accounting')?.def).toContain('r.stop_time IS NULL');
@@ -101,10 +101,10 @@ describe.each(engines)('SQL functions in one current file each (%s)', (_engine, 
     dirs.push(dir);
     const file = path.join(dir, 'functions', 'data_pack_bytes.sql');
     writeFileSync(file, readFileSync(file, 'utf8').replace('coalesce(sum(a.data_bytes * a.quantity), 0)', 'coalesce(sum(a.data_bytes * a.quantity), 0) + 0'));
-    expect(await migrate(db, dir)).toEqual(['functions/data_pack_bytes.sql']);
+    expect(await migrate(db, { dir })).toEqual(['functions/data_pack_bytes.sql']);
     const [fn] = await db.query<{ def: string }>(`SELECT pg_get_functiondef('data_pack_bytes'::regproc) AS def`);
     expect(fn!.def).toContain('a.quantity), 0) + 0');
-    expect(await migrate(db, dir)).toEqual([]);
+    expect(await migrate(db, { dir })).toEqual([]);
     // Back to today's file for the other tests.
     expect(await migrate(db)).toEqual(['functions/data_pack_bytes.sql']);
   });
@@ -114,7 +114,7 @@ describe.each(engines)('SQL functions in one current file each (%s)', (_engine, 
     dirs.push(dir);
     const file = path.join(dir, 'functions', 'auth_find_api_key.sql');
     writeFileSync(file, readFileSync(file, 'utf8').replace('k.key_hash,', 'k.no_such_column,'));
-    await expect(migrate(db, dir)).rejects.toThrow(/migrations\/functions\/auth_find_api_key\.sql: column k\.no_such_column does not exist/);
+    await expect(migrate(db, { dir })).rejects.toThrow(/migrations\/functions\/auth_find_api_key\.sql: column k\.no_such_column does not exist/);
     const [fn] = await db.query<{ def: string }>(`SELECT pg_get_functiondef('auth_find_api_key'::regproc) AS def`);
     expect(fn!.def).toContain('k.key_hash,');
     expect(await migrate(db)).toEqual([]);

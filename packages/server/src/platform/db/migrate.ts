@@ -11,11 +11,17 @@ export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta
  * the SQL functions of migrations/functions/ whose file changed since the last start
  * (`applyFunctions`). An advisory lock lets several processes start at once against one
  * PostgreSQL.
+ * `before` stops at that file, leaving it and the later ones unapplied, and the function files
+ * too (tests of a migration's effect on rows written before it). `dir` reads another
+ * migrations/ (tests of an upgrade from an earlier set).
  */
-export async function migrate(db: Database, dir = migrationsDir): Promise<string[]> {
+export async function migrate(db: Database, opts: { before?: string; dir?: string } = {}): Promise<string[]> {
+  const dir = opts.dir ?? migrationsDir;
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const all = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  if (opts.before && !all.includes(opts.before)) throw new Error(`No migration ${opts.before}`);
+  const files = opts.before ? all.filter((f) => f < opts.before!) : all;
   const applied: string[] = [];
   await db.query('SELECT pg_advisory_lock(7243001)');
   try {
@@ -29,7 +35,7 @@ export async function migrate(db: Database, dir = migrationsDir): Promise<string
       await db.exec(`BEGIN;\nSET LOCAL check_function_bodies = off;\n${body}\n;INSERT INTO schema_migrations (name) VALUES ('${name}');\nCOMMIT;`);
       applied.push(file);
     }
-    applied.push(...(await applyFunctions(db, path.join(dir, 'functions'))).map((f) => `functions/${f}`));
+    if (!opts.before) applied.push(...(await applyFunctions(db, path.join(dir, 'functions'))).map((f) => `functions/${f}`));
   } catch (err) {
     await db.exec('ROLLBACK').catch(() => undefined);
     throw err;

@@ -1,8 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { HttpProblem, type FieldError } from './errors.ts';
+import { missingReference } from './foreign-key-problem.ts';
 
-type PgError = { code?: string; constraint?: string; detail?: string; cause?: unknown };
+type PgError = { code?: string; constraint?: string; detail?: string; table?: string; message?: string; cause?: unknown };
 
 /** Drizzle wraps driver errors; the SQLSTATE lives on the cause. */
 function pgErrorOf(err: unknown): PgError | undefined {
@@ -45,7 +46,13 @@ export function installProblemHandler(app: FastifyInstance): void {
     }
     const pg = pgErrorOf(err);
     if (pg?.code === '23505') return send(reply, req, 409, 'Conflict', `Already exists (${pg.constraint ?? 'unique'})`);
-    if (pg?.code === '23503') return send(reply, req, 409, 'Conflict', `Still referenced or refers to a missing record (${pg.constraint ?? 'foreign key'})`);
+    if (pg?.code === '23503') {
+      const missing = missingReference(pg, req);
+      if (missing) return send(reply, req, 400, 'Bad Request', missing.detail, missing.errors ? { errors: missing.errors } : {});
+      return send(reply, req, 409, 'Conflict', `Still referenced or refers to a missing record (${pg.constraint ?? 'foreign key'})`);
+    }
+    // ON DELETE RESTRICT raises its own SQLSTATE, not 23503.
+    if (pg?.code === '23001') return send(reply, req, 409, 'Conflict', `Still referenced (${pg.constraint ?? 'foreign key'})`);
     if (pg?.code === '23514' || pg?.code === '22P02' || pg?.code === '22003' || pg?.code === '22001')
       return send(reply, req, 400, 'Bad Request', `Value rejected by the database (${pg.constraint ?? pg.code})`);
     if (pg?.code === '42501') return send(reply, req, 404, 'Not Found', 'Not found');

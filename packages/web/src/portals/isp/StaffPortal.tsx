@@ -109,7 +109,7 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
       { to: `${base}/noc/sla`, label: t('noca.nav.sla'), icon: <SlaIcon /> },
       { to: `${base}/noc/logs`, label: t('noca.nav.logs'), icon: <LogIcon /> },
     ] : []),
-    ...(can('subscriber:read') ? [{ to: `${base}/test-login`, label: t('nav.testLogin'), icon: <TestIcon /> }] : []),
+    ...(can('aaa:test_login') ? [{ to: `${base}/test-login`, label: t('nav.testLogin'), icon: <TestIcon /> }] : []),
     ...(can('billing:read') ? [{ to: `${base}/billing`, label: t('nav.billing'), icon: <BillingIcon /> }] : []),
     ...(can('billing:read') ? [{ to: `${base}/payments`, label: t('nav.payments'), icon: <PaymentsIcon /> }] : []),
     ...(can('billing:read') ? [{ to: `${base}/fraud-review`, label: t('nav.fraudReview'), icon: <ReviewIcon /> }] : []),
@@ -161,7 +161,7 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
                 {can('noc:read') ? <Route path="noc/maintenance" element={<NocMaintenance />} /> : null}
                 {can('noc:read') ? <Route path="noc/sla" element={<NocSla />} /> : null}
                 {can('noc:read') ? <Route path="noc/logs" element={<NocLogs />} /> : null}
-                {can('subscriber:read') ? <Route path="test-login" element={<TestLogin />} /> : null}
+                {can('aaa:test_login') ? <Route path="test-login" element={<TestLogin />} /> : null}
                 {can('branch:read') ? <Route path="branches" element={<Branches />} /> : null}
                 {can('branch:read') ? <Route path="branches/:branchId" element={<BranchDashboard />} /> : null}
                 {can('billing:read') ? <Route path="billing/*" element={<Billing />} /> : null}

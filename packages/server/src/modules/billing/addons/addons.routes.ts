@@ -27,19 +27,19 @@ export function registerAddonRoutes(app: Api, ctx: AppContext): void {
   app.post('/api/isp/:isp_id/billing/addons', {
     schema: { tags, summary: 'Add an add-on to the catalogue', params: ispParams, body: addonBody, response: { 201: addonDto, ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     return reply.code(201).send(await createAddon(ctx, t.actor, t.scope, t.ispId, req.body));
   });
   app.patch('/api/isp/:isp_id/billing/addons/:addon_id', {
     schema: { tags, summary: 'Edit an add-on (already attached ones keep their price)', params: ispParams.extend({ addon_id: z.uuid() }), body: addonPatch, response: { 200: addonDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     return updateAddon(ctx, t.actor, t.scope, req.params.addon_id, req.body);
   });
   app.delete('/api/isp/:isp_id/billing/addons/:addon_id', {
     schema: { tags, summary: 'Delete an add-on never attached', params: ispParams.extend({ addon_id: z.uuid() }), response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     await deleteAddon(ctx, t.actor, t.scope, req.params.addon_id);
     return reply.code(204).send(null);
   });
@@ -53,13 +53,13 @@ export function registerAddonRoutes(app: Api, ctx: AppContext): void {
   app.post('/api/isp/:isp_id/billing/coupons', {
     schema: { tags, summary: "Create a coupon (percent, or a fixed amount in the ISP's currency)", params: ispParams, body: couponBody, response: { 201: couponDto, ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     return reply.code(201).send(await createCoupon(ctx, t.actor, t.scope, t.ispId, req.body));
   });
   app.patch('/api/isp/:isp_id/billing/coupons/:coupon_id', {
     schema: { tags, summary: "Change a coupon's limits or deactivate it", params: ispParams.extend({ coupon_id: z.uuid() }), body: couponPatch, response: { 200: couponDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     return updateCoupon(ctx, t.actor, t.scope, req.params.coupon_id, req.body);
   });
 

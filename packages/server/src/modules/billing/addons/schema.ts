@@ -1,5 +1,8 @@
 import { bigint, boolean, char, date, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantKey, tenantRowKey } from '../../../platform/db/tenant-key.ts';
 import { invoices, subscriptions } from '../schema.ts';
+import { subscribers } from '../../subscribers/schema.ts';
+import { branches } from '../../tenancy/schema.ts';
 
 // Tables of migrations/0018_billing_addons.sql. Money in integer minor units of the row's currency.
 
@@ -23,15 +26,17 @@ export const billingAddons = pgTable('billing_addons', {
   active: boolean('active').notNull().default(true),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('billing_addons', t),
+]);
 
 export const subscriptionAddons = pgTable('subscription_addons', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
   subscriberId: uuid('subscriber_id').notNull(),
-  subscriptionId: uuid('subscription_id').notNull().references(() => subscriptions.id, { onDelete: 'cascade' }),
-  addonId: uuid('addon_id').notNull().references(() => billingAddons.id, { onDelete: 'restrict' }),
+  subscriptionId: uuid('subscription_id').notNull(),
+  addonId: uuid('addon_id').notNull(),
   name: text('name').notNull(),
   kind: text('kind', { enum: addonKinds }).notNull(),
   billing: text('billing', { enum: addonBillings }).notNull(),
@@ -42,10 +47,16 @@ export const subscriptionAddons = pgTable('subscription_addons', {
   quantity: integer('quantity').notNull().default(1),
   startDate: date('start_date').notNull(),
   endDate: date('end_date'),
-  invoiceId: uuid('invoice_id').references(() => invoices.id, { onDelete: 'set null' }),
+  invoiceId: uuid('invoice_id'),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('subscription_addons_addon_id_fkey', t.ispId, t.addonId, billingAddons).onDelete('restrict'),
+  tenantKey('subscription_addons_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('subscription_addons_invoice_id_fkey', t.ispId, t.invoiceId, invoices).onDelete('set null'),
+  tenantKey('subscription_addons_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('cascade'),
+  tenantKey('subscription_addons_subscription_id_fkey', t.ispId, t.subscriptionId, subscriptions).onDelete('cascade'),
+]);
 
 export const coupons = pgTable('coupons', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -65,22 +76,30 @@ export const coupons = pgTable('coupons', {
   active: boolean('active').notNull().default(true),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('coupons', t),
+]);
 
 export const couponRedemptions = pgTable('coupon_redemptions', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
-  couponId: uuid('coupon_id').notNull().references(() => coupons.id, { onDelete: 'restrict' }),
+  couponId: uuid('coupon_id').notNull(),
   subscriberId: uuid('subscriber_id').notNull(),
-  subscriptionId: uuid('subscription_id').notNull().references(() => subscriptions.id, { onDelete: 'cascade' }),
+  subscriptionId: uuid('subscription_id').notNull(),
   cyclesTotal: integer('cycles_total'),
   cyclesUsed: integer('cycles_used').notNull().default(0),
   status: text('status', { enum: ['active', 'used_up', 'cancelled'] }).notNull().default('active'),
-  lastInvoiceId: uuid('last_invoice_id').references(() => invoices.id, { onDelete: 'set null' }),
+  lastInvoiceId: uuid('last_invoice_id'),
   redeemedBy: uuid('redeemed_by'),
   redeemedAt: ts('redeemed_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('coupon_redemptions_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('coupon_redemptions_coupon_id_fkey', t.ispId, t.couponId, coupons).onDelete('restrict'),
+  tenantKey('coupon_redemptions_last_invoice_id_fkey', t.ispId, t.lastInvoiceId, invoices).onDelete('set null'),
+  tenantKey('coupon_redemptions_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('cascade'),
+  tenantKey('coupon_redemptions_subscription_id_fkey', t.ispId, t.subscriptionId, subscriptions).onDelete('cascade'),
+]);
 
 export const depositMethods = ['cash', 'bank_transfer', 'cheque', 'card', 'other'] as const;
 export const deposits = pgTable('deposits', {
@@ -99,7 +118,10 @@ export const deposits = pgTable('deposits', {
   releaseNote: text('release_note'),
   createdBy: uuid('created_by'),
   releasedBy: uuid('released_by'),
-});
+}, (t) => [
+  tenantKey('deposits_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('deposits_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('restrict'),
+]);
 
 export type BillingAddonRow = typeof billingAddons.$inferSelect;
 export type SubscriptionAddonRow = typeof subscriptionAddons.$inferSelect;

@@ -23,7 +23,7 @@ export function registerDunningRoutes(app: Api, ctx: AppContext): void {
   app.patch('/api/isp/:isp_id/dunning/settings', {
     schema: { tags, summary: 'Change the dunning settings', params: ispParams, body: dunningSettingsBody, response: { 200: dunningSettingsDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     requireIspWide(t);
     return updateDunningSettings(ctx, t.actor, t.scope, t.ispId, req.body);
   });
@@ -36,7 +36,7 @@ export function registerDunningRoutes(app: Api, ctx: AppContext): void {
   app.patch('/api/isp/:isp_id/sms-provider', {
     schema: { tags, summary: 'Configure the SMS provider (credentials stored encrypted)', params: ispParams, body: smsProviderBody, response: { 200: smsProviderDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     requireIspWide(t);
     return putSmsProvider(ctx, t.actor, t.scope, t.ispId, req.body);
   });
@@ -44,7 +44,7 @@ export function registerDunningRoutes(app: Api, ctx: AppContext): void {
     schema: { tags, summary: 'Run dunning for this ISP now (the worker also runs it hourly; steps already done are not repeated)', params: ispParams,
       response: { 200: z.object({ reminders: z.number().int(), suspended: z.number().int(), restored: z.number().int(), failed: z.number().int() }), ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     requireIspWide(t);
     return runDunningForIsp(ctx, t.ispId);
   });

@@ -27,7 +27,8 @@ beforeAll(async () => {
     if (c.method === 'POST' && refund) return { status: 200, json: { id: `pp_${refund[1]}`, ...JSON.parse(c.body) } };
     return null;
   });
-  server = await startTestServer();
+  // The BTCPay peer listens on loopback: outbound calls reach it only because the test allows it.
+  server = await startTestServer({ outboundAllowCidrs: ['127.0.0.1/32'] });
   api = client(server.app);
   isp = await createIspFixture(api, await founderToken(server, api), 'btc-net');
   base = `/api/isp/${isp.id}`;

@@ -48,14 +48,14 @@ export function registerGatewayRoutes(app: Api, ctx: AppContext): void {
   app.patch('/api/isp/:isp_id/payment-gateways/:provider', {
     schema: { tags, summary: 'Configure a gateway, creating its settings on first use (keys stored encrypted, write-only)', params: z.object({ isp_id: z.uuid(), provider }), body: putGatewayBody, response: { 200: gatewayDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     requireIspWide(t);
     return putGateway(ctx, t.actor, t.scope, t.ispId, req.params.provider, req.body);
   });
   app.delete('/api/isp/:isp_id/payment-gateways/:provider', {
     schema: { tags, summary: 'Remove a gateway and its keys', params: z.object({ isp_id: z.uuid(), provider }), response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
+    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
     requireIspWide(t);
     await deleteGateway(ctx, t.actor, t.scope, t.ispId, req.params.provider);
     return reply.code(204).send(null);

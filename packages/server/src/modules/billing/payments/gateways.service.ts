@@ -9,6 +9,7 @@ import { HttpProblem, badRequest, conflict, notFound } from '../../../platform/h
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { WebhookSignatureError, type GatewayAccount, type GatewayAdapter, type RefundResult } from '../providers/gateway.ts';
 import { allGatewayAdapters, gatewayAdapter } from '../providers/registry.ts';
+import { atGateway } from './gateway-problem.ts';
 import { settlePayment } from './ledger.ts';
 import { applyRefund, insertPayment, loadPayment, paymentDetail, toPaymentDto } from './payments.service.ts';
 import { gatewayEvents, paymentGateways, payments, refunds, type PaymentRow } from './schema.ts';
@@ -60,6 +61,12 @@ export async function putGateway(ctx: AppContext, actor: Actor, scope: Scope, is
   const a = adapterOr404(provider);
   const unknown = [...Object.keys(input.config).filter((k) => !a.fields.public.includes(k)), ...Object.keys(input.secrets).filter((k) => !a.fields.secret.includes(k))];
   if (unknown.length) throw badRequest(`Unknown fields for ${a.displayName}: ${unknown.join(', ')}`);
+  // A server the ISP names must not be this platform's own network (SSRF): refused when saved, checked again at each call.
+  for (const field of a.urlFields ?? []) {
+    const url = input.config[field];
+    const why = url === undefined ? null : ctx.outbound.urlRefusal(url);
+    if (why) throw badRequest(`config.${field}: ${why}`, [{ pointer: `/body/config/${field}`, detail: why }]);
+  }
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(paymentGateways).where(and(eq(paymentGateways.ispId, ispId), eq(paymentGateways.provider, provider))).for('update');
     const secrets = { ...(before ? openSecrets(ctx, before.secretsEnc) : {}), ...input.secrets };
@@ -86,7 +93,7 @@ export async function deleteGateway(ctx: AppContext, actor: Actor, scope: Scope,
 async function accountFor(ctx: AppContext, tx: Tx, ispId: string, provider: string, requireEnabled = true): Promise<GatewayAccount | null> {
   const [g] = await tx.select().from(paymentGateways).where(and(eq(paymentGateways.ispId, ispId), eq(paymentGateways.provider, provider)));
   if (!g || (requireEnabled && !g.enabled)) return null;
-  return { ispId, config: g.config, secrets: openSecrets(ctx, g.secretsEnc) };
+  return { ispId, config: g.config, secrets: openSecrets(ctx, g.secretsEnc), fetch: ctx.outbound.fetch };
 }
 
 /** Counter methods always; online gateways the ISP has enabled. */
@@ -115,10 +122,11 @@ export async function createInvoiceCheckout(ctx: AppContext, scope: Scope, ispId
     const slug = await ispSlug(tx, ispId);
     const back = `${ctx.config.publicUrl.replace(/\/$/, '')}/t/${slug}/me/pay`;
     // One session per invoice and open amount: a double click reuses the same one at the gateway.
-    const session = await adapterOr404(chosen).createCheckout(account, {
+    const adapter = adapterOr404(chosen);
+    const session = await atGateway(ctx.log, adapter, ispId, () => adapter.createCheckout(account, {
       ispId, subscriberId: inv.subscriber_id, invoiceId: inv.id, invoiceNumber: inv.number ?? inv.id, amount: Number(inv.open), currency: inv.currency.trim(),
       customerEmail: inv.email, successUrl: `${back}?paid=${inv.id}`, cancelUrl: back, idempotencyKey: `checkout-${inv.id}-${inv.open}`,
-    });
+    }));
     return { provider: chosen, url: session.url, reference: session.reference };
   });
 }
@@ -146,7 +154,7 @@ export async function handleWebhook(ctx: AppContext, provider: string, slugOrId:
   if (!account) throw notFound('Payment gateway');
   let event;
   try {
-    event = await adapter.parseWebhook(account, raw, headers);
+    event = await atGateway(ctx.log, adapter, ispId, () => adapter.parseWebhook(account, raw, headers));
   } catch (err) {
     if (err instanceof WebhookSignatureError) throw new HttpProblem(400, 'Bad Request', `Webhook signature verification failed: ${err.message}`);
     throw err;
@@ -209,7 +217,8 @@ async function reserveRefund(ctx: AppContext, actor: Actor, scope: Scope, id: st
 async function callGatewayRefund(ctx: AppContext, scope: Scope, r: { p: PaymentRow; account: GatewayAccount; amount: number; refundId: string }): Promise<RefundResult> {
   let result: RefundResult;
   try {
-    result = await adapterOr404(r.p.provider!).refund(r.account, { reference: r.p.gatewayReference!, amount: r.amount, currency: r.p.currency, idempotencyKey: r.refundId });
+    const adapter = adapterOr404(r.p.provider!);
+    result = await atGateway(ctx.log, adapter, r.p.ispId, () => adapter.refund(r.account, { reference: r.p.gatewayReference!, amount: r.amount, currency: r.p.currency, idempotencyKey: r.refundId }));
     if (result.status === 'failed') throw conflict('The gateway refused the refund');
   } catch (err) {
     await withScope(ctx.db, scope, (tx) => tx.update(refunds).set({ status: 'failed', failureReason: (err as Error).message.slice(0, 500), updatedAt: new Date() }).where(eq(refunds.id, r.refundId)));

@@ -3,8 +3,9 @@ import type { AppContext } from '../../../app/context.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
+import { pgArray } from '../../../platform/db/pg-array.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { conflict, notFound } from '../../../platform/http/errors.ts';
+import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
 import { parseSort, type Page } from '../../../platform/http/paging.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { subscribers } from '../../subscribers/schema.ts';
@@ -72,9 +73,21 @@ export async function insertPayment(tx: Tx, actor: Actor, input: NewPayment): Pr
   return result;
 }
 
+/**
+ * Invoices to pay must be the subscriber's: settling skips those that are no longer open, but
+ * an id of no invoice of theirs (another subscriber's, another ISP's) is a mistake to refuse,
+ * with one answer for all of them.
+ */
+async function assertInvoicesOf(tx: Tx, subscriberId: string, ids: readonly string[]) {
+  const found = new Set((await rows<{ id: string }>(tx, sql`SELECT id FROM invoices WHERE subscriber_id = ${subscriberId} AND id = ANY(${pgArray(ids)}::uuid[])`)).map((r) => r.id));
+  const missing = ids.findIndex((id) => !found.has(id));
+  if (missing >= 0) throw badRequest('No such invoice of this subscriber', [{ pointer: `/body/invoice_ids/${missing}`, detail: 'not an invoice of this subscriber' }]);
+}
+
 export async function recordManualPayment(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: RecordPaymentInput) {
   return withScope(ctx.db, scope, async (tx) => {
     const currency = input.currency ?? (await subscriberCurrency(tx, input.subscriber_id));
+    if (input.invoice_ids?.length) await assertInvoicesOf(tx, input.subscriber_id, input.invoice_ids);
     const r = await insertPayment(tx, actor, {
       ispId, subscriberId: input.subscriber_id, method: input.method, amount: input.amount, currency, outcome: 'succeeded',
       reference: input.reference ?? null, targetInvoiceIds: input.invoice_ids ?? null, notes: input.notes ?? null,

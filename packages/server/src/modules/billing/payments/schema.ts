@@ -1,5 +1,8 @@
 import { bigint, boolean, char, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantKey, tenantRowKey } from '../../../platform/db/tenant-key.ts';
 import { invoices } from '../schema.ts';
+import { subscribers } from '../../subscribers/schema.ts';
+import { branches } from '../../tenancy/schema.ts';
 
 // Tables of migrations/0009_payments.sql. Money columns are integer minor units of the row's
 // currency; `mode: 'number'` is exact up to 2^53 minor units.
@@ -55,7 +58,11 @@ export const payments = pgTable('payments', {
   receivedAt: ts('received_at').notNull().defaultNow(),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantRowKey('payments', t),
+  tenantKey('payments_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('payments_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('restrict'),
+]);
 export type PaymentRow = typeof payments.$inferSelect;
 
 export const paymentAllocations = pgTable('payment_allocations', {
@@ -63,8 +70,8 @@ export const paymentAllocations = pgTable('payment_allocations', {
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
   /** Empty for wallet credit that came from no payment (a value card, a returned deposit). */
-  paymentId: uuid('payment_id').references(() => payments.id, { onDelete: 'cascade' }),
-  invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'restrict' }),
+  paymentId: uuid('payment_id'),
+  invoiceId: uuid('invoice_id').notNull(),
   /** In `currency`, the money's side (the payment's or the wallet's currency). */
   amount: money('amount').notNull(),
   currency: char('currency', { length: 3 }).notNull(),
@@ -76,13 +83,17 @@ export const paymentAllocations = pgTable('payment_allocations', {
   rateSource: text('rate_source'),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('payment_allocations_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('payment_allocations_invoice_id_fkey', t.ispId, t.invoiceId, invoices).onDelete('restrict'),
+  tenantKey('payment_allocations_payment_id_fkey', t.ispId, t.paymentId, payments).onDelete('cascade'),
+]);
 
 export const refunds = pgTable('refunds', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
-  paymentId: uuid('payment_id').notNull().references(() => payments.id, { onDelete: 'cascade' }),
+  paymentId: uuid('payment_id').notNull(),
   amount: money('amount').notNull(),
   currency: char('currency', { length: 3 }).notNull(),
   status: text('status', { enum: ['pending', 'succeeded', 'failed'] }).notNull(),
@@ -92,7 +103,10 @@ export const refunds = pgTable('refunds', {
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('refunds_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('refunds_payment_id_fkey', t.ispId, t.paymentId, payments).onDelete('cascade'),
+]);
 export type RefundRow = typeof refunds.$inferSelect;
 
 export const walletEntryKinds = ['overpayment', 'allocation', 'refund', 'adjustment', 'voucher'] as const;
@@ -104,14 +118,19 @@ export const walletEntries = pgTable('wallet_entries', {
   currency: char('currency', { length: 3 }).notNull(),
   amount: money('amount').notNull(),
   kind: text('kind', { enum: walletEntryKinds }).notNull(),
-  paymentId: uuid('payment_id').references(() => payments.id, { onDelete: 'restrict' }),
-  invoiceId: uuid('invoice_id').references(() => invoices.id, { onDelete: 'restrict' }),
+  paymentId: uuid('payment_id'),
+  invoiceId: uuid('invoice_id'),
   /** The value card this credit came from (kind 'voucher'); unique, so a card credits once. */
   voucherCardId: uuid('voucher_card_id'),
   note: text('note'),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('wallet_entries_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('wallet_entries_invoice_id_fkey', t.ispId, t.invoiceId, invoices).onDelete('restrict'),
+  tenantKey('wallet_entries_payment_id_fkey', t.ispId, t.paymentId, payments).onDelete('restrict'),
+  tenantKey('wallet_entries_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('restrict'),
+]);
 
 export const gatewayEvents = pgTable('gateway_events', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -119,11 +138,13 @@ export const gatewayEvents = pgTable('gateway_events', {
   provider: text('provider').notNull(),
   eventId: text('event_id').notNull(),
   type: text('type').notNull(),
-  paymentId: uuid('payment_id').references(() => payments.id, { onDelete: 'set null' }),
+  paymentId: uuid('payment_id'),
   payload: jsonb('payload').notNull(),
   outcome: text('outcome'),
   receivedAt: ts('received_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('gateway_events_payment_id_fkey', t.ispId, t.paymentId, payments).onDelete('set null'),
+]);
 
 export const dunningSettings = pgTable('dunning_settings', {
   ispId: uuid('isp_id').primaryKey(),
@@ -148,7 +169,7 @@ export const dunningActions = pgTable('dunning_actions', {
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
   subscriberId: uuid('subscriber_id').notNull(),
-  invoiceId: uuid('invoice_id').references(() => invoices.id, { onDelete: 'cascade' }),
+  invoiceId: uuid('invoice_id'),
   kind: text('kind', { enum: ['reminder', 'suspended', 'restored'] }).notNull(),
   offsetDays: integer('offset_days').notNull().default(0),
   channel: text('channel', { enum: ['email', 'sms', 'none'] }).notNull().default('none'),
@@ -156,4 +177,8 @@ export const dunningActions = pgTable('dunning_actions', {
   detail: text('detail'),
   restoredAt: ts('restored_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('dunning_actions_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
+  tenantKey('dunning_actions_invoice_id_fkey', t.ispId, t.invoiceId, invoices).onDelete('cascade'),
+  tenantKey('dunning_actions_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('cascade'),
+]);

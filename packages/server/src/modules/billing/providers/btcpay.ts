@@ -1,10 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { fromMinor, toMinor } from '../money/money.ts';
-import { WebhookSignatureError, header, type GatewayAccount, type GatewayAdapter, type GatewayOutcome } from './gateway.ts';
+import { GatewayConfigError, WebhookSignatureError, header, type GatewayAccount, type GatewayAdapter, type GatewayOutcome } from './gateway.ts';
+import { jsonRequest } from './json-request.ts';
 
 /**
  * Crypto payments through the ISP's own BTCPay Server (Greenfield API v1; BTCPay has no
- * official Node SDK, so this speaks its documented REST API with fetch). Invoices are priced
+ * official Node SDK, so this speaks its documented REST API with fetch). The server is the ISP's
+ * to name, so every request goes through the outbound address policy. Invoices are priced
  * in the invoice's fiat currency; BTCPay converts to BTC/Lightning at checkout. Webhooks carry
  * BTCPay-Sig: sha256=HMAC-SHA256(secret, raw body); the amount is read back from the invoice.
  */
@@ -14,22 +16,24 @@ type BtcpayEvent = { deliveryId: string; originalDeliveryId?: string; webhookId:
 function endpoint(account: GatewayAccount, path: string): string {
   const server = account.config.server_url;
   const store = account.config.store_id;
-  if (!server || !store) throw new Error('BTCPay server_url and store_id are required');
-  const url = new URL(server);
+  if (!server || !store) throw new GatewayConfigError('BTCPay server_url and store_id are required');
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    throw new GatewayConfigError('BTCPay server_url is not a URL');
+  }
   // Keys and payer data travel to this server: only over TLS in production.
-  if (process.env.NODE_ENV === 'production' && url.protocol !== 'https:') throw new Error('BTCPay server_url must be https');
+  if (process.env.NODE_ENV === 'production' && url.protocol !== 'https:') throw new GatewayConfigError('BTCPay server_url must be https');
   return `${url.origin}${url.pathname.replace(/\/$/, '')}/api/v1/stores/${encodeURIComponent(store)}${path}`;
 }
 
-async function call<T>(account: GatewayAccount, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const res = await fetch(endpoint(account, path), {
+function call<T>(account: GatewayAccount, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  return jsonRequest<T>(account.fetch, 'BTCPay Server', `${method} ${path}`, endpoint(account, path), {
     method, signal: AbortSignal.timeout(20_000),
     headers: { authorization: `token ${account.secrets.api_key ?? ''}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`BTCPay ${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text) as T;
 }
 
 const meta = (m: Record<string, unknown> | undefined, k: string) => (typeof m?.[k] === 'string' ? (m[k] as string) : null);
@@ -38,6 +42,7 @@ export const btcpayGateway: GatewayAdapter = {
   provider: 'btcpay',
   displayName: 'BTCPay Server (crypto)',
   fields: { public: ['server_url', 'store_id'], secret: ['api_key', 'webhook_secret'] },
+  urlFields: ['server_url'],
 
   async createCheckout(account, req) {
     const inv = await call<BtcpayInvoice>(account, 'POST', '/invoices', {

@@ -1,3 +1,5 @@
+import type { OutboundFetch } from '../../../platform/net/outbound-http.ts';
+
 /**
  * The one interface every payment gateway implements. An adapter is a small, self-contained
  * file in this folder that speaks its gateway's real API (preferably through the official
@@ -9,6 +11,8 @@ export type GatewayAccount = {
   ispId: string;
   config: Record<string, string>;
   secrets: Record<string, string>;
+  /** fetch() for a URL the ISP gave (its own BTCPay server): through the outbound address policy. */
+  fetch: OutboundFetch;
 };
 
 export type CheckoutRequest = {
@@ -53,13 +57,32 @@ export type RefundResult = { reference: string; status: 'succeeded' | 'pending' 
 /** Thrown when a webhook's signature does not verify: the route answers 400 and records nothing. */
 export class WebhookSignatureError extends Error {}
 
+/** The gateway never answered: connection refused, name not found, timeout, or an address the platform refuses. */
+export class GatewayUnreachableError extends Error {}
+
+/** The gateway answered, but with an error or with something that is not what its API promises. */
+export class GatewayAnswerError extends Error {
+  constructor(message: string, readonly status: number | null = null) {
+    super(message);
+  }
+}
+
+/** The ISP's settings for the gateway are incomplete or wrong (found before anything was sent). */
+export class GatewayConfigError extends Error {}
+
 export interface GatewayAdapter {
   /** Lower-case id used in URLs and the database: 'stripe', 'razorpay', 'mpesa'. */
   readonly provider: string;
   readonly displayName: string;
   /** Field names the ISP fills in: public ones are shown back, secret ones are write-only. */
   readonly fields: { public: readonly string[]; secret: readonly string[] };
-  /** Creates a hosted checkout / payment for one invoice. */
+  /** Public fields that are URLs the server will call (checked against the address policy when saved). */
+  readonly urlFields?: readonly string[];
+  /**
+   * Creates a hosted checkout / payment for one invoice. Every method throws
+   * GatewayUnreachableError, GatewayAnswerError or GatewayConfigError for what went wrong at
+   * the gateway, so that the caller can say so (503, 502, 409) instead of an unexpected error.
+   */
   createCheckout(account: GatewayAccount, req: CheckoutRequest): Promise<CheckoutSession>;
   /** Verifies the signature over the raw body and says what happened; throws WebhookSignatureError. */
   parseWebhook(account: GatewayAccount, rawBody: Buffer, headers: Record<string, string | string[] | undefined>): Promise<GatewayEvent>;

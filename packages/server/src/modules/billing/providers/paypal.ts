@@ -1,5 +1,6 @@
 import { fromMinor, toMinor } from '../money/money.ts';
-import { WebhookSignatureError, header, type GatewayAccount, type GatewayAdapter, type GatewayOutcome } from './gateway.ts';
+import { GatewayAnswerError, WebhookSignatureError, header, type GatewayAccount, type GatewayAdapter, type GatewayOutcome } from './gateway.ts';
+import { jsonRequest } from './json-request.ts';
 
 /**
  * PayPal Checkout through the Orders v2 REST API: an order per invoice (payer approves on
@@ -26,24 +27,23 @@ async function accessToken(account: GatewayAccount): Promise<string> {
   const key = `${base(account)}|${account.secrets.client_id}`;
   const cached = tokens.get(key);
   if (cached && cached.until > Date.now()) return cached.token;
-  const res = await fetch(`${base(account)}/v1/oauth2/token`, {
+  // PayPal's own host (or PAYPAL_API_BASE, set by the operator): not a URL an ISP gives.
+  const body = await jsonRequest<{ access_token: string; expires_in: number }>(fetch, 'PayPal', 'token request', `${base(account)}/v1/oauth2/token`, {
     method: 'POST', signal: AbortSignal.timeout(20_000), body: 'grant_type=client_credentials',
     headers: { authorization: `Basic ${Buffer.from(`${account.secrets.client_id ?? ''}:${account.secrets.client_secret ?? ''}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+  }).catch((err: unknown) => {
+    // The body of a refused token request is not worth repeating (it names the client).
+    throw err instanceof GatewayAnswerError ? new GatewayAnswerError(`PayPal token request answered ${err.status}`, err.status) : err;
   });
-  if (!res.ok) throw new Error(`PayPal token request answered ${res.status}`);
-  const body = (await res.json()) as { access_token: string; expires_in: number };
   tokens.set(key, { token: body.access_token, until: Date.now() + Math.max(0, body.expires_in - 60) * 1000 });
   return body.access_token;
 }
 
 async function call<T>(account: GatewayAccount, path: string, body: unknown, requestId?: string): Promise<T> {
-  const res = await fetch(`${base(account)}${path}`, {
+  return jsonRequest<T>(fetch, 'PayPal', path, `${base(account)}${path}`, {
     method: 'POST', signal: AbortSignal.timeout(20_000), body: JSON.stringify(body),
     headers: { authorization: `Bearer ${await accessToken(account)}`, 'content-type': 'application/json', ...(requestId && { 'paypal-request-id': requestId }) },
   });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`PayPal ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text) as T;
 }
 
 /** custom_id carries "subscriber:invoice" through PayPal. */
@@ -75,7 +75,7 @@ export const paypalGateway: GatewayAdapter = {
       payment_source: { paypal: { experience_context: { return_url: req.successUrl, cancel_url: req.cancelUrl, user_action: 'PAY_NOW' } } },
     }, req.idempotencyKey);
     const link = order.links?.find((l) => l.rel === 'payer-action' || l.rel === 'approve');
-    if (!link) throw new Error('PayPal returned an order without an approval link');
+    if (!link) throw new GatewayAnswerError('PayPal returned an order without an approval link');
     return { url: link.href, reference: order.id };
   },
 

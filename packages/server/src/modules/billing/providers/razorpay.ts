@@ -1,5 +1,6 @@
 import Razorpay from 'razorpay';
-import { WebhookSignatureError, header, type GatewayAccount, type GatewayAdapter, type GatewayOutcome } from './gateway.ts';
+import { networkFailure } from '../../../platform/net/network-failure.ts';
+import { GatewayAnswerError, GatewayUnreachableError, WebhookSignatureError, header, type GatewayAccount, type GatewayAdapter, type GatewayOutcome } from './gateway.ts';
 
 /**
  * Razorpay: a Payment Link (hosted page) per invoice, webhooks verified with the SDK's
@@ -8,11 +9,30 @@ import { WebhookSignatureError, header, type GatewayAccount, type GatewayAdapter
  *
  * RAZORPAY_API_BASE points the SDK's HTTP client at a local peer; unset, it is Razorpay's.
  */
-function client(account: GatewayAccount): Razorpay {
+type Axios = { defaults: { baseURL: string }; interceptors: { response: { use(ok: undefined, fail: (err: { response?: unknown }) => Promise<never>): void } } };
+
+/**
+ * Runs SDK calls on a fresh client, their failures sorted into the gateway errors. The SDK
+ * answers a request that got no response with a TypeError of its own (it reads the missing
+ * response's status), so the transport's error is caught on the way, before the SDK sees it.
+ */
+async function atRazorpay<T>(account: GatewayAccount, call: (rzp: Razorpay) => Promise<T>): Promise<T> {
   const rzp = new Razorpay({ key_id: account.secrets.key_id ?? '', key_secret: account.secrets.key_secret ?? '' });
-  const base = process.env.RAZORPAY_API_BASE;
-  if (base) (rzp.api as unknown as { rq: { defaults: { baseURL: string } } }).rq.defaults.baseURL = base;
-  return rzp;
+  const rq = (rzp.api as unknown as { rq: Axios }).rq;
+  if (process.env.RAZORPAY_API_BASE) rq.defaults.baseURL = process.env.RAZORPAY_API_BASE;
+  let transport: unknown = null;
+  rq.interceptors.response.use(undefined, (err) => {
+    if (!err.response) transport = err;
+    return Promise.reject(err as Error);
+  });
+  try {
+    return await call(rzp);
+  } catch (err) {
+    if (transport) throw new GatewayUnreachableError(`Razorpay could not be reached: ${networkFailure(transport) ?? (transport as Error).message}`, { cause: transport });
+    const answer = err as { statusCode?: unknown; error?: { description?: string } } | null;
+    if (typeof answer?.statusCode === 'number') throw new GatewayAnswerError(`Razorpay answered ${answer.statusCode}: ${answer.error?.description ?? ''}`, answer.statusCode);
+    throw err;
+  }
 }
 
 type Notes = Record<string, string | number> | undefined | null;
@@ -42,13 +62,13 @@ export const razorpayGateway: GatewayAdapter = {
   fields: { public: [], secret: ['key_id', 'key_secret', 'webhook_secret'] },
 
   async createCheckout(account, req) {
-    const link = await client(account).paymentLink.create({
+    const link = await atRazorpay(account, (rzp) => rzp.paymentLink.create({
       amount: req.amount, currency: req.currency, description: `Invoice ${req.invoiceNumber}`,
       customer: req.customerEmail ? { email: req.customerEmail } : {},
       notify: { email: false, sms: false }, reminder_enable: false,
       notes: { isp_id: req.ispId, subscriber_id: req.subscriberId, invoice_id: req.invoiceId },
       callback_url: req.successUrl, callback_method: 'get',
-    });
+    }));
     return { url: link.short_url, reference: link.id };
   },
 
@@ -65,7 +85,7 @@ export const razorpayGateway: GatewayAdapter = {
   },
 
   async refund(account, req) {
-    const r = await client(account).payments.refund(req.reference, { amount: req.amount, receipt: req.idempotencyKey.slice(0, 40) });
+    const r = await atRazorpay(account, (rzp) => rzp.payments.refund(req.reference, { amount: req.amount, receipt: req.idempotencyKey.slice(0, 40) }));
     return { reference: r.id, status: r.status === 'processed' ? 'succeeded' : r.status === 'failed' ? 'failed' : 'pending' };
   },
 };

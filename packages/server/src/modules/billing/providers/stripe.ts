@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { WebhookSignatureError, header, type GatewayAccount, type GatewayAdapter, type GatewayOutcome } from './gateway.ts';
+import { GatewayAnswerError, GatewayConfigError, GatewayUnreachableError, WebhookSignatureError, header, type GatewayAccount, type GatewayAdapter, type GatewayOutcome } from './gateway.ts';
 
 /**
  * Stripe: Checkout Sessions (hosted page) for an invoice, PaymentIntent webhooks verified
@@ -11,7 +11,7 @@ import { WebhookSignatureError, header, type GatewayAccount, type GatewayAdapter
  */
 function client(account: GatewayAccount): Stripe {
   const key = account.secrets.secret_key;
-  if (!key) throw new Error('Stripe secret_key is not configured');
+  if (!key) throw new GatewayConfigError('Stripe secret_key is not configured');
   const base = process.env.STRIPE_API_BASE;
   const endpoint = base ? new URL(base) : null;
   return new Stripe(key, {
@@ -19,6 +19,17 @@ function client(account: GatewayAccount): Stripe {
     timeout: 20_000,
     ...(endpoint && { host: endpoint.hostname, port: endpoint.port || (endpoint.protocol === 'https:' ? 443 : 80), protocol: endpoint.protocol === 'https:' ? 'https' : 'http' }),
   });
+}
+
+/** Runs one SDK call, its failure sorted into the gateway errors (the SDK has already retried). */
+async function atStripe<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof Stripe.errors.StripeConnectionError) throw new GatewayUnreachableError(`Stripe could not be reached: ${err.message}`, { cause: err });
+    if (err instanceof Stripe.errors.StripeError) throw new GatewayAnswerError(`Stripe answered ${err.statusCode ?? ''} ${err.type}: ${err.message}`, err.statusCode ?? null);
+    throw err;
+  }
 }
 
 const metaOf = (m: Stripe.Metadata | null | undefined) => ({ subscriberId: m?.subscriber_id ?? null, invoiceId: m?.invoice_id ?? null });
@@ -31,7 +42,7 @@ async function outcomeOf(stripe: Stripe, event: Stripe.Event): Promise<GatewayOu
     let country: string | null = null;
     const chargeId = typeof pi.latest_charge === 'string' ? pi.latest_charge : pi.latest_charge?.id;
     if (chargeId) {
-      const charge = await stripe.charges.retrieve(chargeId);
+      const charge = await atStripe(() => stripe.charges.retrieve(chargeId));
       fingerprint = charge.payment_method_details?.card?.fingerprint ?? null;
       country = charge.payment_method_details?.card?.country ?? charge.billing_details?.address?.country ?? null;
     }
@@ -51,7 +62,8 @@ export const stripeGateway: GatewayAdapter = {
 
   async createCheckout(account, req) {
     const metadata = { isp_id: req.ispId, subscriber_id: req.subscriberId, invoice_id: req.invoiceId };
-    const session = await client(account).checkout.sessions.create({
+    const stripe = client(account);
+    const session = await atStripe(() => stripe.checkout.sessions.create({
       mode: 'payment',
       line_items: [{ quantity: 1, price_data: { currency: req.currency.toLowerCase(), unit_amount: req.amount, product_data: { name: `Invoice ${req.invoiceNumber}` } } }],
       ...(req.customerEmail && { customer_email: req.customerEmail }),
@@ -60,8 +72,8 @@ export const stripeGateway: GatewayAdapter = {
       cancel_url: req.cancelUrl,
       metadata,
       payment_intent_data: { metadata },
-    }, { idempotencyKey: req.idempotencyKey });
-    if (!session.url) throw new Error('Stripe returned a Checkout Session without a URL');
+    }, { idempotencyKey: req.idempotencyKey }));
+    if (!session.url) throw new GatewayAnswerError('Stripe returned a Checkout Session without a URL');
     return { url: session.url, reference: session.id };
   },
 
@@ -80,7 +92,8 @@ export const stripeGateway: GatewayAdapter = {
   },
 
   async refund(account, req) {
-    const r = await client(account).refunds.create({ payment_intent: req.reference, amount: req.amount }, { idempotencyKey: req.idempotencyKey });
+    const stripe = client(account);
+    const r = await atStripe(() => stripe.refunds.create({ payment_intent: req.reference, amount: req.amount }, { idempotencyKey: req.idempotencyKey }));
     return { reference: r.id, status: r.status === 'succeeded' ? 'succeeded' : r.status === 'failed' || r.status === 'canceled' ? 'failed' : 'pending' };
   },
 };

@@ -5,7 +5,7 @@ import type { AppContext } from '../../../app/context.ts';
 import { systemActor, type Actor } from '../../../platform/auth/actor.ts';
 import { platformScope, tenantScope, withScope, type Scope } from '../../../platform/db/scope.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { notFound } from '../../../platform/http/errors.ts';
+import { badRequest, notFound } from '../../../platform/http/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { smsSenderFor } from '../../billing/providers/sms-sender.ts';
 import { nocEscalationPolicies, nocIncidentEvents, nocIncidents, severities, severityRank, type EscalationStep } from './schema.ts';
@@ -36,11 +36,20 @@ const toDto = (p: Row) => ({
 });
 const sorted = (steps: EscalationStep[]) => [...steps].sort((a, b) => a.after_minutes - b.after_minutes);
 
+/** A webhook whose host is a literal internal address is refused when saved, naming the step. */
+function checkWebhooks(ctx: AppContext, steps: readonly EscalationStep[] | undefined): void {
+  for (const [i, s] of (steps ?? []).entries()) {
+    const why = s.webhook_url ? ctx.outbound.urlRefusal(s.webhook_url) : null;
+    if (why) throw badRequest(`steps[${i}].webhook_url: ${why}`, [{ pointer: `/body/steps/${i}/webhook_url`, detail: why }]);
+  }
+}
+
 export async function listPolicies(ctx: AppContext, scope: Scope, ispId: string) {
   return withScope(ctx.db, scope, async (tx) => (await tx.select().from(nocEscalationPolicies).where(eq(nocEscalationPolicies.ispId, ispId)).orderBy(asc(nocEscalationPolicies.name))).map(toDto));
 }
 
 export async function createPolicy(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof policyBody>) {
+  checkWebhooks(ctx, input.steps);
   return withScope(ctx.db, scope, async (tx) => {
     const [row] = await tx.insert(nocEscalationPolicies).values({
       ispId, name: input.name, minSeverity: input.min_severity, steps: sorted(input.steps), enabled: input.enabled,
@@ -53,6 +62,7 @@ export async function createPolicy(ctx: AppContext, actor: Actor, scope: Scope, 
 }
 
 export async function updatePolicy(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: z.infer<typeof updatePolicyBody>) {
+  checkWebhooks(ctx, input.steps);
   return withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(nocEscalationPolicies).where(eq(nocEscalationPolicies.id, id)).for('update');
     if (!before) throw notFound('Escalation policy');
@@ -132,7 +142,10 @@ async function notify(ctx: AppContext, policy: typeof nocEscalationPolicies.$inf
     const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'AstraNetix-NOC' };
     if (policy.webhookSecretEnc) headers['x-astranetix-signature'] = `sha256=${createHmac('sha256', ctx.secrets.open(policy.webhookSecretEnc)).update(body).digest('hex')}`;
     try {
-      const res = await fetch(step.webhook_url, { method: 'POST', headers, body, signal: AbortSignal.timeout(5000), redirect: 'error' });
+      // The receiver is the ISP's to name: through the outbound policy, checked again at every send.
+      const res = await ctx.outbound.fetch(step.webhook_url, { method: 'POST', headers, body, signal: AbortSignal.timeout(5000), redirect: 'error' });
+      // Only the status matters; the body is dropped so the connection is free again.
+      await res.body?.cancel();
       if (!res.ok) failures.push(`webhook ${new URL(step.webhook_url).host}: HTTP ${res.status}`);
     } catch (err) {
       failures.push(`webhook ${new URL(step.webhook_url).host}: ${err instanceof Error ? err.message : String(err)}`);

@@ -15,7 +15,8 @@ const dev: Record<string, string> = {};
 const min = 60_000;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The webhook receiver below listens on loopback: reached only because the test allows it.
+  server = await startTestServer({ outboundAllowCidrs: ['127.0.0.1/32'] });
   api = client(server.app);
   isp = await createIspFixture(api, await founderToken(server, api), 'alerts-isp');
   // core → dist → access; a separate edge router on another site.

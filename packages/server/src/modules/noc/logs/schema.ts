@@ -1,11 +1,13 @@
 import { bigint, boolean, inet, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantKey } from '../../../platform/db/tenant-key.ts';
 import { nocDevices } from '../schema.ts';
+import { branches } from '../../tenancy/schema.ts';
 
 export const nocLogMessages = pgTable('noc_log_messages', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
-  deviceId: uuid('device_id').references(() => nocDevices.id, { onDelete: 'set null' }),
+  deviceId: uuid('device_id'),
   kind: text('kind', { enum: ['syslog', 'trap'] }).notNull(),
   sourceIp: inet('source_ip').notNull(),
   facility: smallint('facility'),
@@ -20,4 +22,7 @@ export const nocLogMessages = pgTable('noc_log_messages', {
   communityMismatch: boolean('community_mismatch').notNull().default(false),
   sentAt: timestamp('sent_at', { withTimezone: true }),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  tenantKey('noc_log_messages_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('set null'),
+  tenantKey('noc_log_messages_device_id_fkey', t.ispId, t.deviceId, nocDevices).onDelete('set null'),
+]);

@@ -1,14 +1,16 @@
 /**
  * System monitoring: this server process's metrics (the registry behind /metrics), polled every
  * 5 s; rates are the difference between consecutive snapshots, so they start after the second one.
+ * Below them, the platform's settings for outbound requests to private networks.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
+import { Box, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import { api } from '../../../api/client.ts';
 import type { Monitoring } from '../../../api/types.ts';
 import { useFormat, useI18n } from '../../../i18n/index.tsx';
 import { TimeBars } from '../../../ui/charts.tsx';
 import { ErrorAlert, Loading, PageHeader, StatCard, ok } from '../../../ui/common.tsx';
+import { OutboundCard } from './OutboundCard.tsx';
 
 const POLL_MS = 5000;
 const KEEP = 60;
@@ -135,6 +137,7 @@ export default function SystemPage() {
           </Grid>
         </Grid>
       )}
+      <Box sx={{ mt: 2 }}><OutboundCard /></Box>
     </>
   );
 }

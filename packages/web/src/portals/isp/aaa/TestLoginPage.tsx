@@ -42,6 +42,11 @@ export default function TestLoginPage() {
       setResult(r.data);
       return;
     }
+    if (r.response.status === 429) {
+      // Throttled per caller and per username; Retry-After says when the window ends.
+      setGeneral(t('aaa.throttled', { minutes: Math.max(1, Math.ceil(Number(r.response.headers.get('retry-after') ?? 60) / 60)) }));
+      return;
+    }
     const fe = fieldErrors(r.error);
     setErrors(fe);
     if (!Object.keys(fe).length) setGeneral(problemDetail(r.error) ?? t('common.error'));

@@ -20,7 +20,7 @@ export default function AddonsPage() {
   const t = useT();
   const fmt = useFormat();
   const { ispId, can } = useIsp();
-  const manage = can('billing:manage');
+  const manage = can('billing:configure');
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/billing/addons', { params: { path: { isp_id: ispId } } })), [ispId]);
   const [editing, setEditing] = useState<Addon | 'new' | null>(null);
   return (

@@ -37,8 +37,8 @@ export default function BillingRunsPage() {
   const pct = current ? (current.total ? Math.min(100, Math.round((current.processed / current.total) * 100)) : current.status === 'running' ? 0 : 100) : 0;
   return (
     <>
-      <BillingScheduleCard ispId={ispId} manage={can('billing:manage')} refreshKey={data?.total ?? 0} />
-      {can('billing:manage') ? (
+      <BillingScheduleCard ispId={ispId} manage={can('billing:configure')} refreshKey={data?.total ?? 0} />
+      {can('billing:configure') ? (
         <Card sx={{ mb: 2 }}><CardContent>
           <Typography variant="body2" sx={{ mb: 2 }}>{t('runs.help')}</Typography>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>

@@ -20,7 +20,7 @@ export default function CouponsPage() {
   const t = useT();
   const fmt = useFormat();
   const { ispId, can } = useIsp();
-  const manage = can('billing:manage');
+  const manage = can('billing:configure');
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/billing/coupons', { params: { path: { isp_id: ispId } } })), [ispId]);
   const [editing, setEditing] = useState<Coupon | 'new' | null>(null);
   const redeemed = (c: Coupon) => (c.max_redemptions ? `${c.redeemed_count} / ${c.max_redemptions}` : String(c.redeemed_count));

@@ -15,7 +15,7 @@ import { useIsp } from '../context.ts';
 export default function ExchangeRatesPage() {
   const t = useT();
   const { ispId, can } = useIsp();
-  const manage = can('billing:manage');
+  const manage = can('billing:configure');
   const [offset, setOffset] = useState(0);
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/exchange-rates', { params: { path: { isp_id: ispId }, query: { limit: 50, offset } } })), [ispId, offset]);
   const [adding, setAdding] = useState(false);

@@ -18,7 +18,7 @@ import { TAX_KINDS, TAX_SCOPES } from '../../../api/enums.ts';
 export default function TaxRulesPage() {
   const t = useT();
   const { ispId, can } = useIsp();
-  const manage = can('billing:manage');
+  const manage = can('billing:configure');
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/tax-rules', { params: { path: { isp_id: ispId } } })), [ispId]);
   const [editing, setEditing] = useState<TaxRule | 'new' | null>(null);
   const [deleting, setDeleting] = useState<TaxRule | null>(null);
@@ -140,7 +140,7 @@ function SettingsCard() {
     } });
     setMsg(r.response.ok ? { severity: 'success', text: t('billing.saved') } : { severity: 'error', text: problemDetail(r.error) ?? t('common.error') });
   }
-  const disabled = !can('billing:manage');
+  const disabled = !can('billing:configure');
   return (
     <Card sx={{ mb: 3 }} component="form" onSubmit={save}><CardContent>
       <Typography variant="h6" component="h2" sx={{ mb: 2 }}>{t('tax.settings')}</Typography>

@@ -12,7 +12,7 @@ import { useFormat, useT } from '../../../i18n/index.tsx';
 import { ConfirmDialog, ErrorAlert, Loading, PageHeader, ok, useLoad } from '../../../ui/common.tsx';
 import { useIsp } from '../context.ts';
 
-const SCOPES: ApiKeyScope[] = ['isp:read', 'isp:manage', 'branch:read', 'branch:manage', 'staff:read', 'staff:manage', 'subscriber:read', 'subscriber:manage', 'plan:read', 'plan:manage', 'nas:read', 'nas:manage', 'audit:read', 'apikey:manage', 'billing:read', 'billing:manage', 'noc:read', 'noc:manage', 'ticket:read', 'ticket:manage'];
+const SCOPES: ApiKeyScope[] = ['isp:read', 'isp:manage', 'branch:read', 'branch:manage', 'staff:read', 'staff:manage', 'subscriber:read', 'subscriber:manage', 'plan:read', 'plan:manage', 'nas:read', 'nas:manage', 'audit:read', 'apikey:manage', 'aaa:test_login', 'billing:read', 'billing:manage', 'billing:configure', 'noc:read', 'noc:manage', 'ticket:read', 'ticket:manage'];
 
 export default function ApiKeysPage() {
   const t = useT();

@@ -16,7 +16,7 @@ const parseDays = (s: string): number[] | null => {
 export default function DunningPage() {
   const t = useT();
   const { ispId, can, branchId } = useIsp();
-  const manage = can('billing:manage') && !branchId;
+  const manage = can('billing:configure') && !branchId;
   const settings = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/dunning/settings', { params: { path: { isp_id: ispId } } })), [ispId]);
   const sms = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/sms-provider', { params: { path: { isp_id: ispId } } })), [ispId]);
   const [ran, setRan] = useState<string | null>(null);

@@ -10,7 +10,7 @@ import type { Gateway } from './types.ts';
 export default function GatewaysPage() {
   const t = useT();
   const { ispId, can, branchId } = useIsp();
-  const manage = can('billing:manage') && !branchId;
+  const manage = can('billing:configure') && !branchId;
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/payment-gateways', { params: { path: { isp_id: ispId } } })), [ispId]);
   return (
     <>
