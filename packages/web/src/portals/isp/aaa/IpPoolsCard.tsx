@@ -1,14 +1,15 @@
 /** Server-side address pools (Framed-IP-Address leased per session) under the NAS devices: their use, create, delete. */
 import { useState, type FormEvent } from 'react';
 import {
-  Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Grid, IconButton, LinearProgress, Paper, Stack, Table, TableBody, TableCell,
-  TableContainer, TableHead, TableRow, TextField, Tooltip, Typography,
+  Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Grid, LinearProgress, Stack, TextField, Typography,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { api, fieldErrors, problemDetail } from '../../../api/client.ts';
 import { useFormat, useT } from '../../../i18n/index.tsx';
-import { ConfirmDialog, ErrorAlert, Loading, ok, useLoad } from '../../../ui/common.tsx';
+import { ok, useLoad } from '../../../ui/common.tsx';
+import { CrudTable } from '../../../ui/crud/CrudTable.tsx';
+import { DeleteConfirm } from '../../../ui/crud/DeleteConfirm.tsx';
+import { useCrud } from '../../../ui/crud/useCrud.ts';
 
 type Pool = { id: string; name: string; first_ip: string; last_ip: string; size: number; in_use: number; offered: number };
 
@@ -16,16 +17,7 @@ export function IpPoolsCard({ ispId, manage }: { ispId: string; manage: boolean 
   const t = useT();
   const fmt = useFormat();
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/ip-pools', { params: { path: { isp_id: ispId } } })), [ispId]);
-  const [creating, setCreating] = useState(false);
-  const [deleting, setDeleting] = useState<Pool | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-
-  async function remove(p: Pool) {
-    setDeleting(null);
-    const r = await api.DELETE('/api/isp/{isp_id}/ip-pools/{pool_id}', { params: { path: { isp_id: ispId, pool_id: p.id } } });
-    if (r.response.ok) void reload();
-    else setActionError(problemDetail(r.error) ?? t('common.error'));
-  }
+  const crud = useCrud<Pool>({ reload, remove: (p) => api.DELETE('/api/isp/{isp_id}/ip-pools/{pool_id}', { params: { path: { isp_id: ispId, pool_id: p.id } } }) });
 
   return (
     <Box component="section" sx={{ mt: 4 }} aria-labelledby="pools-title">
@@ -34,48 +26,23 @@ export function IpPoolsCard({ ispId, manage }: { ispId: string; manage: boolean 
           <Typography variant="h6" component="h2" id="pools-title">{t('pools.title')}</Typography>
           <Typography variant="body2" color="text.secondary">{t('pools.help')}</Typography>
         </Box>
-        {manage ? <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setCreating(true)} data-testid="new-pool">{t('pools.new')}</Button> : null}
+        {manage ? <Button variant="outlined" startIcon={<AddIcon />} onClick={crud.create} data-testid="new-pool">{t('pools.new')}</Button> : null}
       </Stack>
-      <ErrorAlert error={error} onRetry={reload} />
-      {actionError ? <Alert severity="error" sx={{ mb: 2 }} onClose={() => setActionError(null)}>{actionError}</Alert> : null}
-      {!data ? (error ? null : <Loading />) : (
-        <Paper>
-          <TableContainer>
-            <Table size="small" aria-labelledby="pools-title">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('pools.name')}</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('pools.range')}</TableCell>
-                  <TableCell>{t('pools.use')}</TableCell>
-                  {manage ? <TableCell align="right"><span className="sr-only">{t('common.actions')}</span></TableCell> : null}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {data.map((p) => (
-                  <TableRow key={p.id}>
-                    <TableCell>{p.name}<Box component="small" sx={{ display: { xs: 'block', sm: 'none' }, color: 'text.secondary' }}>{p.first_ip}–{p.last_ip}</Box></TableCell>
-                    <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' }, fontFamily: 'monospace' }}>{p.first_ip} – {p.last_ip}</TableCell>
-                    <TableCell sx={{ minWidth: 120 }}>
-                      <Typography variant="body2">{t('pools.inUse', { n: fmt.number(p.in_use), size: fmt.number(p.size) })}</Typography>
-                      <LinearProgress variant="determinate" value={p.size ? Math.min(100, ((p.in_use + p.offered) / p.size) * 100) : 0} sx={{ mt: 0.5, height: 6, borderRadius: 3 }}
-                        aria-label={t('pools.inUse', { n: fmt.number(p.in_use), size: fmt.number(p.size) })} />
-                    </TableCell>
-                    {manage ? (
-                      <TableCell align="right">
-                        <Tooltip title={t('common.delete')}><IconButton onClick={() => setDeleting(p)} aria-label={`${t('common.delete')} ${p.name}`}><DeleteIcon /></IconButton></Tooltip>
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-                {!data.length ? <TableRow><TableCell colSpan={4} align="center" sx={{ py: 3, color: 'text.secondary' }}>{t('pools.empty')}</TableCell></TableRow> : null}
-              </TableBody>
-            </Table>
-          </TableContainer>
-        </Paper>
-      )}
-      <PoolDialog open={creating} ispId={ispId} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); void reload(); }} />
-      <ConfirmDialog open={Boolean(deleting)} title={t('pools.deleteTitle', { name: deleting?.name ?? '' })} body={t('pools.deleteBody')}
-        confirmLabel={t('common.delete')} danger onConfirm={() => deleting && void remove(deleting)} onClose={() => setDeleting(null)} />
+      <CrudTable crud={crud} rows={data} loadError={error} onRetry={reload} labelledBy="pools-title" rowKey={(p) => p.id} empty={t('pools.empty')} emptyPadding={3}
+        actions={manage ? { name: (p) => p.name, remove: true, iconSize: 'medium' } : null}
+        columns={[
+          { header: t('pools.name'), cell: (p) => <>{p.name}<Box component="small" sx={{ display: { xs: 'block', sm: 'none' }, color: 'text.secondary' }}>{p.first_ip}–{p.last_ip}</Box></> },
+          { header: t('pools.range'), from: 'sm', sx: { fontFamily: 'monospace' }, cell: (p) => `${p.first_ip} – ${p.last_ip}` },
+          { header: t('pools.use'), sx: { minWidth: 120 }, cell: (p) => (
+            <>
+              <Typography variant="body2">{t('pools.inUse', { n: fmt.number(p.in_use), size: fmt.number(p.size) })}</Typography>
+              <LinearProgress variant="determinate" value={p.size ? Math.min(100, ((p.in_use + p.offered) / p.size) * 100) : 0} sx={{ mt: 0.5, height: 6, borderRadius: 3 }}
+                aria-label={t('pools.inUse', { n: fmt.number(p.in_use), size: fmt.number(p.size) })} />
+            </>
+          ) },
+        ]} />
+      <PoolDialog open={crud.editing !== null} ispId={ispId} onClose={crud.closeEditor} onSaved={crud.saved} />
+      <DeleteConfirm crud={crud} title={(p) => t('pools.deleteTitle', { name: p.name })} body={() => t('pools.deleteBody')} />
     </Box>
   );
 }

@@ -1,16 +1,16 @@
 /** NAS devices (routers sending RADIUS) with their online sessions; nas:manage creates, edits, disables and deletes them. The secret is write-only. */
 import { useState, type FormEvent } from 'react';
 import {
-  Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, IconButton, MenuItem, Paper, Table, TableBody,
-  TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, useMediaQuery, useTheme,
+  Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, MenuItem, TextField, useMediaQuery, useTheme,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import EditIcon from '@mui/icons-material/EditOutlined';
-import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { api, fieldErrors, problemDetail } from '../../../api/client.ts';
 import type { Nas, NasCreateBody } from '../../../api/types.ts';
 import { useFormat, useT } from '../../../i18n/index.tsx';
-import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../../ui/common.tsx';
+import { PageHeader, StatusChip, ok, useLoad } from '../../../ui/common.tsx';
+import { CrudTable } from '../../../ui/crud/CrudTable.tsx';
+import { DeleteConfirm } from '../../../ui/crud/DeleteConfirm.tsx';
+import { useCrud } from '../../../ui/crud/useCrud.ts';
 import { useIsp } from '../context.ts';
 import { IpPoolsCard } from './IpPoolsCard.tsx';
 import { NAS_VENDORS } from '../../../api/enums.ts';
@@ -23,63 +23,24 @@ export default function NasPage() {
   const { ispId, can } = useIsp();
   const manage = can('nas:manage');
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/nas', { params: { path: { isp_id: ispId } } })), [ispId]);
-  const [editing, setEditing] = useState<Nas | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Nas | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-
-  async function remove(n: Nas) {
-    setDeleting(null);
-    const r = await api.DELETE('/api/isp/{isp_id}/nas/{nas_id}', { params: { path: { isp_id: ispId, nas_id: n.id } } });
-    if (r.response.ok) await reload();
-    else setActionError(problemDetail(r.error) ?? t('common.error'));
-  }
+  const crud = useCrud<Nas>({ reload, remove: (n) => api.DELETE('/api/isp/{isp_id}/nas/{nas_id}', { params: { path: { isp_id: ispId, nas_id: n.id } } }) });
 
   return (
     <>
       <PageHeader title={t('nav.nas')} subtitle={t('nas.subtitle')}
-        actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')} data-testid="new-nas">{t('nas.new')}</Button> : undefined} />
-      <ErrorAlert error={error} onRetry={reload} />
-      {actionError ? <Alert severity="error" sx={{ mb: 2 }} onClose={() => setActionError(null)}>{actionError}</Alert> : null}
-      {!data ? (error ? null : <Loading />) : (
-        <Paper>
-          <TableContainer>
-            <Table size="small" aria-label={t('nav.nas')}>
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('nas.name')}</TableCell>
-                  <TableCell>{t('nas.address')}</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('nas.vendor')}</TableCell>
-                  <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('nas.online')}</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('subs.status')}</TableCell>
-                  {manage ? <TableCell align="right"><span className="sr-only">{t('common.actions')}</span></TableCell> : null}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {data.map((n) => (
-                  <TableRow key={n.id}>
-                    <TableCell sx={{ wordBreak: 'break-word' }}>{n.name}{n.description ? <Box component="small" sx={{ display: { xs: 'none', sm: 'block' }, color: '#555' }}>{n.description}</Box> : null}</TableCell>
-                    <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{n.address}</TableCell>
-                    <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{(NAS_VENDORS as readonly string[]).includes(n.vendor) ? t(`nas.vendors.${n.vendor}`) : n.vendor}</TableCell>
-                    <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{fmt.number(n.sessions_online ?? 0)}</TableCell>
-                    <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}><StatusChip status={n.status} /></TableCell>
-                    {manage ? (
-                      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                        <Tooltip title={t('common.edit')}><IconButton size="small" onClick={() => setEditing(n)} aria-label={`${t('common.edit')} ${n.name}`}><EditIcon /></IconButton></Tooltip>
-                        <Tooltip title={t('common.delete')}><IconButton size="small" onClick={() => setDeleting(n)} aria-label={`${t('common.delete')} ${n.name}`}><DeleteIcon /></IconButton></Tooltip>
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-                {!data.length ? <TableRow><TableCell colSpan={6} align="center" sx={{ py: 4, color: 'text.secondary' }}>{t('nas.empty')}</TableCell></TableRow> : null}
-              </TableBody>
-            </Table>
-          </TableContainer>
-        </Paper>
-      )}
-      <NasDialog open={editing !== null} nas={editing === 'new' ? null : editing} ispId={ispId}
-        onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void reload(); }} />
-      <ConfirmDialog open={Boolean(deleting)} title={t('nas.deleteTitle')} body={t('nas.deleteBody', { name: deleting?.name ?? '' })}
-        confirmLabel={t('common.delete')} danger onConfirm={() => deleting && remove(deleting)} onClose={() => setDeleting(null)} />
+        actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={crud.create} data-testid="new-nas">{t('nas.new')}</Button> : undefined} />
+      <CrudTable crud={crud} rows={data} loadError={error} onRetry={reload} label={t('nav.nas')} rowKey={(n) => n.id} empty={t('nas.empty')}
+        actions={manage ? { name: (n) => n.name, edit: true, remove: true } : null}
+        columns={[
+          { header: t('nas.name'), sx: { wordBreak: 'break-word' },
+            cell: (n) => <>{n.name}{n.description ? <Box component="small" sx={{ display: { xs: 'none', sm: 'block' }, color: '#555' }}>{n.description}</Box> : null}</> },
+          { header: t('nas.address'), sx: { fontFamily: 'monospace', wordBreak: 'break-all' }, cell: (n) => n.address },
+          { header: t('nas.vendor'), from: 'sm', cell: (n) => ((NAS_VENDORS as readonly string[]).includes(n.vendor) ? t(`nas.vendors.${n.vendor}`) : n.vendor) },
+          { header: t('nas.online'), from: 'sm', align: 'right', cell: (n) => fmt.number(n.sessions_online ?? 0) },
+          { header: t('subs.status'), from: 'sm', cell: (n) => <StatusChip status={n.status} /> },
+        ]} />
+      <NasDialog open={crud.editing !== null} nas={crud.subject} ispId={ispId} onClose={crud.closeEditor} onSaved={crud.saved} />
+      <DeleteConfirm crud={crud} title={() => t('nas.deleteTitle')} body={(n) => t('nas.deleteBody', { name: n.name })} />
       {can('nas:read') ? <IpPoolsCard ispId={ispId} manage={manage} /> : null}
     </>
   );

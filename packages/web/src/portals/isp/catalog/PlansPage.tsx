@@ -1,19 +1,22 @@
 /** Plans: list with speeds and prices in their currency; create, edit, archive, delete. */
 import { useState, type FormEvent } from 'react';
 import {
-  Accordion, AccordionDetails, AccordionSummary, Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Grid, IconButton, MenuItem, Paper, Table, TableBody,
-  TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, Typography, useMediaQuery, useTheme,
+  Accordion, AccordionDetails, AccordionSummary, Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Grid, MenuItem, TextField,
+  Typography, useMediaQuery, useTheme,
 } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import AddIcon from '@mui/icons-material/Add';
-import EditIcon from '@mui/icons-material/EditOutlined';
-import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { api, fieldErrors, problemDetail } from '../../../api/client.ts';
 import type { Plan, PlanCreateBody } from '../../../api/types.ts';
 import { minorDigits, useFormat, useT } from '../../../i18n/index.tsx';
-import { ConfirmDialog, ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../../ui/common.tsx';
+import { PageHeader, StatusChip, ok, useLoad } from '../../../ui/common.tsx';
+import { CrudTable } from '../../../ui/crud/CrudTable.tsx';
+import { DeleteConfirm } from '../../../ui/crud/DeleteConfirm.tsx';
+import { useCrud } from '../../../ui/crud/useCrud.ts';
 import { useIsp } from '../context.ts';
-import { cleanRows, RadiusAttributesEditor, rowErrors, toChecks, toReply, type CheckItem, type ReplyAttribute } from '../aaa/RadiusAttributesEditor.tsx';
+import {
+  cleanRows, RadiusAttributesEditor, rowErrors, toChecks, toReply, type CheckItem, type ReplyAttribute,
+} from '../aaa/RadiusAttributesEditor.tsx';
 import { PLAN_PERIODS } from '../../../api/enums.ts';
 
 type Period = (typeof PLAN_PERIODS)[number];
@@ -70,64 +73,28 @@ export default function PlansPage() {
   // Each plan's price with the taxes a customer where the ISP is pays (the ISP's own tax rules).
   const prices = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/billing/plan-prices', { params: { path: { isp_id: ispId } } })), [ispId, data]);
   const priceOf = (id: string) => prices.data?.find((x) => x.plan_id === id);
-  const [editing, setEditing] = useState<Plan | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Plan | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const crud = useCrud<Plan>({ reload, remove: (p) => api.DELETE('/api/isp/{isp_id}/plans/{plan_id}', { params: { path: { isp_id: ispId, plan_id: p.id } } }) });
   const manage = can('plan:manage');
-
-  async function remove(p: Plan) {
-    setDeleting(null);
-    const r = await api.DELETE('/api/isp/{isp_id}/plans/{plan_id}', { params: { path: { isp_id: ispId, plan_id: p.id } } });
-    if (r.response.ok) await reload();
-    else setActionError(problemDetail(r.error) ?? t('common.error'));
-  }
 
   return (
     <>
-      <PageHeader title={t('nav.plans')} actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')} data-testid="new-plan">{t('plans.new')}</Button> : undefined} />
-      <ErrorAlert error={error} onRetry={reload} />
-      {actionError ? <Alert severity="error" sx={{ mb: 2 }} onClose={() => setActionError(null)}>{actionError}</Alert> : null}
-      {!data ? (error ? null : <Loading />) : (
-        <Paper>
-          <TableContainer>
-            <Table aria-label={t('nav.plans')}>
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('plans.name')}</TableCell>
-                  <TableCell>{t('plans.speed')}</TableCell>
-                  <TableCell align="right">{t('plans.price')}</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }} align="right">{t('nav.subscribers')}</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('subs.status')}</TableCell>
-                  {manage ? <TableCell align="right"><span className="sr-only">{t('common.actions')}</span></TableCell> : null}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {data.map((p) => (
-                  <TableRow key={p.id} hover>
-                    <TableCell>{p.name}{p.description ? <><br /><small style={{ color: '#666' }}>{p.description}</small></> : null}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt.speed(p.download_kbps)} / {fmt.speed(p.upload_kbps)}</TableCell>
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{fmt.money(p.price_minor, p.currency)}<br /><small style={{ color: '#666' }}>{t(`period.${p.billing_period}`)}</small>
-                      {priceOf(p.id)?.tax ? <small style={{ display: 'block', color: '#555' }} title={priceOf(p.id)!.taxes.map((x) => `${x.name} ${x.rate}%`).join(' + ')}>{t('plans.withTax', { amount: fmt.money(priceOf(p.id)!.gross, p.currency) })}</small> : null}</TableCell>
-                    <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }} align="right">{fmt.number(p.subscribers ?? 0)}</TableCell>
-                    <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}><StatusChip status={p.status} /></TableCell>
-                    {manage ? (
-                      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                        <Tooltip title={t('common.edit')}><IconButton onClick={() => setEditing(p)} aria-label={`${t('common.edit')} ${p.name}`}><EditIcon /></IconButton></Tooltip>
-                        <Tooltip title={t('common.delete')}><IconButton onClick={() => setDeleting(p)} aria-label={`${t('common.delete')} ${p.name}`}><DeleteIcon /></IconButton></Tooltip>
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-                {!data.length ? <TableRow><TableCell colSpan={6} align="center" sx={{ py: 4, color: 'text.secondary' }}>{t('plans.empty')}</TableCell></TableRow> : null}
-              </TableBody>
-            </Table>
-          </TableContainer>
-        </Paper>
-      )}
-      <PlanDialog open={editing !== null} plan={editing === 'new' ? null : editing} ispId={ispId} defaultCurrency={isp.currency}
-        onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void reload(); }} />
-      <ConfirmDialog open={Boolean(deleting)} title={t('plans.deleteTitle')} body={t('plans.deleteBody', { name: deleting?.name ?? '' })}
-        confirmLabel={t('common.delete')} danger onConfirm={() => deleting && remove(deleting)} onClose={() => setDeleting(null)} />
+      <PageHeader title={t('nav.plans')} actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={crud.create} data-testid="new-plan">{t('plans.new')}</Button> : undefined} />
+      <CrudTable crud={crud} rows={data} loadError={error} onRetry={reload} label={t('nav.plans')} size="medium" rowKey={(p) => p.id} empty={t('plans.empty')}
+        rowProps={() => ({ hover: true })} actions={manage ? { name: (p) => p.name, edit: true, remove: true } : null}
+        columns={[
+          { header: t('plans.name'), cell: (p) => <>{p.name}{p.description ? <><br /><small style={{ color: '#666' }}>{p.description}</small></> : null}</> },
+          { header: t('plans.speed'), sx: { whiteSpace: 'nowrap' }, cell: (p) => `${fmt.speed(p.download_kbps)} / ${fmt.speed(p.upload_kbps)}` },
+          { header: t('plans.price'), align: 'right', sx: { whiteSpace: 'nowrap' }, cell: (p) => (
+            <>
+              {fmt.money(p.price_minor, p.currency)}<br /><small style={{ color: '#666' }}>{t(`period.${p.billing_period}`)}</small>
+              {priceOf(p.id)?.tax ? <small style={{ display: 'block', color: '#555' }} title={priceOf(p.id)!.taxes.map((x) => `${x.name} ${x.rate}%`).join(' + ')}>{t('plans.withTax', { amount: fmt.money(priceOf(p.id)!.gross, p.currency) })}</small> : null}
+            </>
+          ) },
+          { header: t('nav.subscribers'), from: 'sm', align: 'right', cell: (p) => fmt.number(p.subscribers ?? 0) },
+          { header: t('subs.status'), from: 'sm', cell: (p) => <StatusChip status={p.status} /> },
+        ]} />
+      <PlanDialog open={crud.editing !== null} plan={crud.subject} ispId={ispId} defaultCurrency={isp.currency} onClose={crud.closeEditor} onSaved={crud.saved} />
+      <DeleteConfirm crud={crud} title={() => t('plans.deleteTitle')} body={(p) => t('plans.deleteBody', { name: p.name })} />
     </>
   );
 }

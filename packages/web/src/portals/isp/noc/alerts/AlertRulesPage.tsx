@@ -1,15 +1,16 @@
 /** Alert rules (metric thresholds and rates with hysteresis, device down, log and trap patterns) and escalation policies. */
 import { useState, type FormEvent } from 'react';
 import {
-  Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, IconButton, MenuItem, Paper, Switch, Table, TableBody,
-  TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, Typography, useMediaQuery, useTheme,
+  Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, MenuItem, Switch, TextField, Typography,
+  useMediaQuery, useTheme,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import EditIcon from '@mui/icons-material/EditOutlined';
-import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { api, fieldErrors, problemDetail } from '../../../../api/client.ts';
 import { useT } from '../../../../i18n/index.tsx';
-import { ConfirmDialog, ErrorAlert, Loading, PageHeader, ok, useLoad } from '../../../../ui/common.tsx';
+import { PageHeader, ok, useLoad } from '../../../../ui/common.tsx';
+import { CrudTable } from '../../../../ui/crud/CrudTable.tsx';
+import { DeleteConfirm } from '../../../../ui/crud/DeleteConfirm.tsx';
+import { useCrud } from '../../../../ui/crud/useCrud.ts';
 import { useIsp } from '../../context.ts';
 import { SeverityChip, useDevices } from './shared.tsx';
 import { SEVERITIES } from '../../../../api/enums.ts';
@@ -25,16 +26,7 @@ export default function AlertRulesPage() {
   const { ispId, can } = useIsp();
   const manage = can('noc:manage');
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/noc/{isp_id}/alert-rules', { params: { path: { isp_id: ispId } } })), [ispId]);
-  const [editing, setEditing] = useState<AlertRule | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<AlertRule | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-
-  async function remove(r: AlertRule) {
-    setDeleting(null);
-    const res = await api.DELETE('/api/noc/{isp_id}/alert-rules/{id}', { params: { path: { isp_id: ispId, id: r.id } } });
-    if (res.response.ok) await reload();
-    else setActionError(problemDetail(res.error) ?? t('common.error'));
-  }
+  const crud = useCrud<AlertRule>({ reload, remove: (r) => api.DELETE('/api/noc/{isp_id}/alert-rules/{id}', { params: { path: { isp_id: ispId, id: r.id } } }) });
   const describe = (r: AlertRule) => r.kind === 'metric'
     ? t('noca.rules.describeMetric', { metric: r.metric ?? '', mode: t(`noca.rules.mode.${r.mode ?? 'threshold'}`), cmp: t(`noca.rules.cmp.${r.comparator ?? 'above'}`), raise: r.raise_value ?? 0, clear: r.clear_value ?? 0, min: Math.round(r.duration_s / 60) })
     : r.kind === 'device_down' ? t('noca.rules.describeDown', { min: Math.round(r.duration_s / 60) })
@@ -43,48 +35,22 @@ export default function AlertRulesPage() {
   return (
     <>
       <PageHeader title={t('noca.nav.rules')} subtitle={t('noca.rules.subtitle')}
-        actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')} data-testid="new-rule">{t('noca.rules.new')}</Button> : undefined} />
-      <ErrorAlert error={error} onRetry={reload} />
-      {actionError ? <Alert severity="error" sx={{ mb: 2 }} onClose={() => setActionError(null)}>{actionError}</Alert> : null}
-      {!data ? (error ? null : <Loading />) : (
-        <Paper sx={{ mb: 3 }}>
-          <TableContainer>
-            <Table size="small" aria-label={t('noca.nav.rules')}>
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('noca.rules.name')}</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('noca.rules.condition')}</TableCell>
-                  <TableCell>{t('noca.severity.label')}</TableCell>
-                  {manage ? <TableCell align="right"><span className="sr-only">{t('common.actions')}</span></TableCell> : null}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {data.map((r) => (
-                  <TableRow key={r.id}>
-                    <TableCell sx={{ wordBreak: 'break-word' }}>
-                      {r.name} {!r.enabled ? <Chip size="small" label={t('noca.rules.disabled')} /> : null}
-                      <Box component="small" sx={{ display: 'block', color: '#555' }}>{t(`noca.rules.kind.${r.kind}`)}</Box>
-                    </TableCell>
-                    <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' }, wordBreak: 'break-word' }}>{describe(r)}</TableCell>
-                    <TableCell><SeverityChip severity={r.severity} /></TableCell>
-                    {manage ? (
-                      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                        <Tooltip title={t('common.edit')}><IconButton size="small" onClick={() => setEditing(r)} aria-label={`${t('common.edit')} ${r.name}`}><EditIcon /></IconButton></Tooltip>
-                        <Tooltip title={t('common.delete')}><IconButton size="small" onClick={() => setDeleting(r)} aria-label={`${t('common.delete')} ${r.name}`}><DeleteIcon /></IconButton></Tooltip>
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-                {!data.length ? <TableRow><TableCell colSpan={4} align="center" sx={{ py: 4, color: 'text.secondary' }}>{t('noca.rules.empty')}</TableCell></TableRow> : null}
-              </TableBody>
-            </Table>
-          </TableContainer>
-        </Paper>
-      )}
+        actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={crud.create} data-testid="new-rule">{t('noca.rules.new')}</Button> : undefined} />
+      <CrudTable crud={crud} rows={data} loadError={error} onRetry={reload} label={t('noca.nav.rules')} rowKey={(r) => r.id} empty={t('noca.rules.empty')} paperSx={{ mb: 3 }}
+        actions={manage ? { name: (r) => r.name, edit: true, remove: true } : null}
+        columns={[
+          { header: t('noca.rules.name'), sx: { wordBreak: 'break-word' }, cell: (r) => (
+            <>
+              {r.name} {!r.enabled ? <Chip size="small" label={t('noca.rules.disabled')} /> : null}
+              <Box component="small" sx={{ display: 'block', color: '#555' }}>{t(`noca.rules.kind.${r.kind}`)}</Box>
+            </>
+          ) },
+          { header: t('noca.rules.condition'), from: 'sm', sx: { wordBreak: 'break-word' }, cell: describe },
+          { header: t('noca.severity.label'), cell: (r) => <SeverityChip severity={r.severity} /> },
+        ]} />
       <PoliciesSection />
-      <RuleDialog open={editing !== null} rule={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void reload(); }} />
-      <ConfirmDialog open={Boolean(deleting)} title={t('noca.rules.deleteTitle')} body={deleting?.name ?? ''} confirmLabel={t('common.delete')} danger
-        onConfirm={() => deleting && remove(deleting)} onClose={() => setDeleting(null)} />
+      <RuleDialog open={crud.editing !== null} rule={crud.subject} onClose={crud.closeEditor} onSaved={crud.saved} />
+      <DeleteConfirm crud={crud} title={() => t('noca.rules.deleteTitle')} body={(r) => r.name} />
     </>
   );
 }

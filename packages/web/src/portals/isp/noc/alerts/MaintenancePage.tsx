@@ -1,14 +1,16 @@
 /** Maintenance windows: alerts of a device, a site or the whole ISP inside one are kept but open no incident and page nobody. */
 import { useState, type FormEvent } from 'react';
 import {
-  Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, IconButton, MenuItem, Paper, Switch, Table, TableBody,
-  TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, useMediaQuery, useTheme,
+  Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, MenuItem, Switch, TextField, useMediaQuery,
+  useTheme,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { api, fieldErrors, problemDetail } from '../../../../api/client.ts';
 import { useFormat, useT } from '../../../../i18n/index.tsx';
-import { ConfirmDialog, ErrorAlert, Loading, PageHeader, ok, useLoad } from '../../../../ui/common.tsx';
+import { PageHeader, ok, useLoad } from '../../../../ui/common.tsx';
+import { CrudTable } from '../../../../ui/crud/CrudTable.tsx';
+import { DeleteConfirm } from '../../../../ui/crud/DeleteConfirm.tsx';
+import { useCrud } from '../../../../ui/crud/useCrud.ts';
 import { useIsp } from '../../context.ts';
 import { fromLocalInput, toLocalInput, useDevices } from './shared.tsx';
 import type { MaintenanceWindow } from './types.ts';
@@ -20,55 +22,22 @@ export default function MaintenancePage() {
   const manage = can('noc:manage');
   const [past, setPast] = useState(false);
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/noc/{isp_id}/maintenance', { params: { path: { isp_id: ispId }, query: { include_past: past ? 'true' : 'false' } } })), [ispId, past]);
-  const [creating, setCreating] = useState(false);
-  const [deleting, setDeleting] = useState<MaintenanceWindow | null>(null);
-
-  async function remove(w: MaintenanceWindow) {
-    setDeleting(null);
-    await api.DELETE('/api/noc/{isp_id}/maintenance/{id}', { params: { path: { isp_id: ispId, id: w.id } } });
-    await reload();
-  }
+  const crud = useCrud<MaintenanceWindow>({ reload, remove: (w) => api.DELETE('/api/noc/{isp_id}/maintenance/{id}', { params: { path: { isp_id: ispId, id: w.id } } }) });
   const scope = (w: MaintenanceWindow) => (w.device_name ? w.device_name : w.site ? t('noca.maint.siteOf', { site: w.site }) : t('noca.maint.wholeIsp'));
   return (
     <>
       <PageHeader title={t('noca.nav.maintenance')} subtitle={t('noca.maint.subtitle')}
-        actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)} data-testid="new-maintenance">{t('noca.maint.new')}</Button> : undefined} />
+        actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={crud.create} data-testid="new-maintenance">{t('noca.maint.new')}</Button> : undefined} />
       <FormControlLabel sx={{ mb: 1 }} control={<Switch checked={past} onChange={(e) => setPast(e.target.checked)} />} label={t('noca.maint.includePast')} />
-      <ErrorAlert error={error} onRetry={reload} />
-      {!data ? (error ? null : <Loading />) : (
-        <Paper>
-          <TableContainer>
-            <Table size="small" aria-label={t('noca.nav.maintenance')}>
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('noca.maint.scope')}</TableCell>
-                  <TableCell>{t('noca.maint.when')}</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('noca.maint.reason')}</TableCell>
-                  {manage ? <TableCell align="right"><span className="sr-only">{t('common.actions')}</span></TableCell> : null}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {data.map((w) => (
-                  <TableRow key={w.id}>
-                    <TableCell sx={{ wordBreak: 'break-word' }}>{scope(w)} {w.active ? <Chip size="small" color="warning" label={t('noca.maint.active')} /> : null}</TableCell>
-                    <TableCell>{fmt.dateTime(w.starts_at)} – {fmt.dateTime(w.ends_at)}</TableCell>
-                    <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' }, wordBreak: 'break-word' }}>{w.reason}</TableCell>
-                    {manage ? (
-                      <TableCell align="right">
-                        <Tooltip title={t('common.delete')}><IconButton size="small" onClick={() => setDeleting(w)} aria-label={`${t('common.delete')} ${w.reason}`}><DeleteIcon /></IconButton></Tooltip>
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-                {!data.length ? <TableRow><TableCell colSpan={4} align="center" sx={{ py: 4, color: 'text.secondary' }}>{t('noca.maint.empty')}</TableCell></TableRow> : null}
-              </TableBody>
-            </Table>
-          </TableContainer>
-        </Paper>
-      )}
-      <MaintenanceDialog open={creating} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); void reload(); }} />
-      <ConfirmDialog open={Boolean(deleting)} title={t('noca.maint.deleteTitle')} body={deleting?.reason ?? ''} confirmLabel={t('common.delete')} danger
-        onConfirm={() => deleting && remove(deleting)} onClose={() => setDeleting(null)} />
+      <CrudTable crud={crud} rows={data} loadError={error} onRetry={reload} label={t('noca.nav.maintenance')} rowKey={(w) => w.id} empty={t('noca.maint.empty')}
+        actions={manage ? { name: (w) => w.reason, remove: true } : null}
+        columns={[
+          { header: t('noca.maint.scope'), sx: { wordBreak: 'break-word' }, cell: (w) => <>{scope(w)} {w.active ? <Chip size="small" color="warning" label={t('noca.maint.active')} /> : null}</> },
+          { header: t('noca.maint.when'), cell: (w) => `${fmt.dateTime(w.starts_at)} – ${fmt.dateTime(w.ends_at)}` },
+          { header: t('noca.maint.reason'), from: 'sm', sx: { wordBreak: 'break-word' }, cell: (w) => w.reason },
+        ]} />
+      <MaintenanceDialog open={crud.editing !== null} onClose={crud.closeEditor} onSaved={crud.saved} />
+      <DeleteConfirm crud={crud} title={() => t('noca.maint.deleteTitle')} body={(w) => w.reason} />
     </>
   );
 }

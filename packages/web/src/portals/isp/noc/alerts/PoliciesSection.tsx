@@ -1,15 +1,17 @@
 /** Escalation policies: steps by time (e-mail and webhook) for incidents at or above a severity, until someone acknowledges. */
 import { useState, type FormEvent } from 'react';
 import {
-  Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Grid, IconButton, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableContainer,
-  TableHead, TableRow, TextField, Tooltip, Typography, useMediaQuery, useTheme,
+  Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Grid, IconButton, MenuItem, Stack, TextField, Typography, useMediaQuery,
+  useTheme,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
-import EditIcon from '@mui/icons-material/EditOutlined';
 import { api, fieldErrors, problemDetail } from '../../../../api/client.ts';
 import { useT } from '../../../../i18n/index.tsx';
-import { ConfirmDialog, ErrorAlert, ok, useLoad } from '../../../../ui/common.tsx';
+import { ok, useLoad } from '../../../../ui/common.tsx';
+import { CrudTable } from '../../../../ui/crud/CrudTable.tsx';
+import { DeleteConfirm } from '../../../../ui/crud/DeleteConfirm.tsx';
+import { useCrud } from '../../../../ui/crud/useCrud.ts';
 import { useIsp } from '../../context.ts';
 import { SeverityChip } from './shared.tsx';
 import { SEVERITIES } from '../../../../api/enums.ts';
@@ -20,59 +22,25 @@ export function PoliciesSection() {
   const { ispId, can } = useIsp();
   const manage = can('noc:manage');
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/noc/{isp_id}/escalation-policies', { params: { path: { isp_id: ispId } } })), [ispId]);
-  const [editing, setEditing] = useState<Policy | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Policy | null>(null);
-
-  async function remove(p: Policy) {
-    setDeleting(null);
-    await api.DELETE('/api/noc/{isp_id}/escalation-policies/{id}', { params: { path: { isp_id: ispId, id: p.id } } });
-    await reload();
-  }
+  const crud = useCrud<Policy>({ reload, remove: (p) => api.DELETE('/api/noc/{isp_id}/escalation-policies/{id}', { params: { path: { isp_id: ispId, id: p.id } } }) });
   return (
     <>
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
         <Typography variant="h6" component="h2">{t('noca.policies.title')}</Typography>
-        {manage ? <Button startIcon={<AddIcon />} onClick={() => setEditing('new')}>{t('noca.policies.new')}</Button> : null}
+        {manage ? <Button startIcon={<AddIcon />} onClick={crud.create}>{t('noca.policies.new')}</Button> : null}
       </Stack>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{t('noca.policies.help')}</Typography>
-      <ErrorAlert error={error} onRetry={reload} />
-      {data ? (
-        <Paper>
-          <TableContainer>
-            <Table size="small" aria-label={t('noca.policies.title')}>
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('noca.rules.name')}</TableCell>
-                  <TableCell>{t('noca.policies.minSeverity')}</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('noca.policies.steps')}</TableCell>
-                  {manage ? <TableCell align="right"><span className="sr-only">{t('common.actions')}</span></TableCell> : null}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {data.map((p) => (
-                  <TableRow key={p.id}>
-                    <TableCell>{p.name}</TableCell>
-                    <TableCell><SeverityChip severity={p.min_severity} /></TableCell>
-                    <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' }, wordBreak: 'break-word' }}>
-                      {p.steps.map((s, i) => <div key={i}>{t('noca.policies.stepLine', { min: s.after_minutes, to: [...s.emails, ...s.phones, ...(s.webhook_url ? [s.webhook_url] : [])].join(', ') || '—' })}</div>)}
-                    </TableCell>
-                    {manage ? (
-                      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                        <Tooltip title={t('common.edit')}><IconButton size="small" onClick={() => setEditing(p)} aria-label={`${t('common.edit')} ${p.name}`}><EditIcon /></IconButton></Tooltip>
-                        <Tooltip title={t('common.delete')}><IconButton size="small" onClick={() => setDeleting(p)} aria-label={`${t('common.delete')} ${p.name}`}><DeleteIcon /></IconButton></Tooltip>
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-                {!data.length ? <TableRow><TableCell colSpan={4} align="center" sx={{ py: 4, color: 'text.secondary' }}>{t('noca.policies.empty')}</TableCell></TableRow> : null}
-              </TableBody>
-            </Table>
-          </TableContainer>
-        </Paper>
-      ) : null}
-      <PolicyDialog open={editing !== null} policy={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void reload(); }} />
-      <ConfirmDialog open={Boolean(deleting)} title={t('noca.policies.deleteTitle')} body={deleting?.name ?? ''} confirmLabel={t('common.delete')} danger
-        onConfirm={() => deleting && remove(deleting)} onClose={() => setDeleting(null)} />
+      <CrudTable crud={crud} rows={data} loadError={error} onRetry={reload} label={t('noca.policies.title')} rowKey={(p) => p.id} empty={t('noca.policies.empty')}
+        actions={manage ? { name: (p) => p.name, edit: true, remove: true } : null}
+        columns={[
+          { header: t('noca.rules.name'), cell: (p) => p.name },
+          { header: t('noca.policies.minSeverity'), cell: (p) => <SeverityChip severity={p.min_severity} /> },
+          { header: t('noca.policies.steps'), from: 'sm', sx: { wordBreak: 'break-word' }, cell: (p) => p.steps.map((s, i) => (
+            <div key={i}>{t('noca.policies.stepLine', { min: s.after_minutes, to: [...s.emails, ...s.phones, ...(s.webhook_url ? [s.webhook_url] : [])].join(', ') || '—' })}</div>
+          )) },
+        ]} />
+      <PolicyDialog open={crud.editing !== null} policy={crud.subject} onClose={crud.closeEditor} onSaved={crud.saved} />
+      <DeleteConfirm crud={crud} title={() => t('noca.policies.deleteTitle')} body={(p) => p.name} />
     </>
   );
 }

@@ -7,7 +7,9 @@ import {
 import AddIcon from '@mui/icons-material/Add';
 import { api, fieldErrors, problemDetail } from '../../../../api/client.ts';
 import { useFormat, useT } from '../../../../i18n/index.tsx';
-import { ConfirmDialog, ErrorAlert, Loading, PageHeader, ok, useLoad } from '../../../../ui/common.tsx';
+import { ErrorAlert, Loading, PageHeader, ok, useLoad } from '../../../../ui/common.tsx';
+import { DeleteConfirm } from '../../../../ui/crud/DeleteConfirm.tsx';
+import { useCrud } from '../../../../ui/crud/useCrud.ts';
 import { useIsp } from '../../context.ts';
 import { useDevices } from '../alerts/shared.tsx';
 import type { Sla, SlaReport } from '../alerts/types.ts';
@@ -19,20 +21,14 @@ export default function SlaPage() {
   const { ispId, can } = useIsp();
   const manage = can('noc:manage');
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/noc/{isp_id}/sla', { params: { path: { isp_id: ispId } } })), [ispId]);
-  const [editing, setEditing] = useState<Sla | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Sla | null>(null);
+  const crud = useCrud<Sla>({ reload, remove: (s) => api.DELETE('/api/noc/{isp_id}/sla/{id}', { params: { path: { isp_id: ispId, id: s.id } } }) });
   const [timeline, setTimeline] = useState<string | null>(null);
-
-  async function remove(s: Sla) {
-    setDeleting(null);
-    await api.DELETE('/api/noc/{isp_id}/sla/{id}', { params: { path: { isp_id: ispId, id: s.id } } });
-    await reload();
-  }
   return (
     <>
       <PageHeader title={t('noca.nav.sla')} subtitle={t('noca.sla.subtitle')}
-        actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')} data-testid="new-sla">{t('noca.sla.new')}</Button> : undefined} />
+        actions={manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={crud.create} data-testid="new-sla">{t('noca.sla.new')}</Button> : undefined} />
       <ErrorAlert error={error} onRetry={reload} />
+      {crud.error ? <Alert severity="error" sx={{ mb: 2 }} onClose={crud.clearError}>{crud.error}</Alert> : null}
       {!data ? (error ? null : <Loading />) : (
         <Stack spacing={2}>
           {!data.length ? <Typography color="text.secondary">{t('noca.sla.empty')}</Typography> : null}
@@ -56,16 +52,15 @@ export default function SlaPage() {
               </CardContent>
               <CardActions>
                 <Button onClick={() => setTimeline(timeline === s.id ? null : s.id)} aria-expanded={timeline === s.id}>{t('noca.sla.timeline')}</Button>
-                {manage ? <Button onClick={() => setEditing(s)}>{t('common.edit')}</Button> : null}
-                {manage ? <Button color="error" onClick={() => setDeleting(s)}>{t('common.delete')}</Button> : null}
+                {manage ? <Button onClick={() => crud.edit(s)}>{t('common.edit')}</Button> : null}
+                {manage ? <Button color="error" onClick={() => crud.askDelete(s)}>{t('common.delete')}</Button> : null}
               </CardActions>
             </Card>
           ))}
         </Stack>
       )}
-      <SlaDialog open={editing !== null} sla={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void reload(); }} />
-      <ConfirmDialog open={Boolean(deleting)} title={t('noca.sla.deleteTitle')} body={deleting?.name ?? ''} confirmLabel={t('common.delete')} danger
-        onConfirm={() => deleting && remove(deleting)} onClose={() => setDeleting(null)} />
+      <SlaDialog open={crud.editing !== null} sla={crud.subject} onClose={crud.closeEditor} onSaved={crud.saved} />
+      <DeleteConfirm crud={crud} title={() => t('noca.sla.deleteTitle')} body={(s) => s.name} />
     </>
   );
 }
