@@ -8,6 +8,7 @@ import { seedDemoData } from './app/seed/demo-data.ts';
 import { createFounder } from './modules/identity/founders.service.ts';
 import { systemActor } from './platform/auth/actor.ts';
 import { verifyAuditChain } from './platform/audit/verify-chain.ts';
+import { seedHistoryUsage } from './app/seed/history/cli.ts';
 
 const usage = `astranetix <command>
 
@@ -18,6 +19,9 @@ const usage = `astranetix <command>
   audit-verify          check the audit log's hash chain
   openapi               print the OpenAPI document (for client generation)
   bench-seed --subscribers N   load user1..userN / pass1..passN and the NAS 127.0.0.1 (testing123)
+  ${seedHistoryUsage}
+                        write a demo platform's past (several ISPs, months of billing, payments,
+                        RADIUS accounting, tickets and NOC samples) through the services
 `;
 
 async function main(): Promise<number> {
@@ -84,6 +88,10 @@ async function main(): Promise<number> {
         await closeContext(ctx);
       }
       return 0;
+    }
+    case 'seed-history': {
+      const { seedHistoryCommand } = await import('./app/seed/history/cli.ts');
+      return seedHistoryCommand(rest, () => createContext(config, log), closeContext, (line) => console.log(line));
     }
     case 'openapi': {
       // Built on a throw-away in-memory database: the document depends only on the routes.

@@ -26,8 +26,8 @@ export type AppContext = {
   /** Current status and role of token holders, checked on every request. */
   accounts: AccountStates;
   log: Logger;
-  /** What "now" and "today" are for business rules; pinned in tests and simulations. */
-  clock: Clock;
+  /** Business time (today for billing, simulated days of the history generator, a test's pinned date); unset, the wall clock and SQL's now(). */
+  clock?: Clock;
   /** Every request to a URL a user gave (gateway servers, webhooks) goes through this. */
   outbound: OutboundHttp;
 };

@@ -11,7 +11,6 @@ import { LogMailer, SmtpMailer } from '../platform/mail/mailer.ts';
 import { connectRedis } from '../platform/cache/redis.ts';
 import type { AppContext } from './context.ts';
 import { EventBus } from '../platform/events/event-bus.ts';
-import { systemClock } from '../platform/clock/clock.ts';
 import { AccountStates, loadAccountState } from '../platform/auth/account-states.ts';
 import { loadOperatorDictionaries } from '../modules/aaa/operator-dictionaries.ts';
 import { OutboundHttp } from '../platform/net/outbound-http.ts';
@@ -66,7 +65,6 @@ export async function createContext(config: Config, log = createLogger(config), 
     mailer: smtpUrl ? new SmtpMailer(smtpUrl, process.env.SMTP_FROM ?? 'AstraNetix <no-reply@localhost>') : new LogMailer(log),
     log,
     bus,
-    clock: systemClock,
     accounts,
     outbound,
   };

@@ -10,24 +10,41 @@ import { startAutoAnalyze } from '../platform/db/auto-analyze.ts';
 import { startDunningJob } from '../modules/billing/payments/dunning.service.ts';
 import { startBillingScheduler } from '../modules/billing/billing-schedule.service.ts';
 import { assertNoDemoAccounts, demoAccountsPresent, demoLogins, hasAnyFounder, seedDemoData } from './seed/demo-data.ts';
+import type { Collector } from '../modules/noc/collector/collector.ts';
+import { writeDemoHistory } from './seed/history/demo-start.ts';
 
 /** `npm start`: migrate, seed on first start, listen, and stop cleanly on SIGINT/SIGTERM. */
 export async function serve(config: Config, log: Logger): Promise<void> {
   const started = performance.now();
   const ctx = await createContext(config, log);
+  let firstStart = false;
   if (config.env === 'production') await assertNoDemoAccounts(ctx);
   else if (!(await hasAnyFounder(ctx))) {
     log.info('First start: loading demo data');
     await seedDemoData(ctx);
+    firstStart = true;
   }
   // The embedded database's stand-in for autovacuum's ANALYZE (nothing on PostgreSQL).
   const stopAnalyze = startAutoAnalyze(ctx.db, (err) => log.warn({ err }, 'ANALYZE of the embedded database failed'));
   const relay = new OutboxRelay(ctx.db, ctx.bus, log);
   if (config.roles.has('worker')) relay.start();
-  const stopDunning = config.roles.has('worker') ? startDunningJob(ctx) : () => undefined;
-  const stopBillingSchedule = config.roles.has('worker') ? startBillingScheduler(ctx) : () => undefined;
+  // The jobs that act on "today" (dunning, the billing schedule, the metric rollups) wait while
+  // the demo's history is written in the background: they would otherwise act on its past.
+  let stopDunning = () => undefined as void;
+  let stopBillingSchedule = () => undefined as void;
+  let collector: Collector | null = null;
+  let stopping = false;
+  const startJobs = async () => {
+    if (stopping) return;
+    if (config.roles.has('worker')) {
+      stopDunning = startDunningJob(ctx);
+      stopBillingSchedule = startBillingScheduler(ctx);
+    }
+    if (config.roles.has('collector')) collector = await startCollector(ctx);
+  };
+  const history = firstStart && config.demoHistory && config.roles.has('worker') ? config.demoHistory : null;
+  if (!history) await startJobs();
   const aaa = config.roles.has('aaa') ? await startAaa(ctx, ctx.bus, config.radius) : null;
-  const collector = config.roles.has('collector') ? await startCollector(ctx) : null;
   const nocAlerts = config.roles.has('collector') ? await startNocAlerts(ctx, nocAlertsOptions(process.env, config.host)) : null;
   const app = await buildApp(ctx);
   if (config.roles.has('api')) await app.listen({ port: config.port, host: config.host });
@@ -46,9 +63,10 @@ export async function serve(config: Config, log: Logger): Promise<void> {
     lines.push('  Demo logins:');
     for (const l of demoLogins) lines.push(`    ${l.portal.padEnd(15)} ${l.email.padEnd(28)} ${l.password}`);
   }
+  if (history) lines.push(`  History:  writing ${history.months} months of the demo ISPs' past (${history.subscribers} subscribers) in the background; DEMO_HISTORY=off skips it`);
   console.log(lines.join('\n') + '\n');
+  if (history) void writeDemoHistory(ctx, history, log, () => stopping).finally(() => void startJobs());
 
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;

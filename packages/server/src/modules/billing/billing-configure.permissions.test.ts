@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
+import { clockStoppedAt } from '../../platform/clock/clock.ts';
 import { createIspFixture, founderToken, password, type IspFixture } from '../../test/fixtures.ts';
 
 /**
@@ -76,7 +77,9 @@ async function configuration() {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Stopped: the schedule's next run is "now" once the day's hour has passed, and the test
+  // compares the configuration read before and after.
+  server = await startTestServer({}, { clock: clockStoppedAt('2027-03-01T07:56:00Z') });
   api = client(server.app);
   isp = await createIspFixture(api, await founderToken(server, api), 'billperm');
   base = `/api/isp/${isp.id}`;

@@ -7,6 +7,7 @@ import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
+import { nowOf, sqlAt } from '../../platform/clock/clock.ts';
 import { convert } from './money/money.ts';
 import { divideDecimal } from './money/decimal.ts';
 import { loadBillingContext, loadBuyers } from './billing-context.ts';
@@ -47,7 +48,7 @@ type BatchResult = { picked: number; last: string | null };
  * subscription to its next period and records the batch, all in one transaction. The unique
  * index on (subscription, period) makes a repeated run create nothing.
  */
-async function billBatch(tx: Tx, actor: Actor, ispId: string, runId: string, asOf: string, size: number, failedIds: Set<string>, subscriberId: string | null, after: string | null): Promise<BatchResult> {
+async function billBatch(tx: Tx, actor: Actor, ispId: string, runId: string, asOf: string, size: number, failedIds: Set<string>, subscriberId: string | null, after: string | null, now: Date): Promise<BatchResult> {
   const failed = `{${[...failedIds].join(',')}}`;
   const due = await rows<DueSubscription>(tx, sql`SELECT sub.id, sub.branch_id, sub.subscriber_id, sub.plan_id, to_char(sub.next_period_start, 'YYYY-MM-DD') AS next_period_start,
       to_char(sub.next_period_end, 'YYYY-MM-DD') AS next_period_end, sub.price_minor, sub.currency, p.name AS plan_name, p.price_minor AS plan_price,
@@ -96,7 +97,7 @@ async function billBatch(tx: Tx, actor: Actor, ispId: string, runId: string, asO
       errors.push((err as Error).message);
     }
   }
-  const written = await writeInvoices(tx, drafts, bc.rules, true);
+  const written = await writeInvoices(tx, drafts, bc.rules, true, now);
   const pairs = written.flatMap((inv, i) => chargeIds[i]!.map((c) => [c, inv.id] as const));
   if (pairs.length) {
     await tx.execute(sql`UPDATE billing_charges c SET invoice_id = u.inv FROM unnest(${`{${pairs.map((p) => p[0]).join(',')}}`}::uuid[], ${`{${pairs.map((p) => p[1]).join(',')}}`}::uuid[]) AS u(id, inv) WHERE c.id = u.id`);
@@ -135,7 +136,7 @@ export async function executeBillingRun(ctx: AppContext, actor: Actor, scope: Sc
     let after: string | null = null;
     for (;;) {
       const from: string | null = after;
-      const { picked, last }: BatchResult = await withScope(ctx.db, scope, (tx) => billBatch(tx, actor, run.ispId, runId, run.asOf, batchSize, failedIds, subscriberId, from));
+      const { picked, last }: BatchResult = await withScope(ctx.db, scope, (tx) => billBatch(tx, actor, run.ispId, runId, run.asOf, batchSize, failedIds, subscriberId, from, nowOf(ctx)));
       if (picked === 0 && from === null) break;
       after = last;
       // The embedded database has no autovacuum: without fresh statistics the foreign-key checks
@@ -146,12 +147,12 @@ export async function executeBillingRun(ctx: AppContext, actor: Actor, scope: Sc
     await withScope(ctx.db, scope, async (tx) => {
       // Issued invoices past their due date become overdue (partially paid ones keep their status).
       await tx.execute(sql`UPDATE invoices SET status = 'overdue', updated_at = now() WHERE isp_id = ${run.ispId} AND status = 'issued' AND kind = 'invoice' AND due_date < ${run.asOf}::date`);
-      const [done] = await tx.update(billingRuns).set({ status: 'completed', finishedAt: new Date() }).where(eq(billingRuns.id, runId)).returning();
+      const [done] = await tx.update(billingRuns).set({ status: 'completed', finishedAt: nowOf(ctx) }).where(eq(billingRuns.id, runId)).returning();
       await recordChange(tx, actor, { ispId: run.ispId, action: 'billing_run.completed', entityType: 'billing_run', entityId: runId, after: toRunDto(done!, '') });
     });
   } catch (err) {
     ctx.log.error({ err, runId }, 'billing run failed');
-    await withScope(ctx.db, scope, (tx) => tx.update(billingRuns).set({ status: 'failed', error: (err as Error).message.slice(0, 500), finishedAt: new Date() }).where(eq(billingRuns.id, runId)));
+    await withScope(ctx.db, scope, (tx) => tx.update(billingRuns).set({ status: 'failed', error: (err as Error).message.slice(0, 500), finishedAt: nowOf(ctx) }).where(eq(billingRuns.id, runId)));
   }
 }
 
@@ -163,9 +164,9 @@ const dueCount = async (tx: Tx, ispId: string, asOf: string, subscriberId: strin
  * the partial unique index (isp_id, as_of) WHERE trigger = 'schedule' lets exactly one of
  * several ticking schedulers insert it; the others get null and run nothing.
  */
-export async function claimScheduledRun(tx: Tx, actor: Actor, ispId: string, asOf: string): Promise<BillingRunDto | null> {
+export async function claimScheduledRun(tx: Tx, actor: Actor, ispId: string, asOf: string, startedAt?: Date): Promise<BillingRunDto | null> {
   const total = await dueCount(tx, ispId, asOf, null);
-  const [won] = await rows<{ id: string }>(tx, sql`INSERT INTO billing_runs (isp_id, as_of, total, trigger) VALUES (${ispId}, ${asOf}::date, ${total}, 'schedule')
+  const [won] = await rows<{ id: string }>(tx, sql`INSERT INTO billing_runs (isp_id, as_of, total, trigger, started_at) VALUES (${ispId}, ${asOf}::date, ${total}, 'schedule', ${sqlAt(startedAt)})
     ON CONFLICT (isp_id, as_of) WHERE trigger = 'schedule' DO NOTHING RETURNING id`);
   if (!won) return null;
   const [run] = await tx.select().from(billingRuns).where(eq(billingRuns.id, won.id));

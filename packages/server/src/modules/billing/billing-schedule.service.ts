@@ -1,6 +1,7 @@
 import { startPeriodic } from '../../platform/jobs/periodic.ts';
 import { desc, and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { nowOf } from '../../platform/clock/clock.ts';
 import type { AppContext } from '../../app/context.ts';
 import { systemActor, type Actor } from '../../platform/auth/actor.ts';
 import { platformScope, rows, tenantScope, withScope, type Scope } from '../../platform/db/scope.ts';
@@ -31,7 +32,7 @@ export type ScheduleDto = z.infer<typeof scheduleDto>;
 
 const actorFor = (ispId: string): Actor => ({ ...systemActor, ispId, email: 'billing-schedule' });
 
-export async function getSchedule(ctx: AppContext, scope: Scope, ispId: string, now = new Date()): Promise<ScheduleDto> {
+export async function getSchedule(ctx: AppContext, scope: Scope, ispId: string, now = nowOf(ctx)): Promise<ScheduleDto> {
   return withScope(ctx.db, scope, async (tx) => {
     const [s] = await rows<{ enabled: boolean; hour: number; timezone: string; ran_today: boolean; next_run_at: string | null }>(tx, sql`
       WITH cfg AS (
@@ -69,7 +70,7 @@ export async function updateSchedule(ctx: AppContext, actor: Actor, scope: Scope
  * One scheduler tick: claims and runs today's automatic run of every ISP whose hour has come.
  * Returns the ids of the runs this process started (another process may have started others).
  */
-export async function runScheduledBilling(ctx: AppContext, now = new Date()): Promise<string[]> {
+export async function runScheduledBilling(ctx: AppContext, now = nowOf(ctx)): Promise<string[]> {
   const due = await withScope(ctx.db, platformScope, (tx) => rows<{ id: string; local_day: string }>(tx, sql`
     SELECT i.id, to_char(${now.toISOString()}::timestamptz AT TIME ZONE i.timezone, 'YYYY-MM-DD') AS local_day
     FROM isps i LEFT JOIN billing_settings bs ON bs.isp_id = i.id

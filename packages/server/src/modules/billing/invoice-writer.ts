@@ -53,7 +53,7 @@ export const reserveNumbers = (tx: Tx, ispId: string, series: string, count: num
  * Inserts invoices with their lines and taxes, numbered when `issue` is true, in the caller's
  * transaction; multi-row inserts so that a billing-run batch is a handful of statements.
  */
-export async function writeInvoices(tx: Tx, drafts: readonly InvoiceDraft[], rules: readonly TaxRuleInput[], issue: boolean) {
+export async function writeInvoices(tx: Tx, drafts: readonly InvoiceDraft[], rules: readonly TaxRuleInput[], issue: boolean, now = new Date()) {
   if (drafts.length === 0) return [];
   const computed = drafts.map((d) => {
     if (d.fixedLineTotals) {
@@ -74,7 +74,6 @@ export async function writeInvoices(tx: Tx, drafts: readonly InvoiceDraft[], rul
       firstBySeries.set(key, await reserveNumbers(tx, ispId, series, n));
     }
   }
-  const now = new Date();
   // Ids made here, so lines and taxes refer to them without relying on RETURNING order.
   const ids = drafts.map(() => randomUUID());
   const invoiceRows = drafts.map((d, i) => {

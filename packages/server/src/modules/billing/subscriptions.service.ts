@@ -7,6 +7,7 @@ import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
+import { nowOf } from '../../platform/clock/clock.ts';
 import { updateSubscriberInTx } from '../subscribers/subscribers.service.ts';
 import { prorate } from './money/money.ts';
 import { documentLocale } from './billing-context.ts';
@@ -66,7 +67,7 @@ export async function createSubscription(ctx: AppContext, actor: Actor, scope: S
     const planId = input.plan_id ?? sub.plan_id;
     if (!planId) throw badRequest('The subscriber has no plan; give plan_id', [{ pointer: '/body/plan_id', detail: 'required' }]);
     const plan = await planOf(tx, planId);
-    const start = input.start_date ?? (await ispDay(tx, sub.isp_id, ctx.clock.now()));
+    const start = input.start_date ?? (await ispDay(tx, sub.isp_id, nowOf(ctx)));
     const months = cycleMonths(plan.billing_period);
     if (input.kind === 'postpaid' && months === null) throw badRequest(`A ${plan.billing_period} plan is sold prepaid`, [{ pointer: '/body/kind', detail: 'use prepaid' }]);
     const billingDay = billingDayFor(input.anchor, start, input.billing_day);
@@ -74,6 +75,7 @@ export async function createSubscription(ctx: AppContext, actor: Actor, scope: S
     const [row] = await tx.insert(subscriptions).values({
       ispId: sub.isp_id, branchId: sub.branch_id, subscriberId, planId, kind: input.kind, anchor: input.anchor, billingDay, startDate: start,
       nextPeriodStart: period.start, nextPeriodEnd: period.end, priceMinor: input.price_minor ?? null, currency: input.currency ?? plan.currency.trim(),
+      ...(ctx.clock && { createdAt: nowOf(ctx), updatedAt: nowOf(ctx) }),
     }).returning();
     if (planId !== sub.plan_id) await updateSubscriberInTx(ctx, tx, actor, subscriberId, { plan_id: planId });
     const dto = toDto(row!);
@@ -161,7 +163,7 @@ export async function previewPlanChange(ctx: AppContext, scope: Scope, subscribe
     if (!active) throw conflict('The subscriber has no active subscription');
     if (active.planId === input.plan_id) throw conflict('The subscriber is already on this plan');
     const [oldPlan, newPlan] = [await planOf(tx, active.planId), await planOf(tx, input.plan_id)];
-    const today = await ispDay(tx, sub.isp_id, ctx.clock.now());
+    const today = await ispDay(tx, sub.isp_id, nowOf(ctx));
     const when = input.effective_date ?? today;
     return { effective_date: when, proration: planChangeCharges(active, oldPlan, newPlan, when, today, lineText(documentLocale(sub.locale, sub.isp_locale))), new_price_minor: Number(newPlan.price_minor), new_currency: newPlan.currency.trim() };
   });
@@ -181,14 +183,14 @@ export async function changePlan(ctx: AppContext, actor: Actor, scope: Scope, su
     if (!active) throw conflict('The subscriber has no active subscription');
     if (active.planId === input.plan_id) throw conflict('The subscriber is already on this plan');
     const [oldPlan, newPlan] = [await planOf(tx, active.planId), await planOf(tx, input.plan_id)];
-    const today = await ispDay(tx, sub.isp_id, ctx.clock.now());
+    const today = await ispDay(tx, sub.isp_id, nowOf(ctx));
     const when = input.effective_date ?? today;
     const currency = active.currency.trim();
     const charges = planChangeCharges(active, oldPlan, newPlan, when, today, lineText(documentLocale(sub.locale, sub.isp_locale)));
     for (const c of charges) {
       await tx.insert(billingCharges).values({ ispId: sub.isp_id, branchId: sub.branch_id, subscriberId, subscriptionId: active.id, kind: 'proration', description: c.description, amount: c.amount, currency: c.currency || currency });
     }
-    const [after] = await tx.update(subscriptions).set({ planId: input.plan_id, updatedAt: new Date() }).where(eq(subscriptions.id, active.id)).returning();
+    const [after] = await tx.update(subscriptions).set({ planId: input.plan_id, updatedAt: nowOf(ctx) }).where(eq(subscriptions.id, active.id)).returning();
     await updateSubscriberInTx(ctx, tx, actor, subscriberId, { plan_id: input.plan_id });
     const dto = toDto(after!);
     await recordChange(tx, actor, { ispId: sub.isp_id, action: 'subscription.plan_changed', entityType: 'subscription', entityId: dto.id, before: toDto(active), after: { ...dto, proration: charges } });
@@ -201,7 +203,7 @@ export async function cancelSubscription(ctx: AppContext, actor: Actor, scope: S
     const sub = await subscriberOf(tx, subscriberId);
     const active = await activeSubscription(tx, subscriberId);
     if (!active) throw notFound('Active subscription');
-    const [after] = await tx.update(subscriptions).set({ status: 'cancelled', cancelledAt: new Date(), updatedAt: new Date() }).where(eq(subscriptions.id, active.id)).returning();
+    const [after] = await tx.update(subscriptions).set({ status: 'cancelled', cancelledAt: nowOf(ctx), updatedAt: nowOf(ctx) }).where(eq(subscriptions.id, active.id)).returning();
     const dto = toDto(after!);
     await recordChange(tx, actor, { ispId: sub.isp_id, action: 'subscription.cancelled', entityType: 'subscription', entityId: dto.id, before: toDto(active), after: dto });
     return dto;

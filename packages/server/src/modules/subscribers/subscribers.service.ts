@@ -8,6 +8,7 @@ import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
+import { nowOf } from '../../platform/clock/clock.ts';
 import { branches } from '../tenancy/schema.ts';
 import { subscriptionPlans } from '../catalog/schema.ts';
 import { subscribers, type SubscriberRow, type SubscriberStatus } from './schema.ts';
@@ -53,8 +54,9 @@ export async function createSubscriber(ctx: AppContext, actor: Actor, scope: Sco
   const portalHash = input.portal_password ? await hashPassword(input.portal_password) : null;
   return withScope(ctx.db, scope, async (tx) => {
     await assertRefs(tx, input);
-    const now = new Date();
+    const now = nowOf(ctx);
     const [row] = await tx.insert(subscribers).values({
+      ...(ctx.clock && { createdAt: now, updatedAt: now }),
       ispId, accountNumber: input.account_number ?? (await nextAccountNumber(tx, ispId)), firstName: input.first_name, lastName: input.last_name,
       email: input.email?.toLowerCase() ?? null, phone: input.phone ?? null, address: input.address ?? null, city: input.city ?? null,
       latitude: input.latitude ?? null, longitude: input.longitude ?? null, username: input.username,
@@ -170,8 +172,8 @@ export async function applySubscriberUpdate(ctx: AppContext, tx: Tx, actor: Acto
       ...(input.radius_reply !== undefined && { radiusReply: input.radius_reply }),
       ...(input.radius_check !== undefined && { radiusCheck: input.radius_check }),
       ...(input.expires_at !== undefined && { expiresAt: input.expires_at ? new Date(input.expires_at) : null }),
-      ...(input.status === 'active' && !before.activatedAt && { activatedAt: new Date() }),
-      updatedAt: new Date(),
+      ...(input.status === 'active' && !before.activatedAt && { activatedAt: nowOf(ctx) }),
+      updatedAt: nowOf(ctx),
     }).where(eq(subscribers.id, id)).returning();
     const dto = toSubscriberDto(after!);
     const action = input.status && input.status !== before.status ? `subscriber.${input.status === 'active' ? 'activated' : input.status}` : 'subscriber.updated';

@@ -7,6 +7,7 @@ import { iso } from '../../platform/http/api.ts';
 import { conflict, forbidden } from '../../platform/http/errors.ts';
 import type { Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
+import { sqlAt } from '../../platform/clock/clock.ts';
 import type { TicketStatus } from './schema.ts';
 import { loadMessages, loadTicketRow, selectTickets, type TicketRow } from './tickets.read.ts';
 import { insertMessage, lockTicket, openTicketInTx, statusStamps } from './tickets.service.ts';
@@ -56,7 +57,7 @@ export async function getOwnTicket(ctx: AppContext, actor: Actor, id: string): P
 export async function createOwnTicket(ctx: AppContext, actor: Actor, input: CreateOwnTicketInput): Promise<OwnTicketDetailDto> {
   const m = me(actor);
   return withScope(ctx.db, m.scope, async (tx) => {
-    const row = await openTicketInTx(tx, m.actor, m.ispId, { ...input, subscriber_id: m.id, assignee_id: null }, { kind: 'subscriber', id: m.id });
+    const row = await openTicketInTx(tx, m.actor, m.ispId, { ...input, subscriber_id: m.id, assignee_id: null }, { kind: 'subscriber', id: m.id }, ctx.clock?.());
     return ownDetail(tx, m, row.id);
   });
 }
@@ -67,10 +68,11 @@ export async function replyOwnTicket(ctx: AppContext, actor: Actor, id: string, 
   return withScope(ctx.db, m.scope, async (tx) => {
     const before = await lockTicket(tx, id, mine(m.id));
     if (before.status === 'closed') throw conflict('This ticket is closed: open a new one');
-    const message = await insertMessage(tx, before, { kind: 'subscriber', id: m.id }, false, body);
+    const at = ctx.clock?.();
+    const message = await insertMessage(tx, before, { kind: 'subscriber', id: m.id }, false, body, at);
     const status: TicketStatus = before.status === 'pending' || before.status === 'resolved' ? 'open' : before.status;
-    await tx.execute(sql`UPDATE support_tickets SET status = ${status}, last_message_at = now(), updated_at = now()
-      ${status !== before.status ? sql`, ${statusStamps(status)}` : sql``} WHERE id = ${id}`);
+    await tx.execute(sql`UPDATE support_tickets SET status = ${status}, last_message_at = ${sqlAt(at)}, updated_at = ${sqlAt(at)}
+      ${status !== before.status ? sql`, ${statusStamps(status, at)}` : sql``} WHERE id = ${id}`);
     await recordChange(tx, m.actor, { ispId: m.ispId, action: 'ticket.replied', entityType: 'ticket', entityId: id,
       before: { status: before.status }, after: { status, message } });
     return ownDetail(tx, m, id);

@@ -6,6 +6,7 @@ import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
+import { sqlAt } from '../../platform/clock/clock.ts';
 import { dueTimes } from './sla.ts';
 import type { TicketPriority, TicketStatus } from './schema.ts';
 import { loadMessages, loadTicketDetail, loadTicketRow, overdueSql, selectTickets, toTicketDto, type TicketRow } from './tickets.read.ts';
@@ -29,7 +30,7 @@ export type Opener = { kind: 'staff' | 'subscriber'; id: string | null };
  * through RLS: a branch manager cannot name a subscriber outside the subtree (404), and a
  * ticket about nobody has no branch, so only ISP-wide staff see it.
  */
-export async function openTicketInTx(tx: Tx, actor: Actor, ispId: string, input: CreateTicketInput, opener: Opener): Promise<TicketRow> {
+export async function openTicketInTx(tx: Tx, actor: Actor, ispId: string, input: CreateTicketInput, opener: Opener, at?: Date): Promise<TicketRow> {
   let branchId: string | null = null;
   if (input.subscriber_id) {
     const [s] = await rows<{ branch_id: string | null }>(tx, sql`SELECT branch_id FROM subscribers WHERE id = ${input.subscriber_id} AND isp_id = ${ispId}`);
@@ -40,16 +41,17 @@ export async function openTicketInTx(tx: Tx, actor: Actor, ispId: string, input:
   const [counter] = await rows<{ value: number }>(tx, sql`
     INSERT INTO isp_counters (isp_id, name, value) VALUES (${ispId}, 'support_ticket', 1001)
     ON CONFLICT (isp_id, name) DO UPDATE SET value = isp_counters.value + 1 RETURNING value::int`);
-  const [{ now }] = (await rows<{ now: Date | string }>(tx, sql`SELECT now() AS now`)) as [{ now: Date | string }];
+  const [{ now }] = (await rows<{ now: Date | string }>(tx, sql`SELECT ${sqlAt(at)} AS now`)) as [{ now: Date | string }];
   const due = dueTimes(input.priority, new Date(now));
   const [t] = await rows<{ id: string }>(tx, sql`
     INSERT INTO support_tickets (isp_id, number, subject, category, priority, status, subscriber_id, branch_id, assignee_id, opened_by_kind, opened_by_id,
-      first_response_due_at, resolution_due_at)
+      first_response_due_at, resolution_due_at, created_at, updated_at, last_message_at)
     VALUES (${ispId}, ${counter!.value}, ${input.subject}, ${input.category}, ${input.priority}, 'new', ${input.subscriber_id ?? null}, ${branchId},
-      ${input.assignee_id ?? null}, ${opener.kind}, ${opener.id}, ${due.firstResponseDueAt.toISOString()}::timestamptz, ${due.resolutionDueAt.toISOString()}::timestamptz)
+      ${input.assignee_id ?? null}, ${opener.kind}, ${opener.id}, ${due.firstResponseDueAt.toISOString()}::timestamptz, ${due.resolutionDueAt.toISOString()}::timestamptz,
+      ${sqlAt(at)}, ${sqlAt(at)}, ${sqlAt(at)})
     RETURNING id`);
-  await tx.execute(sql`INSERT INTO support_ticket_messages (isp_id, ticket_id, branch_id, author_kind, author_id, internal, body)
-    VALUES (${ispId}, ${t!.id}, ${branchId}, ${opener.kind}, ${opener.id}, false, ${input.body})`);
+  await tx.execute(sql`INSERT INTO support_ticket_messages (isp_id, ticket_id, branch_id, author_kind, author_id, internal, body, created_at)
+    VALUES (${ispId}, ${t!.id}, ${branchId}, ${opener.kind}, ${opener.id}, false, ${input.body}, ${sqlAt(at)})`);
   const row = await loadTicketRow(tx, t!.id);
   await recordChange(tx, actor, { ispId, action: 'ticket.created', entityType: 'ticket', entityId: row.id,
     after: { ...toTicketDto(row), first_message: input.body } });
@@ -60,7 +62,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, scope: Scope, 
   if (scope.kind === 'tenant' && scope.branchIds && !input.subscriber_id)
     throw badRequest('Branch staff open tickets for a subscriber of their branch', [{ pointer: '/body/subscriber_id', detail: 'required' }]);
   return withScope(ctx.db, scope, async (tx) => {
-    const row = await openTicketInTx(tx, actor, ispId, input, { kind: 'staff', id: actor.kind === 'user' ? actor.id : null });
+    const row = await openTicketInTx(tx, actor, ispId, input, { kind: 'staff', id: actor.kind === 'user' ? actor.id : null }, ctx.clock?.());
     return loadTicketDetail(tx, row.id);
   });
 }
@@ -110,10 +112,10 @@ export async function lockTicket(tx: Tx, id: string, extra: SQL = sql`true`): Pr
   return loadTicketRow(tx, id);
 }
 
-export async function insertMessage(tx: Tx, t: TicketRow, author: Opener, internal: boolean, body: string): Promise<MessageDto> {
+export async function insertMessage(tx: Tx, t: TicketRow, author: Opener, internal: boolean, body: string, at?: Date): Promise<MessageDto> {
   const [m] = await rows<{ id: string }>(tx, sql`
-    INSERT INTO support_ticket_messages (isp_id, ticket_id, branch_id, author_kind, author_id, internal, body)
-    VALUES (${t.isp_id}, ${t.id}, ${t.branch_id}, ${author.kind}, ${author.id}, ${internal}, ${body}) RETURNING id`);
+    INSERT INTO support_ticket_messages (isp_id, ticket_id, branch_id, author_kind, author_id, internal, body, created_at)
+    VALUES (${t.isp_id}, ${t.id}, ${t.branch_id}, ${author.kind}, ${author.id}, ${internal}, ${body}, ${sqlAt(at)}) RETURNING id`);
   const all = await loadMessages(tx, t.id, false);
   return all.find((x) => x.id === m!.id)!;
 }
@@ -128,11 +130,13 @@ export async function addStaffMessage(ctx: AppContext, actor: Actor, scope: Scop
   const detail = await withScope(ctx.db, scope, async (tx) => {
     const before = await lockTicket(tx, id);
     if (!input.internal && before.status === 'closed') throw conflict('The ticket is closed: reopen it before replying');
-    const message = await insertMessage(tx, before, { kind: 'staff', id: actor.kind === 'user' ? actor.id : null }, input.internal, input.body);
+    const at = ctx.clock?.();
+    const now = sqlAt(at);
+    const message = await insertMessage(tx, before, { kind: 'staff', id: actor.kind === 'user' ? actor.id : null }, input.internal, input.body, at);
     const status: TicketStatus = !input.internal && before.status === 'new' ? 'open' : before.status;
     // A note is not conversation: it moves neither the first response nor the "last activity" the subscriber sees.
-    await tx.execute(sql`UPDATE support_tickets SET status = ${status}, updated_at = now()
-      ${input.internal ? sql`` : sql`, last_message_at = now(), first_response_at = coalesce(first_response_at, now())`} WHERE id = ${id}`);
+    await tx.execute(sql`UPDATE support_tickets SET status = ${status}, updated_at = ${now}
+      ${input.internal ? sql`` : sql`, last_message_at = ${now}, first_response_at = coalesce(first_response_at, ${now})`} WHERE id = ${id}`);
     const after = await loadTicketRow(tx, id);
     await recordChange(tx, actor, {
       ispId: before.isp_id, action: input.internal ? 'ticket.note_added' : 'ticket.replied', entityType: 'ticket', entityId: id,
@@ -147,9 +151,10 @@ export async function addStaffMessage(ctx: AppContext, actor: Actor, scope: Scop
 }
 
 /** Timestamps that follow a status: resolved/closed are stamped, reopening clears them. */
-export function statusStamps(status: TicketStatus): SQL {
-  if (status === 'resolved') return sql`resolved_at = coalesce(resolved_at, now()), closed_at = NULL`;
-  if (status === 'closed') return sql`resolved_at = coalesce(resolved_at, now()), closed_at = coalesce(closed_at, now())`;
+export function statusStamps(status: TicketStatus, at?: Date): SQL {
+  const now = sqlAt(at);
+  if (status === 'resolved') return sql`resolved_at = coalesce(resolved_at, ${now}), closed_at = NULL`;
+  if (status === 'closed') return sql`resolved_at = coalesce(resolved_at, ${now}), closed_at = coalesce(closed_at, ${now})`;
   return sql`resolved_at = NULL, closed_at = NULL`;
 }
 
@@ -157,11 +162,12 @@ export async function updateTicket(ctx: AppContext, actor: Actor, scope: Scope, 
   return withScope(ctx.db, scope, async (tx) => {
     const before = await lockTicket(tx, id);
     if (input.assignee_id) await assertAssignee(tx, before.isp_id, input.assignee_id);
-    const sets: SQL[] = [sql`updated_at = now()`];
+    const at = ctx.clock?.();
+    const sets: SQL[] = [sql`updated_at = ${sqlAt(at)}`];
     if (input.subject !== undefined) sets.push(sql`subject = ${input.subject}`);
     if (input.category !== undefined) sets.push(sql`category = ${input.category}`);
     if (input.assignee_id !== undefined) sets.push(sql`assignee_id = ${input.assignee_id}`);
-    if (input.status !== undefined && input.status !== before.status) sets.push(sql`status = ${input.status}`, statusStamps(input.status));
+    if (input.status !== undefined && input.status !== before.status) sets.push(sql`status = ${input.status}`, statusStamps(input.status, at));
     if (input.priority !== undefined && input.priority !== before.priority) {
       const due = dueTimes(input.priority as TicketPriority, new Date(before.created_at));
       sets.push(sql`priority = ${input.priority}, first_response_due_at = ${due.firstResponseDueAt.toISOString()}::timestamptz,

@@ -45,6 +45,8 @@ const envSchema = z.object({
   // Private ranges that requests to user-given URLs (a BTCPay server, a webhook) may reach,
   // comma-separated CIDRs, e.g. 10.20.0.0/16; empty: none (the founder can add more in the app).
   OUTBOUND_ALLOW_CIDRS: z.string().default(''),
+  // The past the first `npm start` writes for the demo: "MONTHS:SUBSCRIBERS", or "off".
+  DEMO_HISTORY: z.string().regex(/^(off|\d{1,2}:\d{1,7})$/, 'must be "off" or MONTHS:SUBSCRIBERS, e.g. 12:300').default('12:300'),
 });
 
 export type Config = {
@@ -67,6 +69,8 @@ export type Config = {
   };
   /** Canonical CIDRs of OUTBOUND_ALLOW_CIDRS. */
   outboundAllowCidrs: string[];
+  /** The history the first start generates for the demo (seed-history); null: none. */
+  demoHistory: { months: number; subscribers: number } | null;
 };
 
 export class ConfigError extends Error {}
@@ -137,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
       rawRetentionDays: e.NOC_RAW_RETENTION_DAYS, fiveMinuteRetentionDays: e.NOC_5M_RETENTION_DAYS, hourlyRetentionDays: e.NOC_1H_RETENTION_DAYS,
     },
     outboundAllowCidrs: allow.ok.map((c) => c.text),
+    demoHistory: e.DEMO_HISTORY === 'off' ? null : { months: Number(e.DEMO_HISTORY.split(':')[0]), subscribers: Number(e.DEMO_HISTORY.split(':')[1]) },
   };
 }

@@ -8,6 +8,7 @@ import { platformScope, rows, tenantScope, withScope, type Scope } from '../../.
 import { iso } from '../../../platform/http/api.ts';
 import { badRequest } from '../../../platform/http/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
+import { nowOf, sqlNow } from '../../../platform/clock/clock.ts';
 import { updateSubscriberInTx } from '../../subscribers/subscribers.service.ts';
 import { smsAdapter, smsProviderNames } from '../providers/sms-registry.ts';
 import { smsSenderFor } from '../providers/sms-sender.ts';
@@ -87,10 +88,10 @@ type Due = { invoice_id: string; number: string | null; currency: string; open: 
 const dunningActor = (ispId: string): Actor => ({ ...systemActor, ispId, email: 'dunning' });
 
 /** Inserts the step unless it was done before (a re-run or another process); true when this call owns it. */
-async function claimStep(tx: Tx, ispId: string, d: Due, kind: 'reminder' | 'suspended', offset: number, channel: 'email' | 'sms' | 'none'): Promise<string | null> {
+async function claimStep(ctx: AppContext, tx: Tx, ispId: string, d: Due, kind: 'reminder' | 'suspended', offset: number, channel: 'email' | 'sms' | 'none'): Promise<string | null> {
   const [r] = await rows<{ id: string }>(tx, sql`
-    INSERT INTO dunning_actions (isp_id, branch_id, subscriber_id, invoice_id, kind, offset_days, channel)
-    VALUES (${ispId}, ${d.branch_id}, ${d.subscriber_id}, ${d.invoice_id}, ${kind}, ${offset}, ${channel})
+    INSERT INTO dunning_actions (isp_id, branch_id, subscriber_id, invoice_id, kind, offset_days, channel, created_at)
+    VALUES (${ispId}, ${d.branch_id}, ${d.subscriber_id}, ${d.invoice_id}, ${kind}, ${offset}, ${channel}, ${sqlNow(ctx)})
     ON CONFLICT (invoice_id, kind, offset_days, channel) WHERE kind <> 'restored' DO NOTHING RETURNING id`);
   return r?.id ?? null;
 }
@@ -143,7 +144,7 @@ export async function runDunningForIsp(ctx: AppContext, ispId: string, today?: s
       const channels: ('email' | 'sms')[] = [...(d.email ? ['email' as const] : []), ...(sms && d.phone ? ['sms' as const] : [])];
       for (const channel of channels) {
         await withScope(ctx.db, scope, async (tx) => {
-          const id = await claimStep(tx, ispId, d, 'reminder', step, channel);
+          const id = await claimStep(ctx, tx, ispId, d, 'reminder', step, channel);
           if (!id) return;
           let outcome = 'sent';
           let detail: string | null = null;
@@ -164,7 +165,7 @@ export async function runDunningForIsp(ctx: AppContext, ispId: string, today?: s
     }
     if (d.days > settings.grace_days && d.status === 'active') {
       await withScope(ctx.db, scope, async (tx) => {
-        const id = await claimStep(tx, ispId, d, 'suspended', 0, 'none');
+        const id = await claimStep(ctx, tx, ispId, d, 'suspended', 0, 'none');
         if (!id) return;
         // The subscriber module's own path: its event makes the AAA engine disconnect the sessions.
         await updateSubscriberInTx(ctx, tx, actor, d.subscriber_id, { status: 'suspended' });
@@ -200,8 +201,8 @@ export async function restoreIfCleared(ctx: AppContext, ispId: string, subscribe
     if ((owed?.n ?? 0) > 0) return false;
     const [sub] = await rows<{ status: string; branch_id: string | null }>(tx, sql`SELECT status, branch_id FROM subscribers WHERE id = ${subscriberId} FOR UPDATE`);
     if (!sub) return false;
-    await tx.update(dunningActions).set({ restoredAt: new Date() }).where(and(eq(dunningActions.subscriberId, subscriberId), eq(dunningActions.kind, 'suspended'), isNull(dunningActions.restoredAt)));
-    await tx.insert(dunningActions).values({ ispId, branchId: sub.branch_id, subscriberId, kind: 'restored', channel: 'none', detail: 'overdue balance cleared' });
+    await tx.update(dunningActions).set({ restoredAt: nowOf(ctx) }).where(and(eq(dunningActions.subscriberId, subscriberId), eq(dunningActions.kind, 'suspended'), isNull(dunningActions.restoredAt)));
+    await tx.insert(dunningActions).values({ ispId, branchId: sub.branch_id, subscriberId, kind: 'restored', channel: 'none', detail: 'overdue balance cleared', ...(ctx.clock && { createdAt: nowOf(ctx) }) });
     if (sub.status === 'suspended') await updateSubscriberInTx(ctx, tx, actor, subscriberId, { status: 'active' });
     await recordChange(tx, actor, { ispId, action: 'dunning.restored', entityType: 'subscriber', entityId: subscriberId, after: { reason: 'overdue balance cleared', status: sub.status === 'suspended' ? 'active' : sub.status } });
     return true;

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
 import type { AppContext } from '../../../app/context.ts';
+import { nowOf } from '../../../platform/clock/clock.ts';
 import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
 import { applyPaymentToInvoice } from '../invoice-payment.ts';
 import { reverseAcross, settleAcross } from '../money/exchange.ts';
@@ -56,7 +57,7 @@ export async function ispDay(tx: Tx, ispId: string, at: Date): Promise<string> {
 
 /** Today in the ISP's time zone, by the context's clock: the default "as of" of its billing. */
 export async function ispToday(ctx: AppContext, scope: Scope, ispId: string): Promise<string> {
-  return withScope(ctx.db, scope, (tx) => ispDay(tx, ispId, ctx.clock.now()));
+  return withScope(ctx.db, scope, (tx) => ispDay(tx, ispId, nowOf(ctx)));
 }
 
 const sameCurrency: RateUsed = { rate: '1', date: null, source: null };

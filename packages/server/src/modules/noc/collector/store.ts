@@ -22,7 +22,7 @@ export type PollOutcome = {
   tcpProbe: ProbeResult | null;
 };
 
-type PrevInterface = typeof nocInterfaces.$inferSelect;
+export type PrevInterface = typeof nocInterfaces.$inferSelect;
 
 const sampleOf = (value: bigint | null, uptimeCs: number | null, at: number): CounterSample | null => (value === null ? null : { value, uptimeCs, at });
 function prevSample(p: PrevInterface | undefined, value: string | null): CounterSample | null {
@@ -47,7 +47,7 @@ export function interfaceRates(prev: PrevInterface | undefined, cur: InterfaceSa
   };
 }
 
-async function insertMetrics(tx: Tx, points: MetricPoint[]) {
+export async function insertMetrics(tx: Tx, points: MetricPoint[]) {
   // unnest of one array per column: a few parameters per thousand rows, whatever the batch size.
   for (let i = 0; i < points.length; i += 5000) {
     const chunk = points.slice(i, i + 5000);
@@ -58,7 +58,7 @@ async function insertMetrics(tx: Tx, points: MetricPoint[]) {
   }
 }
 
-async function upsertInterfaces(tx: Tx, device: DeviceRow, sample: DeviceSample & { interfaces: InterfaceSample[] }, prevByIndex: Map<number, PrevInterface>, points: MetricPoint[]) {
+export async function upsertInterfaces(tx: Tx, device: DeviceRow, sample: DeviceSample & { interfaces: InterfaceSample[] }, prevByIndex: Map<number, PrevInterface>, points: MetricPoint[]) {
   const ts = new Date(sample.at);
   const rows = sample.interfaces.map((i) => ({ i, r: interfaceRates(prevByIndex.get(i.ifIndex), i, sample.uptimeCs, sample.at) }));
   if (rows.length === 0) return;
