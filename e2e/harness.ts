@@ -86,7 +86,9 @@ type AxeViolation = { id: string; impact: string | null; help: string; nodes: { 
 
 /** Runs axe-core in the page; returns the serious and critical violations. */
 export async function axe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the app's
+  // Content-Security-Policy (script-src 'self') rightly refuses those.
+  await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } };
     const r = await w.axe.run(document, { resultTypes: ['violations'] });

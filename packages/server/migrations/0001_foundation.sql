@@ -11,17 +11,11 @@ END $$;
 GRANT astranetix_app TO CURRENT_USER;
 GRANT USAGE ON SCHEMA public TO astranetix_app;
 
--- The tenant the current transaction acts for (NULL outside a tenant context).
-CREATE OR REPLACE FUNCTION app_isp_id() RETURNS uuid LANGUAGE sql STABLE AS
-$$ SELECT nullif(current_setting('app.isp_id', true), '')::uuid $$;
--- 'on' only on the founder's explicit, audited cross-tenant path.
-CREATE OR REPLACE FUNCTION app_platform() RETURNS boolean LANGUAGE sql STABLE AS
-$$ SELECT coalesce(current_setting('app.platform', true), '') = 'on' $$;
--- Policies call these as (SELECT fn()): an InitPlan evaluated once per query, not per row.
--- Branch staff: the branch subtree they may see; NULL means the whole ISP.
-CREATE OR REPLACE FUNCTION app_branch_ids() RETURNS uuid[] LANGUAGE sql STABLE AS
-$$ SELECT CASE WHEN coalesce(current_setting('app.branch_ids', true), '') = '' THEN NULL
-               ELSE string_to_array(current_setting('app.branch_ids', true), ',')::uuid[] END $$;
+-- The settings row-level security reads (functions/app_*.sql); policies call them as
+-- (SELECT fn()): an InitPlan evaluated once per query, not per row.
+\ir functions/app_isp_id.sql
+\ir functions/app_platform.sql
+\ir functions/app_branch_ids.sql
 
 CREATE TABLE founders (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -213,29 +207,10 @@ CREATE TABLE audit_log (
 CREATE SEQUENCE audit_log_seq;
 CREATE INDEX audit_log_isp_idx ON audit_log (isp_id, seq DESC);
 
-CREATE FUNCTION audit_row_hash(a audit_log) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT encode(sha256(convert_to(concat_ws(E'\x1f', a.prev_hash, a.seq::text, a.id::text,
-    coalesce(a.isp_id::text, ''), a.actor_kind, coalesce(a.actor_id::text, ''), coalesce(a.actor_email, ''),
-    a.action, a.entity_type, coalesce(a.entity_id, ''), coalesce(a.before::text, ''), coalesce(a.after::text, ''),
-    coalesce(a.ip, ''), coalesce(a.user_agent, ''),
-    to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')), 'UTF8')), 'hex') $$;
-
--- The chain is computed in the database, under a per-chain lock, so no writer can skip it
--- and two concurrent writers cannot fork it; seq is drawn under the lock so that seq order
--- is chain order.
-CREATE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-DECLARE prev text;
-BEGIN
-  PERFORM pg_advisory_xact_lock(hashtext('audit_log:' || coalesce(NEW.isp_id::text, 'platform')));
-  SELECT a.hash INTO prev FROM audit_log a WHERE a.isp_id IS NOT DISTINCT FROM NEW.isp_id ORDER BY a.seq DESC LIMIT 1;
-  NEW.seq := nextval('audit_log_seq');
-  NEW.prev_hash := coalesce(prev, repeat('0', 64));
-  NEW.hash := audit_row_hash(NEW);
-  RETURN NEW;
-END $$;
+\ir functions/audit_row_hash.sql
+\ir functions/audit_log_chain.sql
 CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_chain();
-CREATE FUNCTION audit_log_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
+\ir functions/audit_log_immutable.sql
 CREATE TRIGGER audit_log_immutable BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_immutable();
 
 -- The outbox: every state change writes its event here in the same transaction.
@@ -319,45 +294,8 @@ CREATE TYPE auth_subject AS (
   kind text, id uuid, isp_id uuid, isp_slug text, branch_id uuid, role text, email text, name text,
   password_hash text, mfa_enabled boolean, mfa_secret_enc text, recovery_code_hashes text[],
   status text, isp_status text, isp_require_mfa boolean, locale text);
--- Runs with the caller's rights (RLS applies); only the definer functions below widen it.
-CREATE FUNCTION auth_subjects() RETURNS SETOF auth_subject
-LANGUAGE sql STABLE AS $$
-  SELECT 'founder', f.id, NULL::uuid, NULL::text, NULL::uuid, 'founder', f.email, f.name, f.password_hash,
-         f.mfa_enabled, f.mfa_secret_enc, f.recovery_code_hashes, f.status, 'active', false, NULL::text
-  FROM founders f
-  UNION ALL
-  SELECT 'user', u.id, u.isp_id, i.slug, u.branch_id, u.role, u.email, u.name, u.password_hash,
-         u.mfa_enabled, u.mfa_secret_enc, u.recovery_code_hashes, u.status, i.status, i.require_mfa,
-         coalesce(u.locale, i.default_locale)
-  FROM users u JOIN isps i ON i.id = u.isp_id
-  UNION ALL
-  SELECT 'subscriber', s.id, s.isp_id, i.slug, s.branch_id, 'subscriber', s.email, s.first_name || ' ' || s.last_name,
-         s.portal_password_hash, false, NULL, '{}', s.status, i.status, false, coalesce(s.locale, i.default_locale)
-  FROM subscribers s JOIN isps i ON i.id = s.isp_id WHERE s.portal_password_hash IS NOT NULL AND s.email IS NOT NULL $$;
--- Login must find an account before any tenant is known: these two SECURITY DEFINER
--- functions are the app role's only cross-tenant reads, and return only what login needs.
-CREATE FUNCTION auth_find_login(p_email text, p_isp_slug text) RETURNS SETOF auth_subject
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT * FROM auth_subjects() s WHERE lower(s.email) = lower(p_email)
-    AND (s.kind <> 'subscriber' OR p_isp_slug IS NULL OR s.isp_slug = p_isp_slug)
-  ORDER BY CASE s.kind WHEN 'founder' THEN 0 WHEN 'user' THEN 1 ELSE 2 END $$;
-CREATE FUNCTION auth_load_subject(p_kind text, p_id uuid) RETURNS SETOF auth_subject
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT * FROM auth_subjects() s WHERE s.kind = p_kind AND s.id = p_id $$;
-CREATE FUNCTION auth_founder_exists() RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$ SELECT EXISTS (SELECT 1 FROM founders) $$;
-CREATE FUNCTION auth_find_api_key(p_prefix text) RETURNS TABLE (
-  id uuid, isp_id uuid, key_hash text, scopes text[], expires_at timestamptz, revoked_at timestamptz, isp_status text)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT k.id, k.isp_id, k.key_hash, k.scopes, k.expires_at, k.revoked_at, i.status
-  FROM api_keys k JOIN isps i ON i.id = k.isp_id WHERE k.prefix = p_prefix $$;
--- White label: the public login page needs an ISP's branding from its slug or domain.
-CREATE FUNCTION public_isp_branding(p_slug text, p_domain text) RETURNS TABLE (
-  id uuid, slug text, display_name text, logo_url text, primary_color text, secondary_color text,
-  default_locale text, status text)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT id, slug, display_name, logo_url, primary_color, secondary_color, default_locale, status
-  FROM isps WHERE slug = p_slug OR (p_domain IS NOT NULL AND lower(custom_domain) = lower(p_domain)) LIMIT 1 $$;
+-- The login functions (auth_subjects, auth_find_login, auth_load_subject, auth_founder_exists,
+-- auth_find_api_key) and the public branding lookups are in functions/.
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO astranetix_app;
 
 -- Per-ISP counters for human-readable sequential numbers (account numbers); the row lock

@@ -1,20 +1,7 @@
 -- Staff search subscribers by any part of name, e-mail, username, account number or phone:
 -- a trigram index makes that an index scan instead of a scan of every row.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE FUNCTION subscriber_search_text(first_name text, last_name text, email text, username text, account_number text, phone text)
-RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-$$ SELECT lower(concat_ws(' ', first_name, last_name, email, username, account_number, phone)) $$;
+\ir functions/subscriber_search_text.sql
 CREATE INDEX subscribers_search_idx ON subscribers
   USING gin (subscriber_search_text(first_name, last_name, email, username, account_number, phone) gin_trgm_ops);
-GRANT EXECUTE ON FUNCTION subscriber_search_text(text, text, text, text, text, text) TO astranetix_app;
-
--- Under RLS the planner may not use the index for LIKE (the operator is not leakproof, so it
--- must run after the policy's filter). This function runs the indexed search as the owner,
--- but only within the caller's own ISP (app.isp_id, set by the same code that drives RLS);
--- the outer query still applies every policy, branch narrowing included.
-CREATE FUNCTION search_subscriber_ids(p_pattern text) RETURNS SETOF uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT id FROM subscribers
-  WHERE isp_id = (SELECT app_isp_id())
-    AND subscriber_search_text(first_name, last_name, email, username, account_number, phone) LIKE p_pattern $$;
-GRANT EXECUTE ON FUNCTION search_subscriber_ids(text) TO astranetix_app;
+-- The indexed search under RLS: functions/search_subscriber_ids.sql.

@@ -6,12 +6,7 @@
 -- (as the owner, as the key's cascade did, whatever the deleting role's row policies).
 ALTER TABLE radius_postauth DROP CONSTRAINT IF EXISTS radius_postauth_isp_id_fkey;
 
-CREATE OR REPLACE FUNCTION radius_postauth_forget_isp() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-BEGIN
-  DELETE FROM radius_postauth p USING old_isps o WHERE p.isp_id = o.id;
-  RETURN NULL;
-END $$;
+\ir functions/radius_postauth_forget_isp.sql
 
 CREATE TRIGGER isps_forget_postauth AFTER DELETE ON isps
   REFERENCING OLD TABLE AS old_isps FOR EACH STATEMENT EXECUTE FUNCTION radius_postauth_forget_isp();

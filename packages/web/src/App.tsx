@@ -1,8 +1,9 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { I18nProvider } from './i18n/index.tsx';
 import { ThemeRoot, useBrand, PLATFORM_BRAND } from './ui/theme.tsx';
 import { AuthProvider, homeOf, useAuth } from './auth/AuthProvider.tsx';
+import { RequireAuth } from './auth/RequireAuth.tsx';
 import { Loading } from './ui/common.tsx';
 import { NotFound } from './ui/NotFound.tsx';
 import { resolveTenant } from './tenant.ts';
@@ -63,14 +64,4 @@ function Home() {
   if (me) return <Navigate to={homeOf(me)} replace />;
   if (slug === undefined) return <Loading />;
   return <Navigate to={slug ? `/t/${slug}/login` : '/login'} replace />;
-}
-
-export function RequireAuth({ kind, loginPath, children }: { kind: string | string[]; loginPath: string; children: ReactNode }) {
-  const { me, ready } = useAuth();
-  const location = useLocation();
-  if (!ready) return <Loading />;
-  if (!me) return <Navigate to={loginPath} replace state={{ from: location.pathname }} />;
-  const kinds = Array.isArray(kind) ? kind : [kind];
-  if (!kinds.includes(me.kind)) return <Navigate to={homeOf(me)} replace />;
-  return <>{children}</>;
 }

@@ -1,5 +1,5 @@
 /**
- * The one way the UI talks to the API: openapi-fetch typed by the generated schema.d.ts,
+ * The one way the UI talks to the API: openapi-fetch typed by the generated schema.ts,
  * with a fetch wrapper that adds the bearer token and, on a 401, refreshes once and retries.
  */
 import createClient from 'openapi-fetch';

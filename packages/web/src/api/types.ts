@@ -1,10 +1,13 @@
 /** Names for API shapes, all derived from the generated schema (nothing written by hand). */
 import type { paths } from './schema';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
-type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
-  ? R extends { 200: infer A } ? Json<A> : R extends { 201: infer B } ? Json<B> : never
+/** The JSON body of a response or request. */
+export type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+/** What an operation answers on success (200, 201 or 202). */
+export type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? R extends { 200: infer A } ? Json<A> : R extends { 201: infer B } ? Json<B> : R extends { 202: infer C } ? Json<C> : never
   : never;
+/** What an operation takes as its JSON body. */
 export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
   requestBody?: { content: { 'application/json': infer T } };
 }
@@ -12,6 +15,8 @@ export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] 
   : never;
 
 export type Me = Ok<'/api/auth/me', 'get'>;
+/** A right in the server's permission matrix; /api/auth/me lists the account's own. */
+export type Permission = Me['permissions'][number];
 export type NocDashboard = Ok<'/api/noc/{isp_id}/dashboard', 'get'>;
 export type PublicIsp = Ok<'/api/public/isp/{slug}', 'get'>;
 export type Isp = Ok<'/api/isp/{isp_id}', 'get'>;

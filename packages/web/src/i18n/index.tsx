@@ -5,7 +5,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import en from './locales/en.json';
 
-export const LOCALES = ['en', 'es', 'fr', 'ar', 'hi'] as const;
+import { LOCALES } from '../api/enums.ts';
+
+// The languages the server accepts; the i18n test checks each has its translation file.
+export { LOCALES };
 export type AppLocale = (typeof LOCALES)[number];
 export const RTL_LOCALES: ReadonlySet<string> = new Set(['ar']);
 

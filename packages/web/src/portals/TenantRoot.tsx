@@ -7,7 +7,7 @@ import { FormatSettings, preferredLocale, useI18n } from '../i18n/index.tsx';
 import { Loading, ok, useLoad } from '../ui/common.tsx';
 import { NotFound } from '../ui/NotFound.tsx';
 import { useBrand } from '../ui/theme.tsx';
-import { RequireAuth } from '../App.tsx';
+import { RequireAuth } from '../auth/RequireAuth.tsx';
 
 const LoginPage = lazy(() => import('../ui/LoginPage.tsx'));
 const ResetPasswordPage = lazy(() => import('../ui/ResetPasswordPage.tsx'));

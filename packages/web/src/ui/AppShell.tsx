@@ -5,7 +5,7 @@ import {
   AppBar, Avatar, Box, Divider, Drawer, IconButton, Menu, MenuItem, Toolbar, Typography, useMediaQuery, useTheme,
 } from '@mui/material';
 import MenuIcon from '@mui/icons-material/Menu';
-import { NavList } from './NavList.tsx';
+import { NavList, type NavItem } from './NavList.tsx';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
@@ -13,9 +13,7 @@ import { useBrand } from './theme.tsx';
 import { BrandMark } from './BrandMark.tsx';
 
 export { BrandMark };
-
-/** `group` (a translated label) files the item under a collapsible section of the drawer. */
-export type NavItem = { to: string; label: string; icon: ReactNode; end?: boolean; group?: string };
+export type { NavItem };
 
 const DRAWER = 248;
 

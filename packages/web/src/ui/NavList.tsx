@@ -2,12 +2,14 @@
  * The drawer's links. Items with a group are filed under a collapsible section, so a portal
  * with thirty pages still fits a laptop screen; the section holding the current page is open.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { NavLink, matchPath, useLocation } from 'react-router-dom';
 import { Collapse, List, ListItem, ListItemButton, ListItemIcon, ListItemText } from '@mui/material';
 import ExpandLess from '@mui/icons-material/ExpandLess';
 import ExpandMore from '@mui/icons-material/ExpandMore';
-import type { NavItem } from './AppShell.tsx';
+
+/** `group` (a translated label) files the item under a collapsible section of the drawer. */
+export type NavItem = { to: string; label: string; icon: ReactNode; end?: boolean; group?: string };
 
 type Section = { group: string | null; items: NavItem[] };
 

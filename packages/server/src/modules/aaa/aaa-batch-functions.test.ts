@@ -7,7 +7,7 @@ import { platformScope, rows, tenantScope, withScope } from '../../platform/db/s
  * The AAA batch functions raise the platform flag for their own statement: only the owner
  * (the AAA engine's connection) may call them, never the role that API requests run as.
  */
-describe('AAA batch functions (migration 0014)', () => {
+describe('AAA batch functions (migrations/functions/aaa_*.sql)', () => {
   let s: TestServer;
   beforeAll(async () => {
     s = await startTestServer();
@@ -39,7 +39,7 @@ describe('AAA batch functions (migration 0014)', () => {
     expect(row?.stop_time).not.toBeNull();
   });
 
-  it('lets a Start that arrives after its Stop neither reopen the session nor take the address offered to someone else (migration 0027)', async () => {
+  it('lets a Start that arrives after its Stop neither reopen the session nor take the address offered to someone else', async () => {
     const isp = (await s.ctx.db.query<{ id: string }>("INSERT INTO isps (slug, display_name) VALUES ('fn-late', 'Fn Late') RETURNING id"))[0]!.id;
     const pool = (await s.ctx.db.query<{ id: string }>(
       `INSERT INTO ip_pools (isp_id, name, first_ip, last_ip) VALUES ($1, 'p', '10.77.0.1', '10.77.0.9') RETURNING id`, [isp]))[0]!.id;

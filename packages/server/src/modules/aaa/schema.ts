@@ -1,4 +1,4 @@
-import { bigint, bigserial, boolean, date, inet, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, cidr, date, inet, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
 import { subscribers } from '../subscribers/schema.ts';
 
@@ -9,14 +9,14 @@ export const nasDevices = pgTable('nas_devices', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
   name: text('name').notNull(),
-  address: text('address').notNull(),
+  address: cidr('address').notNull(),
   secretEnc: text('secret_enc').notNull(),
-  vendor: text('vendor', { enum: nasVendors }).notNull(),
-  coaPort: integer('coa_port').notNull(),
+  vendor: text('vendor', { enum: nasVendors }).notNull().default('mikrotik'),
+  coaPort: integer('coa_port').notNull().default(3799),
   nasGroup: text('nas_group'),
-  requireMessageAuthenticator: boolean('require_message_authenticator').notNull(),
+  requireMessageAuthenticator: boolean('require_message_authenticator').notNull().default(false),
   description: text('description'),
-  status: text('status', { enum: ['active', 'disabled'] }).notNull(),
+  status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
@@ -41,11 +41,11 @@ export const radiusSessions = pgTable('radius_sessions', {
   calledStationId: text('called_station_id'),
   serviceType: text('service_type'),
   startTime: timestamp('start_time', { withTimezone: true }),
-  updateTime: timestamp('update_time', { withTimezone: true }).notNull(),
+  updateTime: timestamp('update_time', { withTimezone: true }).notNull().defaultNow(),
   stopTime: timestamp('stop_time', { withTimezone: true }),
-  sessionTime: bigint('session_time', { mode: 'number' }).notNull(),
-  inputOctets: bigint('input_octets', { mode: 'number' }).notNull(),
-  outputOctets: bigint('output_octets', { mode: 'number' }).notNull(),
+  sessionTime: bigint('session_time', { mode: 'number' }).notNull().default(0),
+  inputOctets: bigint('input_octets', { mode: 'number' }).notNull().default(0),
+  outputOctets: bigint('output_octets', { mode: 'number' }).notNull().default(0),
   interimInterval: integer('interim_interval'),
   terminateCause: text('terminate_cause'),
   class: text('class'),
@@ -73,8 +73,9 @@ export const usageDaily = pgTable('usage_daily', {
   ispId: uuid('isp_id').notNull(),
   subscriberId: uuid('subscriber_id').notNull(),
   day: date('day').notNull(),
-  inputOctets: bigint('input_octets', { mode: 'number' }).notNull(),
-  outputOctets: bigint('output_octets', { mode: 'number' }).notNull(),
+  inputOctets: bigint('input_octets', { mode: 'number' }).notNull().default(0),
+  outputOctets: bigint('output_octets', { mode: 'number' }).notNull().default(0),
 }, (t) => [
+  primaryKey({ columns: [t.subscriberId, t.day] }),
   tenantKey('usage_daily_subscriber_id_fkey', t.ispId, t.subscriberId, subscribers).onDelete('cascade'),
 ]);

@@ -1,4 +1,4 @@
-import { bigint, boolean, date, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, date, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
 import { subscriptionPlans } from '../catalog/schema.ts';
 import { subscribers } from '../subscribers/schema.ts';
@@ -20,7 +20,7 @@ export const billingSettings = pgTable('billing_settings', {
   ispId: uuid('isp_id').primaryKey(),
   legalName: text('legal_name'),
   address: text('address'),
-  country: text('country'),
+  country: char('country', { length: 2 }),
   region: text('region'),
   taxId: text('tax_id'),
   pricesIncludeTax: boolean('prices_include_tax').notNull().default(false),
@@ -39,11 +39,11 @@ export const billingProfiles = pgTable('billing_profiles', {
   subscriberId: uuid('subscriber_id').primaryKey(),
   ispId: uuid('isp_id').notNull(),
   branchId: uuid('branch_id'),
-  country: text('country'),
+  country: char('country', { length: 2 }),
   region: text('region'),
   taxId: text('tax_id'),
   isBusiness: boolean('is_business').notNull().default(false),
-  currency: text('currency'),
+  currency: char('currency', { length: 3 }),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 }, (t) => [
   tenantKey('billing_profiles_branch_id_fkey', t.ispId, t.branchId, branches).onDelete('restrict'),
@@ -55,7 +55,7 @@ export const taxRules = pgTable('tax_rules', {
   ispId: uuid('isp_id').notNull(),
   name: text('name').notNull(),
   kind: text('kind', { enum: taxKinds }).notNull(),
-  country: text('country'),
+  country: char('country', { length: 2 }),
   region: text('region'),
   scope: text('scope', { enum: taxScopes }).notNull().default('any'),
   rate: numeric('rate', { precision: 9, scale: 4 }).notNull(),
@@ -75,8 +75,8 @@ export const taxRules = pgTable('tax_rules', {
 export const exchangeRates = pgTable('exchange_rates', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  base: text('base').notNull(),
-  quote: text('quote').notNull(),
+  base: char('base', { length: 3 }).notNull(),
+  quote: char('quote', { length: 3 }).notNull(),
   rate: numeric('rate', { precision: 24, scale: 10 }).notNull(),
   rateDate: date('rate_date').notNull(),
   source: text('source', { enum: ['manual', 'ecb'] }).notNull().default('manual'),
@@ -97,7 +97,7 @@ export const subscriptions = pgTable('subscriptions', {
   nextPeriodStart: date('next_period_start').notNull(),
   nextPeriodEnd: date('next_period_end').notNull(),
   priceMinor: money('price_minor'),
-  currency: text('currency').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
   cancelledAt: ts('cancelled_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -126,8 +126,8 @@ export const invoices = pgTable('invoices', {
   sequence: bigint('sequence', { mode: 'number' }),
   number: text('number'),
   status: text('status', { enum: invoiceStatuses }).notNull().default('draft'),
-  currency: text('currency').notNull(),
-  baseCurrency: text('base_currency').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  baseCurrency: char('base_currency', { length: 3 }).notNull(),
   exchangeRate: numeric('exchange_rate', { precision: 24, scale: 10 }).notNull().default('1'),
   exchangeRateDate: date('exchange_rate_date'),
   issueDate: date('issue_date'),
@@ -215,7 +215,7 @@ export const billingCharges = pgTable('billing_charges', {
   kind: text('kind', { enum: ['one_time', 'proration'] }).notNull(),
   description: text('description').notNull(),
   amount: money('amount').notNull(),
-  currency: text('currency').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
   invoiceId: uuid('invoice_id'),
   createdAt: ts('created_at').notNull().defaultNow(),
 }, (t) => [

@@ -1,4 +1,4 @@
-import { bigint, integer, jsonb, pgTable, smallint, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, char, integer, jsonb, pgTable, smallint, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CheckItem, CustomAttribute } from '../aaa/index.ts';
 import { tenantRowKey } from '../../platform/db/tenant-key.ts';
 
@@ -13,8 +13,8 @@ export const subscriptionPlans = pgTable('subscription_plans', {
   uploadKbps: integer('upload_kbps').notNull(),
   // Integer minor units of `currency` (cents, paise, fils): money is never a float.
   priceMinor: bigint('price_minor', { mode: 'number' }).notNull(),
-  currency: text('currency').notNull(),
-  billingPeriod: text('billing_period', { enum: billingPeriods }).notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  billingPeriod: text('billing_period', { enum: billingPeriods }).notNull().default('monthly'),
   status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
   // AAA: what the NAS enforces (migrations/0002_aaa.sql).
   burstDownloadKbps: integer('burst_download_kbps'),

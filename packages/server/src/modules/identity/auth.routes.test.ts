@@ -186,3 +186,34 @@ describe('API keys', () => {
     expect((await api.get(`/api/isp/${isp.id}/subscribers`, { token: key })).status).toBe(401);
   });
 });
+
+describe('/api/auth/me: what the account may do, from the server\'s one permission matrix', () => {
+  it('gives each role its permissions and the roles it may grant, so the web keeps no copy', async () => {
+    const admin = (await api.get('/api/auth/me', { token: isp.adminToken })).json;
+    expect(admin.permissions).toEqual(['isp:read', 'isp:manage', 'branch:read', 'branch:manage', 'staff:read', 'staff:manage', 'subscriber:read', 'subscriber:manage',
+      'plan:read', 'plan:manage', 'audit:read', 'nas:read', 'nas:manage', 'aaa:test_login', 'apikey:manage', 'billing:read', 'billing:manage', 'billing:configure',
+      'noc:read', 'noc:manage', 'ticket:read', 'ticket:manage']);
+    expect(admin.grantable_roles).toEqual(['isp_admin', 'billing', 'support_agent', 'noc_engineer', 'branch_manager']);
+
+    await api.post(`/api/isp/${isp.id}/users`, { token: isp.adminToken, body: { email: 'agent@gamma.test', name: 'Agent', role: 'support_agent', password } });
+    const agent = (await api.get('/api/auth/me', { token: await api.login('agent@gamma.test', password) })).json;
+    expect(agent.permissions).toEqual(['isp:read', 'branch:read', 'subscriber:read', 'subscriber:manage', 'plan:read', 'nas:read', 'billing:read', 'noc:read', 'ticket:read', 'ticket:manage']);
+    expect(agent.grantable_roles).toEqual([]);
+
+    const subscriber = (await api.get('/api/auth/me', { token: await api.login('ann@gamma-net.test', password) })).json;
+    expect(subscriber.permissions).toEqual(['self:read', 'self:manage']);
+
+    const f = (await api.get('/api/auth/me', { token: founder })).json;
+    expect(f.permissions).toContain('platform:manage');
+  });
+
+  it('gives an API key its scopes, and another ISP\'s account only its own', async () => {
+    const created = await api.post(`/api/isp/${isp.id}/api-keys`, { token: isp.adminToken, body: { name: 'Scopes', scopes: ['subscriber:read', 'plan:read'] } });
+    const me = (await api.get('/api/auth/me', { token: created.json.key })).json;
+    expect(me).toMatchObject({ kind: 'api_key', isp_id: isp.id, permissions: ['subscriber:read', 'plan:read'], grantable_roles: [] });
+    const other = await createIspFixture(api, founder, 'me-other');
+    const otherMe = (await api.get('/api/auth/me', { token: other.adminToken })).json;
+    expect(otherMe).toMatchObject({ isp_id: other.id, isp_slug: 'me-other' });
+    expect(JSON.stringify(otherMe)).not.toContain(isp.id);
+  });
+});

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { requireActor } from '../../platform/http/authenticate.ts';
 import { HttpProblem } from '../../platform/http/errors.ts';
+import { grantableRoles, permissions, permissionsOf, roles } from '../../platform/auth/permissions.ts';
 import { login, logout, refresh } from './auth.service.ts';
 import { beginMfaSetup, confirmMfaSetup, disableMfa } from './mfa.service.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.service.ts';
@@ -53,6 +54,8 @@ export function registerAuthRoutes(app: Api, ctx: AppContext): void {
           kind: z.string(), id: z.string().nullable(), email: z.string().nullable(), name: z.string().nullable(), role: z.string(),
           isp_id: z.string().nullable(), isp_slug: z.string().nullable(), branch_id: z.string().nullable(),
           locale: z.string().nullable(), mfa_enabled: z.boolean(), mfa_setup_required: z.boolean(), scopes: z.array(z.string()).optional(),
+          permissions: z.array(z.enum(permissions)).describe('What this account may do (an API key: its scopes); the web hides the rest'),
+          grantable_roles: z.array(z.enum(roles)).describe('The staff roles this account may give to others'),
         }),
         ...commonErrors,
       },
@@ -66,6 +69,9 @@ export function registerAuthRoutes(app: Api, ctx: AppContext): void {
       isp_id: actor.ispId, isp_slug: subject?.isp_slug ?? null, branch_id: actor.branchId, locale: subject?.locale ?? null,
       mfa_enabled: subject?.mfa_enabled ?? false, mfa_setup_required: req.mfaSetupRequired,
       ...(actor.scopes ? { scopes: [...actor.scopes] } : {}),
+      // The server's one permission matrix, so the web keeps no copy of it.
+      permissions: actor.kind === 'api_key' ? [...(actor.scopes ?? [])] : permissionsOf(actor.role),
+      grantable_roles: actor.kind === 'api_key' ? [] : grantableRoles(actor.role),
     };
   });
 

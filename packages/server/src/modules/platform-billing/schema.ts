@@ -15,18 +15,18 @@ export const platformPaymentMethods = ['bank_transfer', 'card', 'cash', 'cheque'
 
 export const platformBillingSettings = pgTable('platform_billing_settings', {
   id: boolean('id').primaryKey().default(true),
-  legalName: text('legal_name').notNull(),
+  legalName: text('legal_name').notNull().default('AstraNetix'),
   address: text('address'),
   country: char('country', { length: 2 }),
   region: text('region'),
   taxId: text('tax_id'),
-  currency: char('currency', { length: 3 }).notNull(),
-  invoiceSeries: text('invoice_series').notNull(),
-  paymentTermsDays: integer('payment_terms_days').notNull(),
-  pricesIncludeTax: boolean('prices_include_tax').notNull(),
+  currency: char('currency', { length: 3 }).notNull().default('USD'),
+  invoiceSeries: text('invoice_series').notNull().default('SAAS'),
+  paymentTermsDays: integer('payment_terms_days').notNull().default(15),
+  pricesIncludeTax: boolean('prices_include_tax').notNull().default(false),
   taxName: text('tax_name'),
-  taxRate: numeric('tax_rate', { precision: 9, scale: 4 }).notNull(),
-  taxReverseChargeB2b: boolean('tax_reverse_charge_b2b').notNull(),
+  taxRate: numeric('tax_rate', { precision: 9, scale: 4 }).notNull().default('0'),
+  taxReverseChargeB2b: boolean('tax_reverse_charge_b2b').notNull().default(false),
   invoiceFooter: text('invoice_footer'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
@@ -45,7 +45,7 @@ export const platformPlans = pgTable('platform_plans', {
 
 export const platformPlanAssignments = pgTable('platform_plan_assignments', {
   ispId: uuid('isp_id').primaryKey(),
-  planId: uuid('plan_id').notNull(),
+  planId: uuid('plan_id').notNull().references(() => platformPlans.id, { onDelete: 'restrict' }),
   startDate: date('start_date').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -67,8 +67,8 @@ export const platformBillingRuns = pgTable('platform_billing_runs', {
 export const platformInvoices = pgTable('platform_invoices', {
   id: uuid('id').primaryKey().defaultRandom(),
   ispId: uuid('isp_id').notNull(),
-  planId: uuid('plan_id'),
-  runId: uuid('run_id'),
+  planId: uuid('plan_id').references(() => platformPlans.id, { onDelete: 'set null' }),
+  runId: uuid('run_id').references(() => platformBillingRuns.id, { onDelete: 'set null' }),
   series: text('series').notNull(),
   sequence: bigint('sequence', { mode: 'number' }),
   number: text('number'),

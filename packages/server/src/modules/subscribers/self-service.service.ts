@@ -76,7 +76,7 @@ export async function getOwnUsage(ctx: AppContext, actor: Actor, days: number): 
       SELECT coalesce(sum(input_octets + output_octets) FILTER (WHERE day = (now() AT TIME ZONE 'UTC')::date), 0)::float8 AS today,
              coalesce(sum(input_octets + output_octets), 0)::float8 AS month
       FROM usage_daily WHERE subscriber_id = ${me.id} AND day >= date_trunc('month', now() AT TIME ZONE 'UTC')::date`);
-    // The month's data packs raise the monthly quota, as they do in the AAA engine (migration 0021).
+    // The month's data packs raise the monthly quota, as they do in the AAA engine (migrations/functions/data_pack_bytes.sql).
     const [plan] = await rows<{ daily: number | null; monthly: number | null; packs: number; down: number | null; up: number | null }>(tx, sql`
       SELECT p.fup_daily_bytes::float8 AS daily, (p.fup_monthly_bytes + dp.bytes)::float8 AS monthly, dp.bytes::float8 AS packs,
              p.fup_download_kbps AS down, p.fup_upload_kbps AS up

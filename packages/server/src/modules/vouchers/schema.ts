@@ -1,4 +1,4 @@
-import { bigint, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, char, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
 import { subscriptionPlans } from '../catalog/schema.ts';
 import { subscribers } from '../subscribers/schema.ts';
@@ -20,16 +20,16 @@ export const voucherBatches = pgTable('voucher_batches', {
   kind: text('kind', { enum: voucherKinds }).notNull(),
   cardCount: integer('card_count').notNull(),
   pinLength: integer('pin_length').notNull(),
-  currency: text('currency').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
   valueMinor: bigint('value_minor', { mode: 'number' }),
   planId: uuid('plan_id'),
-  priceMinor: bigint('price_minor', { mode: 'number' }).notNull(),
+  priceMinor: bigint('price_minor', { mode: 'number' }).notNull().default(0),
   validityDays: integer('validity_days'),
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   dataLimitBytes: bigint('data_limit_bytes', { mode: 'number' }),
   timeLimitS: bigint('time_limit_s', { mode: 'number' }),
-  status: text('status', { enum: ['active', 'disabled'] }).notNull(),
-  printCount: integer('print_count').notNull(),
+  status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+  printCount: integer('print_count').notNull().default(0),
   lastPrintedAt: timestamp('last_printed_at', { withTimezone: true }),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -49,7 +49,7 @@ export const voucherCards = pgTable('voucher_cards', {
   serial: text('serial').notNull(),
   pinHash: text('pin_hash').notNull(),
   pinEnc: text('pin_enc').notNull(),
-  status: text('status', { enum: cardStatuses }).notNull(),
+  status: text('status', { enum: cardStatuses }).notNull().default('unused'),
   soldAt: timestamp('sold_at', { withTimezone: true }),
   soldBy: uuid('sold_by'),
   soldBranchId: uuid('sold_branch_id'),

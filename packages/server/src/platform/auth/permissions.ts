@@ -71,3 +71,13 @@ export function canGrant(granter: Role, role: Role): boolean {
   if (granter === 'branch_manager') return role === 'branch_manager' || role === 'support_agent' || role === 'noc_engineer';
   return false;
 }
+
+/** Everything a role may do, in the order of `permissions`: what /api/auth/me tells the web. */
+export function permissionsOf(role: Role): Permission[] {
+  return permissions.filter((p) => matrix[role].has(p));
+}
+
+/** The roles a role may grant, in the order of `roles`. */
+export function grantableRoles(granter: Role): Role[] {
+  return roles.filter((r) => canGrant(granter, r));
+}

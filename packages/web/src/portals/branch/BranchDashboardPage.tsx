@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
 import { ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 import { useIsp } from '../isp/context.ts';
-import { DashboardView } from '../isp/DashboardView.tsx';
+import { DashboardView } from '../isp/reporting/DashboardView.tsx';
 
 export default function BranchDashboardPage({ branchId: fixed }: { branchId?: string }) {
   const t = useT();

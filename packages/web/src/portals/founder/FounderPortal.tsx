@@ -13,13 +13,13 @@ import { AppShell } from '../../ui/AppShell.tsx';
 import { Loading } from '../../ui/common.tsx';
 import { NotFound } from '../../ui/NotFound.tsx';
 
-const Dashboard = lazy(() => import('./DashboardPage.tsx'));
-const Isps = lazy(() => import('./IspsPage.tsx'));
-const CreateIsp = lazy(() => import('./CreateIspPage.tsx'));
-const IspDetail = lazy(() => import('./IspDetailPage.tsx'));
-const SaasBilling = lazy(() => import('./SaasBillingPage.tsx'));
-const Users = lazy(() => import('./UsersPage.tsx'));
-const System = lazy(() => import('./SystemPage.tsx'));
+const Dashboard = lazy(() => import('./reporting/DashboardPage.tsx'));
+const Isps = lazy(() => import('./tenancy/IspsPage.tsx'));
+const CreateIsp = lazy(() => import('./tenancy/CreateIspPage.tsx'));
+const IspDetail = lazy(() => import('./tenancy/IspDetailPage.tsx'));
+const SaasBilling = lazy(() => import('./platform-billing/SaasBillingPage.tsx'));
+const Users = lazy(() => import('./identity/UsersPage.tsx'));
+const System = lazy(() => import('./system/SystemPage.tsx'));
 const Security = lazy(() => import('../../ui/SecurityPage.tsx'));
 
 export default function FounderPortal() {

@@ -29,46 +29,47 @@ import ReviewIcon from '@mui/icons-material/GppMaybeOutlined';
 import TicketIcon from '@mui/icons-material/SupportAgentOutlined';
 import SubscriptionIcon from '@mui/icons-material/WorkspacePremiumOutlined';
 import { api } from '../../api/client.ts';
+import { STAFF_ROLES } from '../../api/enums.ts';
+import type { Permission } from '../../api/types.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
-import { can } from '../../auth/permissions.ts';
 import { FormatSettings, useT } from '../../i18n/index.tsx';
 import { AppShell, type NavItem } from '../../ui/AppShell.tsx';
 import { ErrorAlert, Loading, ok, useLoad } from '../../ui/common.tsx';
 import { NotFound } from '../../ui/NotFound.tsx';
 import { IspCtx, type IspScope } from './context.ts';
 
-const IspDashboard = lazy(() => import('./DashboardPage.tsx'));
+const IspDashboard = lazy(() => import('./reporting/DashboardPage.tsx'));
 const BranchDashboard = lazy(() => import('../branch/BranchDashboardPage.tsx'));
-const Subscribers = lazy(() => import('./SubscribersPage.tsx'));
-const SubscriberDetail = lazy(() => import('./SubscriberPage.tsx'));
-const Plans = lazy(() => import('./PlansPage.tsx'));
-const Sessions = lazy(() => import('./SessionsPage.tsx'));
-const NasDevices = lazy(() => import('./NasPage.tsx'));
-const TestLogin = lazy(() => import('./TestLoginPage.tsx'));
-const Branches = lazy(() => import('./BranchesPage.tsx'));
-const Staff = lazy(() => import('./StaffPage.tsx'));
-const ApiKeys = lazy(() => import('./ApiKeysPage.tsx'));
-const Settings = lazy(() => import('./SettingsPage.tsx'));
+const Subscribers = lazy(() => import('./subscribers/SubscribersPage.tsx'));
+const SubscriberDetail = lazy(() => import('./subscribers/SubscriberPage.tsx'));
+const Plans = lazy(() => import('./catalog/PlansPage.tsx'));
+const Sessions = lazy(() => import('./aaa/SessionsPage.tsx'));
+const NasDevices = lazy(() => import('./aaa/NasPage.tsx'));
+const TestLogin = lazy(() => import('./aaa/TestLoginPage.tsx'));
+const Branches = lazy(() => import('./tenancy/BranchesPage.tsx'));
+const Staff = lazy(() => import('./identity/StaffPage.tsx'));
+const ApiKeys = lazy(() => import('./identity/ApiKeysPage.tsx'));
+const Settings = lazy(() => import('./tenancy/SettingsPage.tsx'));
 const Security = lazy(() => import('../../ui/SecurityPage.tsx'));
-const Vouchers = lazy(() => import('./VouchersPage.tsx'));
-const VoucherBatch = lazy(() => import('./VoucherBatchPage.tsx'));
+const Vouchers = lazy(() => import('./vouchers/VouchersPage.tsx'));
+const VoucherBatch = lazy(() => import('./vouchers/VoucherBatchPage.tsx'));
 const NocDashboard = lazy(() => import('./noc/NocDashboardPage.tsx'));
 const NocDevices = lazy(() => import('./noc/DevicesPage.tsx'));
 const NocDevice = lazy(() => import('./noc/DevicePage.tsx'));
-const NocIncidents = lazy(() => import('./noc-alerts/IncidentsPage.tsx'));
-const NocTopology = lazy(() => import('./noc-alerts/TopologyPage.tsx'));
-const NocRules = lazy(() => import('./noc-alerts/AlertRulesPage.tsx'));
-const NocMaintenance = lazy(() => import('./noc-alerts/MaintenancePage.tsx'));
-const NocSla = lazy(() => import('./noc-alerts/SlaPage.tsx'));
-const NocLogs = lazy(() => import('./noc-alerts/LogsPage.tsx'));
+const NocIncidents = lazy(() => import('./noc/alerts/IncidentsPage.tsx'));
+const NocTopology = lazy(() => import('./noc/alerts/TopologyPage.tsx'));
+const NocRules = lazy(() => import('./noc/alerts/AlertRulesPage.tsx'));
+const NocMaintenance = lazy(() => import('./noc/alerts/MaintenancePage.tsx'));
+const NocSla = lazy(() => import('./noc/sla/SlaPage.tsx'));
+const NocLogs = lazy(() => import('./noc/logs/LogsPage.tsx'));
 const Billing = lazy(() => import('./billing/BillingPage.tsx'));
-const Payments = lazy(() => import('./payments/PaymentsPage.tsx'));
-const FraudReview = lazy(() => import('./payments/FraudReviewPage.tsx'));
-const Gateways = lazy(() => import('./payments/GatewaysPage.tsx'));
-const Dunning = lazy(() => import('./payments/DunningPage.tsx'));
+const Payments = lazy(() => import('./billing/payments/PaymentsPage.tsx'));
+const FraudReview = lazy(() => import('./billing/payments/FraudReviewPage.tsx'));
+const Gateways = lazy(() => import('./billing/payments/GatewaysPage.tsx'));
+const Dunning = lazy(() => import('./billing/payments/DunningPage.tsx'));
 const Tickets = lazy(() => import('./support/TicketsPage.tsx'));
 const TicketDetail = lazy(() => import('./support/TicketPage.tsx'));
-const Subscription = lazy(() => import('./SubscriptionPage.tsx'));
+const Subscription = lazy(() => import('./platform-billing/SubscriptionPage.tsx'));
 
 export default function StaffPortal({ slug, ispId }: { slug: string; ispId: string }) {
   const { me } = useAuth();
@@ -77,25 +78,28 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
   const role = me?.role ?? '';
   const base = `/t/${slug}`;
   const branchId = role === 'branch_manager' ? (me?.branch_id ?? null) : null;
+  const permissions = useMemo(() => me?.permissions ?? [], [me]);
+  const grantableRoles = useMemo(() => STAFF_ROLES.filter((r) => me?.grantable_roles.includes(r)), [me]);
+  const can = (p: Permission) => permissions.includes(p);
 
   const scope = useMemo<IspScope | null>(
-    () => (isp ? { isp, ispId, slug, role, branchId, base, reloadIsp: reload } : null),
-    [isp, ispId, slug, role, branchId, base, reload],
+    () => (isp ? { isp, ispId, slug, role, permissions, grantableRoles, branchId, base, reloadIsp: reload } : null),
+    [isp, ispId, slug, role, permissions, grantableRoles, branchId, base, reload],
   );
 
   if (me && me.kind === 'user' && me.isp_slug !== slug) return <Navigate to={homeOf(me)} replace />;
 
   const nav: NavItem[] = [
     { to: base, label: t('nav.dashboard'), icon: <DashboardIcon />, end: true },
-    ...(can(role, 'subscriber:read') ? [{ to: `${base}/subscribers`, label: t('nav.subscribers'), icon: <PeopleIcon /> }] : []),
-    ...(can(role, 'ticket:read') ? [{ to: `${base}/tickets`, label: t('tickets.title'), icon: <TicketIcon /> }] : []),
-    ...(can(role, 'subscriber:read') ? [{ to: `${base}/sessions`, label: t('nav.sessions'), icon: <SessionsIcon /> }] : []),
-    ...(can(role, 'plan:read') ? [{ to: `${base}/plans`, label: t('nav.plans'), icon: <PlansIcon /> }] : []),
-    ...(can(role, 'billing:read') ? [{ to: `${base}/vouchers`, label: t('nav.vouchers'), icon: <VoucherIcon /> }] : []),
-    ...(can(role, 'branch:read') ? [{ to: `${base}/branches`, label: t('nav.branches'), icon: <BranchIcon /> }] : []),
-    ...(can(role, 'nas:read') ? [{ to: `${base}/nas`, label: t('nav.nas'), icon: <RouterIcon /> }] : []),
+    ...(can('subscriber:read') ? [{ to: `${base}/subscribers`, label: t('nav.subscribers'), icon: <PeopleIcon /> }] : []),
+    ...(can('ticket:read') ? [{ to: `${base}/tickets`, label: t('tickets.title'), icon: <TicketIcon /> }] : []),
+    ...(can('subscriber:read') ? [{ to: `${base}/sessions`, label: t('nav.sessions'), icon: <SessionsIcon /> }] : []),
+    ...(can('plan:read') ? [{ to: `${base}/plans`, label: t('nav.plans'), icon: <PlansIcon /> }] : []),
+    ...(can('billing:read') ? [{ to: `${base}/vouchers`, label: t('nav.vouchers'), icon: <VoucherIcon /> }] : []),
+    ...(can('branch:read') ? [{ to: `${base}/branches`, label: t('nav.branches'), icon: <BranchIcon /> }] : []),
+    ...(can('nas:read') ? [{ to: `${base}/nas`, label: t('nav.nas'), icon: <RouterIcon /> }] : []),
     // NOC: alerts, incidents, rules, maintenance, SLA, logs and the map (noc:read; changes need noc:manage).
-    ...(can(role, 'noc:read') ? [
+    ...(can('noc:read') ? [
       { to: `${base}/noc`, label: t('noc.nav.dashboard'), icon: <NocIcon />, end: true },
       { to: `${base}/noc/devices`, label: t('noc.nav.devices'), icon: <DeviceIcon /> },
       { to: `${base}/noc/incidents`, label: t('noca.nav.incidents'), icon: <IncidentIcon /> },
@@ -105,16 +109,16 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
       { to: `${base}/noc/sla`, label: t('noca.nav.sla'), icon: <SlaIcon /> },
       { to: `${base}/noc/logs`, label: t('noca.nav.logs'), icon: <LogIcon /> },
     ] : []),
-    ...(can(role, 'aaa:test_login') ? [{ to: `${base}/test-login`, label: t('nav.testLogin'), icon: <TestIcon /> }] : []),
-    ...(can(role, 'billing:read') ? [{ to: `${base}/billing`, label: t('nav.billing'), icon: <BillingIcon /> }] : []),
-    ...(can(role, 'billing:read') ? [{ to: `${base}/payments`, label: t('nav.payments'), icon: <PaymentsIcon /> }] : []),
-    ...(can(role, 'billing:read') ? [{ to: `${base}/fraud-review`, label: t('nav.fraudReview'), icon: <ReviewIcon /> }] : []),
-    ...(can(role, 'billing:read') && !branchId ? [{ to: `${base}/payment-gateways`, label: t('nav.gateways'), icon: <GatewayIcon /> }] : []),
-    ...(can(role, 'billing:read') && !branchId ? [{ to: `${base}/dunning`, label: t('nav.dunning'), icon: <DunningIcon /> }] : []),
-    ...(can(role, 'staff:read') ? [{ to: `${base}/staff`, label: t('nav.staff'), icon: <StaffIcon /> }] : []),
-    ...(can(role, 'apikey:manage') ? [{ to: `${base}/api-keys`, label: t('nav.apiKeys'), icon: <KeyIcon /> }] : []),
-    ...(can(role, 'isp:manage') ? [{ to: `${base}/subscription`, label: t('nav.subscription'), icon: <SubscriptionIcon /> }] : []),
-    ...(can(role, 'isp:manage') ? [{ to: `${base}/settings`, label: t('nav.settings'), icon: <SettingsIcon /> }] : []),
+    ...(can('aaa:test_login') ? [{ to: `${base}/test-login`, label: t('nav.testLogin'), icon: <TestIcon /> }] : []),
+    ...(can('billing:read') ? [{ to: `${base}/billing`, label: t('nav.billing'), icon: <BillingIcon /> }] : []),
+    ...(can('billing:read') ? [{ to: `${base}/payments`, label: t('nav.payments'), icon: <PaymentsIcon /> }] : []),
+    ...(can('billing:read') ? [{ to: `${base}/fraud-review`, label: t('nav.fraudReview'), icon: <ReviewIcon /> }] : []),
+    ...(can('billing:read') && !branchId ? [{ to: `${base}/payment-gateways`, label: t('nav.gateways'), icon: <GatewayIcon /> }] : []),
+    ...(can('billing:read') && !branchId ? [{ to: `${base}/dunning`, label: t('nav.dunning'), icon: <DunningIcon /> }] : []),
+    ...(can('staff:read') ? [{ to: `${base}/staff`, label: t('nav.staff'), icon: <StaffIcon /> }] : []),
+    ...(can('apikey:manage') ? [{ to: `${base}/api-keys`, label: t('nav.apiKeys'), icon: <KeyIcon /> }] : []),
+    ...(can('isp:manage') ? [{ to: `${base}/subscription`, label: t('nav.subscription'), icon: <SubscriptionIcon /> }] : []),
+    ...(can('isp:manage') ? [{ to: `${base}/settings`, label: t('nav.settings'), icon: <SettingsIcon /> }] : []),
     ...(me?.kind === 'user' ? [{ to: `${base}/security`, label: t('nav.security'), icon: <SecurityIcon /> }] : []),
   ];
 
@@ -139,36 +143,36 @@ export default function StaffPortal({ slug, ispId }: { slug: string; ispId: stri
             <Suspense fallback={<Loading />}>
               <Routes>
                 <Route index element={branchId ? <BranchDashboard branchId={branchId} /> : <IspDashboard />} />
-                {can(role, 'subscriber:read') ? <Route path="subscribers" element={<Subscribers />} /> : null}
-                {can(role, 'subscriber:read') ? <Route path="subscribers/:id" element={<SubscriberDetail />} /> : null}
-                {can(role, 'subscriber:read') ? <Route path="sessions" element={<Sessions />} /> : null}
-                {can(role, 'ticket:read') ? <Route path="tickets" element={<Tickets />} /> : null}
-                {can(role, 'ticket:read') ? <Route path="tickets/:id" element={<TicketDetail />} /> : null}
-                {can(role, 'plan:read') ? <Route path="plans" element={<Plans />} /> : null}
-                {can(role, 'nas:read') ? <Route path="nas" element={<NasDevices />} /> : null}
-                {can(role, 'billing:read') ? <Route path="vouchers" element={<Vouchers />} /> : null}
-                {can(role, 'billing:read') ? <Route path="vouchers/:batchId" element={<VoucherBatch />} /> : null}
-                {can(role, 'noc:read') ? <Route path="noc" element={<NocDashboard />} /> : null}
-                {can(role, 'noc:read') ? <Route path="noc/devices" element={<NocDevices />} /> : null}
-                {can(role, 'noc:read') ? <Route path="noc/devices/:deviceId" element={<NocDevice />} /> : null}
-                {can(role, 'noc:read') ? <Route path="noc/incidents" element={<NocIncidents />} /> : null}
-                {can(role, 'noc:read') ? <Route path="noc/topology" element={<NocTopology />} /> : null}
-                {can(role, 'noc:read') ? <Route path="noc/rules" element={<NocRules />} /> : null}
-                {can(role, 'noc:read') ? <Route path="noc/maintenance" element={<NocMaintenance />} /> : null}
-                {can(role, 'noc:read') ? <Route path="noc/sla" element={<NocSla />} /> : null}
-                {can(role, 'noc:read') ? <Route path="noc/logs" element={<NocLogs />} /> : null}
-                {can(role, 'aaa:test_login') ? <Route path="test-login" element={<TestLogin />} /> : null}
-                {can(role, 'branch:read') ? <Route path="branches" element={<Branches />} /> : null}
-                {can(role, 'branch:read') ? <Route path="branches/:branchId" element={<BranchDashboard />} /> : null}
-                {can(role, 'billing:read') ? <Route path="billing/*" element={<Billing />} /> : null}
-                {can(role, 'billing:read') ? <Route path="payments" element={<Payments />} /> : null}
-                {can(role, 'billing:read') ? <Route path="fraud-review" element={<FraudReview />} /> : null}
-                {can(role, 'billing:read') ? <Route path="payment-gateways" element={<Gateways />} /> : null}
-                {can(role, 'billing:read') ? <Route path="dunning" element={<Dunning />} /> : null}
-                {can(role, 'staff:read') ? <Route path="staff" element={<Staff />} /> : null}
-                {can(role, 'apikey:manage') ? <Route path="api-keys" element={<ApiKeys />} /> : null}
-                {can(role, 'isp:manage') ? <Route path="subscription" element={<Subscription />} /> : null}
-                {can(role, 'isp:manage') ? <Route path="settings" element={<Settings />} /> : null}
+                {can('subscriber:read') ? <Route path="subscribers" element={<Subscribers />} /> : null}
+                {can('subscriber:read') ? <Route path="subscribers/:id" element={<SubscriberDetail />} /> : null}
+                {can('subscriber:read') ? <Route path="sessions" element={<Sessions />} /> : null}
+                {can('ticket:read') ? <Route path="tickets" element={<Tickets />} /> : null}
+                {can('ticket:read') ? <Route path="tickets/:id" element={<TicketDetail />} /> : null}
+                {can('plan:read') ? <Route path="plans" element={<Plans />} /> : null}
+                {can('nas:read') ? <Route path="nas" element={<NasDevices />} /> : null}
+                {can('billing:read') ? <Route path="vouchers" element={<Vouchers />} /> : null}
+                {can('billing:read') ? <Route path="vouchers/:batchId" element={<VoucherBatch />} /> : null}
+                {can('noc:read') ? <Route path="noc" element={<NocDashboard />} /> : null}
+                {can('noc:read') ? <Route path="noc/devices" element={<NocDevices />} /> : null}
+                {can('noc:read') ? <Route path="noc/devices/:deviceId" element={<NocDevice />} /> : null}
+                {can('noc:read') ? <Route path="noc/incidents" element={<NocIncidents />} /> : null}
+                {can('noc:read') ? <Route path="noc/topology" element={<NocTopology />} /> : null}
+                {can('noc:read') ? <Route path="noc/rules" element={<NocRules />} /> : null}
+                {can('noc:read') ? <Route path="noc/maintenance" element={<NocMaintenance />} /> : null}
+                {can('noc:read') ? <Route path="noc/sla" element={<NocSla />} /> : null}
+                {can('noc:read') ? <Route path="noc/logs" element={<NocLogs />} /> : null}
+                {can('aaa:test_login') ? <Route path="test-login" element={<TestLogin />} /> : null}
+                {can('branch:read') ? <Route path="branches" element={<Branches />} /> : null}
+                {can('branch:read') ? <Route path="branches/:branchId" element={<BranchDashboard />} /> : null}
+                {can('billing:read') ? <Route path="billing/*" element={<Billing />} /> : null}
+                {can('billing:read') ? <Route path="payments" element={<Payments />} /> : null}
+                {can('billing:read') ? <Route path="fraud-review" element={<FraudReview />} /> : null}
+                {can('billing:read') ? <Route path="payment-gateways" element={<Gateways />} /> : null}
+                {can('billing:read') ? <Route path="dunning" element={<Dunning />} /> : null}
+                {can('staff:read') ? <Route path="staff" element={<Staff />} /> : null}
+                {can('apikey:manage') ? <Route path="api-keys" element={<ApiKeys />} /> : null}
+                {can('isp:manage') ? <Route path="subscription" element={<Subscription />} /> : null}
+                {can('isp:manage') ? <Route path="settings" element={<Settings />} /> : null}
                 <Route path="security" element={<Security />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>

@@ -1,12 +1,15 @@
 import { createContext, useContext } from 'react';
-import type { Isp } from '../../api/types.ts';
-import { can, type Permission } from '../../auth/permissions.ts';
+import type { Isp, Permission, StaffRole } from '../../api/types.ts';
 
 export type IspScope = {
   isp: Isp;
   ispId: string;
   slug: string;
   role: string;
+  /** What the account may do, as /api/auth/me lists it: the UI hides the rest, the server refuses it. */
+  permissions: readonly Permission[];
+  /** The staff roles the account may give to others. */
+  grantableRoles: readonly StaffRole[];
   /** Set for branch managers: the root of their subtree. */
   branchId: string | null;
   base: string;
@@ -18,5 +21,5 @@ export const IspCtx = createContext<IspScope | null>(null);
 export function useIsp(): IspScope & { can: (p: Permission) => boolean } {
   const c = useContext(IspCtx);
   if (!c) throw new Error('useIsp outside the ISP portal');
-  return { ...c, can: (p: Permission) => can(c.role, p) };
+  return { ...c, can: (p: Permission) => c.permissions.includes(p) };
 }

@@ -7,7 +7,7 @@ import { useLive } from '../../api/live.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { LiveBadge } from '../../ui/LiveBadge.tsx';
 import { PageHeader, StatusChip } from '../../ui/common.tsx';
-import { useSubscriber } from './SubscriberPortal.tsx';
+import { useSubscriber } from './context.ts';
 
 export default function SubscriberHomePage() {
   const t = useT();

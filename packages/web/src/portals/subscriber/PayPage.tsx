@@ -7,7 +7,7 @@ import { useAuth } from '../../auth/AuthProvider.tsx';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { CouponCard } from './CouponCard.tsx';
 import { ErrorAlert, Loading, PageHeader, ok, useLoad } from '../../ui/common.tsx';
-import { PaymentStatusChip } from '../isp/payments/common.tsx';
+import { PaymentStatusChip } from '../isp/billing/payments/common.tsx';
 
 export default function PayPage() {
   const t = useT();

@@ -4,7 +4,7 @@ import { Alert, Button, Card, CardContent, Dialog, DialogActions, DialogContent,
 import { api, problemDetail } from '../../api/client.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { ErrorAlert, ok, useLoad } from '../../ui/common.tsx';
-import { useSubscriber } from './SubscriberPortal.tsx';
+import { useSubscriber } from './context.ts';
 
 type Preview = { plan: { id: string; name: string }; effective_date: string; proration: { description: string; amount: number; currency: string }[]; new_price_minor: number; new_currency: string };
 

@@ -6,7 +6,7 @@ import type { OwnProfile, OwnProfileBody } from '../../api/types.ts';
 import { isLocale, LOCALES, useI18n } from '../../i18n/index.tsx';
 import { ErrorAlert, Loading, ok, PageHeader, useLoad } from '../../ui/common.tsx';
 import { PasswordChangeCard } from '../../ui/PasswordChangeCard.tsx';
-import { useSubscriber } from './SubscriberPortal.tsx';
+import { useSubscriber } from './context.ts';
 
 type Form = { first_name: string; last_name: string; email: string; phone: string; address: string; city: string; locale: string };
 

@@ -1,5 +1,5 @@
 /** Subscriber self-service: their plan and status, their profile. Installable as a PWA. */
-import { createContext, lazy, Suspense, useContext } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import HomeIcon from '@mui/icons-material/WifiOutlined';
 import PersonIcon from '@mui/icons-material/PersonOutlined';
@@ -9,12 +9,12 @@ import InvoiceIcon from '@mui/icons-material/ReceiptLongOutlined';
 import PayIcon from '@mui/icons-material/PaymentsOutlined';
 import SupportIcon from '@mui/icons-material/SupportAgentOutlined';
 import { api } from '../../api/client.ts';
-import type { SubscriberDashboard } from '../../api/types.ts';
 import { homeOf, useAuth } from '../../auth/AuthProvider.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { AppShell } from '../../ui/AppShell.tsx';
 import { ErrorAlert, Loading, ok, useLoad } from '../../ui/common.tsx';
 import { NotFound } from '../../ui/NotFound.tsx';
+import { SubscriberCtx } from './context.ts';
 
 const Home = lazy(() => import('./HomePage.tsx'));
 const Profile = lazy(() => import('./ProfilePage.tsx'));
@@ -23,14 +23,6 @@ const Usage = lazy(() => import('./UsagePage.tsx'));
 const Invoices = lazy(() => import('./InvoicesPage.tsx'));
 const Pay = lazy(() => import('./PayPage.tsx'));
 const Support = lazy(() => import('./SupportPage.tsx'));
-
-type Self = SubscriberDashboard & { reload: () => void };
-const Ctx = createContext<Self | null>(null);
-export function useSubscriber(): Self {
-  const c = useContext(Ctx);
-  if (!c) throw new Error('useSubscriber outside the subscriber portal');
-  return c;
-}
 
 export default function SubscriberPortal({ slug }: { slug: string }) {
   const t = useT();
@@ -52,7 +44,7 @@ export default function SubscriberPortal({ slug }: { slug: string }) {
     <AppShell nav={nav} portalLabel={t('portal.subscriber')} loginPath={`/t/${slug}/login`}>
       <ErrorAlert error={error} onRetry={reload} />
       {!data ? (error ? null : <Loading />) : (
-        <Ctx.Provider value={{ ...data, reload }}>
+        <SubscriberCtx.Provider value={{ ...data, reload }}>
           <Suspense fallback={<Loading />}>
             <Routes>
               <Route index element={<Home />} />
@@ -66,7 +58,7 @@ export default function SubscriberPortal({ slug }: { slug: string }) {
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>
-        </Ctx.Provider>
+        </SubscriberCtx.Provider>
       )}
     </AppShell>
   );

@@ -9,9 +9,8 @@ import type { OwnTicketDetail } from '../../api/types.ts';
 import { useFormat, useT } from '../../i18n/index.tsx';
 import { ErrorAlert, Loading, PageHeader, ok, useLoad } from '../../ui/common.tsx';
 import { Thread, TicketList, TicketStatusChip } from '../../ui/tickets.tsx';
+import { SELF_TICKET_PRIORITIES, TICKET_CATEGORIES } from '../../api/enums.ts';
 
-const categories = ['connectivity', 'billing', 'installation', 'other'] as const;
-const priorities = ['low', 'normal', 'high'] as const;
 
 export default function SupportPage() {
   const { ticketId } = useParams();
@@ -52,8 +51,8 @@ function NewTicketForm() {
   const t = useT();
   const navigate = useNavigate();
   const [subject, setSubject] = useState('');
-  const [category, setCategory] = useState<(typeof categories)[number]>('connectivity');
-  const [priority, setPriority] = useState<(typeof priorities)[number]>('normal');
+  const [category, setCategory] = useState<(typeof TICKET_CATEGORIES)[number]>('connectivity');
+  const [priority, setPriority] = useState<(typeof SELF_TICKET_PRIORITIES)[number]>('normal');
   const [body, setBody] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -80,10 +79,10 @@ function NewTicketForm() {
             <TextField required label={t('tickets.subject')} name="subject" value={subject} onChange={(e) => setSubject(e.target.value)}
               error={Boolean(errors.subject)} helperText={errors.subject} slotProps={{ htmlInput: { maxLength: 200 } }} />
             <TextField select label={t('tickets.categoryLabel')} name="category" value={category} onChange={(e) => setCategory(e.target.value as typeof category)}>
-              {categories.map((c) => <MenuItem key={c} value={c}>{t(`tickets.category.${c}`)}</MenuItem>)}
+              {TICKET_CATEGORIES.map((c) => <MenuItem key={c} value={c}>{t(`tickets.category.${c}`)}</MenuItem>)}
             </TextField>
             <TextField select label={t('tickets.priorityLabel')} name="priority" value={priority} onChange={(e) => setPriority(e.target.value as typeof priority)}>
-              {priorities.map((p) => <MenuItem key={p} value={p}>{t(`tickets.priority.${p}`)}</MenuItem>)}
+              {SELF_TICKET_PRIORITIES.map((p) => <MenuItem key={p} value={p}>{t(`tickets.priority.${p}`)}</MenuItem>)}
             </TextField>
             <TextField required multiline minRows={4} label={t('tickets.self.describe')} name="body" value={body} onChange={(e) => setBody(e.target.value)}
               error={Boolean(errors.body)} helperText={errors.body} />

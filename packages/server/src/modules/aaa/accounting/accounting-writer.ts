@@ -117,7 +117,7 @@ export class AccountingWriter {
     // Sorted, so that concurrent batches (other lanes, other processes) lock session rows in one order.
     const list = [...merged.values()].sort((a, b) => (a.uniqueId < b.uniqueId ? -1 : a.uniqueId > b.uniqueId ? 1 : 0));
     const col = (f: (r: AcctRecord) => string | number | Date | null) => pgArray(list.map(f));
-    // One autocommitted statement (migration 0014): lock, upsert, leases and rollups in one round trip.
+    // One autocommitted statement (migrations/functions/aaa_apply_accounting.sql): lock, upsert, leases and rollups in one round trip.
     const deltas = await this.db.query<{ uid: string; delta: string }>(
       `SELECT uid, delta::text FROM aaa_apply_accounting($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::inet[],
         $8::bigint[], $9::text[], $10::text[], $11::inet[], $12::text[], $13::text[], $14::text[], $15::text[], $16::timestamptz[],

@@ -140,7 +140,7 @@ export class PostAuthWriter {
     const col = (values: readonly (string | null)[]) => pgArray(values, start, end);
     // One Date for the whole batch: each is formatted before the next is set.
     const time = new Date(0);
-    // One autocommitted statement (migration 0014) rather than a scoped transaction of four round trips.
+    // One autocommitted statement (migrations/functions/aaa_log_postauth.sql) rather than a scoped transaction of four round trips.
     await this.db.query(
       'SELECT aaa_log_postauth($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::inet[], $10::timestamptz[])',
       [col(c.ispId), col(c.subscriberId), col(c.nasId), col(c.username), col(c.result), col(c.reason), col(c.method),

@@ -202,7 +202,7 @@ export class SubscriberCache {
 }
 
 // Usage so far this UTC day and month comes from the daily rollup, aggregated once per query;
-// the month's data packs (migration 0021) raise the monthly quota.
+// the month's data packs (migrations/functions/data_pack_bytes.sql) raise the monthly quota.
 const selectSubscribers = sql`
   SELECT s.id, s.isp_id, s.username, s.network_password_enc, s.status, s.radius_reply, s.radius_check, s.mac_address, host(s.static_ip) AS static_ip, s.expires_at,
          i.expired_action, i.walled_garden_address_list, i.timezone, to_jsonb(p) AS plan,

@@ -78,7 +78,7 @@ export const paymentAllocations = pgTable('payment_allocations', {
   /** What the invoice received, in its own currency, at `exchangeRate` (1 currency = rate invoice currency). */
   invoiceAmount: money('invoice_amount').notNull(),
   invoiceCurrency: char('invoice_currency', { length: 3 }).notNull(),
-  exchangeRate: numeric('exchange_rate').notNull().default('1'),
+  exchangeRate: numeric('exchange_rate', { precision: 24, scale: 10 }).notNull().default('1'),
   rateDate: date('rate_date'),
   rateSource: text('rate_source'),
   createdBy: uuid('created_by'),
@@ -149,8 +149,8 @@ export const gatewayEvents = pgTable('gateway_events', {
 export const dunningSettings = pgTable('dunning_settings', {
   ispId: uuid('isp_id').primaryKey(),
   enabled: boolean('enabled').notNull().default(false),
-  reminderDaysBefore: integer('reminder_days_before').array().notNull(),
-  reminderDaysAfter: integer('reminder_days_after').array().notNull(),
+  reminderDaysBefore: integer('reminder_days_before').array().notNull().default([3]),
+  reminderDaysAfter: integer('reminder_days_after').array().notNull().default([1, 7]),
   graceDays: integer('grace_days').notNull().default(10),
   smsEnabled: boolean('sms_enabled').notNull().default(false),
   updatedAt: ts('updated_at').notNull().defaultNow(),

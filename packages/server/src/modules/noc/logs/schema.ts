@@ -1,4 +1,4 @@
-import { bigint, boolean, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, inet, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantKey } from '../../../platform/db/tenant-key.ts';
 import { nocDevices } from '../schema.ts';
 import { branches } from '../../tenancy/schema.ts';
@@ -9,7 +9,7 @@ export const nocLogMessages = pgTable('noc_log_messages', {
   branchId: uuid('branch_id'),
   deviceId: uuid('device_id'),
   kind: text('kind', { enum: ['syslog', 'trap'] }).notNull(),
-  sourceIp: text('source_ip').notNull(),
+  sourceIp: inet('source_ip').notNull(),
   facility: smallint('facility'),
   severity: smallint('severity').notNull(),
   host: text('host'),

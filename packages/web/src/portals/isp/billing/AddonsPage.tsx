@@ -1,20 +1,19 @@
 /** The add-on catalogue: static IPs, data packs, speed boosters and other extras, one-off or recurring. */
 import { useEffect, useState, type FormEvent } from 'react';
 import {
-  Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, IconButton, MenuItem, Paper, Table,
-  TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, Typography,
+  Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, MenuItem, TextField, Typography,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import EditIcon from '@mui/icons-material/EditOutlined';
 import { api, fieldErrors, problemDetail } from '../../../api/client.ts';
 import { minorDigits, useFormat, useT } from '../../../i18n/index.tsx';
-import { ErrorAlert, Loading, ok, useLoad } from '../../../ui/common.tsx';
+import { ok, useLoad } from '../../../ui/common.tsx';
+import { CrudTable } from '../../../ui/crud/CrudTable.tsx';
+import { useCrud } from '../../../ui/crud/useCrud.ts';
 import { CurrencyField } from '../../../ui/fields.tsx';
 import { useIsp } from '../context.ts';
 import type { Addon } from './types.ts';
+import { ADDON_BILLINGS, ADDON_KINDS } from '../../../api/enums.ts';
 
-const KINDS = ['static_ip', 'data_pack', 'speed_boost', 'other'] as const;
-const BILLINGS = ['recurring', 'one_off'] as const;
 const GB = 1_000_000_000;
 
 export default function AddonsPage() {
@@ -23,53 +22,34 @@ export default function AddonsPage() {
   const { ispId, can } = useIsp();
   const manage = can('billing:configure');
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/billing/addons', { params: { path: { isp_id: ispId } } })), [ispId]);
-  const [editing, setEditing] = useState<Addon | 'new' | null>(null);
+  const crud = useCrud<Addon>({ reload });
   return (
     <>
       <Typography variant="h6" component="h2" sx={{ display: 'flex', alignItems: 'center', mb: 1, gap: 1, flexWrap: 'wrap' }}>
         <span style={{ flex: 1 }}>{t('addon.catalogue')}</span>
-        {manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')} data-testid="new-addon">{t('addon.new')}</Button> : null}
+        {manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={crud.create} data-testid="new-addon">{t('addon.new')}</Button> : null}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{t('addon.help')}</Typography>
-      <ErrorAlert error={error} onRetry={reload} />
-      {!data ? (error ? null : <Loading />) : (
-        <Paper><TableContainer>
-          <Table size="small" aria-label={t('addon.catalogue')}>
-            <TableHead><TableRow>
-              <TableCell>{t('addon.name')}</TableCell>
-              <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('addon.billing')}</TableCell>
-              <TableCell align="right">{t('addon.price')}</TableCell>
-              {manage ? <TableCell align="right"><span className="sr-only">{t('common.actions')}</span></TableCell> : null}
-            </TableRow></TableHead>
-            <TableBody>
-              {data.map((a) => (
-                <TableRow key={a.id} sx={{ opacity: a.active ? 1 : 0.55 }}>
-                  <TableCell>
-                    {a.name}
-                    <small style={{ display: 'block', color: '#555' }}>
-                      {t(`addon.kinds.${a.kind}`)}{a.data_bytes ? ` · ${fmt.bytes(a.data_bytes)}` : ''}{a.taxable ? '' : ` · ${t('addon.taxFree')}`}{a.active ? '' : ` · ${t('addon.inactive')}`}
-                    </small>
-                  </TableCell>
-                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t(`addon.billings.${a.billing}`)}</TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{fmt.money(a.price_minor, a.currency)}</TableCell>
-                  {manage ? (
-                    <TableCell align="right">
-                      <Tooltip title={t('common.edit')}><IconButton size="small" onClick={() => setEditing(a)} aria-label={`${t('common.edit')} ${a.name}`}><EditIcon /></IconButton></Tooltip>
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              ))}
-              {!data.length ? <TableRow><TableCell colSpan={4} align="center" sx={{ py: 4, color: 'text.secondary' }}>{t('addon.empty')}</TableCell></TableRow> : null}
-            </TableBody>
-          </Table>
-        </TableContainer></Paper>
-      )}
-      <AddonDialog open={editing !== null} addon={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void reload(); }} />
+      <CrudTable crud={crud} rows={data} loadError={error} onRetry={reload} label={t('addon.catalogue')} rowKey={(a) => a.id} empty={t('addon.empty')}
+        rowProps={(a) => ({ sx: { opacity: a.active ? 1 : 0.55 } })} actions={manage ? { name: (a) => a.name, edit: true } : null}
+        columns={[
+          { header: t('addon.name'), cell: (a) => (
+            <>
+              {a.name}
+              <small style={{ display: 'block', color: '#555' }}>
+                {t(`addon.kinds.${a.kind}`)}{a.data_bytes ? ` · ${fmt.bytes(a.data_bytes)}` : ''}{a.taxable ? '' : ` · ${t('addon.taxFree')}`}{a.active ? '' : ` · ${t('addon.inactive')}`}
+              </small>
+            </>
+          ) },
+          { header: t('addon.billing'), from: 'sm', cell: (a) => t(`addon.billings.${a.billing}`) },
+          { header: t('addon.price'), align: 'right', sx: { whiteSpace: 'nowrap' }, cell: (a) => fmt.money(a.price_minor, a.currency) },
+        ]} />
+      <AddonDialog open={crud.editing !== null} addon={crud.subject} onClose={crud.closeEditor} onSaved={crud.saved} />
     </>
   );
 }
 
-type Form = { name: string; description: string; kind: (typeof KINDS)[number]; billing: (typeof BILLINGS)[number]; price: string; currency: string; taxable: boolean; gb: string; active: boolean };
+type Form = { name: string; description: string; kind: (typeof ADDON_KINDS)[number]; billing: (typeof ADDON_BILLINGS)[number]; price: string; currency: string; taxable: boolean; gb: string; active: boolean };
 
 function AddonDialog({ open, addon, onClose, onSaved }: { open: boolean; addon: Addon | null; onClose: () => void; onSaved: () => void }) {
   const t = useT();
@@ -106,8 +86,8 @@ function AddonDialog({ open, addon, onClose, onSaved }: { open: boolean; addon: 
         {err ? <Alert severity="error" sx={{ mb: 2 }}>{err}</Alert> : null}
         <Grid container spacing={2} sx={{ mt: 0 }}>
           <Grid size={12}><TextField fullWidth required label={t('addon.name')} name="name" value={f.name} onChange={set('name')} {...e1('name')} /></Grid>
-          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('addon.kind')} value={f.kind} onChange={set('kind')}>{KINDS.map((k) => <MenuItem key={k} value={k}>{t(`addon.kinds.${k}`)}</MenuItem>)}</TextField></Grid>
-          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('addon.billing')} value={f.billing} onChange={set('billing')}>{BILLINGS.map((k) => <MenuItem key={k} value={k}>{t(`addon.billings.${k}`)}</MenuItem>)}</TextField></Grid>
+          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('addon.kind')} value={f.kind} onChange={set('kind')}>{ADDON_KINDS.map((k) => <MenuItem key={k} value={k}>{t(`addon.kinds.${k}`)}</MenuItem>)}</TextField></Grid>
+          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('addon.billing')} value={f.billing} onChange={set('billing')}>{ADDON_BILLINGS.map((k) => <MenuItem key={k} value={k}>{t(`addon.billings.${k}`)}</MenuItem>)}</TextField></Grid>
           <Grid size={{ xs: 6 }}><TextField fullWidth required type="number" label={t('addon.price')} name="price" value={f.price} onChange={set('price')} slotProps={{ htmlInput: { min: 0, step: 'any' } }} {...e1('price_minor')} /></Grid>
           <Grid size={{ xs: 6 }}><CurrencyField value={f.currency} onChange={(v) => setF({ ...f, currency: v })} error={errors.currency} /></Grid>
           {f.kind === 'data_pack' ? <Grid size={12}><TextField fullWidth required type="number" label={t('addon.dataGb')} name="gb" value={f.gb} onChange={set('gb')} helperText={errors.data_bytes ?? t('addon.dataHelp')} error={Boolean(errors.data_bytes)} slotProps={{ htmlInput: { min: 0, step: 'any' } }} /></Grid> : null}

@@ -1,14 +1,14 @@
 /** Coupon codes: percent or a fixed amount in the ISP's currency, with redemption limits, dates and cycles. */
 import { useEffect, useState, type FormEvent } from 'react';
 import {
-  Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, IconButton, MenuItem, Paper, Table,
-  TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, Typography,
+  Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, MenuItem, TextField, Typography,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import EditIcon from '@mui/icons-material/EditOutlined';
 import { api, fieldErrors, problemDetail } from '../../../api/client.ts';
 import { minorDigits, useFormat, useT } from '../../../i18n/index.tsx';
-import { ErrorAlert, Loading, ok, useLoad } from '../../../ui/common.tsx';
+import { ok, useLoad } from '../../../ui/common.tsx';
+import { CrudTable } from '../../../ui/crud/CrudTable.tsx';
+import { useCrud } from '../../../ui/crud/useCrud.ts';
 import { useIsp } from '../context.ts';
 import type { Coupon } from './types.ts';
 
@@ -22,53 +22,33 @@ export default function CouponsPage() {
   const { ispId, can } = useIsp();
   const manage = can('billing:configure');
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/billing/coupons', { params: { path: { isp_id: ispId } } })), [ispId]);
-  const [editing, setEditing] = useState<Coupon | 'new' | null>(null);
+  const crud = useCrud<Coupon>({ reload });
   const redeemed = (c: Coupon) => (c.max_redemptions ? `${c.redeemed_count} / ${c.max_redemptions}` : String(c.redeemed_count));
   const dates = (c: Coupon) => (c.valid_from || c.valid_to ? `${c.valid_from ? fmt.date(c.valid_from) : '…'} – ${c.valid_to ? fmt.date(c.valid_to) : '…'}` : t('coupon.always'));
   return (
     <>
       <Typography variant="h6" component="h2" sx={{ display: 'flex', alignItems: 'center', mb: 1, gap: 1, flexWrap: 'wrap' }}>
         <span style={{ flex: 1 }}>{t('coupon.title')}</span>
-        {manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')} data-testid="new-coupon">{t('coupon.new')}</Button> : null}
+        {manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={crud.create} data-testid="new-coupon">{t('coupon.new')}</Button> : null}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{t('coupon.help')}</Typography>
-      <ErrorAlert error={error} onRetry={reload} />
-      {!data ? (error ? null : <Loading />) : (
-        <Paper><TableContainer>
-          <Table size="small" aria-label={t('coupon.title')}>
-            <TableHead><TableRow>
-              <TableCell>{t('coupon.code')}</TableCell>
-              <TableCell align="right">{t('coupon.value')}</TableCell>
-              <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('coupon.redeemed')}</TableCell>
-              <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('coupon.valid')}</TableCell>
-              {manage ? <TableCell align="right"><span className="sr-only">{t('common.actions')}</span></TableCell> : null}
-            </TableRow></TableHead>
-            <TableBody>
-              {data.map((c) => (
-                <TableRow key={c.id} sx={{ opacity: c.active ? 1 : 0.55 }}>
-                  <TableCell>
-                    <span style={{ fontFamily: 'monospace' }}>{c.code}</span>
-                    <small style={{ display: 'block', color: '#555' }}>
-                      <Box component="span" sx={{ display: { sm: 'none' } }}>{t('coupon.redeemed')}: {redeemed(c)} · </Box>
-                      {c.cycles ? t('coupon.forCycles', { n: c.cycles }) : t('coupon.everyCycle')}{c.active ? '' : ` · ${t('addon.inactive')}`}{c.description ? ` · ${c.description}` : ''}
-                    </small>
-                  </TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{couponValue(c, fmt.money)}</TableCell>
-                  <TableCell align="right" sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{redeemed(c)}</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{dates(c)}</TableCell>
-                  {manage ? (
-                    <TableCell align="right">
-                      <Tooltip title={t('common.edit')}><IconButton size="small" onClick={() => setEditing(c)} aria-label={`${t('common.edit')} ${c.code}`}><EditIcon /></IconButton></Tooltip>
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              ))}
-              {!data.length ? <TableRow><TableCell colSpan={5} align="center" sx={{ py: 4, color: 'text.secondary' }}>{t('coupon.empty')}</TableCell></TableRow> : null}
-            </TableBody>
-          </Table>
-        </TableContainer></Paper>
-      )}
-      <CouponDialog open={editing !== null} coupon={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void reload(); }} />
+      <CrudTable crud={crud} rows={data} loadError={error} onRetry={reload} label={t('coupon.title')} rowKey={(c) => c.id} empty={t('coupon.empty')}
+        rowProps={(c) => ({ sx: { opacity: c.active ? 1 : 0.55 } })} actions={manage ? { name: (c) => c.code, edit: true } : null}
+        columns={[
+          { header: t('coupon.code'), cell: (c) => (
+            <>
+              <span style={{ fontFamily: 'monospace' }}>{c.code}</span>
+              <small style={{ display: 'block', color: '#555' }}>
+                <Box component="span" sx={{ display: { sm: 'none' } }}>{t('coupon.redeemed')}: {redeemed(c)} · </Box>
+                {c.cycles ? t('coupon.forCycles', { n: c.cycles }) : t('coupon.everyCycle')}{c.active ? '' : ` · ${t('addon.inactive')}`}{c.description ? ` · ${c.description}` : ''}
+              </small>
+            </>
+          ) },
+          { header: t('coupon.value'), align: 'right', sx: { whiteSpace: 'nowrap' }, cell: (c) => couponValue(c, fmt.money) },
+          { header: t('coupon.redeemed'), align: 'right', from: 'sm', cell: redeemed },
+          { header: t('coupon.valid'), from: 'sm', cell: dates },
+        ]} />
+      <CouponDialog open={crud.editing !== null} coupon={crud.subject} onClose={crud.closeEditor} onSaved={crud.saved} />
     </>
   );
 }

@@ -1,16 +1,15 @@
 /** Exchange rates: entered by hand or imported from an ECB reference-rate file (eurofxref-daily.xml). */
 import { useState, type FormEvent } from 'react';
-import {
-  Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Grid, IconButton, Paper, Table, TableBody, TableCell, TableContainer, TableHead,
-  TablePagination, TableRow, TextField, Tooltip,
-} from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Grid, TablePagination, TextField } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import UploadIcon from '@mui/icons-material/UploadFileOutlined';
-import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { api, fieldErrors, problemDetail } from '../../../api/client.ts';
 import { useT } from '../../../i18n/index.tsx';
-import { ErrorAlert, Loading, ok, useLoad } from '../../../ui/common.tsx';
+import { ok, useLoad } from '../../../ui/common.tsx';
+import { CrudTable } from '../../../ui/crud/CrudTable.tsx';
+import { useCrud } from '../../../ui/crud/useCrud.ts';
 import { useIsp } from '../context.ts';
+import type { Rate } from './types.ts';
 
 export default function ExchangeRatesPage() {
   const t = useT();
@@ -18,7 +17,7 @@ export default function ExchangeRatesPage() {
   const manage = can('billing:configure');
   const [offset, setOffset] = useState(0);
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/exchange-rates', { params: { path: { isp_id: ispId }, query: { limit: 50, offset } } })), [ispId, offset]);
-  const [adding, setAdding] = useState(false);
+  const crud = useCrud<Rate>({ reload, remove: (r) => api.DELETE('/api/isp/{isp_id}/exchange-rates/{rate_id}', { params: { path: { isp_id: ispId, rate_id: r.id } } }) });
   const [msg, setMsg] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
 
   async function importFile(file: File) {
@@ -26,15 +25,11 @@ export default function ExchangeRatesPage() {
     if (r.data) { setMsg({ severity: 'success', text: t('rates.imported', { count: r.data.imported, dates: r.data.dates.join(', ') }) }); setOffset(0); await reload(); }
     else setMsg({ severity: 'error', text: problemDetail(r.error) ?? t('common.error') });
   }
-  async function remove(id: string) {
-    const r = await api.DELETE('/api/isp/{isp_id}/exchange-rates/{rate_id}', { params: { path: { isp_id: ispId, rate_id: id } } });
-    if (r.response.ok) await reload(); else setMsg({ severity: 'error', text: problemDetail(r.error) ?? t('common.error') });
-  }
   return (
     <>
       {manage ? (
         <Box sx={{ display: 'flex', gap: 1, mb: 2, flexWrap: 'wrap' }}>
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>{t('rates.new')}</Button>
+          <Button variant="contained" startIcon={<AddIcon />} onClick={crud.create}>{t('rates.new')}</Button>
           <Button variant="outlined" component="label" startIcon={<UploadIcon />} data-testid="ecb-import">
             {t('rates.importEcb')}
             <input hidden type="file" accept=".xml,application/xml,text/xml" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importFile(f); }} />
@@ -42,37 +37,19 @@ export default function ExchangeRatesPage() {
         </Box>
       ) : null}
       {msg ? <Alert severity={msg.severity} sx={{ mb: 2 }} onClose={() => setMsg(null)}>{msg.text}</Alert> : null}
-      <ErrorAlert error={error} onRetry={reload} />
-      {!data ? (error ? null : <Loading />) : (
-        <Paper>
-          <TableContainer>
-            <Table size="small" aria-label={t('rates.title')}>
-              <TableHead><TableRow>
-                <TableCell>{t('rates.date')}</TableCell>
-                <TableCell>{t('rates.pair')}</TableCell>
-                <TableCell align="right">{t('rates.rate')}</TableCell>
-                <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('rates.source')}</TableCell>
-                {manage ? <TableCell align="right"><span className="sr-only">{t('common.actions')}</span></TableCell> : null}
-              </TableRow></TableHead>
-              <TableBody>
-                {data.items.map((r) => (
-                  <TableRow key={r.id}>
-                    <TableCell>{r.rate_date}</TableCell>
-                    <TableCell>1 {r.base} → {r.quote}</TableCell>
-                    <TableCell align="right" sx={{ fontFamily: 'monospace' }}>{r.rate}</TableCell>
-                    <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t(`rates.sources.${r.source}`)}</TableCell>
-                    {manage ? <TableCell align="right"><Tooltip title={t('common.delete')}><IconButton size="small" onClick={() => void remove(r.id)} aria-label={`${t('common.delete')} ${r.base}/${r.quote} ${r.rate_date}`}><DeleteIcon /></IconButton></Tooltip></TableCell> : null}
-                  </TableRow>
-                ))}
-                {!data.items.length ? <TableRow><TableCell colSpan={5} align="center" sx={{ py: 4, color: 'text.secondary' }}>{t('rates.empty')}</TableCell></TableRow> : null}
-              </TableBody>
-            </Table>
-          </TableContainer>
+      <CrudTable crud={crud} rows={data?.items} loadError={error} onRetry={reload} label={t('rates.title')} rowKey={(r) => r.id} empty={t('rates.empty')}
+        actions={manage ? { name: (r) => `${r.base}/${r.quote} ${r.rate_date}`, remove: true, removeAtOnce: true } : null}
+        columns={[
+          { header: t('rates.date'), cell: (r) => r.rate_date },
+          { header: t('rates.pair'), cell: (r) => `1 ${r.base} → ${r.quote}` },
+          { header: t('rates.rate'), align: 'right', sx: { fontFamily: 'monospace' }, cell: (r) => r.rate },
+          { header: t('rates.source'), from: 'sm', cell: (r) => t(`rates.sources.${r.source}`) },
+        ]}
+        footer={data ? (
           <TablePagination component="div" count={data.total} page={Math.floor(data.offset / data.limit)} rowsPerPage={data.limit} rowsPerPageOptions={[data.limit]}
             onPageChange={(_, p) => setOffset(p * data.limit)} labelDisplayedRows={({ from, to, count }) => `${from}–${to} / ${count}`} />
-        </Paper>
-      )}
-      <RateDialog open={adding} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); void reload(); }} />
+        ) : null} />
+      <RateDialog open={crud.editing !== null} onClose={crud.closeEditor} onSaved={crud.saved} />
     </>
   );
 }

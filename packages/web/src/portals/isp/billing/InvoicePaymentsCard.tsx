@@ -3,8 +3,8 @@ import { Card, CardContent, List, ListItem, ListItemText, Typography } from '@mu
 import { api } from '../../../api/client.ts';
 import { useFormat, useT } from '../../../i18n/index.tsx';
 import { ErrorAlert, ok, useLoad } from '../../../ui/common.tsx';
-import { ConvertedAmount } from '../payments/Conversion.tsx';
-import { methodLabel } from '../payments/common.tsx';
+import { ConvertedAmount } from './payments/Conversion.tsx';
+import { methodLabel } from './payments/common.tsx';
 
 export function InvoicePaymentsCard({ ispId, invoiceId }: { ispId: string; invoiceId: string }) {
   const t = useT();

@@ -6,9 +6,9 @@ import { useT } from '../../../i18n/index.tsx';
 import { ErrorAlert, Loading, ok, useLoad } from '../../../ui/common.tsx';
 import { useIsp } from '../context.ts';
 import { InvoicesTable } from './InvoicesTable.tsx';
+import { INVOICE_STATUSES } from '../../../api/enums.ts';
 
-const STATUSES = ['draft', 'issued', 'partially_paid', 'paid', 'overdue', 'void'] as const;
-type Status = (typeof STATUSES)[number];
+type Status = (typeof INVOICE_STATUSES)[number];
 
 export default function InvoicesPage() {
   const t = useT();
@@ -25,7 +25,7 @@ export default function InvoicesPage() {
         <TextField size="small" label={t('common.search')} value={q} onChange={(e) => { setQ(e.target.value); setOffset(0); }} sx={{ minWidth: 200 }} />
         <TextField size="small" select label={t('inv.statusLabel')} value={status} onChange={(e) => { setStatus(e.target.value as Status | ''); setOffset(0); }} sx={{ minWidth: 160 }}>
           <MenuItem value="">{t('inv.allStatuses')}</MenuItem>
-          {STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`inv.status.${s}`)}</MenuItem>)}
+          {INVOICE_STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`inv.status.${s}`)}</MenuItem>)}
         </TextField>
       </Box>
       <ErrorAlert error={error} onRetry={reload} />

@@ -1,81 +1,49 @@
 /** Tax rules (GST, VAT, sales tax) as data the ISP edits, and the seller's billing settings. */
 import { useEffect, useState, type FormEvent } from 'react';
 import {
-  Alert, Button, Card, CardContent, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, IconButton, MenuItem, Paper, Table,
-  TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, Typography,
+  Alert, Button, Card, CardContent, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, MenuItem, TextField,
+  Typography,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import EditIcon from '@mui/icons-material/EditOutlined';
-import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { api, fieldErrors, problemDetail } from '../../../api/client.ts';
 import { useT } from '../../../i18n/index.tsx';
-import { ConfirmDialog, ErrorAlert, Loading, ok, useLoad } from '../../../ui/common.tsx';
+import { ErrorAlert, ok, useLoad } from '../../../ui/common.tsx';
+import { CrudTable } from '../../../ui/crud/CrudTable.tsx';
+import { DeleteConfirm } from '../../../ui/crud/DeleteConfirm.tsx';
+import { useCrud } from '../../../ui/crud/useCrud.ts';
 import { useIsp } from '../context.ts';
 import type { BillingSettings, TaxRule } from './types.ts';
+import { TAX_KINDS, TAX_SCOPES } from '../../../api/enums.ts';
 
-const KINDS = ['gst', 'vat', 'sales_tax', 'other'] as const;
-const SCOPES = ['any', 'intra', 'inter'] as const;
 
 export default function TaxRulesPage() {
   const t = useT();
   const { ispId, can } = useIsp();
   const manage = can('billing:configure');
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/tax-rules', { params: { path: { isp_id: ispId } } })), [ispId]);
-  const [editing, setEditing] = useState<TaxRule | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<TaxRule | null>(null);
-  const [err, setErr] = useState<string | null>(null);
+  const crud = useCrud<TaxRule>({ reload, remove: (r) => api.DELETE('/api/isp/{isp_id}/tax-rules/{rule_id}', { params: { path: { isp_id: ispId, rule_id: r.id } } }) });
   return (
     <>
       <SettingsCard />
       <Typography variant="h6" component="h2" sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
         <span style={{ flex: 1 }}>{t('tax.title')}</span>
-        {manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')} data-testid="new-tax-rule">{t('tax.new')}</Button> : null}
+        {manage ? <Button variant="contained" startIcon={<AddIcon />} onClick={crud.create} data-testid="new-tax-rule">{t('tax.new')}</Button> : null}
       </Typography>
-      <ErrorAlert error={error} onRetry={reload} />
-      {err ? <Alert severity="error" sx={{ mb: 2 }} onClose={() => setErr(null)}>{err}</Alert> : null}
-      {!data ? (error ? null : <Loading />) : (
-        <Paper><TableContainer>
-          <Table size="small" aria-label={t('tax.title')}>
-            <TableHead><TableRow>
-              <TableCell>{t('tax.name')}</TableCell>
-              <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('tax.where')}</TableCell>
-              <TableCell align="right">{t('tax.rate')}</TableCell>
-              <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('tax.scope')}</TableCell>
-              {manage ? <TableCell align="right"><span className="sr-only">{t('common.actions')}</span></TableCell> : null}
-            </TableRow></TableHead>
-            <TableBody>
-              {data.map((r) => (
-                <TableRow key={r.id} sx={{ opacity: r.active ? 1 : 0.55 }}>
-                  <TableCell>{r.name}<small style={{ display: 'block', color: '#555' }}>{t(`tax.kinds.${r.kind}`)}{r.reverse_charge_b2b ? ` · ${t('tax.reverseCharge')}` : ''}{r.compound ? ` · ${t('tax.compound')}` : ''}</small></TableCell>
-                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{[r.country, r.region].filter(Boolean).join(' / ') || t('tax.anywhere')}</TableCell>
-                  <TableCell align="right">{r.rate}%</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t(`tax.scopes.${r.scope}`)}</TableCell>
-                  {manage ? (
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                      <Tooltip title={t('common.edit')}><IconButton size="small" onClick={() => setEditing(r)} aria-label={`${t('common.edit')} ${r.name}`}><EditIcon /></IconButton></Tooltip>
-                      <Tooltip title={t('common.delete')}><IconButton size="small" onClick={() => setDeleting(r)} aria-label={`${t('common.delete')} ${r.name}`}><DeleteIcon /></IconButton></Tooltip>
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              ))}
-              {!data.length ? <TableRow><TableCell colSpan={5} align="center" sx={{ py: 4, color: 'text.secondary' }}>{t('tax.empty')}</TableCell></TableRow> : null}
-            </TableBody>
-          </Table>
-        </TableContainer></Paper>
-      )}
-      <RuleDialog open={editing !== null} rule={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void reload(); }} />
-      <ConfirmDialog open={Boolean(deleting)} title={t('tax.deleteTitle')} body={t('tax.deleteBody', { name: deleting?.name ?? '' })} danger confirmLabel={t('common.delete')}
-        onClose={() => setDeleting(null)} onConfirm={async () => {
-          const r = deleting!;
-          setDeleting(null);
-          const res = await api.DELETE('/api/isp/{isp_id}/tax-rules/{rule_id}', { params: { path: { isp_id: ispId, rule_id: r.id } } });
-          if (res.response.ok) await reload(); else setErr(problemDetail(res.error) ?? t('common.error'));
-        }} />
+      <CrudTable crud={crud} rows={data} loadError={error} onRetry={reload} label={t('tax.title')} rowKey={(r) => r.id} empty={t('tax.empty')}
+        rowProps={(r) => ({ sx: { opacity: r.active ? 1 : 0.55 } })} actions={manage ? { name: (r) => r.name, edit: true, remove: true } : null}
+        columns={[
+          { header: t('tax.name'), cell: (r) => <>{r.name}<small style={{ display: 'block', color: '#555' }}>{t(`tax.kinds.${r.kind}`)}{r.reverse_charge_b2b ? ` · ${t('tax.reverseCharge')}` : ''}{r.compound ? ` · ${t('tax.compound')}` : ''}</small></> },
+          { header: t('tax.where'), from: 'sm', cell: (r) => [r.country, r.region].filter(Boolean).join(' / ') || t('tax.anywhere') },
+          { header: t('tax.rate'), align: 'right', cell: (r) => `${r.rate}%` },
+          { header: t('tax.scope'), from: 'sm', cell: (r) => t(`tax.scopes.${r.scope}`) },
+        ]} />
+      <RuleDialog open={crud.editing !== null} rule={crud.subject} onClose={crud.closeEditor} onSaved={crud.saved} />
+      <DeleteConfirm crud={crud} title={() => t('tax.deleteTitle')} body={(r) => t('tax.deleteBody', { name: r.name })} />
     </>
   );
 }
 
-const blank = { name: '', kind: 'vat' as (typeof KINDS)[number], country: '', region: '', scope: 'any' as (typeof SCOPES)[number], rate: '', compound: false, reverse_charge_b2b: false, category: '*', active: true };
+const blank = { name: '', kind: 'vat' as (typeof TAX_KINDS)[number], country: '', region: '', scope: 'any' as (typeof TAX_SCOPES)[number], rate: '', compound: false, reverse_charge_b2b: false, category: '*', active: true };
 
 function RuleDialog({ open, rule, onClose, onSaved }: { open: boolean; rule: TaxRule | null; onClose: () => void; onSaved: () => void }) {
   const t = useT();
@@ -86,7 +54,7 @@ function RuleDialog({ open, rule, onClose, onSaved }: { open: boolean; rule: Tax
   useEffect(() => {
     if (!open) return;
     setErrors({}); setErr(null);
-    setF(rule ? { name: rule.name, kind: rule.kind as (typeof KINDS)[number], country: rule.country ?? '', region: rule.region ?? '', scope: rule.scope as (typeof SCOPES)[number], rate: rule.rate, compound: rule.compound, reverse_charge_b2b: rule.reverse_charge_b2b, category: rule.category, active: rule.active } : blank);
+    setF(rule ? { name: rule.name, kind: rule.kind as (typeof TAX_KINDS)[number], country: rule.country ?? '', region: rule.region ?? '', scope: rule.scope as (typeof TAX_SCOPES)[number], rate: rule.rate, compound: rule.compound, reverse_charge_b2b: rule.reverse_charge_b2b, category: rule.category, active: rule.active } : blank);
   }, [open, rule]);
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -105,11 +73,11 @@ function RuleDialog({ open, rule, onClose, onSaved }: { open: boolean; rule: Tax
         {err ? <Alert severity="error" sx={{ mb: 2 }}>{err}</Alert> : null}
         <Grid container spacing={2} sx={{ mt: 0 }}>
           <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth required label={t('tax.name')} value={f.name} onChange={set('name')} {...err1('name')} /></Grid>
-          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('tax.kind')} value={f.kind} onChange={set('kind')}>{KINDS.map((k) => <MenuItem key={k} value={k}>{t(`tax.kinds.${k}`)}</MenuItem>)}</TextField></Grid>
+          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('tax.kind')} value={f.kind} onChange={set('kind')}>{TAX_KINDS.map((k) => <MenuItem key={k} value={k}>{t(`tax.kinds.${k}`)}</MenuItem>)}</TextField></Grid>
           <Grid size={{ xs: 6, sm: 4 }}><TextField fullWidth label={t('tax.country')} value={f.country} onChange={set('country')} slotProps={{ htmlInput: { maxLength: 2 } }} {...err1('country')} /></Grid>
           <Grid size={{ xs: 6, sm: 4 }}><TextField fullWidth label={t('tax.region')} value={f.region} onChange={set('region')} {...err1('region')} /></Grid>
           <Grid size={{ xs: 12, sm: 4 }}><TextField fullWidth required label={t('tax.ratePercent')} value={f.rate} onChange={set('rate')} {...err1('rate')} /></Grid>
-          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('tax.scope')} value={f.scope} onChange={set('scope')} helperText={t('tax.scopeHelp')}>{SCOPES.map((s) => <MenuItem key={s} value={s}>{t(`tax.scopes.${s}`)}</MenuItem>)}</TextField></Grid>
+          <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth select label={t('tax.scope')} value={f.scope} onChange={set('scope')} helperText={t('tax.scopeHelp')}>{TAX_SCOPES.map((s) => <MenuItem key={s} value={s}>{t(`tax.scopes.${s}`)}</MenuItem>)}</TextField></Grid>
           <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth label={t('tax.category')} value={f.category} onChange={set('category')} helperText={t('tax.categoryHelp')} /></Grid>
           <Grid size={12}>
             <FormControlLabel control={<Checkbox checked={f.reverse_charge_b2b} onChange={(e) => setF({ ...f, reverse_charge_b2b: e.target.checked })} />} label={t('tax.reverseChargeHelp')} />

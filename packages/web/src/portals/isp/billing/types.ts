@@ -1,10 +1,5 @@
 /** Billing shapes, derived from the generated schema. */
-import type { paths } from '../../../api/schema';
-
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
-type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
-  ? R extends { 200: infer A } ? Json<A> : R extends { 201: infer B } ? Json<B> : R extends { 202: infer C } ? Json<C> : never
-  : never;
+import type { Ok } from '../../../api/types.ts';
 
 export type InvoicePage = Ok<'/api/isp/{isp_id}/invoices', 'get'>;
 export type InvoiceSummary = InvoicePage['items'][number];

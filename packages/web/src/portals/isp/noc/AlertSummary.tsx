@@ -4,23 +4,23 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useFormat, useT } from '../../../i18n/index.tsx';
 import { StatCard } from '../../../ui/common.tsx';
 import type { NocDashboard } from '../../../api/types.ts';
+import { SEVERITIES } from '../../../api/enums.ts';
 
 type Dashboard = Pick<NocDashboard, 'alerts_by_severity' | 'incidents'>;
 
-const severities = ['critical', 'major', 'minor', 'warning', 'info'] as const;
 
 export function AlertSummary({ data, base }: { data: Dashboard; base: string }) {
   const t = useT();
   const fmt = useFormat();
   const a = data.alerts_by_severity;
-  const firing = severities.reduce((n, s) => n + a[s], 0);
-  const worst = severities.find((s) => a[s] > 0);
+  const firing = SEVERITIES.reduce((n, s) => n + a[s], 0);
+  const worst = SEVERITIES.find((s) => a[s] > 0);
   return (
     <Grid container spacing={2} sx={{ mb: 3 }} data-testid="alert-summary">
       <Grid size={{ xs: 6, md: 3 }}>
         <StatCard label={t('noc.dashboard.alertsFiring')} value={fmt.number(firing)}
           tone={worst === 'critical' || worst === 'major' ? 'error' : worst ? 'warning' : 'success'}
-          hint={severities.filter((s) => a[s] > 0).map((s) => `${t(`noca.severity.${s}`)} ${fmt.number(a[s])}`).join(' · ') || undefined} />
+          hint={SEVERITIES.filter((s) => a[s] > 0).map((s) => `${t(`noca.severity.${s}`)} ${fmt.number(a[s])}`).join(' · ') || undefined} />
       </Grid>
       <Grid size={{ xs: 6, md: 3 }}>
         <StatCard label={t('noc.dashboard.openIncidents')}

@@ -7,12 +7,8 @@ import { api, fieldErrors, problemDetail } from '../../../api/client.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { ok, useLoad } from '../../../ui/common.tsx';
 import type { Device, DeviceCreateBody } from './types.ts';
+import { DEVICE_KINDS, DEVICE_VENDORS, SNMP_AUTH_PROTOCOLS, SNMP_LEVELS, SNMP_PRIV_PROTOCOLS } from '../../../api/enums.ts';
 
-const KINDS = ['router', 'nas', 'switch', 'olt', 'access_point', 'server', 'other'] as const;
-const VENDORS = ['mikrotik', 'cisco', 'juniper', 'huawei', 'ubiquiti', 'zte', 'nokia', 'linux', 'other'] as const;
-const AUTH = ['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
-const PRIV = ['des', 'aes', 'aes256b', 'aes256r'] as const;
-const LEVELS = ['noAuthNoPriv', 'authNoPriv', 'authPriv'] as const;
 
 type Form = {
   name: string; kind: string; vendor: string; model: string; site: string; mgmt_ip: string; parent_id: string; nas_id: string; latitude: string; longitude: string;
@@ -101,12 +97,12 @@ export default function DeviceDialog({ open, device, ispId, onClose, onSaved }: 
             <Grid size={half}><TextField fullWidth required label={t('noc.device.mgmtIp')} name="mgmt_ip" value={f.mgmt_ip} onChange={set('mgmt_ip')} {...err('mgmt_ip')} /></Grid>
             <Grid size={{ xs: 12, sm: 4 }}>
               <TextField select fullWidth label={t('noc.device.kind')} name="kind" value={f.kind} onChange={set('kind')} {...err('kind')}>
-                {KINDS.map((k) => <MenuItem key={k} value={k}>{t(`noc.kinds.${k}`)}</MenuItem>)}
+                {DEVICE_KINDS.map((k) => <MenuItem key={k} value={k}>{t(`noc.kinds.${k}`)}</MenuItem>)}
               </TextField>
             </Grid>
             <Grid size={{ xs: 12, sm: 4 }}>
               <TextField select fullWidth label={t('noc.device.vendor')} name="vendor" value={f.vendor} onChange={set('vendor')} {...err('vendor')}>
-                {VENDORS.map((v) => <MenuItem key={v} value={v}>{t(`noc.vendors.${v}`)}</MenuItem>)}
+                {DEVICE_VENDORS.map((v) => <MenuItem key={v} value={v}>{t(`noc.vendors.${v}`)}</MenuItem>)}
               </TextField>
             </Grid>
             <Grid size={{ xs: 12, sm: 4 }}><TextField fullWidth label={t('noc.device.model')} name="model" value={f.model} onChange={set('model')} {...err('model')} /></Grid>
@@ -146,14 +142,14 @@ export default function DeviceDialog({ open, device, ispId, onClose, onSaved }: 
                 <Grid size={half}><TextField fullWidth label={t('noc.device.v3User')} name="snmp_v3_user" value={f.snmp_v3_user} onChange={set('snmp_v3_user')} {...err('snmp_v3_user')} /></Grid>
                 <Grid size={half}>
                   <TextField select fullWidth label={t('noc.device.v3Level')} name="snmp_v3_level" value={f.snmp_v3_level} onChange={set('snmp_v3_level')} {...err('snmp_v3_level')}>
-                    {LEVELS.map((l) => <MenuItem key={l} value={l}>{l}</MenuItem>)}
+                    {SNMP_LEVELS.map((l) => <MenuItem key={l} value={l}>{l}</MenuItem>)}
                   </TextField>
                 </Grid>
                 {f.snmp_v3_level !== 'noAuthNoPriv' ? (
                   <>
                     <Grid size={{ xs: 12, sm: 4 }}>
                       <TextField select fullWidth label={t('noc.device.authProtocol')} name="snmp_v3_auth_protocol" value={f.snmp_v3_auth_protocol} onChange={set('snmp_v3_auth_protocol')}>
-                        {AUTH.map((a) => <MenuItem key={a} value={a}>{a.toUpperCase()}</MenuItem>)}
+                        {SNMP_AUTH_PROTOCOLS.map((a) => <MenuItem key={a} value={a}>{a.toUpperCase()}</MenuItem>)}
                       </TextField>
                     </Grid>
                     <Grid size={{ xs: 12, sm: 8 }}>
@@ -166,7 +162,7 @@ export default function DeviceDialog({ open, device, ispId, onClose, onSaved }: 
                   <>
                     <Grid size={{ xs: 12, sm: 4 }}>
                       <TextField select fullWidth label={t('noc.device.privProtocol')} name="snmp_v3_priv_protocol" value={f.snmp_v3_priv_protocol} onChange={set('snmp_v3_priv_protocol')}>
-                        {PRIV.map((p) => <MenuItem key={p} value={p}>{p.toUpperCase()}</MenuItem>)}
+                        {SNMP_PRIV_PROTOCOLS.map((p) => <MenuItem key={p} value={p}>{p.toUpperCase()}</MenuItem>)}
                       </TextField>
                     </Grid>
                     <Grid size={{ xs: 12, sm: 8 }}>

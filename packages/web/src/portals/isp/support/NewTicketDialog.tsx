@@ -8,10 +8,9 @@ import { api, fieldErrors, problemDetail } from '../../../api/client.ts';
 import type { TicketCreateBody } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { useIsp } from '../context.ts';
+import { TICKET_CATEGORIES, TICKET_PRIORITIES } from '../../../api/enums.ts';
 
 type Pick = { id: string; label: string };
-const categories = ['connectivity', 'billing', 'installation', 'other'] as const;
-const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 
 export function NewTicketDialog({ open, subscriber, onClose, onCreated }: { open: boolean; subscriber?: Pick | null; onClose: () => void; onCreated: () => void }) {
   const t = useT();
@@ -82,12 +81,12 @@ export function NewTicketDialog({ open, subscriber, onClose, onCreated }: { open
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
               <TextField select fullWidth label={t('tickets.categoryLabel')} name="category" value={category} onChange={(e) => setCategory(e.target.value as typeof category)}>
-                {categories.map((c) => <MenuItem key={c} value={c}>{t(`tickets.category.${c}`)}</MenuItem>)}
+                {TICKET_CATEGORIES.map((c) => <MenuItem key={c} value={c}>{t(`tickets.category.${c}`)}</MenuItem>)}
               </TextField>
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
               <TextField select fullWidth label={t('tickets.priorityLabel')} name="priority" value={priority} onChange={(e) => setPriority(e.target.value as typeof priority)}>
-                {priorities.map((p) => <MenuItem key={p} value={p}>{t(`tickets.priority.${p}`)}</MenuItem>)}
+                {TICKET_PRIORITIES.map((p) => <MenuItem key={p} value={p}>{t(`tickets.priority.${p}`)}</MenuItem>)}
               </TextField>
             </Grid>
             <Grid size={12}>

@@ -11,11 +11,10 @@ import { useFormat, useT } from '../../../i18n/index.tsx';
 import { ErrorAlert, Loading, PageHeader, ok, useLoad } from '../../../ui/common.tsx';
 import { OverdueChip, PriorityChip, Thread, TicketStatusChip } from '../../../ui/tickets.tsx';
 import { useIsp } from '../context.ts';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '../../../api/enums.ts';
 
-const statuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
-const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 const workers = new Set(['isp_admin', 'support_agent', 'branch_manager']);
-type Patch = { status?: (typeof statuses)[number]; priority?: (typeof priorities)[number]; assignee_id?: string | null };
+type Patch = { status?: (typeof TICKET_STATUSES)[number]; priority?: (typeof TICKET_PRIORITIES)[number]; assignee_id?: string | null };
 
 export default function TicketPage() {
   const t = useT();
@@ -101,10 +100,10 @@ export default function TicketPage() {
                 {manage ? (
                   <>
                     <TextField select size="small" label={t('tickets.statusLabel')} name="status" value={tk.status} onChange={(e) => void patch({ status: e.target.value as Patch['status'] })}>
-                      {statuses.map((s) => <MenuItem key={s} value={s}>{t(`tickets.status.${s}`)}</MenuItem>)}
+                      {TICKET_STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`tickets.status.${s}`)}</MenuItem>)}
                     </TextField>
                     <TextField select size="small" label={t('tickets.priorityLabel')} name="priority" value={tk.priority} onChange={(e) => void patch({ priority: e.target.value as Patch['priority'] })}>
-                      {priorities.map((p) => <MenuItem key={p} value={p}>{t(`tickets.priority.${p}`)}</MenuItem>)}
+                      {TICKET_PRIORITIES.map((p) => <MenuItem key={p} value={p}>{t(`tickets.priority.${p}`)}</MenuItem>)}
                     </TextField>
                     {people.length ? (
                       <TextField select size="small" label={t('tickets.assignee')} name="assignee" value={tk.assignee_id ?? ''} onChange={(e) => void patch({ assignee_id: e.target.value || null })}>

@@ -12,10 +12,11 @@ import { ErrorAlert, Loading, PageHeader, ok, useLoad } from '../../../ui/common
 import { OverdueChip, PriorityChip, TicketStatusChip } from '../../../ui/tickets.tsx';
 import { useIsp } from '../context.ts';
 import { NewTicketDialog } from './NewTicketDialog.tsx';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '../../../api/enums.ts';
 
-const statusFilters = ['active', 'new', 'open', 'pending', 'resolved', 'closed', 'all'] as const;
+// 'active' (not resolved or closed) and 'all' are the list's own filters around the statuses.
+const statusFilters = ['active', ...TICKET_STATUSES, 'all'] as const;
 type StatusFilter = (typeof statusFilters)[number];
-const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 
 export default function TicketsPage() {
   const t = useT();
@@ -40,7 +41,7 @@ export default function TicketsPage() {
   const { data, error, reload } = useLoad(async () => ok(await api.GET('/api/isp/{isp_id}/tickets', {
     params: { path: { isp_id: ispId }, query: {
       limit: rowsPerPage, offset: page * rowsPerPage, sort: '-last_message_at',
-      ...(status !== 'all' ? { status } : {}), ...(priority ? { priority: priority as (typeof priorities)[number] } : {}),
+      ...(status !== 'all' ? { status } : {}), ...(priority ? { priority: priority as (typeof TICKET_PRIORITIES)[number] } : {}),
       ...(assignee === 'me' && me?.id ? { assignee_id: me.id } : assignee === 'none' ? { assignee_id: 'none' } : {}),
       ...(overdue ? { overdue: 'true' as const } : {}), ...(q.trim() ? { q: q.trim() } : {}),
     } },
@@ -63,7 +64,7 @@ export default function TicketsPage() {
           <TextField size="small" label={t('tickets.search')} name="q" value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} sx={{ flex: 2 }} />
           <TextField size="small" select label={t('tickets.priorityLabel')} name="priority" value={priority} onChange={(e) => set('priority', e.target.value)} sx={{ flex: 1, minWidth: 140 }}>
             <MenuItem value="">{t('common.all')}</MenuItem>
-            {priorities.map((p) => <MenuItem key={p} value={p}>{t(`tickets.priority.${p}`)}</MenuItem>)}
+            {TICKET_PRIORITIES.map((p) => <MenuItem key={p} value={p}>{t(`tickets.priority.${p}`)}</MenuItem>)}
           </TextField>
           <TextField size="small" select label={t('tickets.assignee')} name="assignee" value={assignee} onChange={(e) => set('assignee', e.target.value)} sx={{ flex: 1, minWidth: 160 }}>
             <MenuItem value="">{t('common.all')}</MenuItem>
