@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { HttpProblem, type FieldError } from './errors.ts';
+import { ConflictError, InvalidFieldError, NotFoundError } from '../errors.ts';
 import { missingReference } from './foreign-key-problem.ts';
 
 type PgError = { code?: string; constraint?: string; detail?: string; table?: string; message?: string; cause?: unknown };
@@ -30,6 +31,10 @@ export function installProblemHandler(app: FastifyInstance): void {
       if (err.status === 429 && typeof err.extra.retryAfter === 'number') reply.header('retry-after', String(err.extra.retryAfter));
       return send(reply, req, err.status, err.title, err.detail, err.extra);
     }
+    // Domain errors from services: the same bodies as notFound()/conflict()/badRequest() of http/errors.ts.
+    if (err instanceof NotFoundError) return send(reply, req, 404, 'Not Found', err.message);
+    if (err instanceof ConflictError) return send(reply, req, 409, 'Conflict', err.message);
+    if (err instanceof InvalidFieldError) return send(reply, req, 400, 'Bad Request', err.message, err.fields.length ? { errors: err.fields } : {});
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
       const errors: FieldError[] = err.validation.map((v) => {
