@@ -27,9 +27,11 @@ export async function serve(config: Config, log: Logger): Promise<void> {
   // The embedded database's stand-in for autovacuum's ANALYZE (nothing on PostgreSQL).
   const stopAnalyze = startAutoAnalyze(ctx.db, (err) => log.warn({ err }, 'ANALYZE of the embedded database failed'));
   const relay = new OutboxRelay(ctx.db, ctx.bus, log);
-  if (config.roles.has('worker')) relay.start();
   // The jobs that act on "today" (dunning, the billing schedule, the metric rollups) wait while
-  // the demo's history is written in the background: they would otherwise act on its past.
+  // the demo's history is written in the background: they would otherwise act on its past. So
+  // does the event relay: the history's suspensions would reach the AAA engine while their
+  // sessions are still open, and it would send Disconnects to NAS devices that do not exist.
+  // Events of that time are kept in the outbox and relayed, in order, when it is done.
   let stopDunning = () => undefined as void;
   let stopBillingSchedule = () => undefined as void;
   let collector: Collector | null = null;
@@ -37,6 +39,7 @@ export async function serve(config: Config, log: Logger): Promise<void> {
   const startJobs = async () => {
     if (stopping) return;
     if (config.roles.has('worker')) {
+      relay.start();
       stopDunning = startDunningJob(ctx);
       stopBillingSchedule = startBillingScheduler(ctx);
     }
