@@ -24,13 +24,17 @@ export async function serve(config: Config, log: Logger): Promise<void> {
   // The embedded database's stand-in for autovacuum's ANALYZE (nothing on PostgreSQL).
   const stopAnalyze = startAutoAnalyze(ctx.db, (err) => log.warn({ err }, 'ANALYZE of the embedded database failed'));
   const relay = new OutboxRelay(ctx.db, ctx.bus, log);
-  if (config.roles.has('worker')) relay.start();
   // The jobs that act on "today" (dunning, the billing schedule, the metric rollups) wait while
-  // the demo's history is written in the background: they would otherwise act on its past.
+  // the demo's history is written in the background: they would otherwise act on its past. So
+  // does the event relay: the history's suspensions would reach the AAA engine while their
+  // sessions are still open, and it would send Disconnects to NAS devices that do not exist.
+  // Events of that time are kept in the outbox and relayed, in order, when it is done.
   const jobs: Running[] = [];
   let stopping = false;
   const startJobs = async () => {
-    if (!stopping) jobs.push(...(await startAll(ctx, config.roles, (m) => m.jobs)));
+    if (stopping) return;
+    if (config.roles.has('worker')) relay.start();
+    jobs.push(...(await startAll(ctx, config.roles, (m) => m.jobs)));
   };
   const history = firstStart && config.demoHistory && config.roles.has('worker') ? config.demoHistory : null;
   if (!history) await startJobs();

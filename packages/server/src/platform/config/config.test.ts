@@ -20,6 +20,13 @@ describe('configuration', () => {
     expect(loadConfig({ OUTBOUND_ALLOW_CIDRS: ' 192.168.10.7/24 ,fd12::/48' }, dir()).outboundAllowCidrs).toEqual(['192.168.10.0/24', 'fd12::/48']);
   });
 
+  it('reads the demo history size, "off", and refuses anything else', () => {
+    expect(loadConfig({}, dir()).demoHistory).toEqual({ months: 12, subscribers: 300 });
+    expect(loadConfig({ DEMO_HISTORY: '18:2000' }, dir()).demoHistory).toEqual({ months: 18, subscribers: 2000 });
+    expect(loadConfig({ DEMO_HISTORY: 'off' }, dir()).demoHistory).toBeNull();
+    for (const bad of ['12', 'yes', '12:', ':300', '12:300:1']) expect(() => loadConfig({ DEMO_HISTORY: bad }, dir()), bad).toThrow(/DEMO_HISTORY/);
+  });
+
   it('generates the secret key once into DATA_DIR in embedded mode and keeps it', () => {
     const cwd = dir();
     const first = loadConfig({ DATA_DIR: 'd' }, cwd);

@@ -129,6 +129,15 @@ export async function generateHistory(base: AppContext, opts: HistoryOptions): P
     if (i % 28 === 27) await timed('rollup', () => rollupMetrics(base, new Date(Math.min(opts.end.getTime(), runs[0]!.r.dayStart + 86_400_000))));
   }
   await timed('rollup', () => rollupMetrics(base, opts.end));
+  // The history's subscriber events are its past, and the network already shows them (the
+  // accounting stopped and started the sessions). Relayed later, they would reach the AAA engine
+  // as if new and make it act on today's sessions (a Disconnect for a line suspended and restored
+  // months ago, a CoA for an old plan change), so they are marked relayed. Its other events
+  // (payments, invoices, tickets) are relayed as usual.
+  const ids = runs.flatMap(({ r }) => r.subs.map((s) => s.id));
+  for (let k = 0; k < ids.length; k += 5000) {
+    await base.db.query(`UPDATE domain_events SET published_at = now() WHERE published_at IS NULL AND type LIKE 'subscriber.%' AND aggregate_id = ANY($1::text[])`, [ids.slice(k, k + 5000)]);
+  }
   if (base.db.kind === 'pglite') await base.db.exec('ANALYZE');
   const ms = Math.round(performance.now() - started);
   log(`history: done in ${(ms / 1000).toFixed(1)} s (${Object.entries(phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')})`);
