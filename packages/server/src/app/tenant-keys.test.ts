@@ -8,8 +8,8 @@ import { openPglite, type Database } from '../platform/db/database.ts';
 import { migrate, migrationsDir } from '../platform/db/migrate.ts';
 import { tenantScope, withScope } from '../platform/db/scope.ts';
 import { scratchPostgres } from '../test/scratch-database.ts';
-import { client, startTestServer, type Client, type TestServer } from '../test/harness.ts';
-import { createIspFixture, founderToken, type IspFixture } from '../test/fixtures.ts';
+import type { Client, TestServer } from '../test/harness.ts';
+import { startWithTwoIsps, type IspFixture } from '../test/fixtures.ts';
 
 let server: TestServer;
 let api: Client;
@@ -17,11 +17,7 @@ let a: IspFixture;
 let b: IspFixture;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  api = client(server.app);
-  const founder = await founderToken(server, api);
-  a = await createIspFixture(api, founder, 'alpha-keys');
-  b = await createIspFixture(api, founder, 'beta-keys');
+  ({ server, api, a, b } = await startWithTwoIsps('alpha-keys', 'beta-keys'));
 });
 afterAll(() => server.close());
 
@@ -82,9 +78,9 @@ async function drizzleTables(): Promise<PgTable[]> {
 }
 
 describe('the Drizzle schema declares the tenant keys the migrations create', () => {
-  // Billing sits below vouchers in the module order, so its schema does not import theirs;
-  // the key lives in the migration alone.
-  const undeclared = ['wallet_entries_voucher_card_id_fkey'];
+  // Keys that point up the module order live in the migrations alone: a module's tables name
+  // only lower modules' tables (billing sits below vouchers, aaa below subscribers).
+  const undeclared = ['wallet_entries_voucher_card_id_fkey', 'radius_sessions_subscriber_id_fkey', 'usage_daily_subscriber_id_fkey'];
 
   it('the same keys, columns, targets and delete actions, and the unique (isp_id, id) they need', async () => {
     const tables = await drizzleTables();

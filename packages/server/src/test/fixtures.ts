@@ -1,4 +1,4 @@
-import type { Client, TestServer } from './harness.ts';
+import { client, startTestServer, type Client, type TestServer } from './harness.ts';
 import { createFounder } from '../modules/identity/index.ts';
 import { systemActor } from '../platform/auth/actor.ts';
 
@@ -42,4 +42,12 @@ export async function createIspFixture(api: Client, founder: string, slug: strin
     id: isp.id, slug, adminEmail, adminToken, hq: hq.id, north: north.id, south: south.id, planId: plan.id,
     subscriberId: sub.id, northSubscriberId: northSub.id, managerToken, staffId: staff.id, nasId: nas.id,
   };
+}
+
+/** A fresh server with two ISPs of createIspFixture's shape: the setup of every isolation test. */
+export async function startWithTwoIsps(slugA: string, slugB: string): Promise<{ server: TestServer; api: Client; a: IspFixture; b: IspFixture }> {
+  const server = await startTestServer();
+  const api = client(server.app);
+  const founder = await founderToken(server, api);
+  return { server, api, a: await createIspFixture(api, founder, slugA), b: await createIspFixture(api, founder, slugB) };
 }

@@ -17,6 +17,8 @@ import { registerSessionRoutes } from './sessions/sessions.routes.ts';
 import { registerLiveRoutes } from './sessions/live.routes.ts';
 import { registerTestLoginRoutes } from './sessions/test-login.routes.ts';
 import { registerCoaRoutes } from './enforcement/coa.routes.ts';
+// The module's events (an augmentation of DomainEvents): part of every program that uses the module.
+import type {} from './events.ts';
 
 /** What the composition root plugs into the engine from the modules above it. */
 export type AaaPlugins = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
-import { clockStoppedAt } from '../../platform/clock/clock.ts';
+import { clockStoppedAt } from '../../test/clocks.ts';
 import { createIspFixture, founderToken, password, type IspFixture } from '../../test/fixtures.ts';
 
 /**

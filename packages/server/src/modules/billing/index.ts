@@ -16,6 +16,8 @@ import { registerPaymentApiRoutes } from './payment-api.routes.ts';
 import { registerSelfPlanChangeRoutes } from './self-plan-change.routes.ts';
 import { registerAddonRoutes } from './addons/addons.routes.ts';
 import { startBillingScheduler } from './billing-schedule.service.ts';
+// The module's events (an augmentation of DomainEvents): part of every program that uses the module.
+import type {} from './events.ts';
 
 export const billingModule: ModuleDefinition = {
   name: 'billing',

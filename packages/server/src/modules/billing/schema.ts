@@ -1,8 +1,8 @@
 import { bigint, boolean, char, date, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
-import { subscriptionPlans } from '../catalog/schema.ts';
-import { subscribers } from '../subscribers/schema.ts';
-import { branches } from '../tenancy/schema.ts';
+import { subscriptionPlans } from '../catalog/index.ts';
+import { subscribers } from '../subscribers/index.ts';
+import { branches } from '../tenancy/index.ts';
 
 // Tables of migrations/0008_billing.sql. Money columns are integer minor units of the row's
 // currency; `mode: 'number'` is exact up to 2^53 minor units, far beyond any invoice.

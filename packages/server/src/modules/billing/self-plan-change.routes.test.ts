@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { createIspFixture, founderToken, password, type IspFixture } from '../../test/fixtures.ts';
-import { clockAt } from '../../platform/clock/clock.ts';
+import { clockAt } from '../../test/clocks.ts';
 
 // A subscriber moves plan from the self-service portal; the fixture's Ann is on "Fiber 50" (EUR 25.00).
 // The clock stands on 5 March 2027: Ann's first period (20 to 28 February) has ended and no

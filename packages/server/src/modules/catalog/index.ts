@@ -4,6 +4,8 @@
  */
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { registerPlanRoutes } from './plans.routes.ts';
+// The module's events (an augmentation of DomainEvents): part of every program that uses the module.
+import type {} from './events.ts';
 
 export const catalogModule: ModuleDefinition = {
   name: 'catalog',

@@ -7,6 +7,8 @@ import { registerAuthRoutes } from './auth.routes.ts';
 import { registerStaffRoutes } from './staff.routes.ts';
 import { registerApiKeyRoutes } from './api-keys.routes.ts';
 import { registerFounderAccountRoutes } from './founders.routes.ts';
+// The module's events (an augmentation of DomainEvents): part of every program that uses the module.
+import type {} from './events.ts';
 
 export const identityModule: ModuleDefinition = {
   name: 'identity',

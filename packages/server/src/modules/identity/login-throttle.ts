@@ -1,5 +1,5 @@
 import type { Backoff, RateLimiter } from '../../platform/auth/rate-limiter.ts';
-import { HttpProblem } from '../../platform/http/errors.ts';
+import { tooManyRequests, type HttpProblem } from '../../platform/http/errors.ts';
 
 /**
  * Password guessing is slowed per (account, address) and per address, never per account
@@ -52,5 +52,5 @@ export const throttleBypassKey = (kind: string, id: string, ip: string) => `logi
 export const secondFactorKey = (kind: string, id: string) => `login:mfa:${kind}:${id}`;
 
 export function tooManyLogins(waitMs: number, detail = 'Too many failed logins: wait before trying again'): HttpProblem {
-  return new HttpProblem(429, 'Too Many Requests', detail, { retryAfter: Math.max(1, Math.ceil(waitMs / 1000)) });
+  return tooManyRequests(detail, waitMs / 1000);
 }

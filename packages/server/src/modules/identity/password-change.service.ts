@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { assertNewPassword, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { anonymousScope, withScope } from '../../platform/db/scope.ts';
-import { badRequest, forbidden, HttpProblem } from '../../platform/http/errors.ts';
+import { badRequest, forbidden, tooManyRequests } from '../../platform/http/errors.ts';
 import { issueTokens, revokeAllSessions, type TokenPair } from './auth.service.ts';
 import { setSubjectPassword } from './password-reset.service.ts';
 import { loadSubject } from './subject.ts';
@@ -20,7 +20,7 @@ export async function changeOwnPassword(ctx: AppContext, actor: Actor, current: 
   if (actor.kind === 'api_key' || actor.kind === 'system' || !actor.id) throw forbidden('Only a logged-in account has a password');
   const key = `pwchange:${actor.kind}:${actor.id}`;
   if ((await ctx.limiter.count(key)) >= attemptLimit)
-    throw new HttpProblem(429, 'Too Many Requests', 'Too many wrong passwords; try again later', { retryAfter: windowSeconds });
+    throw tooManyRequests('Too many wrong passwords; try again later', windowSeconds);
   const subject = await loadSubject(ctx, actor.kind, actor.id);
   if (!subject) throw forbidden('Account not found');
   if (!(await verifyPassword(subject.password_hash, current))) {

@@ -1,6 +1,6 @@
 import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
-import { branches } from '../tenancy/schema.ts';
+import { branches } from '../tenancy/index.ts';
 
 export const staffRoles = ['isp_admin', 'billing', 'support_agent', 'noc_engineer', 'branch_manager'] as const;
 export type StaffRole = (typeof staffRoles)[number];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
-import { createIspFixture, founderToken, password, type IspFixture } from '../../test/fixtures.ts';
+import type { Client, TestServer } from '../../test/harness.ts';
+import { password, startWithTwoIsps, type IspFixture } from '../../test/fixtures.ts';
 
 let server: TestServer;
 let api: Client;
@@ -9,11 +9,7 @@ let a: IspFixture;
 let b: IspFixture;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  api = client(server.app);
-  const founder = await founderToken(server, api);
-  a = await createIspFixture(api, founder, 'alpha-staff');
-  b = await createIspFixture(api, founder, 'beta-staff');
+  ({ server, api, a, b } = await startWithTwoIsps('alpha-staff', 'beta-staff'));
 });
 afterAll(() => server.close());
 

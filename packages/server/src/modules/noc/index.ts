@@ -13,6 +13,8 @@ import { registerNocSlaRoutes } from './sla/sla.routes.ts';
 import { registerNocLldpRoutes } from './lldp/lldp.routes.ts';
 import { startCollector } from './collector/collector.ts';
 import { nocAlertsOptions, startNocAlerts } from './alerts/noc-alerts-runtime.ts';
+// The module's events (an augmentation of DomainEvents): part of every program that uses the module.
+import type {} from './events.ts';
 
 export const nocModule: ModuleDefinition = {
   name: 'noc',

@@ -1,7 +1,7 @@
 import { bigint, boolean, doublePrecision, inet, integer, numeric, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
-import { nasDevices } from '../aaa/schema.ts';
-import { branches } from '../tenancy/schema.ts';
+import { nasDevices } from '../aaa/index.ts';
+import { branches } from '../tenancy/index.ts';
 
 export const deviceKinds = ['router', 'nas', 'switch', 'olt', 'access_point', 'server', 'other'] as const;
 export const deviceVendors = ['mikrotik', 'cisco', 'juniper', 'huawei', 'ubiquiti', 'zte', 'nokia', 'linux', 'other'] as const;

@@ -5,6 +5,8 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { registerPlatformBillingRoutes } from './platform-billing.routes.ts';
 import { registerIspSubscriptionRoutes } from './isp-subscription.routes.ts';
+// The module's events (an augmentation of DomainEvents): part of every program that uses the module.
+import type {} from './events.ts';
 
 export const platformBillingModule: ModuleDefinition = {
   name: 'platform-billing',

@@ -5,6 +5,8 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { registerSubscriberRoutes } from './subscribers.routes.ts';
 import { registerSelfServiceRoutes } from './self-service.routes.ts';
+// The module's events (an augmentation of DomainEvents): part of every program that uses the module.
+import type {} from './events.ts';
 
 export const subscribersModule: ModuleDefinition = {
   name: 'subscribers',

@@ -1,8 +1,8 @@
 import { boolean, doublePrecision, inet, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CheckItem, CustomAttribute } from '../aaa/index.ts';
 import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
-import { subscriptionPlans } from '../catalog/schema.ts';
-import { branches } from '../tenancy/schema.ts';
+import { subscriptionPlans } from '../catalog/index.ts';
+import { branches } from '../tenancy/index.ts';
 
 export const subscriberStatuses = ['active', 'suspended', 'expired', 'terminated'] as const;
 export type SubscriberStatus = (typeof subscriberStatuses)[number];

@@ -4,6 +4,8 @@
  */
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { registerSupportRoutes } from './tickets.routes.ts';
+// The module's events (an augmentation of DomainEvents): part of every program that uses the module.
+import type {} from './events.ts';
 
 export const supportModule: ModuleDefinition = {
   name: 'support',

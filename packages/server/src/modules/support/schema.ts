@@ -1,8 +1,8 @@
 import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
-import { users } from '../identity/schema.ts';
-import { subscribers } from '../subscribers/schema.ts';
-import { branches } from '../tenancy/schema.ts';
+import { users } from '../identity/index.ts';
+import { subscribers } from '../subscribers/index.ts';
+import { branches } from '../tenancy/index.ts';
 
 export const ticketCategories = ['connectivity', 'billing', 'installation', 'other'] as const;
 export type TicketCategory = (typeof ticketCategories)[number];

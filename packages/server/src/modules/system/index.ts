@@ -6,6 +6,8 @@ import type { ModuleDefinition } from '../../platform/module.ts';
 import { registerSystemRoutes } from './system.routes.ts';
 import { registerMonitoringRoutes } from './monitoring.routes.ts';
 import { registerPlatformSettingsRoutes } from './platform-settings.routes.ts';
+// The module's events (an augmentation of DomainEvents): part of every program that uses the module.
+import type {} from './events.ts';
 
 export const systemModule: ModuleDefinition = {
   name: 'system',

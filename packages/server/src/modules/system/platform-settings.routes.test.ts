@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformScope, rows, withScope } from '../../platform/db/scope.ts';
 import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { createIspFixture, founderToken, type IspFixture } from '../../test/fixtures.ts';
-import { startHttpPeer, type HttpPeer } from '../billing/payments/http-peer.fixture.ts';
-import { issuedInvoice } from '../billing/payments/payments.fixtures.ts';
+import { startHttpPeer, type HttpPeer } from '../../test/http-peer.fixture.ts';
+import { issuedInvoice } from '../../test/payments.fixtures.ts';
 import { until } from '../../test/until.ts';
 
 let server: TestServer;

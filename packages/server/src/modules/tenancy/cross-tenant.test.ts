@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformScope, rows, withScope } from '../../platform/db/scope.ts';
-import { client, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
-import { createIspFixture, founderToken, password, type IspFixture } from '../../test/fixtures.ts';
-import { addDevice } from '../noc/alerts/noc-test-devices.ts';
+import type { Client, TestServer } from '../../test/harness.ts';
+import { password, startWithTwoIsps, type IspFixture } from '../../test/fixtures.ts';
+import { addDevice } from '../../test/noc-test-devices.ts';
 import Stripe from 'stripe';
-import { issuedInvoice } from '../billing/payments/payments.fixtures.ts';
+import { issuedInvoice } from '../../test/payments.fixtures.ts';
 
 let server: TestServer;
 let api: Client;
@@ -13,11 +13,7 @@ let a: IspFixture;
 let b: IspFixture;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  api = client(server.app);
-  const founder = await founderToken(server, api);
-  a = await createIspFixture(api, founder, 'alpha-net');
-  b = await createIspFixture(api, founder, 'beta-net');
+  ({ server, api, a, b } = await startWithTwoIsps('alpha-net', 'beta-net'));
 });
 afterAll(() => server.close());
 

@@ -4,6 +4,8 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { registerFounderRoutes } from './founder.routes.ts';
 import { registerIspRoutes } from './isp.routes.ts';
+// The module's events (an augmentation of DomainEvents): part of every program that uses the module.
+import type {} from './events.ts';
 
 export const tenancyModule: ModuleDefinition = {
   name: 'tenancy',

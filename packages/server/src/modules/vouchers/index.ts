@@ -8,6 +8,8 @@ import type { ModuleDefinition } from '../../platform/module.ts';
 import type { LoginSource } from '../aaa/index.ts';
 import { registerVoucherRoutes } from './vouchers.routes.ts';
 import { VoucherLogins } from './voucher-login.ts';
+// The module's events (an augmentation of DomainEvents): part of every program that uses the module.
+import type {} from './events.ts';
 
 export const vouchersModule: ModuleDefinition = {
   name: 'vouchers',

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { rows, tenantScope, withScope } from '../../platform/db/scope.ts';
-import { conflict, forbidden, HttpProblem } from '../../platform/http/errors.ts';
+import { conflict, forbidden, HttpProblem, tooManyRequests } from '../../platform/http/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { applySubscriberUpdate } from '../subscribers/index.ts';
 import { walletEntries } from '../billing/index.ts';
@@ -17,7 +17,7 @@ const windowSeconds = 15 * 60;
 const perSubscriber = 5;
 const perAddress = 20;
 
-const tooMany = (detail: string) => new HttpProblem(429, 'Too Many Requests', detail, { retryAfter: windowSeconds });
+const tooMany = (detail: string) => tooManyRequests(detail, windowSeconds);
 const invalidPin = () => new HttpProblem(422, 'Unprocessable Content', 'This PIN is not valid');
 
 type Found = {

@@ -1,8 +1,8 @@
 import { bigint, char, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantKey, tenantRowKey } from '../../platform/db/tenant-key.ts';
-import { subscriptionPlans } from '../catalog/schema.ts';
-import { subscribers } from '../subscribers/schema.ts';
-import { branches } from '../tenancy/schema.ts';
+import { subscriptionPlans } from '../catalog/index.ts';
+import { subscribers } from '../subscribers/index.ts';
+import { branches } from '../tenancy/index.ts';
 
 export const voucherKinds = ['recharge', 'hotspot'] as const;
 export type VoucherKind = (typeof voucherKinds)[number];

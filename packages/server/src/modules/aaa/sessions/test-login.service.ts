@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.ts';
 import { recordAccess } from '../../../platform/audit/record-change.ts';
 import { rows, withScope } from '../../../platform/db/scope.ts';
-import { badRequest, HttpProblem } from '../../../platform/http/errors.ts';
+import { badRequest, tooManyRequests } from '../../../platform/http/errors.ts';
 import type { TenantRequest } from '../../../platform/http/tenant-request.ts';
 import { authorize, type Check } from '../policy/authorize.ts';
 import { enforcerFor } from '../enforcement/enforcement.ts';
@@ -41,7 +41,7 @@ export async function testLogin(ctx: AppContext, t: TenantRequest, input: TestLo
       ? ['Too many test logins for this username: try again later', usernameKey]
       : ['Too many test logins: try again later', callerKey];
     await audit(ctx, t, input.username, null, { result: 'throttled', reason: detail });
-    throw new HttpProblem(429, 'Too Many Requests', detail, { retryAfter: Math.max(1, await ctx.limiter.secondsLeft(key)) });
+    throw tooManyRequests(detail, await ctx.limiter.secondsLeft(key));
   }
 
   const enforcer = await enforcerFor(ctx);

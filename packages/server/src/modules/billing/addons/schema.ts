@@ -1,8 +1,8 @@
 import { bigint, boolean, char, date, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantKey, tenantRowKey } from '../../../platform/db/tenant-key.ts';
 import { invoices, subscriptions } from '../schema.ts';
-import { subscribers } from '../../subscribers/schema.ts';
-import { branches } from '../../tenancy/schema.ts';
+import { subscribers } from '../../subscribers/index.ts';
+import { branches } from '../../tenancy/index.ts';
 
 // Tables of migrations/0018_billing_addons.sql. Money in integer minor units of the row's currency.
 

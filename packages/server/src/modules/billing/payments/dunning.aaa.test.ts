@@ -5,7 +5,7 @@ import { client, startTestServer, type Client, type TestServer } from '../../../
 import { createIspFixture, founderToken, type IspFixture } from '../../../test/fixtures.ts';
 import { radclient } from '../../../test/radclient.ts';
 import { until } from '../../../test/until.ts';
-import { issuedInvoice } from './payments.fixtures.ts';
+import { issuedInvoice } from '../../../test/payments.fixtures.ts';
 
 const secret = 'testing123';
 let server: TestServer;

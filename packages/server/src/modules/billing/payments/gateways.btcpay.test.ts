@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { createIspFixture, founderToken, type IspFixture } from '../../../test/fixtures.ts';
-import { startHttpPeer, type HttpPeer } from './http-peer.fixture.ts';
-import { invoiceState, issuedInvoice } from './payments.fixtures.ts';
+import { startHttpPeer, type HttpPeer } from '../../../test/http-peer.fixture.ts';
+import { invoiceState, issuedInvoice } from '../../../test/payments.fixtures.ts';
 
 const webhookSecret = 'btcpay-hook-secret';
 let server: TestServer;

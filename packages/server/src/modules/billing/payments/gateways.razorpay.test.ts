@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows, tenantScope, withScope } from '../../../platform/db/scope.ts';
 import { client, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { createIspFixture, founderToken, type IspFixture } from '../../../test/fixtures.ts';
-import { startHttpPeer, type HttpPeer } from './http-peer.fixture.ts';
-import { invoiceState, issuedInvoice } from './payments.fixtures.ts';
+import { startHttpPeer, type HttpPeer } from '../../../test/http-peer.fixture.ts';
+import { invoiceState, issuedInvoice } from '../../../test/payments.fixtures.ts';
 
 const webhookSecret = 'rzp-webhook-secret-1';
 let server: TestServer;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows, tenantScope, withScope } from '../../../platform/db/scope.ts';
 import { client, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { createIspFixture, founderToken, type IspFixture } from '../../../test/fixtures.ts';
-import { invoiceState, issuedInvoice } from './payments.fixtures.ts';
+import { invoiceState, issuedInvoice } from '../../../test/payments.fixtures.ts';
 import { startStripePeer, type StripePeer } from './stripe-peer.fixture.ts';
 
 const webhookSecret = 'whsec_test_0123456789abcdef';

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { createIspFixture, founderToken, type IspFixture } from '../../../test/fixtures.ts';
-import { issuedInvoice } from './payments.fixtures.ts';
+import { issuedInvoice } from '../../../test/payments.fixtures.ts';
 import { MAX_RESPONSE_BYTES } from '../../../platform/net/outbound-http.ts';
 
 /** A loopback port nothing listens on: bound, then closed again. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { createIspFixture, founderToken, type IspFixture } from '../../../test/fixtures.ts';
-import { invoiceState, issuedInvoice } from './payments.fixtures.ts';
+import { invoiceState, issuedInvoice } from '../../../test/payments.fixtures.ts';
 
 // Payments in one currency paying invoices in another, across exponents: JPY (0), USD (2), BHD (3).
 let server: TestServer;

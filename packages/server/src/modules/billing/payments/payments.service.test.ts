@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { createIspFixture, founderToken, type IspFixture } from '../../../test/fixtures.ts';
-import { invoiceState, issuedInvoice } from './payments.fixtures.ts';
+import { invoiceState, issuedInvoice } from '../../../test/payments.fixtures.ts';
 
 let server: TestServer;
 let api: Client;

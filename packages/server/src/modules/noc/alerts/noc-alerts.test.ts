@@ -6,7 +6,7 @@ import { createIspFixture, founderToken, type IspFixture } from '../../../test/f
 import { evaluateAlerts } from './alert-evaluator.ts';
 import { runEscalations } from './escalation.service.ts';
 import { checkSlas } from '../sla/sla.service.ts';
-import { addDevice, addSamples, setStatus } from './noc-test-devices.ts';
+import { addDevice, addSamples, setStatus } from '../../../test/noc-test-devices.ts';
 
 let server: TestServer;
 let api: Client;

@@ -1,9 +1,9 @@
 import { bigint, boolean, doublePrecision, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantKey, tenantRowKey } from '../../../platform/db/tenant-key.ts';
-import { users } from '../../identity/schema.ts';
+import { users } from '../../identity/index.ts';
 import { nocDevices, nocInterfaces } from '../schema.ts';
-import { subscribers } from '../../subscribers/schema.ts';
-import { branches } from '../../tenancy/schema.ts';
+import { subscribers } from '../../subscribers/index.ts';
+import { branches } from '../../tenancy/index.ts';
 
 export const severities = ['critical', 'major', 'minor', 'warning', 'info'] as const;
 export type Severity = (typeof severities)[number];

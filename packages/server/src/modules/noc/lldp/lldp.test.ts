@@ -3,7 +3,7 @@ import { client, startTestServer, type Client, type TestServer } from '../../../
 import { createIspFixture, founderToken, type IspFixture } from '../../../test/fixtures.ts';
 import { startSnmpd, type Snmpd } from '../../../test/snmpd.ts';
 import { loadConfig } from '../../../platform/config/config.ts';
-import { addDevice as insertDevice } from '../alerts/noc-test-devices.ts';
+import { addDevice as insertDevice } from '../../../test/noc-test-devices.ts';
 
 /**
  * LLDP-MIB served by a real snmpd: Net-SNMP has no LLDP module, so the rows are served with

@@ -8,7 +8,7 @@ import { client, startTestServer, type Client, type TestServer } from '../../../
 import { createIspFixture, founderToken, type IspFixture } from '../../../test/fixtures.ts';
 import { until } from '../../../test/until.ts';
 import { startNocAlerts, type NocAlertsRuntime } from '../alerts/noc-alerts-runtime.ts';
-import { addDevice } from '../alerts/noc-test-devices.ts';
+import { addDevice } from '../../../test/noc-test-devices.ts';
 import { pruneLogs } from './logs.service.ts';
 
 const run = promisify(execFile);

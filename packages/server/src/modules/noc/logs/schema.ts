@@ -1,7 +1,7 @@
 import { bigint, boolean, inet, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantKey } from '../../../platform/db/tenant-key.ts';
 import { nocDevices } from '../schema.ts';
-import { branches } from '../../tenancy/schema.ts';
+import { branches } from '../../tenancy/index.ts';
 
 export const nocLogMessages = pgTable('noc_log_messages', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { rows, tenantScope, withScope } from '../../../platform/db/scope.ts';
-import type { TestServer } from '../../../test/harness.ts';
-import type { IspFixture } from '../../../test/fixtures.ts';
+import { rows, tenantScope, withScope } from '../platform/db/scope.ts';
+import type { TestServer } from './harness.ts';
+import type { IspFixture } from './fixtures.ts';
 
 /** Test-only: an issued invoice as the billing engine would leave it. */
 export async function issuedInvoice(server: TestServer, isp: IspFixture, o: { total: number; subscriberId?: string; branchId?: string; dueInDays?: number; currency?: string; number?: string }): Promise<string> {

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import type { TestServer } from '../../../test/harness.ts';
-import { platformScope, withScope } from '../../../platform/db/scope.ts';
-import { nocDevices } from '../schema.ts';
+import type { TestServer } from './harness.ts';
+import { platformScope, withScope } from '../platform/db/scope.ts';
+import { nocDevices } from '../modules/noc/index.ts';
 
 /**
  * Test fixture: monitored devices written straight to the table, and their status set the
