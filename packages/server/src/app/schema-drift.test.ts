@@ -6,7 +6,7 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, type Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
-import { schemaDrift, tablesOutsideDrizzle } from '../platform/db/schema-drift.ts';
+import { schemaDrift, tablesOutsideDrizzle } from '../test/schema-drift/schema-drift.ts';
 import { scratchPostgres } from '../test/scratch-database.ts';
 
 const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,6 +1,6 @@
 import { is, SQL } from 'drizzle-orm';
 import { getTableConfig, PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import type { Database } from './database.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { loadColumns, loadEnumChecks, loadForeignKeys, loadPrimaryKeys, type DbColumn, type DbEnumCheck, type DbForeignKey } from './pg-catalog.ts';
 
 export interface DriftOptions {

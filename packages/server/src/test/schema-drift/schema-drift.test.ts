@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigint, char, inet, integer, numeric, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { openPglite, type Database } from './database.ts';
+import { openPglite, type Database } from '../../platform/db/database.ts';
 import { normaliseType, schemaDrift, tablesOutsideDrizzle } from './schema-drift.ts';
 
 // The checker itself: a database and Drizzle tables made to disagree, one fact at a time.

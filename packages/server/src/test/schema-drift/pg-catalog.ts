@@ -1,4 +1,4 @@
-import type { Database } from './database.ts';
+import type { Database } from '../../platform/db/database.ts';
 
 // What PostgreSQL's catalog says about the tables of the public schema (partitions left out:
 // their parent stands for them), in the shapes the schema drift check compares.
