@@ -1,5 +1,6 @@
 import type { Counter } from 'prom-client';
 import type { Logger } from 'pino';
+import { QuietLog } from '../../../platform/log/quiet-log.ts';
 
 /**
  * PostgreSQL text cannot hold U+0000: a NUL from a packet, written as it is, fails the statement
@@ -10,7 +11,7 @@ export function withoutNul(s: string): string {
   return s.includes('\0') ? s.replaceAll('\0', '\u2400') : s;
 }
 
-type Quiet = { timer: NodeJS.Timeout; count: number; nas: string; from: string; detail: string };
+type Seen = { attribute: string; nas: string; from: string; detail: string };
 
 /**
  * Attributes a NAS sent that cannot be read. Each one is counted (astranetix_radius_malformed_total),
@@ -18,50 +19,22 @@ type Quiet = { timer: NodeJS.Timeout; count: number; nas: string; from: string; 
  * at once, the rest of the interval in one line with their count when it ends.
  */
 export class MalformedInput {
-  /** Attributes in their interval after a logged line, with what came since. */
-  private readonly muted = new Map<string, Quiet>();
+  private readonly quiet: QuietLog<Seen>;
 
-  constructor(private readonly counter: Counter<'attribute'>, private readonly log: Logger, private readonly intervalMs = 60_000) {}
+  constructor(private readonly counter: Counter<'attribute'>, log: Logger, intervalMs = 60_000) {
+    this.quiet = new QuietLog<Seen>(log, intervalMs, (attribute, count, last, seconds) => [
+      { attribute, count, interval_s: seconds, last_nas: last.nas, last_from: last.from, last_detail: last.detail },
+      `malformed RADIUS attribute: ${count} more Access-Reject(s) in ${seconds} s`,
+    ]);
+  }
 
   note(attribute: string, nas: string, from: string, detail: string): void {
     this.counter.inc({ attribute });
-    const m = this.muted.get(attribute);
-    if (m) {
-      m.count += 1;
-      m.nas = nas;
-      m.from = from;
-      m.detail = detail;
-      return;
-    }
-    this.log.warn({ attribute, nas, from, detail }, 'malformed RADIUS attribute: Access-Reject');
-    this.mute(attribute);
+    this.quiet.warn(attribute, { attribute, nas, from, detail }, 'malformed RADIUS attribute: Access-Reject');
   }
 
   /** Logs what is still counted; for a server that stops. */
   close(): void {
-    for (const [attribute, m] of this.muted) {
-      clearTimeout(m.timer);
-      this.summary(attribute, m);
-    }
-    this.muted.clear();
-  }
-
-  private mute(attribute: string): void {
-    const timer = setTimeout(() => {
-      const m = this.muted.get(attribute)!;
-      this.muted.delete(attribute);
-      // Quiet again only after an interval without any: a steady flood stays one line an interval.
-      if (this.summary(attribute, m)) this.mute(attribute);
-    }, this.intervalMs);
-    timer.unref();
-    this.muted.set(attribute, { timer, count: 0, nas: '', from: '', detail: '' });
-  }
-
-  private summary(attribute: string, m: Quiet): boolean {
-    if (m.count === 0) return false;
-    const seconds = this.intervalMs / 1000;
-    this.log.warn({ attribute, count: m.count, interval_s: seconds, last_nas: m.nas, last_from: m.from, last_detail: m.detail },
-      `malformed RADIUS attribute: ${m.count} more Access-Reject(s) in ${seconds} s`);
-    return true;
+    this.quiet.close();
   }
 }

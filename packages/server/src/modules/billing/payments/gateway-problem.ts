@@ -1,22 +1,23 @@
 import type { Logger } from 'pino';
+import { QuietLog } from '../../../platform/log/quiet-log.ts';
 import { HttpProblem } from '../../../platform/http/errors.ts';
 import { GatewayAnswerError, GatewayConfigError, GatewayUnreachableError, type GatewayAdapter } from '../providers/gateway.ts';
 
 const QUIET_MS = 5 * 60_000;
-const lastLogged = new Map<string, { at: number; suppressed: number }>();
+type Failure = { gateway: string; isp_id: string; reason: string };
+const quietLogs = new WeakMap<object, QuietLog<Failure>>();
 
 /**
- * One warning per gateway, ISP and kind of failure every five minutes, with how many were
- * left out since: an outage at Stripe must not write a stack trace per payer who clicks Pay.
+ * One warning per gateway, ISP and kind of failure every five minutes, and then how many more
+ * there were: an outage at Stripe must not write a stack trace per payer who clicks Pay.
  */
-function warnOnce(log: Pick<Logger, 'warn'>, key: string, fields: Record<string, unknown>, msg: string, now = Date.now()): void {
-  const last = lastLogged.get(key);
-  if (last && now - last.at < QUIET_MS) {
-    last.suppressed++;
-    return;
+function quietFor(log: Pick<Logger, 'warn'>): QuietLog<Failure> {
+  let q = quietLogs.get(log);
+  if (!q) {
+    q = new QuietLog<Failure>(log, QUIET_MS, (_key, count, last) => [{ ...last, failures_not_logged: count }, `${last.gateway}: ${count} more failures in ${QUIET_MS / 60_000} min`]);
+    quietLogs.set(log, q);
   }
-  lastLogged.set(key, { at: now, suppressed: 0 });
-  log.warn({ ...fields, ...(last?.suppressed && { failures_not_logged: last.suppressed }) }, msg);
+  return q;
 }
 
 /**
@@ -27,11 +28,11 @@ function warnOnce(log: Pick<Logger, 'warn'>, key: string, fields: Record<string,
 export function gatewayProblem(log: Pick<Logger, 'warn'>, adapter: GatewayAdapter, ispId: string, err: unknown): unknown {
   const fields = { gateway: adapter.provider, isp_id: ispId, reason: err instanceof Error ? err.message : String(err) };
   if (err instanceof GatewayUnreachableError) {
-    warnOnce(log, `${adapter.provider}:${ispId}:unreachable`, fields, `${adapter.displayName} could not be reached`);
+    quietFor(log).warn(`${adapter.provider}:${ispId}:unreachable`, fields, `${adapter.displayName} could not be reached`);
     return new HttpProblem(503, 'Service Unavailable', `${err.message.replace(/\.$/, '')}. Try again later.`, { gateway: adapter.provider });
   }
   if (err instanceof GatewayAnswerError) {
-    warnOnce(log, `${adapter.provider}:${ispId}:answer`, fields, `${adapter.displayName} answered with an error`);
+    quietFor(log).warn(`${adapter.provider}:${ispId}:answer`, fields, `${adapter.displayName} answered with an error`);
     // The gateway's own words stay in the log: they may name the ISP's account.
     return new HttpProblem(502, 'Bad Gateway', `${adapter.displayName} answered with an error${err.status ? ` (HTTP ${err.status})` : ''}`, { gateway: adapter.provider });
   }
