@@ -3,14 +3,11 @@
 // on PostgreSQL. Target: under 60 s on the 2-core development machine.
 //   npx tsx bench/billing-run.ts [--subscribers 100000] [--batch 1000] [--skip-pglite]
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from '../packages/server/src/platform/config/config.ts';
-import { openPglite, type Database } from '../packages/server/src/platform/db/database.ts';
-import { scratchPostgres } from '../packages/server/src/test/scratch-database.ts';
+import type { Database } from '../packages/server/src/platform/db/database.ts';
+import { onEachDatabase } from './databases.ts';
 import { closeContext, createContext } from '../packages/server/src/app/create-context.ts';
 import { benchSeed } from '../packages/server/src/app/seed/bench-seed.ts';
 import { systemActor } from '../packages/server/src/platform/auth/actor.ts';
@@ -49,20 +46,5 @@ async function measure(label: string, db: Database): Promise<void> {
   await closeContext(ctx);
 }
 
-if (!values['skip-pglite']) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'anx-bench-'));
-  try {
-    await measure('PGlite (embedded, on disk)', await openPglite(dir));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-const url = process.env.BENCH_DATABASE_URL;
-if (url) {
-  const { db, drop } = await scratchPostgres(url, 'anx_bench_billing', 10);
-  try {
-    await measure('PostgreSQL', db);
-  } finally {
-    await drop();
-  }
-}
+await onEachDatabase('anx_bench_billing', measure, { pglite: Boolean(values['skip-pglite']) });
+

@@ -3,14 +3,11 @@
 // database. Targets: 2,000 subscribers × 18 months under 5 minutes on PostgreSQL, 10 on PGlite.
 //   npx tsx bench/seed-history.ts [--months 18] [--subscribers 2000] [--skip-pglite] [--skip-postgres]
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from '../packages/server/src/platform/config/config.ts';
-import { openPglite, type Database } from '../packages/server/src/platform/db/database.ts';
-import { scratchPostgres } from '../packages/server/src/test/scratch-database.ts';
+import type { Database } from '../packages/server/src/platform/db/database.ts';
+import { onEachDatabase } from './databases.ts';
 import { closeContext, createContext } from '../packages/server/src/app/create-context.ts';
 import { generateHistory } from '../packages/server/src/app/seed/history/orchestrator.ts';
 
@@ -35,20 +32,5 @@ async function measure(label: string, db: Database): Promise<void> {
   await closeContext(ctx);
 }
 
-if (!values['skip-pglite']) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'anx-bench-'));
-  try {
-    await measure('PGlite (embedded, on disk)', await openPglite(dir));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-const url = process.env.BENCH_DATABASE_URL;
-if (url && !values['skip-postgres']) {
-  const { db, drop } = await scratchPostgres(url, 'anx_bench_history', 10);
-  try {
-    await measure('PostgreSQL', db);
-  } finally {
-    await drop();
-  }
-}
+await onEachDatabase('anx_bench_history', measure, { pglite: Boolean(values['skip-pglite']), postgres: Boolean(values['skip-postgres']) });
+

@@ -2,14 +2,11 @@
 // (when BENCH_DATABASE_URL is set, e.g. postgres://postgres@127.0.0.1:5432/postgres) on PostgreSQL.
 //   npx tsx bench/subscribers-list.ts [--subscribers 100000] [--requests 300]
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from '../packages/server/src/platform/config/config.ts';
-import { openPglite, type Database } from '../packages/server/src/platform/db/database.ts';
-import { scratchPostgres } from '../packages/server/src/test/scratch-database.ts';
+import type { Database } from '../packages/server/src/platform/db/database.ts';
+import { onEachDatabase } from './databases.ts';
 import { closeContext, createContext } from '../packages/server/src/app/create-context.ts';
 import { buildApp } from '../packages/server/src/app/build-app.ts';
 import { benchSeed } from '../packages/server/src/app/seed/bench-seed.ts';
@@ -63,18 +60,5 @@ async function measure(label: string, db: Database): Promise<void> {
   await closeContext(ctx);
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), 'anx-bench-'));
-try {
-  await measure('PGlite (embedded, on disk)', await openPglite(dir));
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
-const url = process.env.BENCH_DATABASE_URL;
-if (url) {
-  const { db, drop } = await scratchPostgres(url, 'anx_bench_list', 10);
-  try {
-    await measure('PostgreSQL', db);
-  } finally {
-    await drop();
-  }
-}
+await onEachDatabase('anx_bench_list', measure);
+
