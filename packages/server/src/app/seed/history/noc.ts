@@ -31,10 +31,17 @@ export async function loadNoc(r: IspRun): Promise<NocState> {
   return {
     capacity: 0,
     edge: await load(r.isp.net.edgeId, ['sfp-sfpplus1', 'bond-core'], [0, 20e9]),
-    nases: await Promise.all(r.isp.net.nases.map((n) => load(n.deviceId, ['sfp-uplink', 'pppoe-access'], [10e9, 10e9]))),
+    // One after another: each load draws from the seeded generator, so their order must not depend on which query returns first.
+    nases: await sequentially(r.isp.net.nases, (n) => load(n.deviceId, ['sfp-uplink', 'pppoe-access'], [10e9, 10e9])),
     access: await load(r.isp.net.accessId, ['uplink', 'gpon-0/1'], [10e9, 2.5e9]),
     sysDescr: 'RouterOS 7.16',
   };
+}
+
+async function sequentially<T, R>(items: readonly T[], f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await f(item));
+  return out;
 }
 
 /** Decides how much of today's demand got through, from the NAS loads of the traffic pass. */
