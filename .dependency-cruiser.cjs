@@ -29,7 +29,8 @@ const levels = {
   vouchers: 5,
   noc: 5,
   'platform-billing': 5,
-  reporting: 6,
+  intelligence: 6,
+  reporting: 7,
 };
 
 const names = Object.keys(levels);

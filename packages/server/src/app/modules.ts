@@ -10,6 +10,7 @@ import { voucherLoginSource, vouchersModule } from '../modules/vouchers/index.ts
 import { nocModule } from '../modules/noc/index.ts';
 import { supportModule } from '../modules/support/index.ts';
 import { platformBillingModule } from '../modules/platform-billing/index.ts';
+import { intelligenceModule } from '../modules/intelligence/index.ts';
 import { reportingModule } from '../modules/reporting/index.ts';
 
 /** What the AAA engine gets from the modules above it: hotspot vouchers as logins. */
@@ -32,5 +33,6 @@ export const modules: readonly ModuleDefinition[] = [
   nocModule,
   supportModule,
   platformBillingModule,
+  intelligenceModule,
   reportingModule,
 ];
