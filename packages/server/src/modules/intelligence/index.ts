@@ -14,3 +14,6 @@ export const intelligenceModule: ModuleDefinition = {
   roles: ['api', 'worker'],
   routes: [],
 };
+export { forecastSeries, forecastModelVersion, ForecastInputError, type Forecast, type ForecastOptions } from './forecast/model.ts';
+export { regularise, countersToRates, type Point, type RegularSeries } from './forecast/series.ts';
+export { forecastBacktestCommand, forecastBacktestUsage } from './forecast/backtest-cli.ts';
