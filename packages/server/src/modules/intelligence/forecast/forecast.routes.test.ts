@@ -138,4 +138,8 @@ describe('GET /api/ai/predict/growth/{tenant_id}', () => {
     expect(r.json.model_version).toBe('ets-aadn/1');
     expect((await api.get(`/api/ai/predict/growth/${a.id}`, { token: b.adminToken })).status).toBe(404);
   });
+
+  it("the platform's is the founder's only", async () => {
+    expect((await api.get('/api/founder/forecast/growth', { token: a.adminToken })).status).toBe(403);
+  });
 });

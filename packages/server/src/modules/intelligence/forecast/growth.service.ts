@@ -26,40 +26,45 @@ export async function ispGrowthForecast(ctx: AppContext, scope: Scope, ispId: st
 
 /**
  * The platform's: ISPs' subscribers billed per month across all ISPs, and the founder's own MRR
- * (the platform's invoices to ISPs, one currency), read on the platform scope and audited.
+ * (the platform's invoices to ISPs, one currency), each over the months it has, read on the
+ * platform scope and audited.
  */
 export async function platformGrowthForecast(ctx: AppContext, actor: Actor, months: number): Promise<z.infer<typeof growthForecastDto>> {
-  const history = await withScope(ctx.db, platformScope, async (tx) => {
+  const [subs, saas] = await withScope(ctx.db, platformScope, async (tx) => {
     await recordAccess(tx, actor, { action: 'platform.growth_forecast_viewed', entityType: 'platform' });
-    return rows<Month>(tx, sql`
-      WITH subs AS (SELECT to_char(date_trunc('month', period_start), 'YYYY-MM') AS month, count(DISTINCT subscriber_id)::int AS subscribers
-                    FROM invoices WHERE period_start IS NOT NULL AND status NOT IN ('draft', 'void') GROUP BY 1),
-      saas AS (SELECT to_char(date_trunc('month', period_start), 'YYYY-MM') AS month, sum(subtotal) AS mrr, min(currency) AS currency
-               FROM platform_invoices WHERE status IN ('issued', 'paid') GROUP BY 1)
-      SELECT coalesce(s.month, p.month) AS month, coalesce(s.subscribers, 0) AS subscribers, coalesce(p.mrr, 0)::text AS mrr, p.currency
-      FROM subs s FULL JOIN saas p ON p.month = s.month ORDER BY 1 DESC LIMIT 24`);
+    return Promise.all([
+      rows<Month>(tx, sql`SELECT to_char(date_trunc('month', period_start), 'YYYY-MM') AS month, count(DISTINCT subscriber_id)::int AS subscribers, '0' AS mrr, NULL AS currency
+        FROM invoices WHERE period_start IS NOT NULL AND status NOT IN ('draft', 'void') GROUP BY 1 ORDER BY 1 DESC LIMIT 24`),
+      rows<Month>(tx, sql`SELECT to_char(date_trunc('month', period_start), 'YYYY-MM') AS month, 0 AS subscribers, sum(subtotal)::text AS mrr, min(currency) AS currency
+        FROM platform_invoices WHERE status IN ('issued', 'paid') GROUP BY 1 ORDER BY 1 DESC LIMIT 24`),
+    ]);
   });
-  return growthOf(history.reverse(), months);
+  return {
+    model_version: growthModelVersion,
+    currency: saas.find((h) => h.currency)?.currency ?? null,
+    subscribers: monthly(subs.reverse().map((h) => ({ month: h.month, value: h.subscribers })), months),
+    mrr: monthly(saas.reverse().map((h) => ({ month: h.month, value: Number(h.mrr) })), months),
+  };
 }
 
 function growthOf(history: Month[], months: number): z.infer<typeof growthForecastDto> {
-  const last = history.at(-1)?.month;
-  const next = (k: number) => {
-    const [y, m] = last!.split('-').map(Number) as [number, number];
-    const d = new Date(Date.UTC(y, m - 1 + k, 1));
-    return d.toISOString().slice(0, 7);
-  };
-  const series = (values: number[]) => {
-    const f = dampedTrendForecast(values, months);
-    return {
-      history: history.map((h, i) => ({ month: h.month, value: values[i]! })),
-      forecast: f ? f.mean.map((v, k) => ({ month: next(k + 1), value: Math.max(0, v), lower80: Math.max(0, f.lower80[k]!), upper80: f.upper80[k]!, lower95: Math.max(0, f.lower95[k]!), upper95: f.upper95[k]! })) : [],
-    };
-  };
   return {
     model_version: growthModelVersion,
     currency: history.findLast((h) => h.currency)?.currency ?? null,
-    subscribers: series(history.map((h) => h.subscribers)),
-    mrr: series(history.map((h) => Number(h.mrr))),
+    subscribers: monthly(history.map((h) => ({ month: h.month, value: h.subscribers })), months),
+    mrr: monthly(history.map((h) => ({ month: h.month, value: Number(h.mrr) })), months),
+  };
+}
+
+/** A monthly series and its forecast for the `months` after its last month. */
+function monthly(history: { month: string; value: number }[], months: number) {
+  const next = (k: number) => {
+    const [y, m] = history.at(-1)!.month.split('-').map(Number) as [number, number];
+    return new Date(Date.UTC(y, m - 1 + k, 1)).toISOString().slice(0, 7);
+  };
+  const f = dampedTrendForecast(history.map((h) => h.value), months);
+  return {
+    history,
+    forecast: f ? f.mean.map((v, k) => ({ month: next(k + 1), value: Math.max(0, v), lower80: Math.max(0, f.lower80[k]!), upper80: f.upper80[k]!, lower95: Math.max(0, f.lower95[k]!), upper95: f.upper95[k]! })) : [],
   };
 }

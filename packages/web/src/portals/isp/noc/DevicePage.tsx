@@ -107,7 +107,7 @@ export default function DevicePage() {
               </ToggleButtonGroup>
             </Box>
             <ErrorAlert error={metrics.error} onRetry={metrics.reload} />
-            <CapacityWarnings warnings={forecast.data?.warnings ?? []} />
+            <CapacityWarnings warnings={forecast.data?.warnings ?? []} links={forecast.data?.links ?? []} interfaceId={iface} />
             {!iface ? <Typography color="text.secondary">{t('noc.device.noInterfaces')}</Typography> : !metrics.data ? <Loading /> : (
               series.every((s) => s.points.length === 0)
                 ? <Typography color="text.secondary" sx={{ py: 4, textAlign: 'center' }}>{t('noc.device.noSamples')}</Typography>
