@@ -45,5 +45,8 @@ export default function TrafficChart({ series, label, format, bands = [] }: { se
       plot.destroy();
     };
   }, [series, bands, format]);
-  return <Box ref={box} role="img" aria-label={label} sx={{ width: '100%', overflow: 'hidden', '& .u-legend': { fontSize: 13 } }} />;
+  // The bounds of a band are drawn, not read: their rows leave the legend (row 1 is the time).
+  const boundRows = Object.fromEntries(bands.flatMap((_b, k) => [2 + series.length + 3 * k + 1, 2 + series.length + 3 * k + 2])
+    .map((row) => [`& .u-legend tr:nth-of-type(${row})`, { display: 'none' }]));
+  return <Box ref={box} role="img" aria-label={label} sx={{ width: '100%', overflow: 'hidden', '& .u-legend': { fontSize: 13 }, ...boundRows }} />;
 }
