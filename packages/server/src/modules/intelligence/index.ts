@@ -8,9 +8,19 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 // The module's events (an augmentation of DomainEvents): part of every program that uses the module.
 import type {} from './events.ts';
+import { registerForecastRoutes } from './forecast/forecast.routes.ts';
+import { startCapacityWatch } from './forecast/capacity-alerts.ts';
 
 export const intelligenceModule: ModuleDefinition = {
   name: 'intelligence',
   roles: ['api', 'worker'],
-  routes: [],
+  routes: [registerForecastRoutes],
+  jobs: {
+    async worker(ctx) {
+      return startCapacityWatch(ctx);
+    },
+  },
 };
+export { forecastSeries, forecastModelVersion, ForecastInputError, type Forecast, type ForecastOptions } from './forecast/model.ts';
+export { regularise, countersToRates, type Point, type RegularSeries } from './forecast/series.ts';
+export { forecastBacktestCommand, forecastBacktestUsage } from './forecast/backtest-cli.ts';
