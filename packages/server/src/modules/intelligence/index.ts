@@ -14,3 +14,6 @@ export const intelligenceModule: ModuleDefinition = {
   roles: ['api', 'worker'],
   routes: [],
 };
+
+// Churn prediction: the numeric core (no database) and the IBM Telco command.
+export { churnPredictCommand, churnPredictUsage } from './churn/churn-cli.ts';
