@@ -6,14 +6,24 @@
  * version. Below it: noc (alerts, metrics), billing, subscribers, support. Above it: reporting.
  */
 import type { ModuleDefinition } from '../../platform/module.ts';
+import { registerChurnRoutes } from './churn/churn.routes.ts';
+import { startChurnJob } from './churn/churn.job.ts';
 // The module's events (an augmentation of DomainEvents): part of every program that uses the module.
 import type {} from './events.ts';
 
 export const intelligenceModule: ModuleDefinition = {
   name: 'intelligence',
   roles: ['api', 'worker'],
-  routes: [],
+  routes: [registerChurnRoutes],
+  jobs: {
+    async worker(ctx) {
+      const stopChurn = startChurnJob(ctx);
+      return { stop: () => stopChurn() };
+    },
+  },
 };
 
 // Churn prediction: the numeric core (no database) and the IBM Telco command.
 export { churnPredictCommand, churnPredictUsage } from './churn/churn-cli.ts';
+export { trainChurnModel, runChurnTraining, type TrainOutcome } from './churn/churn.service.ts';
+export { churnModels, churnScores } from './schema.ts';

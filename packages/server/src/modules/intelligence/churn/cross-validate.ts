@@ -15,9 +15,13 @@ export interface CrossValidationReport {
   outOfFold: number[];
 }
 
-export function crossValidate(rows: number[][], labels: number[], featureNames: string[], k: number, options: ChurnModelOptions, seed = 2024): CrossValidationReport {
+/**
+ * `groups` (optional, one per row): rows of one group (a subscriber seen at several moments)
+ * stay in one fold, so a fold is never scored on someone it trained on.
+ */
+export function crossValidate(rows: number[][], labels: number[], featureNames: string[], k: number, options: ChurnModelOptions, seed = 2024, groups?: readonly string[]): CrossValidationReport {
   if (!Number.isInteger(k) || k < 2) throw new Error('cross-validation needs at least 2 folds');
-  const fold = stratifiedFolds(labels, k, seed);
+  const fold = groups ? groupedFolds(labels, groups, k, seed) : stratifiedFolds(labels, k, seed);
   const outOfFold = new Array<number>(rows.length).fill(NaN);
   const foldAuc: number[] = [];
   for (let f = 0; f < k; f++) {
@@ -40,4 +44,16 @@ export function crossValidate(rows: number[][], labels: number[], featureNames: 
     reliability,
     outOfFold,
   };
+}
+
+/** Stratified folds over groups (a group counts as positive if any of its rows is). */
+export function groupedFolds(labels: readonly number[], groups: readonly string[], k: number, seed: number): number[] {
+  const ids = [...new Set(groups)];
+  const index = new Map(ids.map((g, i) => [g, i]));
+  const groupLabel = new Array<number>(ids.length).fill(0);
+  groups.forEach((g, i) => {
+    if (labels[i] === 1) groupLabel[index.get(g)!] = 1;
+  });
+  const groupFold = stratifiedFolds(groupLabel, k, seed);
+  return groups.map((g) => groupFold[index.get(g)!]!);
 }
