@@ -9,6 +9,7 @@ import { useIsp } from '../context.ts';
 import { DashboardView } from './DashboardView.tsx';
 import { AlertSummary } from '../noc/AlertSummary.tsx';
 import { RevenueTrend } from './RevenueTrend.tsx';
+import { ChurnOverviewCard } from '../intelligence/ChurnOverviewCard.tsx';
 
 export default function DashboardPage() {
   const t = useT();
@@ -52,6 +53,7 @@ export default function DashboardPage() {
       ) : null}
       {revenue.data ? <RevenueTrend data={revenue.data} /> : null}
       {noc.data ? <AlertSummary data={noc.data} base={base} /> : null}
+      {sessionsAllowed ? <ChurnOverviewCard /> : null}
       {data ? <DashboardView data={data} /> : error ? null : <Loading />}
     </>
   );
