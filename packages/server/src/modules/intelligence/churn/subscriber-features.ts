@@ -60,7 +60,8 @@ export function subscriberFeatures(f: RawSubscriberFacts, medianPrice: number): 
     [months < 6 ? 1 : 0, months],
     [Math.log(priceRatio), priceRatio],
     [Math.log1p(last), last],
-    [trend, trend],
+    // Shown as the percentage change per month, which a person reads more easily than a log ratio.
+    [trend, Math.round((Math.exp(trend) - 1) * 100)],
     [f.quotaMonths90, f.quotaMonths90],
     [Math.log1p(f.drops90), f.drops90],
     [f.outages60, f.outages60],
