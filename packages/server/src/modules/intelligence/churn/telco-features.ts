@@ -142,6 +142,12 @@ export function telcoFeatures(c: TelcoCustomer): [string, number][] {
     ['fiber × no security/support', fiber * (protection === 0 ? 1 : 0)],
     ['senior × fiber', (c.seniorCitizen ? 1 : 0) * fiber],
     ['first year × month-to-month', m2m * (c.tenure <= 12 ? 1 : 0)],
+    ['fiber × MonthlyCharges', fiber * c.monthlyCharges],
+    ['streaming', (c.category.StreamingTV === 'Yes' ? 1 : 0) + (c.category.StreamingMovies === 'Yes' ? 1 : 0)],
+    ['month-to-month × services', m2m * services],
+    ['(log(tenure+1))²', logTenure * logTenure],
+    ['no partner × no dependents', (c.category.Partner === 'No' ? 1 : 0) * (c.category.Dependents === 'No' ? 1 : 0)],
+    ['senior × month-to-month', (c.seniorCitizen ? 1 : 0) * m2m],
   );
   return f;
 }
