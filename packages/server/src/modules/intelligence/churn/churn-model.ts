@@ -23,6 +23,11 @@ export const defaultChurnModelOptions: ChurnModelOptions = {
 export interface ChurnModel {
   featureNames: string[];
   logisticWeight: number;
+  /**
+   * Added to the log-odds: log of the rate at which stayers were kept when the training rows
+   * were subsampled (0 when they were not), so probabilities refer to the full population.
+   */
+  logitOffset?: number;
   logistic: LogisticModel | null;
   boosting: BoostingModel | null;
 }
@@ -41,7 +46,7 @@ export function fitChurnModel(featureNames: string[], rows: number[][], labels: 
 
 export function churnLogit(model: ChurnModel, row: number[]): number {
   const w = model.logisticWeight;
-  return (model.logistic ? w * logisticLogit(model.logistic, row) : 0) + (model.boosting ? (1 - w) * boostingLogit(model.boosting, row) : 0);
+  return (model.logitOffset ?? 0) + (model.logistic ? w * logisticLogit(model.logistic, row) : 0) + (model.boosting ? (1 - w) * boostingLogit(model.boosting, row) : 0);
 }
 
 export function predictChurn(model: ChurnModel, row: number[]): number {
@@ -59,7 +64,7 @@ export interface Explanation {
 export function explainChurn(model: ChurnModel, row: number[]): Explanation {
   const w = model.logisticWeight;
   const total = new Array<number>(model.featureNames.length).fill(0);
-  let bias = 0;
+  let bias = model.logitOffset ?? 0;
   if (model.logistic) {
     const c = logisticContributions(model.logistic, row);
     c.forEach((v, j) => (total[j]! += w * v));

@@ -14,7 +14,7 @@ import { explainChurn, fitChurnModel, type ChurnModelOptions } from './churn-mod
 import { crossValidate } from './cross-validate.ts';
 import { readPopulation, readSubscriberFacts } from './subscriber-facts.sql.ts';
 import { median, subscriberFeatureNames, subscriberFeatures, type RawSubscriberFacts, type SubscriberFeature } from './subscriber-features.ts';
-import { scoringPoints, trainingPoints } from './training-set.ts';
+import { sampleTrainingPoints, scoringPoints, trainingPoints } from './training-set.ts';
 import { toStored } from './stored-model.ts';
 import type { ChurnReason } from '../schema.ts';
 
@@ -25,6 +25,8 @@ const snapshots = 12;
 export const minimumChurners = 10;
 const minimumRows = 50;
 const reasonsKept = 3;
+/** Training rows read and fitted at most; beyond it stayers are subsampled (the offset corrects the odds). */
+const maxTrainingRows = 6000;
 
 /** The per-ISP model: fewer trees than for IBM's file, as an ISP may have only hundreds of rows. */
 const perIspOptions: ChurnModelOptions = {
@@ -41,10 +43,11 @@ export type TrainOutcome =
 export async function trainChurnModel(ctx: AppContext, actor: Actor, ispId: string, trigger: 'schedule' | 'manual'): Promise<TrainOutcome> {
   const now = nowOf(ctx);
   const scope = tenantScope(ispId);
-  const { points, facts, population } = await withScope(ctx.db, scope, async (tx) => {
+  const { points, keptRate, allRows, facts, population } = await withScope(ctx.db, scope, async (tx) => {
     const population = await readPopulation(tx, ispId);
-    const points = trainingPoints(population, now, churnHorizonDays, snapshots);
-    return { points, population, facts: await readFactsInBatches(tx, points) };
+    const all = trainingPoints(population, now, churnHorizonDays, snapshots);
+    const { points, keptRate } = sampleTrainingPoints(all, maxTrainingRows, 2024);
+    return { points, keptRate, allRows: all.length, population, facts: await readFactsInBatches(tx, points) };
   });
   const churners = points.filter((p) => p.label === 1).length;
   if (churners < minimumChurners || points.length < minimumRows) {
@@ -59,7 +62,7 @@ export async function trainChurnModel(ctx: AppContext, actor: Actor, ispId: stri
   const names = [...subscriberFeatureNames];
   const folds = Math.min(5, churners);
   const cv = crossValidate(inputs, labels, names, folds, perIspOptions, 2024, points.map((p) => p.subscriberId));
-  const model = fitChurnModel(names, inputs, labels, perIspOptions);
+  const model = { ...fitChurnModel(names, inputs, labels, perIspOptions), logitOffset: Math.log(keptRate) };
 
   // Score everyone still here, as of now, with the model just fitted.
   const current = scoringPoints(population, now);
@@ -75,12 +78,14 @@ export async function trainChurnModel(ctx: AppContext, actor: Actor, ispId: stri
   });
 
   return withScope(ctx.db, scope, async (tx) => {
+    // Two runs at once (the schedule and a manual retrain) take turns for the next version.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`churn_models:${ispId}`}))`);
     const [next] = await rows<{ version: number }>(tx, sql`SELECT coalesce(max(version), 0) + 1 AS version FROM churn_models WHERE isp_id = ${ispId}`);
     const version = Number(next!.version);
     const cvAuc = Number.isFinite(cv.pooledAuc) ? cv.pooledAuc : null;
     const [row] = await rows<{ id: string }>(tx, sql`
       INSERT INTO churn_models (isp_id, version, algorithm, trained_at, horizon_days, training_rows, churners, base_rate, cv_auc, cv_brier, feature_names, model, trigger)
-      VALUES (${ispId}, ${version}, 'logistic+boosting', ${now.toISOString()}::timestamptz, ${churnHorizonDays}, ${points.length}, ${churners}, ${churners / points.length},
+      VALUES (${ispId}, ${version}, 'logistic+boosting', ${now.toISOString()}::timestamptz, ${churnHorizonDays}, ${points.length}, ${churners}, ${churners / allRows},
               ${cvAuc}, ${cv.brier}, ${JSON.stringify(names)}::jsonb, ${JSON.stringify(toStored(model))}::jsonb, ${trigger})
       RETURNING id`);
     const modelId = row!.id;

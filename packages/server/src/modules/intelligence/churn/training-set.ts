@@ -4,6 +4,7 @@
  * row, labelled 1 if they left within the horizon after it. So the model's probability means
  * "leaves within the next horizonDays", and only snapshots whose horizon has fully passed count.
  */
+import { seededRandom } from './boosting.ts';
 import type { Population } from './subscriber-facts.sql.ts';
 
 export interface TrainingPoint {
@@ -29,6 +30,20 @@ export function trainingPoints(population: readonly Population[], now: Date, hor
     }
   }
   return points;
+}
+
+/**
+ * Keeps every leaver's row and a seeded random share of the stayers' rows when there are more
+ * than `maxRows` (a large ISP has tens of thousands of subscriber-months, nearly all stayers).
+ * `keptRate` is that share: log(keptRate) added to the model's log-odds undoes the sampling.
+ */
+export function sampleTrainingPoints(points: readonly TrainingPoint[], maxRows: number, seed: number): { points: TrainingPoint[]; keptRate: number } {
+  const positives = points.filter((p) => p.label === 1);
+  const negatives = points.length - positives.length;
+  if (points.length <= maxRows || negatives === 0) return { points: [...points], keptRate: 1 };
+  const keptRate = Math.max(1, maxRows - positives.length) / negatives;
+  const random = seededRandom(seed);
+  return { points: points.filter((p) => p.label === 1 || random() < keptRate), keptRate };
 }
 
 /** The subscribers to score now: everyone not terminated. */
