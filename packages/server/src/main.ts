@@ -26,6 +26,9 @@ const usage = `astranetix <command>
   ${forecastBacktestUsage}
                         the traffic forecaster's MASE against seasonal naive on held-back tails
                         (NAB's realTraffic and realAWSCloudwatch; --demo: the database's NOC traffic)
+  churn-predict --train <csv> (--input <csv> --output <csv> | --cv <k>)
+                        train the churn model on an IBM Telco file and score another, or
+                        print its stratified k-fold ROC AUC and calibration
 `;
 
 async function main(): Promise<number> {
@@ -100,6 +103,10 @@ async function main(): Promise<number> {
     case 'forecast-backtest': {
       const { forecastBacktestCommand } = await import('./modules/intelligence/index.ts');
       return forecastBacktestCommand(rest, () => createContext(config, log), closeContext, (line) => console.log(line));
+    }
+    case 'churn-predict': {
+      const { churnPredictCommand } = await import('./modules/intelligence/index.ts');
+      return churnPredictCommand(rest, process.env.INIT_CWD ?? process.cwd(), (line) => console.log(line), (line) => console.error(line));
     }
     case 'openapi': {
       // Built on a throw-away in-memory database: the document depends only on the routes.

@@ -41287,6 +41287,850 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/isp/{isp_id}/analytics/subscribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Churn risk across the ISP's subscribers: distribution, at-risk count, the reasons most at-risk subscribers share, and the model behind them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            model: {
+                                version: number;
+                                trained_at: string;
+                                /** @enum {string} */
+                                trigger: "schedule" | "manual";
+                                /** @description Risk = probability of leaving within this many days */
+                                horizon_days: number;
+                                /** @description Subscriber-months learnt from (monthly snapshots of the past year) */
+                                training_rows: number;
+                                churners: number;
+                                base_rate: number;
+                                /** @description Risk at or above which a subscriber counts as at risk (twice the usual, at least 5 %) */
+                                at_risk_threshold: number;
+                                /** @description ROC AUC of the model in 5-fold cross-validation over the ISP's own rows */
+                                cv_auc: number | null;
+                                cv_brier: number | null;
+                            } | null;
+                            scored: number;
+                            at_risk: number;
+                            mean_risk: number | null;
+                            distribution: {
+                                from: number;
+                                to: number;
+                                count: number;
+                            }[];
+                            top_reasons: {
+                                /** @enum {string} */
+                                feature: "tenure_months_log" | "new_customer" | "price_vs_median" | "usage_30d_log" | "usage_trend" | "quota_exhausted_months" | "sessions_dropped" | "outages" | "tickets" | "tickets_late" | "payment_reminders" | "suspensions" | "payments_failed" | "plan_changes";
+                                subscribers: number;
+                                mean_contribution: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branch/{branch_id}/analytics/ai": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same churn figures for one branch and the branches below it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    branch_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            model: {
+                                version: number;
+                                trained_at: string;
+                                /** @enum {string} */
+                                trigger: "schedule" | "manual";
+                                /** @description Risk = probability of leaving within this many days */
+                                horizon_days: number;
+                                /** @description Subscriber-months learnt from (monthly snapshots of the past year) */
+                                training_rows: number;
+                                churners: number;
+                                base_rate: number;
+                                /** @description Risk at or above which a subscriber counts as at risk (twice the usual, at least 5 %) */
+                                at_risk_threshold: number;
+                                /** @description ROC AUC of the model in 5-fold cross-validation over the ISP's own rows */
+                                cv_auc: number | null;
+                                cv_brier: number | null;
+                            } | null;
+                            scored: number;
+                            at_risk: number;
+                            mean_risk: number | null;
+                            distribution: {
+                                from: number;
+                                to: number;
+                                count: number;
+                            }[];
+                            top_reasons: {
+                                /** @enum {string} */
+                                feature: "tenure_months_log" | "new_customer" | "price_vs_median" | "usage_30d_log" | "usage_trend" | "quota_exhausted_months" | "sessions_dropped" | "outages" | "tickets" | "tickets_late" | "payment_reminders" | "suspensions" | "payments_failed" | "plan_changes";
+                                subscribers: number;
+                                mean_contribution: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isp/{isp_id}/churn/subscribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scored subscribers by risk; at_risk=true is the retention segment */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Rows to skip */
+                    offset?: number;
+                    /** @description Only the "at risk" segment */
+                    at_risk?: "true" | "false";
+                    min_risk?: number;
+                    /** @description Comma-separated subscriber ids (the rows of a list page) */
+                    subscriber_ids?: string;
+                    /** @description Sort field, '-' prefix for descending: risk, name */
+                    sort?: "risk" | "-risk" | "name" | "-name";
+                };
+                header?: never;
+                path: {
+                    isp_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                subscriber_id: string;
+                                account_number: string;
+                                name: string;
+                                status: string;
+                                branch_id: string | null;
+                                risk: number;
+                                at_risk: boolean;
+                                reasons: {
+                                    /**
+                                     * @description The model feature (months of tenure, tickets in 90 days, ...)
+                                     * @enum {string}
+                                     */
+                                    feature: "tenure_months_log" | "new_customer" | "price_vs_median" | "usage_30d_log" | "usage_trend" | "quota_exhausted_months" | "sessions_dropped" | "outages" | "tickets" | "tickets_late" | "payment_reminders" | "suspensions" | "payments_failed" | "plan_changes";
+                                    /** @description The subscriber's value of it, in its own unit (months, GB, a count, a price ratio) */
+                                    value: number;
+                                    /** @description Its push on the model's log-odds for this subscriber (positive: towards leaving) */
+                                    contribution: number;
+                                }[];
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isp/{isp_id}/subscribers/{subscriber_id}/churn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One subscriber's churn risk and its top reasons (the model's own feature contributions) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                    subscriber_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            subscriber_id: string;
+                            risk: number;
+                            at_risk: boolean;
+                            reasons: {
+                                /**
+                                 * @description The model feature (months of tenure, tickets in 90 days, ...)
+                                 * @enum {string}
+                                 */
+                                feature: "tenure_months_log" | "new_customer" | "price_vs_median" | "usage_30d_log" | "usage_trend" | "quota_exhausted_months" | "sessions_dropped" | "outages" | "tickets" | "tickets_late" | "payment_reminders" | "suspensions" | "payments_failed" | "plan_changes";
+                                /** @description The subscriber's value of it, in its own unit (months, GB, a count, a price ratio) */
+                                value: number;
+                                /** @description Its push on the model's log-odds for this subscriber (positive: towards leaving) */
+                                contribution: number;
+                            }[];
+                            scored_at: string;
+                            model_version: number;
+                            horizon_days: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isp/{isp_id}/churn/train": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retrain the ISP's churn model now on its own history and rescore every subscriber */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    isp_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            trained: boolean;
+                            version: number | null;
+                            training_rows: number;
+                            churners: number;
+                            cv_auc: number | null;
+                            scored: number;
+                            reason: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            instance?: string;
+                            errors?: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/founder/dashboard": {
         parameters: {
             query?: never;
@@ -42684,6 +43528,18 @@ export const pathsApiAiAnalyzeTrafficPostRequestBodyContentApplicationJsonKindVa
 export const pathsApiAiAnalyzeTrafficPostRequestBodyContentApplicationJsonCounter_bitsAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/ai/analyze/traffic"]["post"]["requestBody"]["content"]["application/json"]["counter_bits"]> = [32];
 export const pathsApiAiAnalyzeTrafficPostRequestBodyContentApplicationJsonCounter_bitsAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/ai/analyze/traffic"]["post"]["requestBody"]["content"]["application/json"]["counter_bits"]> = [64];
 export const pathsApiAiAnalyzeTrafficPostResponses200ContentApplicationJsonExplainTransformValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/ai/analyze/traffic"]["post"]["responses"]["200"]["content"]["application/json"]["explain"]["transform"]> = ["log", "none"];
+export const pathsApiIspIsp_idAnalyticsSubscribersGetResponses200ContentApplicationJsonModelAnyOf0TriggerValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/isp/{isp_id}/analytics/subscribers"]["get"]["responses"]["200"]["content"]["application/json"]["model"], {
+    trigger: unknown;
+}>["trigger"]> = ["schedule", "manual"];
+export const pathsApiIspIsp_idAnalyticsSubscribersGetResponses200ContentApplicationJsonTop_reasonsFeatureValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/isp/{isp_id}/analytics/subscribers"]["get"]["responses"]["200"]["content"]["application/json"]["top_reasons"]["feature"]> = ["tenure_months_log", "new_customer", "price_vs_median", "usage_30d_log", "usage_trend", "quota_exhausted_months", "sessions_dropped", "outages", "tickets", "tickets_late", "payment_reminders", "suspensions", "payments_failed", "plan_changes"];
+export const pathsApiBranchBranch_idAnalyticsAiGetResponses200ContentApplicationJsonModelAnyOf0TriggerValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/branch/{branch_id}/analytics/ai"]["get"]["responses"]["200"]["content"]["application/json"]["model"], {
+    trigger: unknown;
+}>["trigger"]> = ["schedule", "manual"];
+export const pathsApiBranchBranch_idAnalyticsAiGetResponses200ContentApplicationJsonTop_reasonsFeatureValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/branch/{branch_id}/analytics/ai"]["get"]["responses"]["200"]["content"]["application/json"]["top_reasons"]["feature"]> = ["tenure_months_log", "new_customer", "price_vs_median", "usage_30d_log", "usage_trend", "quota_exhausted_months", "sessions_dropped", "outages", "tickets", "tickets_late", "payment_reminders", "suspensions", "payments_failed", "plan_changes"];
+export const pathsApiIspIsp_idChurnSubscribersGetParametersQueryAt_riskValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/isp/{isp_id}/churn/subscribers"]["get"]["parameters"]["query"]["at_risk"]> = ["true", "false"];
+export const pathsApiIspIsp_idChurnSubscribersGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/isp/{isp_id}/churn/subscribers"]["get"]["parameters"]["query"]["sort"]> = ["risk", "-risk", "name", "-name"];
+export const pathsApiIspIsp_idChurnSubscribersGetResponses200ContentApplicationJsonItemsReasonsFeatureValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/isp/{isp_id}/churn/subscribers"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["reasons"]["feature"]> = ["tenure_months_log", "new_customer", "price_vs_median", "usage_30d_log", "usage_trend", "quota_exhausted_months", "sessions_dropped", "outages", "tickets", "tickets_late", "payment_reminders", "suspensions", "payments_failed", "plan_changes"];
+export const pathsApiIspIsp_idSubscribersSubscriber_idChurnGetResponses200ContentApplicationJsonReasonsFeatureValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/isp/{isp_id}/subscribers/{subscriber_id}/churn"]["get"]["responses"]["200"]["content"]["application/json"]["reasons"]["feature"]> = ["tenure_months_log", "new_customer", "price_vs_median", "usage_30d_log", "usage_trend", "quota_exhausted_months", "sessions_dropped", "outages", "tickets", "tickets_late", "payment_reminders", "suspensions", "payments_failed", "plan_changes"];
 export const pathsApiFounderIspListGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/founder/isp/list"]["get"]["parameters"]["query"]["sort"]> = ["created_at", "-created_at", "display_name", "-display_name", "slug", "-slug", "subscribers_total", "-subscribers_total"];
 export const pathsApiFounderIspListGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/founder/isp/list"]["get"]["parameters"]["query"]["status"]> = ["active", "suspended", "terminated"];
 export type operations = Record<string, never>;

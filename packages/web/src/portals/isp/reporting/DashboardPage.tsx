@@ -10,6 +10,7 @@ import { DashboardView } from './DashboardView.tsx';
 import { AlertSummary } from '../noc/AlertSummary.tsx';
 import { RevenueTrend } from './RevenueTrend.tsx';
 import GrowthForecastCard from '../forecast/GrowthForecastCard.tsx';
+import { ChurnOverviewCard } from '../intelligence/ChurnOverviewCard.tsx';
 
 export default function DashboardPage() {
   const t = useT();
@@ -59,6 +60,7 @@ export default function DashboardPage() {
         </Grid>
       ) : null}
       {noc.data ? <AlertSummary data={noc.data} base={base} /> : null}
+      {sessionsAllowed ? <ChurnOverviewCard /> : null}
       {data ? <DashboardView data={data} /> : error ? null : <Loading />}
     </>
   );
