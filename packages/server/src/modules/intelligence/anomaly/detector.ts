@@ -40,6 +40,16 @@ export interface DetectorParams {
   restraint: number;
   /** How much more distant than the last alarm a pattern must be to alarm during restraint. */
   restraintEscalation: number;
+  /** Novelty (distance in radii) below which nothing alarms. */
+  alarmFloor: number;
+  /** Buckets over which recent novelties are counted (decay time constant). */
+  noveltyMemory: number;
+  /** How strongly recent novelties lower an alarm's score. */
+  chattiness: number;
+  /** Normalised distance from the running median within which a level counts as the median. */
+  snap: number;
+  /** Step of the running median estimate, in units of the probation range. */
+  medianStep: number;
   /** Weight of the shape part of a pattern against its level part. */
   shapeWeight: number;
 }
@@ -49,12 +59,17 @@ export const defaultDetectorParams: DetectorParams = {
   window: 8,
   patternsPerProbation: 104,
   maxPrototypes: 96,
-  radiusQuantile: 0.95,
-  radiusFactor: 1,
+  radiusQuantile: 0.75,
+  radiusFactor: 2,
   minRadius: 0.03,
-  restraint: 12,
+  restraint: 30,
   restraintEscalation: 1.3,
-  shapeWeight: 0.25,
+  shapeWeight: 1,
+  alarmFloor: 1,
+  noveltyMemory: 300,
+  chattiness: 1,
+  snap: 0.075,
+  medianStep: 0.003,
 };
 
 export interface DetectorState {
@@ -77,11 +92,17 @@ export interface DetectorState {
   lastAlarm: number;
   lastAlarmDistance: number;
   lastNovelty: number;
+  /** Running median of the normalised levels. */
+  median: number | null;
+  /** Exponentially decayed count of recent novel buckets. */
+  recentNovelties: number;
 }
 
 export interface Observation {
   /** 0 = as expected; > 0.5 = an anomaly (higher = farther from every known pattern). */
   score: number;
+  /** Distance to the nearest known pattern in radii (> 1: a new pattern); 0 while learning. */
+  novelty: number;
   /** Whether this point raised an alarm (score > 0). */
   alarm: boolean;
   /** The band the detector expected this point's bucket level in (raw units), once it knows. */
@@ -107,6 +128,8 @@ export function createDetectorState(overrides: Partial<DetectorParams> = {}): De
     lastAlarm: -Infinity,
     lastAlarmDistance: 0,
     lastNovelty: -Infinity,
+    recentNovelties: 0,
+    median: null,
   };
 }
 
@@ -115,7 +138,7 @@ export function nabProbation(length: number): number {
   return Math.max(16, Math.min(750, Math.floor(0.15 * length)));
 }
 
-const quiet: Observation = { score: 0, alarm: false, expected: null };
+const quiet: Observation = { score: 0, alarm: false, expected: null, novelty: 0 };
 
 /** Feeds one value; mutates the state and returns this point's observation. */
 export function observe(state: DetectorState, value: number): Observation {
@@ -147,12 +170,12 @@ function finishProbation(state: DetectorState): void {
     if (f) patterns.push(f);
   }
   state.learning = [];
-  // The radius: how far a probation pattern usually lies from the ones before it.
+  // The radius: how far a probation pattern usually lies from its nearest other pattern.
   const nn: number[] = [];
-  for (let i = 1; i < patterns.length; i++) {
+  for (let i = 0; i < patterns.length; i++) {
     let best = Infinity;
-    for (let j = 0; j < i; j++) best = Math.min(best, distance(patterns[i]!, patterns[j]!));
-    nn.push(best);
+    for (let j = 0; j < patterns.length; j++) if (j !== i) best = Math.min(best, distance(patterns[i]!, patterns[j]!));
+    if (Number.isFinite(best)) nn.push(best);
   }
   nn.sort((a, b) => a - b);
   const q = nn.length ? nn[Math.min(nn.length - 1, Math.floor(params.radiusQuantile * nn.length))]! : 0;
@@ -170,28 +193,34 @@ function scoreBucket(state: DetectorState, level: number): Observation {
   if (!pattern) return quiet;
   const near = nearest(state.memory, pattern);
   const expected = near.index >= 0 ? expectedBand(state, near.index) : null;
-  const novel = near.distance > state.radius;
-  if (!novel) {
-    state.memory.lastUsed[near.index] = i;
-    return { score: 0, alarm: false, expected };
-  }
-  addPrototype(state.memory, pattern, i);
+  const novelty = near.distance / state.radius;
+  if (novelty > 1) addPrototype(state.memory, pattern, i);
+  else state.memory.lastUsed[near.index] = i;
+  const recent = state.recentNovelties;
+  state.recentNovelties = recent * (1 - 1 / params.noveltyMemory) + (novelty > 1 ? 1 : 0);
   const restrained = i - state.lastAlarm <= params.restraint || i - state.lastNovelty <= params.restraint;
-  state.lastNovelty = i;
+  if (novelty > 1) state.lastNovelty = i;
+  if (novelty < params.alarmFloor) return { score: 0, alarm: false, expected, novelty };
   if (restrained && near.distance < state.lastAlarmDistance * params.restraintEscalation) {
-    return { score: 0, alarm: false, expected };
+    return { score: 0, alarm: false, expected, novelty };
   }
   state.lastAlarm = i;
   state.lastAlarmDistance = near.distance;
   // 0.5 at the radius, towards 1 as the pattern gets farther from everything known.
-  const score = 0.5 + 0.5 * (1 - state.radius / near.distance);
-  return { score, alarm: true, expected };
+  // Discounted by how many new patterns the series has shown lately: a series that keeps
+  // changing makes each change less surprising.
+  return { score: novelty / (novelty + 1 + params.chattiness * recent), alarm: true, expected, novelty };
 }
 
 /** Appends a level to the recent window; returns the pattern once the window is full. */
 function pushLevel(state: DetectorState, raw: number): Float64Array | null {
   const w = state.params.window;
-  state.recent.push((raw - state.lo) / state.scale);
+  let v = (raw - state.lo) / state.scale;
+  // Levels close to the running median are the series' usual noise: snap them to it so noise
+  // does not read as new patterns (ARTime's idea). The median is tracked by small steps.
+  state.median = state.median === null ? v : state.median + Math.sign(v - state.median) * state.params.medianStep;
+  if (Math.abs(v - state.median) < state.params.snap) v = state.median;
+  state.recent.push(v);
   if (state.recent.length > w) state.recent.shift();
   if (state.recent.length < w) return null;
   const f = new Float64Array(w * 2);
