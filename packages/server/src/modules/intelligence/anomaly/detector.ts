@@ -50,6 +50,7 @@ export interface DetectorParams {
   snap: number;
   /** Step of the running median estimate, in units of the probation range. */
   medianStep: number;
+  noveltyRestraint: number;
   /** Weight of the shape part of a pattern against its level part. */
   shapeWeight: number;
 }
@@ -70,6 +71,7 @@ export const defaultDetectorParams: DetectorParams = {
   chattiness: 1,
   snap: 0.075,
   medianStep: 0.003,
+  noveltyRestraint: 10,
 };
 
 export interface DetectorState {
@@ -198,7 +200,7 @@ function scoreBucket(state: DetectorState, level: number): Observation {
   else state.memory.lastUsed[near.index] = i;
   const recent = state.recentNovelties;
   state.recentNovelties = recent * (1 - 1 / params.noveltyMemory) + (novelty > 1 ? 1 : 0);
-  const restrained = i - state.lastAlarm <= params.restraint || i - state.lastNovelty <= params.restraint;
+  const restrained = i - state.lastAlarm <= params.restraint || i - state.lastNovelty <= params.noveltyRestraint;
   if (novelty > 1) state.lastNovelty = i;
   if (novelty < params.alarmFloor) return { score: 0, alarm: false, expected, novelty };
   if (restrained && near.distance < state.lastAlarmDistance * params.restraintEscalation) {
