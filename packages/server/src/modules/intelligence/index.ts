@@ -9,6 +9,10 @@ import type { ModuleDefinition } from '../../platform/module.ts';
 // The module's events (an augmentation of DomainEvents): part of every program that uses the module.
 import type {} from './events.ts';
 
+export { createDetectorState, observe, anomalyModelVersion, defaultDetectorParams } from './anomaly/detector.ts';
+export type { DetectorParams, DetectorState, Observation } from './anomaly/detector.ts';
+export { nabDetectCommand } from './anomaly/nab-detect.ts';
+
 export const intelligenceModule: ModuleDefinition = {
   name: 'intelligence',
   roles: ['api', 'worker'],

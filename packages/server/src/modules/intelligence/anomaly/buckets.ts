@@ -13,15 +13,15 @@ export interface Buckets {
 }
 
 export function createBuckets(): Buckets {
-  return { count: 0, sum: 0, min: Infinity, max: -Infinity, average: null };
+  return { count: 0, sum: 0, min: 0, max: 0, average: null };
 }
 
 /** Adds a value; returns the bucket's level when this value completes a bucket, else null. */
 export function bucketSummary(b: Buckets, value: number, step: number): number | null {
+  b.min = b.count === 0 ? value : Math.min(b.min, value);
+  b.max = b.count === 0 ? value : Math.max(b.max, value);
   b.count++;
   b.sum += value;
-  b.min = Math.min(b.min, value);
-  b.max = Math.max(b.max, value);
   if (b.count < step) return null;
   const mean = b.sum / b.count;
   b.average = b.average === null ? mean : (b.average + mean) / 2;
@@ -29,7 +29,5 @@ export function bucketSummary(b: Buckets, value: number, step: number): number |
   if (Math.abs(level - mean) < 0.1 * Math.abs(mean)) level = mean;
   b.count = 0;
   b.sum = 0;
-  b.min = Infinity;
-  b.max = -Infinity;
   return level;
 }

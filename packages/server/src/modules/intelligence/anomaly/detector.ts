@@ -111,6 +111,9 @@ export interface Observation {
   expected: { low: number; high: number } | null;
 }
 
+/** A bucket index long before any real one (finite, so the state survives JSON). */
+const neverBucket = -1e9;
+
 export function createDetectorState(overrides: Partial<DetectorParams> = {}): DetectorState {
   const params = { ...defaultDetectorParams, ...overrides };
   if (!(params.probation >= params.window * 2)) throw new Error('probation must be at least twice the window');
@@ -127,9 +130,9 @@ export function createDetectorState(overrides: Partial<DetectorParams> = {}): De
     radius: 0,
     memory: createMemory(params.window * 2, params.maxPrototypes),
     bucketIndex: 0,
-    lastAlarm: -Infinity,
+    lastAlarm: neverBucket,
     lastAlarmDistance: 0,
-    lastNovelty: -Infinity,
+    lastNovelty: neverBucket,
     recentNovelties: 0,
     median: null,
   };
@@ -208,9 +211,9 @@ function scoreBucket(state: DetectorState, level: number): Observation {
   }
   state.lastAlarm = i;
   state.lastAlarmDistance = near.distance;
-  // 0.5 at the radius, towards 1 as the pattern gets farther from everything known.
-  // Discounted by how many new patterns the series has shown lately: a series that keeps
-  // changing makes each change less surprising.
+  // Up to 0.5 at the radius, towards 1 as the pattern gets farther from everything known;
+  // discounted by how many new patterns the series has shown lately, because in a series that
+  // keeps changing each change surprises less.
   return { score: novelty / (novelty + 1 + params.chattiness * recent), alarm: true, expected, novelty };
 }
 

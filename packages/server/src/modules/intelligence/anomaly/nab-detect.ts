@@ -6,7 +6,7 @@
  * the file's length, as NAB gives every detector), never its labels.
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDetectorState, nabProbation, observe, type DetectorParams } from './detector.ts';
 
@@ -93,13 +93,17 @@ export async function nabDetectCommand(args: string[], log: (line: string) => vo
     fail('--name must be letters, digits, _ or - (it prefixes every results file)');
     return 2;
   }
-  const st = await stat(values.input).catch(() => null);
+  // `npm run cli -w …` runs in the package's folder; paths are meant from where npm was started.
+  const base = process.env.INIT_CWD ?? process.cwd();
+  const input = resolve(base, values.input);
+  const output = resolve(base, values.output);
+  const st = await stat(input).catch(() => null);
   if (!st?.isDirectory()) {
     fail(`--input ${values.input} is not a directory`);
     return 2;
   }
   try {
-    await nabDetect(values.input, values.output, values.name!, log);
+    await nabDetect(input, output, values.name!, log);
   } catch (e) {
     if (e instanceof NabInputError) {
       fail(e.message);

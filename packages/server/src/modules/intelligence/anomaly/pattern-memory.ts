@@ -47,6 +47,8 @@ export function addPrototype(m: PatternMemory, p: ArrayLike<number>, at: number)
     slot = 0;
     for (let i = 1; i < m.lastUsed.length; i++) if (m.lastUsed[i]! < m.lastUsed[slot]!) slot = i;
   }
-  for (let k = 0; k < m.dim; k++) m.patterns[slot * m.dim + k] = p[k]!;
+  // Stored to a thousandth of the probation range: plenty for matching, and it keeps the
+  // serialised state short.
+  for (let k = 0; k < m.dim; k++) m.patterns[slot * m.dim + k] = Math.round(p[k]! * 1000) / 1000;
   m.lastUsed[slot] = at;
 }
