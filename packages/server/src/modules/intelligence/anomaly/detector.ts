@@ -231,8 +231,9 @@ function pushLevel(state: DetectorState, raw: number): Float64Array | null {
   const f = new Float64Array(w * 2);
   let mn = Infinity;
   for (let k = 0; k < w; k++) {
-    f[k] = state.recent[k]!;
-    mn = Math.min(mn, f[k]);
+    const v = state.recent[k]!;
+    f[k] = v;
+    mn = Math.min(mn, v);
   }
   for (let k = 0; k < w; k++) f[w + k] = (state.recent[k]! - mn) * state.params.shapeWeight;
   return f;
