@@ -107,6 +107,8 @@ export interface Observation {
   novelty: number;
   /** Whether this point raised an alarm (score > 0). */
   alarm: boolean;
+  /** The bucket level the detector judged (raw units; the bucket's mean or its spike), at bucket ends. */
+  level: number | null;
   /** The band the detector expected this point's bucket level in (raw units), once it knows. */
   expected: { low: number; high: number } | null;
 }
@@ -143,7 +145,7 @@ export function nabProbation(length: number): number {
   return Math.max(16, Math.min(750, Math.floor(0.15 * length)));
 }
 
-const quiet: Observation = { score: 0, alarm: false, expected: null, novelty: 0 };
+const quiet: Observation = { score: 0, alarm: false, expected: null, novelty: 0, level: null };
 
 /** Feeds one value; mutates the state and returns this point's observation. */
 export function observe(state: DetectorState, value: number): Observation {
@@ -195,7 +197,7 @@ function scoreBucket(state: DetectorState, level: number): Observation {
   const { params } = state;
   const i = ++state.bucketIndex;
   const pattern = pushLevel(state, level);
-  if (!pattern) return quiet;
+  if (!pattern) return { ...quiet, level };
   const near = nearest(state.memory, pattern);
   const expected = near.index >= 0 ? expectedBand(state, near.index) : null;
   const novelty = near.distance / state.radius;
@@ -205,16 +207,16 @@ function scoreBucket(state: DetectorState, level: number): Observation {
   state.recentNovelties = recent * (1 - 1 / params.noveltyMemory) + (novelty > 1 ? 1 : 0);
   const restrained = i - state.lastAlarm <= params.restraint || i - state.lastNovelty <= params.noveltyRestraint;
   if (novelty > 1) state.lastNovelty = i;
-  if (novelty < params.alarmFloor) return { score: 0, alarm: false, expected, novelty };
+  if (novelty < params.alarmFloor) return { score: 0, alarm: false, expected, novelty, level };
   if (restrained && near.distance < state.lastAlarmDistance * params.restraintEscalation) {
-    return { score: 0, alarm: false, expected, novelty };
+    return { score: 0, alarm: false, expected, novelty, level };
   }
   state.lastAlarm = i;
   state.lastAlarmDistance = near.distance;
   // Up to 0.5 at the radius, towards 1 as the pattern gets farther from everything known;
   // discounted by how many new patterns the series has shown lately, because in a series that
   // keeps changing each change surprises less.
-  return { score: novelty / (novelty + 1 + params.chattiness * recent), alarm: true, expected, novelty };
+  return { score: novelty / (novelty + 1 + params.chattiness * recent), alarm: true, expected, novelty, level };
 }
 
 /** Appends a level to the recent window; returns the pattern once the window is full. */
