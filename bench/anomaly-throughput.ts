@@ -9,8 +9,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDetectorState, observe } from '../packages/server/src/modules/intelligence/index.ts';
-import { parseSeriesCsv } from '../packages/server/src/modules/intelligence/anomaly/nab-detect.ts';
+import { createDetectorState, observe, parseSeriesCsv } from '../packages/server/src/modules/intelligence/index.ts';
 
 const { values } = parseArgs({ options: { input: { type: 'string', default: '../shared/data/nab/data' }, repeat: { type: 'string', default: '3' } } });
 const repeat = Number(values.repeat);

@@ -13,7 +13,7 @@ import type {} from './events.ts';
 
 export { createDetectorState, observe, anomalyModelVersion, defaultDetectorParams } from './anomaly/detector.ts';
 export type { DetectorParams, DetectorState, Observation } from './anomaly/detector.ts';
-export { nabDetectCommand } from './anomaly/nab-detect.ts';
+export { nabDetectCommand, parseSeriesCsv } from './anomaly/nab-detect.ts';
 export { runAnomalyPass } from './anomaly/anomaly-watch.ts';
 export { anomalySeries, anomalyEvents } from './schema.ts';
 
