@@ -4,8 +4,9 @@
  * it as a NOC alert (source 'anomaly') with its score, expected band and observed value. An
  * anomaly alert clears once its series is back among known patterns.
  *
- * Watched today: the NOC collector's interface traffic and errors, device CPU and NAS sessions
- * (noc_metrics_raw). Each series is read once, in time order, from where it stopped.
+ * Watched: the NOC collector's interface traffic and errors, device CPU and NAS sessions
+ * (noc_metrics_raw, per poll), and per hour: payments, new tickets and Access-Rejects per NAS.
+ * Each series is read once, in time order, from where it stopped.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.ts';
@@ -13,14 +14,23 @@ import { platformScope, rows, tenantScope, withScope } from '../../../platform/d
 import { clearAlerts, firingKeys, raiseAlerts, type RaiseInput } from '../../noc/index.ts';
 import { anomalyEvents, anomalySeries } from '../schema.ts';
 import { anomalyModelVersion, createDetectorState, observe, type DetectorState } from './detector.ts';
+import { readHourlySeries } from './hourly-series.ts';
 
 export const watchedMetrics = ['if_in_bps', 'if_out_bps', 'if_in_errors', 'if_out_errors', 'cpu_percent', 'nas_sessions'] as const;
 
 /** A series seen for the first time is read from this far back. */
 const firstLookbackMs = 7 * 86400_000;
+/** Hourly series learn for a week (the NOC's per-minute series for the default 750 points). */
+const hourlyProbation = 168;
+/** A new hourly series is read from this far back, so it can judge today already. */
+const hourlyFirstLookbackMs = 28 * 86400_000;
 /** Points read per ISP and pass; the rest waits for the next pass. */
 const maxPointsPerPass = 200_000;
 
+type SeriesInput = {
+  key: string; metric: string; deviceId: string | null; interfaceId: string | null; branchId: string | null; where: string;
+  probation: number | undefined; points: { ts: Date; value: number }[];
+};
 type Point = { device_id: string; interface_id: string | null; metric: string; ts: Date | string; value: number; branch_id: string | null; device_name: string; if_name: string | null };
 type Found = { at: Date; observed: number; low: number | null; high: number | null; score: number; novelty: number };
 
@@ -28,7 +38,7 @@ export const seriesKeyOf = (metric: string, deviceId: string, interfaceId: strin
 export const alertKeyOf = (seriesKey: string) => `anomaly:${seriesKey}`;
 
 export async function runAnomalyPass(ctx: AppContext, now = new Date()): Promise<{ points: number; anomalies: number }> {
-  const isps = await withScope(ctx.db, platformScope, (tx) => rows<{ isp_id: string }>(tx, sql`SELECT DISTINCT isp_id FROM noc_devices WHERE enabled`));
+  const isps = await withScope(ctx.db, platformScope, (tx) => rows<{ isp_id: string }>(tx, sql`SELECT id AS isp_id FROM isps ORDER BY created_at`));
   let points = 0;
   let anomalies = 0;
   for (const { isp_id } of isps) {
@@ -42,56 +52,67 @@ export async function runAnomalyPass(ctx: AppContext, now = new Date()): Promise
 async function passForIsp(ctx: AppContext, ispId: string, now: Date): Promise<{ points: number; anomalies: number }> {
   const since = new Date(now.getTime() - firstLookbackMs).toISOString();
   const metrics = sql.join(watchedMetrics.map((m) => sql`${m}`), sql`, `);
-  const { states, points } = await withScope(ctx.db, tenantScope(ispId), async (tx) => ({
-    states: await tx.select().from(anomalySeries).where(eq(anomalySeries.ispId, ispId)),
-    points: await rows<Point>(tx, sql`
-      SELECT m.device_id, m.interface_id, m.metric, m.ts, m.value, d.branch_id, d.name AS device_name, i.name AS if_name
-      FROM noc_metrics_raw m JOIN noc_devices d ON d.id = m.device_id LEFT JOIN noc_interfaces i ON i.id = m.interface_id
-      LEFT JOIN anomaly_series s ON s.isp_id = m.isp_id AND s.series_key = m.metric || ':' || m.device_id || ':' || coalesce(m.interface_id::text, '-')
-      WHERE m.isp_id = ${ispId} AND m.metric IN (${metrics}) AND m.ts <= ${now.toISOString()}::timestamptz
-        AND m.ts > coalesce(s.last_ts, ${since}::timestamptz)
-      ORDER BY m.ts LIMIT ${maxPointsPerPass}`),
-  }));
-  if (!points.length) return { points: 0, anomalies: 0 };
+  const { states, points, hourly } = await withScope(ctx.db, tenantScope(ispId), async (tx) => {
+    const states = await tx.select().from(anomalySeries).where(eq(anomalySeries.ispId, ispId));
+    const lastOf = new Map(states.map((s) => [s.seriesKey, s.lastTs]));
+    return {
+      states,
+      points: await rows<Point>(tx, sql`
+        SELECT m.device_id, m.interface_id, m.metric, m.ts, m.value, d.branch_id, d.name AS device_name, i.name AS if_name
+        FROM noc_metrics_raw m JOIN noc_devices d ON d.id = m.device_id LEFT JOIN noc_interfaces i ON i.id = m.interface_id
+        LEFT JOIN anomaly_series s ON s.isp_id = m.isp_id AND s.series_key = m.metric || ':' || m.device_id || ':' || coalesce(m.interface_id::text, '-')
+        WHERE m.isp_id = ${ispId} AND m.metric IN (${metrics}) AND m.ts <= ${now.toISOString()}::timestamptz
+          AND m.ts > coalesce(s.last_ts, ${since}::timestamptz)
+        ORDER BY m.ts LIMIT ${maxPointsPerPass}`),
+      hourly: await readHourlySeries(tx, ispId, (key) => lastOf.get(key) ?? null, new Date(now.getTime() - hourlyFirstLookbackMs), now),
+    };
+  });
   const stateOf = new Map(states.map((s) => [s.seriesKey, s]));
-  const bySeries = new Map<string, Point[]>();
+  const inputs = new Map<string, SeriesInput>();
   for (const p of points) {
     const key = seriesKeyOf(p.metric, p.device_id, p.interface_id);
-    const list = bySeries.get(key);
-    if (list) list.push(p);
-    else bySeries.set(key, [p]);
+    let input = inputs.get(key);
+    if (!input) {
+      input = { key, metric: p.metric, deviceId: p.device_id, interfaceId: p.interface_id, branchId: p.branch_id, where: p.if_name ? `${p.device_name} ${p.if_name}` : p.device_name, probation: undefined, points: [] };
+      inputs.set(key, input);
+    }
+    input.points.push({ ts: new Date(p.ts), value: p.value });
   }
+  for (const h of hourly) inputs.set(h.key, { key: h.key, metric: h.metric, deviceId: null, interfaceId: null, branchId: null, where: h.label, probation: hourlyProbation, points: h.points });
+  if (!inputs.size) return { points: 0, anomalies: 0 };
 
   const firing = await firingKeys(ctx, ispId);
   const raise: RaiseInput[] = [];
   const settled: string[] = [];
   const events: (typeof anomalyEvents.$inferInsert)[] = [];
   const saved: (typeof anomalySeries.$inferInsert)[] = [];
-  for (const [key, list] of bySeries) {
+  let read = 0;
+  for (const [key, input] of inputs) {
     const previous = stateOf.get(key);
     // A state from another model version is not resumed: the series learns again.
-    const state: DetectorState = previous && previous.modelVersion === anomalyModelVersion ? previous.state : createDetectorState();
+    const state: DetectorState = previous && previous.modelVersion === anomalyModelVersion
+      ? previous.state
+      : createDetectorState(input.probation === undefined ? {} : { probation: input.probation });
     const found: Found[] = [];
     let lastNovelty: number | null = null;
-    for (const p of list) {
+    for (const p of input.points) {
       const o = observe(state, p.value);
       if (o.level !== null && o.expected) lastNovelty = o.novelty;
       if (o.alarm && o.level !== null) {
-        found.push({ at: new Date(p.ts), observed: o.level, low: o.expected?.low ?? null, high: o.expected?.high ?? null, score: o.score, novelty: o.novelty });
+        found.push({ at: p.ts, observed: o.level, low: o.expected?.low ?? null, high: o.expected?.high ?? null, score: o.score, novelty: o.novelty });
       }
     }
-    const first = list[0]!;
-    const last = list[list.length - 1]!;
-    saved.push({ ispId, seriesKey: key, modelVersion: anomalyModelVersion, state, points: (previous?.points ?? 0) + list.length, lastTs: new Date(last.ts), updatedAt: now });
+    read += input.points.length;
+    const lastTs = input.points[input.points.length - 1]!.ts;
+    saved.push({ ispId, seriesKey: key, modelVersion: anomalyModelVersion, state, points: (previous?.points ?? 0) + input.points.length, lastTs, updatedAt: now });
     for (const f of found) {
-      events.push({ ispId, branchId: first.branch_id, seriesKey: key, metric: first.metric, deviceId: first.device_id, interfaceId: first.interface_id, at: f.at,
+      events.push({ ispId, branchId: input.branchId, seriesKey: key, metric: input.metric, deviceId: input.deviceId, interfaceId: input.interfaceId, at: f.at,
         observed: f.observed, expectedLow: f.low, expectedHigh: f.high, score: f.score, novelty: f.novelty, modelVersion: anomalyModelVersion });
     }
     const latest = found[found.length - 1];
     if (latest) {
-      const where = first.if_name ? `${first.device_name} ${first.if_name}` : first.device_name;
-      raise.push({ ruleId: null, deviceId: first.device_id, interfaceId: first.interface_id, key: alertKeyOf(key), source: 'anomaly', severity: 'warning',
-        title: `Anomaly: ${first.metric} on ${where}`, detail: describe(latest), value: latest.observed });
+      raise.push({ ruleId: null, deviceId: input.deviceId, interfaceId: input.interfaceId, key: alertKeyOf(key), source: 'anomaly', severity: 'warning',
+        title: `Anomaly: ${input.metric} on ${input.where}`, detail: describe(latest), value: latest.observed });
     } else if (lastNovelty !== null && lastNovelty <= 1 && firing.has(alertKeyOf(key))) {
       settled.push(alertKeyOf(key));
     }
@@ -115,7 +136,7 @@ async function passForIsp(ctx: AppContext, ispId: string, now: Date): Promise<{ 
     await withScope(ctx.db, tenantScope(ispId), (tx) => tx.insert(anomalyEvents).values(events));
   }
   if (settled.length) await clearAlerts(ctx, ispId, settled, now, undefined, 'Back within the expected band');
-  return { points: points.length, anomalies: events.length };
+  return { points: read, anomalies: events.length };
 }
 
 function describe(f: Found): string {
