@@ -40516,6 +40516,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     device_id?: string;
+                    interface_id?: string;
                     /** @description only anomalies at or after this time */
                     since?: string;
                 };

@@ -8,6 +8,7 @@ import { anomalyEvents } from '../schema.ts';
 export const anomalyQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   device_id: z.uuid().optional(),
+  interface_id: z.uuid().optional(),
   since: z.iso.datetime({ offset: true }).optional().describe('only anomalies at or after this time'),
 });
 
@@ -31,7 +32,8 @@ export const anomalyList = z.object({ items: z.array(anomalyDto) });
 /** An ISP's anomalies, newest first (row-level security keeps branch staff to their branches). */
 export async function listAnomalies(ctx: AppContext, scope: Scope, ispId: string, q: z.infer<typeof anomalyQuery>): Promise<z.infer<typeof anomalyList>> {
   const list = await withScope(ctx.db, scope, (tx) => tx.select().from(anomalyEvents)
-    .where(and(eq(anomalyEvents.ispId, ispId), q.device_id ? eq(anomalyEvents.deviceId, q.device_id) : undefined, q.since ? gte(anomalyEvents.at, new Date(q.since)) : undefined))
+    .where(and(eq(anomalyEvents.ispId, ispId), q.device_id ? eq(anomalyEvents.deviceId, q.device_id) : undefined,
+      q.interface_id ? eq(anomalyEvents.interfaceId, q.interface_id) : undefined, q.since ? gte(anomalyEvents.at, new Date(q.since)) : undefined))
     .orderBy(desc(anomalyEvents.at), desc(anomalyEvents.id)).limit(q.limit));
   return {
     items: list.map((e) => ({

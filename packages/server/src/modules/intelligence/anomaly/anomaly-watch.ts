@@ -18,8 +18,8 @@ import { readHourlySeries } from './hourly-series.ts';
 
 export const watchedMetrics = ['if_in_bps', 'if_out_bps', 'if_in_errors', 'if_out_errors', 'cpu_percent', 'nas_sessions'] as const;
 
-/** A series seen for the first time is read from this far back. */
-const firstLookbackMs = 7 * 86400_000;
+/** A series seen for the first time is read from this far back (enough for its probation at one point an hour). */
+const firstLookbackMs = 35 * 86400_000;
 /** Hourly series learn for a week (the NOC's per-minute series for the default 750 points). */
 const hourlyProbation = 168;
 /** A new hourly series is read from this far back, so it can judge today already. */

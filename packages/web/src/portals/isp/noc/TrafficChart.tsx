@@ -4,8 +4,12 @@ import { Box } from '@mui/material';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-export type ChartSeries = { label: string; color: string; points: { ts: string; avg: number }[] };
+export type ChartSeries = { label: string; color: string; points: { ts: string; avg: number }[]; dots?: boolean };
 
+/**
+ * `series` with `dots` are drawn as points only (anomalies and the band the detector expected
+ * at them), the others as lines.
+ */
 export default function TrafficChart({ series, label, format }: { series: ChartSeries[]; label: string; format: (v: number) => string }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -20,7 +24,10 @@ export default function TrafficChart({ series, label, format }: { series: ChartS
     const opts: uPlot.Options = {
       width: Math.max(280, el.clientWidth),
       height: 260,
-      series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, value: (_u: uPlot, v: number | null) => (v === null ? '—' : format(v)) }))],
+      series: [{}, ...series.map((s) => ({
+        label: s.label, stroke: s.color, width: 2, value: (_u: uPlot, v: number | null) => (v === null ? '—' : format(v)),
+        ...(s.dots ? { paths: () => null, points: { show: true, size: 9, fill: s.color, stroke: s.color } } : {}),
+      }))],
       axes: [{}, { size: 80, values: (_u: uPlot, vals: number[]) => vals.map((v) => format(v)) }],
       scales: { y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
       legend: { live: true },
