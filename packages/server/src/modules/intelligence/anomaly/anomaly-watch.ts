@@ -140,7 +140,11 @@ async function passForIsp(ctx: AppContext, ispId: string, now: Date): Promise<{ 
 }
 
 function describe(f: Found): string {
-  const band = f.low !== null && f.high !== null ? `expected ${num(f.low)} to ${num(f.high)}` : 'no expected band yet';
+  // The band is about the latest level; a novel pattern can also be a level in the band reached
+  // by an unusual path, which the alert then says.
+  const within = f.low !== null && f.high !== null && f.observed >= f.low && f.observed <= f.high;
+  const band = f.low === null || f.high === null ? 'no expected band yet'
+    : within ? `within the expected ${num(f.low)} to ${num(f.high)} but by an unusual recent pattern` : `expected ${num(f.low)} to ${num(f.high)}`;
   return `Observed ${num(f.observed)}, ${band}; anomaly score ${f.score.toFixed(2)} (${anomalyModelVersion})`;
 }
 
