@@ -18,6 +18,9 @@ const usage = `astranetix <command>
   seed                  load the demo data into an empty database
   create-founder --email E --name N --password P
   audit-verify          check the audit log's hash chain
+  nab-detect --input DIR --output DIR [--name NAME]
+                        run the anomaly detector over a NAB corpus (<category>/<file>.csv) and
+                        write NAB's results format (<category>/<NAME>_<file>.csv)
   openapi               print the OpenAPI document (for client generation)
   bench-seed --subscribers N   load user1..userN / pass1..passN and the NAS 127.0.0.1 (testing123)
   ${seedHistoryUsage}
@@ -107,6 +110,10 @@ async function main(): Promise<number> {
     case 'churn-predict': {
       const { churnPredictCommand } = await import('./modules/intelligence/index.ts');
       return churnPredictCommand(rest, process.env.INIT_CWD ?? process.cwd(), (line) => console.log(line), (line) => console.error(line));
+    }
+    case 'nab-detect': {
+      const { nabDetectCommand } = await import('./modules/intelligence/index.ts');
+      return nabDetectCommand(rest, (line) => console.log(line), (line) => console.error(line));
     }
     case 'openapi': {
       // Built on a throw-away in-memory database: the document depends only on the routes.

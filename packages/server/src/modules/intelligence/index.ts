@@ -6,6 +6,8 @@
  * version. Below it: noc (alerts, metrics), billing, subscribers, support. Above it: reporting.
  */
 import type { ModuleDefinition } from '../../platform/module.ts';
+import { registerAnomalyRoutes } from './anomaly/anomalies.routes.ts';
+import { startAnomalyJob } from './anomaly/anomaly-job.ts';
 import { registerChurnRoutes } from './churn/churn.routes.ts';
 import { startChurnJob } from './churn/churn.job.ts';
 // The module's events (an augmentation of DomainEvents): part of every program that uses the module.
@@ -16,21 +18,30 @@ import { startCapacityWatch } from './forecast/capacity-alerts.ts';
 export const intelligenceModule: ModuleDefinition = {
   name: 'intelligence',
   roles: ['api', 'worker'],
-  routes: [registerForecastRoutes, registerChurnRoutes],
+  routes: [registerAnomalyRoutes, registerForecastRoutes, registerChurnRoutes],
   jobs: {
+    // Each reads the rows up to "now": held back while the demo's history is written.
     async worker(ctx) {
+      const anomalies = startAnomalyJob(ctx);
       const capacity = await startCapacityWatch(ctx);
       const stopChurn = startChurnJob(ctx);
       return {
         async stop() {
           stopChurn();
-          await capacity.stop();
+          capacity.stop();
+          await anomalies.stop();
         },
       };
     },
   },
 };
 
+// Anomaly detection: the streaming detector (no database), the NAB command, the worker's pass.
+export { createDetectorState, observe, anomalyModelVersion, defaultDetectorParams } from './anomaly/detector.ts';
+export type { DetectorParams, DetectorState, Observation } from './anomaly/detector.ts';
+export { nabDetectCommand, parseSeriesCsv } from './anomaly/nab-detect.ts';
+export { runAnomalyPass } from './anomaly/anomaly-watch.ts';
+export { anomalySeries, anomalyEvents } from './schema.ts';
 // Forecasting: the numeric core (no database) and the backtest command.
 export { forecastSeries, forecastModelVersion, ForecastInputError, type Forecast, type ForecastOptions } from './forecast/model.ts';
 export { regularise, countersToRates, type Point, type RegularSeries } from './forecast/series.ts';

@@ -51,7 +51,8 @@ export { seedNocAlertsDemo } from './alerts/demo.ts';
 export type { DeviceRow } from './devices.service.ts';
 export type { InterfaceSample } from './collector/snmp-poll.ts';
 export type { PollOutcome } from './collector/store.ts';
-export { nocDevices } from './schema.ts';
+export { nocDevices, nocInterfaces } from './schema.ts';
+// Other modules' findings (the intelligence module's anomalies and capacity forecasts) become NOC alerts through the same engine.
+export { raiseAlerts, clearAlerts, firingKeys, type RaiseInput } from './alerts/alert-engine.ts';
 export { rollupMetrics } from './collector/rollup.ts';
 export { storePollSeries } from './collector/store-series.ts';
-export { clearAlerts, firingKeys, raiseAlerts } from './alerts/alert-engine.ts';

@@ -15,6 +15,7 @@ import DeviceDialog from './DeviceDialog.tsx';
 import NeighboursCard from './NeighboursCard.tsx';
 import CapacityWarnings from '../forecast/CapacityWarnings.tsx';
 import { bandsOf, loadDeviceForecast } from '../forecast/link-forecast.ts';
+import AnomalyList from './AnomalyList.tsx';
 
 const TrafficChart = lazy(() => import('./TrafficChart.tsx'));
 const RANGES = { '1h': 3600, '6h': 6 * 3600, '24h': 86400, '7d': 7 * 86400, '30d': 30 * 86400 } as const;
@@ -43,11 +44,25 @@ export default function DevicePage() {
   // The forecast (the next week, hourly) is drawn on the ranges whose points are that coarse or coarser.
   const showForecast = range === '24h' || range === '7d' || range === '30d';
   const bands = useMemo(() => (showForecast && forecast.data && iface ? bandsOf(forecast.data.links, iface, { in: t('forecast.chart.in'), out: t('forecast.chart.out') }) : []), [showForecast, forecast.data, iface, t]);
+  // The anomalies the worker found on this interface's traffic in the range, with the band it expected.
+  const anomalies = useLoad(async () => (iface ? ok(await api.GET('/api/ai/detect/anomalies/{tenant_id}', {
+    params: { path: { tenant_id: ispId }, query: { device_id: deviceId, interface_id: iface, since: new Date(Date.now() - RANGES[range] * 1000).toISOString(), limit: 200 } },
+  })).items.filter((a) => a.metric === 'if_in_bps' || a.metric === 'if_out_bps') : null), [ispId, deviceId, iface, range]);
   const format = useCallback((v: number) => bps(v), [bps]);
-  const series = useMemo(() => (metrics.data ? [
-    { label: t('noc.iface.in'), color: '#1565c0', points: metrics.data.series[0]?.points ?? [] },
-    { label: t('noc.iface.out'), color: '#c62828', points: metrics.data.series[1]?.points ?? [] },
-  ] : []), [metrics.data, t]);
+  const series = useMemo(() => {
+    if (!metrics.data) return [];
+    const found = anomalies.data ?? [];
+    const dots = (pick: (a: (typeof found)[number]) => number | null) => found.flatMap((a) => (pick(a) === null ? [] : [{ ts: a.at, avg: pick(a)! }]));
+    return [
+      { label: t('noc.iface.in'), color: '#1565c0', points: metrics.data.series[0]?.points ?? [] },
+      { label: t('noc.iface.out'), color: '#c62828', points: metrics.data.series[1]?.points ?? [] },
+      ...(found.length ? [
+        { label: t('intelligence.anomaly.observed'), color: '#ef6c00', points: dots((a) => a.observed), dots: true },
+        { label: t('intelligence.anomaly.expectedHigh'), color: '#9e9e9e', points: dots((a) => a.expected_high), dots: true },
+        { label: t('intelligence.anomaly.expectedLow'), color: '#bdbdbd', points: dots((a) => a.expected_low), dots: true },
+      ] : []),
+    ];
+  }, [metrics.data, anomalies.data, t]);
 
   async function pollNow() {
     setBusy(true);
@@ -114,6 +129,7 @@ export default function DevicePage() {
                 : <Suspense fallback={<Loading />}><TrafficChart series={series} bands={bands} format={format} label={t('noc.device.chartLabel', { name: ifName, range })} /></Suspense>
             )}
             {bands.length && forecast.data ? <Typography variant="caption" color="text.secondary">{t('forecast.chart.caption', { v: forecast.data.model_version })}</Typography> : null}
+            {anomalies.data ? <AnomalyList items={anomalies.data} format={format} /> : null}
           </Paper>
 
           <Paper>

@@ -4,7 +4,8 @@ import { Box } from '@mui/material';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-export type ChartSeries = { label: string; color: string; points: { ts: string; avg: number }[] };
+/** `dots`: drawn as points only (anomalies and the band the detector expected at them), not as a line. */
+export type ChartSeries = { label: string; color: string; points: { ts: string; avg: number }[]; dots?: boolean };
 /** A forecast: a dashed line with its prediction interval shaded between `lower` and `upper`. */
 export type ChartBand = { label: string; color: string; points: { ts: string; mean: number; lower: number; upper: number }[] };
 
@@ -31,7 +32,10 @@ export default function TrafficChart({ series, label, format, bands = [] }: { se
     const opts: uPlot.Options = {
       width: Math.max(280, el.clientWidth),
       height: 260,
-      series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, value })), ...bandSeries],
+      series: [{}, ...series.map((s) => ({
+        label: s.label, stroke: s.color, width: 2, value,
+        ...(s.dots ? { paths: () => null, points: { show: true, size: 9, fill: s.color, stroke: s.color } } : {}),
+      })), ...bandSeries],
       bands: bands.map((b, k) => ({ series: [series.length + 3 * k + 2, series.length + 3 * k + 3] as [number, number], fill: `${b.color}22` })),
       axes: [{}, { size: 80, values: (_u: uPlot, vals: number[]) => vals.map((v) => format(v)) }],
       scales: { y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
