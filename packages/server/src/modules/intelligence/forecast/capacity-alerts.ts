@@ -26,7 +26,7 @@ export async function evaluateCapacityAlerts(ctx: AppContext, now = new Date()):
     const inputs = [...want].filter(([key]) => !firing.has(key)).map(([key, w]) => {
       const days = w.capacity!.days_to_threshold!;
       return {
-        ruleId: null, deviceId: w.device_id, interfaceId: w.interface_id, key, source: 'api' as const, severity: 'warning' as const,
+        ruleId: null, deviceId: w.device_id, interfaceId: w.interface_id, key, source: 'forecast' as const, severity: 'warning' as const,
         title: days === 0 ? `${w.device_name} ${w.interface_name} (${w.direction}) is above 80 % of its capacity at the busy hour`
           : `${w.device_name} ${w.interface_name} (${w.direction}) crosses 80 % of its capacity in ${days} days`,
         detail: `Forecast ${f.model_version}: busy hour ${(w.capacity!.busy_hour_bps / 1e6).toFixed(1)} Mb/s, trend ${(w.capacity!.trend_bps_per_day / 1e6).toFixed(2)} Mb/s a day, link ${((w.speed_bps ?? 0) / 1e6).toFixed(0)} Mb/s, ${w.capacity!.days_of_history} days of history`,

@@ -14,7 +14,7 @@ export type RaiseInput = {
   interfaceId: string | null;
   /** Identity of the condition: at most one firing alert per key. */
   key: string;
-  source: 'rule' | 'log' | 'api' | 'anomaly';
+  source: 'rule' | 'log' | 'api' | 'anomaly' | 'forecast';
   severity: Severity;
   title: string;
   detail: string | null;

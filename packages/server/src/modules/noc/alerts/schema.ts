@@ -55,7 +55,7 @@ export const nocAlerts = pgTable('noc_alerts', {
   deviceId: uuid('device_id'),
   interfaceId: uuid('interface_id'),
   key: text('key').notNull(),
-  source: text('source', { enum: ['rule', 'log', 'api', 'flapping', 'anomaly'] }).notNull(),
+  source: text('source', { enum: ['rule', 'log', 'api', 'flapping', 'anomaly', 'forecast'] }).notNull(),
   severity: text('severity', { enum: severities }).notNull(),
   title: text('title').notNull(),
   detail: text('detail'),
