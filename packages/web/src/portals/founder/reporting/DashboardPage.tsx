@@ -5,7 +5,7 @@ import { useFormat, useT } from '../../../i18n/index.tsx';
 import { TimeBars } from '../../../ui/charts.tsx';
 import { ErrorAlert, Loading, PageHeader, StatCard, ok, useLoad } from '../../../ui/common.tsx';
 import { SaasMetricsSection } from '../platform-billing/SaasMetricsSection.tsx';
-import GrowthForecastCard from '../../isp/forecast/GrowthForecastCard.tsx';
+import GrowthForecastCard from '../../isp/intelligence/GrowthForecastCard.tsx';
 
 export default function FounderDashboardPage() {
   const t = useT();

@@ -13,9 +13,9 @@ import { useIsp } from '../context.ts';
 import { DeviceStatus, useBps } from './format.tsx';
 import DeviceDialog from './DeviceDialog.tsx';
 import NeighboursCard from './NeighboursCard.tsx';
-import CapacityWarnings from '../forecast/CapacityWarnings.tsx';
-import { bandsOf, loadDeviceForecast } from '../forecast/link-forecast.ts';
-import AnomalyList from './AnomalyList.tsx';
+import CapacityWarnings from '../intelligence/CapacityWarnings.tsx';
+import { bandsOf, loadDeviceForecast } from '../intelligence/link-forecast.ts';
+import AnomalyList from '../intelligence/AnomalyList.tsx';
 
 const TrafficChart = lazy(() => import('./TrafficChart.tsx'));
 const RANGES = { '1h': 3600, '6h': 6 * 3600, '24h': 86400, '7d': 7 * 86400, '30d': 30 * 86400 } as const;

@@ -9,7 +9,7 @@ import { useIsp } from '../context.ts';
 import { DashboardView } from './DashboardView.tsx';
 import { AlertSummary } from '../noc/AlertSummary.tsx';
 import { RevenueTrend } from './RevenueTrend.tsx';
-import GrowthForecastCard from '../forecast/GrowthForecastCard.tsx';
+import GrowthForecastCard from '../intelligence/GrowthForecastCard.tsx';
 import { ChurnOverviewCard } from '../intelligence/ChurnOverviewCard.tsx';
 
 export default function DashboardPage() {
