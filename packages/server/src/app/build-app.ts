@@ -11,6 +11,7 @@ import { installSecurityHeaders } from './security-headers.ts';
 import type { Api } from '../platform/http/api.ts';
 import { installProblemHandler } from '../platform/http/problem.ts';
 import { installAuthentication } from '../platform/http/authenticate.ts';
+import { installTenantContext } from '../platform/http/tenant-context.ts';
 import { modules } from './modules.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
@@ -29,6 +30,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandler(app);
   installAuthentication(app, ctx);
+  installTenantContext(app, ctx);
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';

@@ -7,10 +7,13 @@ import { recordAccess } from '../audit/record-change.ts';
 import { requireActor, scopeForIsp } from './authenticate.ts';
 import { notFound } from './errors.ts';
 
-export type TenantRequest = { actor: Actor; scope: Scope; ispId: string };
+/** Who acts, in which ISP, and the database scope they see it through: what a tenant route's handler and its services get. */
+export type Tenant = { actor: Actor; scope: Scope; ispId: string };
+/** @deprecated the former name of Tenant. */
+export type TenantRequest = Tenant;
 
-/** For routes under /api/isp/{isp_id}: permission first, then the tenant scope (404 for other ISPs). */
-export async function tenantRequest(ctx: AppContext, req: FastifyRequest, ispId: string, permission: Permission): Promise<TenantRequest> {
+/** The tenant of an ISP id (the route plugin, tenant-context.ts, calls it for routes that declare a permission): permission first, then the tenant scope (404 for other ISPs). */
+export async function tenantRequest(ctx: AppContext, req: FastifyRequest, ispId: string, permission: Permission): Promise<Tenant> {
   const actor = requireActor(req, permission);
   return { actor, scope: await scopeForIsp(ctx, actor, ispId), ispId };
 }
@@ -19,7 +22,7 @@ export async function tenantRequest(ctx: AppContext, req: FastifyRequest, ispId:
  * For routes addressed by a branch id alone: the ISP is the actor's own; a founder's
  * lookup of which ISP owns the branch is a cross-tenant read, so it is audited.
  */
-export async function branchRequest(ctx: AppContext, req: FastifyRequest, branchId: string, permission: Permission): Promise<TenantRequest> {
+export async function branchRequest(ctx: AppContext, req: FastifyRequest, branchId: string, permission: Permission): Promise<Tenant> {
   const actor = requireActor(req, permission);
   let ispId = actor.ispId;
   if (actor.role === 'founder') {
