@@ -40,9 +40,9 @@ export function registerPaymentApiRoutes(app: Api, ctx: AppContext): void {
     return reply.code(201).send({ run, invoices: page.items });
   });
   app.get('/api/payment/analytics/:tenant_id', {
+    config: { permission: 'billing:read' },
     schema: { tags, summary: 'Revenue and MRR of an ISP (tenant) from its invoices', params: z.object({ tenant_id: z.uuid() }), response: { 200: analyticsDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.tenant_id, 'billing:read');
-    return revenueAnalytics(ctx, t.scope, t.ispId);
+    return revenueAnalytics(ctx, req.tenant.scope, req.tenant.ispId);
   });
 }
