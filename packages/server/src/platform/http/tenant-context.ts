@@ -58,7 +58,11 @@ export function installTenantContext(app: FastifyInstance, ctx: AppContext): voi
     const where = `${String(route.method)} ${route.url}`;
     const param = tenantParam(route.url);
     if (config.permission && config.noTenant) throw new RouteDeclarationError(`${where} declares both a permission and noTenant`);
-    if (!config.permission) return;
+    if (!config.permission) {
+      if (tenantPrefixes.some((p) => p.test(route.url)) && !config.noTenant)
+        throw new RouteDeclarationError(`${where} is a tenant route: declare config.permission (or config.noTenant with the reason)`);
+      return;
+    }
     if (!param) throw new RouteDeclarationError(`${where} declares a permission but has no :isp_id, :tenant_id or :branch_id parameter`);
     const permission = config.permission;
     const resolve = async (req: FastifyRequest) => {
