@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.ts';
 import { recordAccess } from '../../../platform/audit/record-change.ts';
 import { rows, withScope } from '../../../platform/db/scope.ts';
-import { badRequest, tooManyRequests } from '../../../platform/http/errors.ts';
+import { tooManyRequests } from '../../../platform/http/errors.ts';
+import { invalidField } from '../../../platform/errors.ts';
 import type { TenantRequest } from '../../../platform/http/tenant-request.ts';
 import { authorize, type Check } from '../policy/authorize.ts';
 import { enforcerFor } from '../enforcement/enforcement.ts';
@@ -46,7 +47,7 @@ export async function testLogin(ctx: AppContext, t: TenantRequest, input: TestLo
 
   const enforcer = await enforcerFor(ctx);
   const nas = await enforcer.nasFor(t.ispId, input.nas_id);
-  if (!nas) throw badRequest('Register an active NAS first: the decision depends on its vendor', [{ pointer: '/body/nas_id', detail: 'no active NAS' }]);
+  if (!nas) throw invalidField('Register an active NAS first: the decision depends on its vendor', [{ pointer: '/body/nas_id', detail: 'no active NAS' }]);
   const attributes: AttributeInput[] = [['User-Name', input.username], ['User-Password', input.password]];
   if (input.calling_station_id) attributes.push(['Calling-Station-Id', input.calling_station_id]);
   if (input.called_station_id) attributes.push(['Called-Station-Id', input.called_station_id]);
