@@ -5,7 +5,7 @@ import { nowOf } from '../../platform/clock/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { systemActor, type Actor } from '../../platform/auth/actor.ts';
 import { platformScope, rows, tenantScope, withScope, type Scope } from '../../platform/db/scope.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { billingRunDto, claimScheduledRun, executeBillingRun, ispCurrency, toRunDto } from './billing-run.service.ts';
 import { billingRuns } from './schema.ts';

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
-import { conflict } from '../../platform/http/errors.ts';
+import { conflict } from '../../platform/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { formatMoney } from '../../platform/money/money.ts';
 import { pickLocale } from '../../platform/i18n/document-locale.ts';

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { withScope, type Scope } from '../../platform/db/scope.ts';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../platform/errors.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { divRound, parseDecimal, pow10 } from '../../platform/money/decimal.ts';
@@ -71,7 +71,7 @@ export async function getInvoice(ctx: AppContext, scope: Scope, id: string): Pro
 
 async function buyerOf(tx: Tx, subscriberId: string): Promise<BuyerRow> {
   const buyer = (await loadBuyers(tx, [subscriberId])).get(subscriberId);
-  if (!buyer) throw badRequest('Unknown subscriber', [{ pointer: '/body/subscriber_id', detail: 'no such subscriber here' }]);
+  if (!buyer) throw invalidField('Unknown subscriber', [{ pointer: '/body/subscriber_id', detail: 'no such subscriber here' }]);
   return buyer;
 }
 
@@ -151,7 +151,7 @@ export async function createCreditNote(ctx: AppContext, actor: Actor, scope: Sco
     if (inv.kind !== 'invoice' || inv.status === 'draft' || inv.status === 'void') throw conflict('Credit notes are issued against issued invoices');
     const allLines = (await tx.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, id))).sort((a, b) => a.position - b.position);
     const lines = input.line_ids ? allLines.filter((l) => input.line_ids!.includes(l.id)) : allLines;
-    if (lines.length !== (input.line_ids?.length ?? allLines.length)) throw badRequest('Unknown line', [{ pointer: '/body/line_ids', detail: 'lines must belong to this invoice' }]);
+    if (lines.length !== (input.line_ids?.length ?? allLines.length)) throw invalidField('Unknown line', [{ pointer: '/body/line_ids', detail: 'lines must belong to this invoice' }]);
     const priorCredits = await tx.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.creditNoteOf, id), eq(invoices.kind, 'credit_note')));
     const credited = priorCredits.length ? await tx.select({ description: invoiceLines.description }).from(invoiceLines).where(inArray(invoiceLines.invoiceId, priorCredits.map((c) => c.id))) : [];
     const gross = lines.reduce((a, l) => a + l.grossAmount, 0);

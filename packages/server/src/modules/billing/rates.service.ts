@@ -4,7 +4,8 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
-import { HttpProblem, badRequest, notFound } from '../../platform/http/errors.ts';
+import { HttpProblem } from '../../platform/http/errors.ts';
+import { invalidField, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import type { Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
@@ -78,7 +79,7 @@ export async function importEcbRates(ctx: AppContext, actor: Actor, scope: Scope
   try {
     days = parseEcbXml(xml);
   } catch (err) {
-    throw badRequest((err as Error).message);
+    throw invalidField((err as Error).message);
   }
   return withScope(ctx.db, scope, async (tx) => {
     let imported = 0;

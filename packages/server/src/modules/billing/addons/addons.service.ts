@@ -4,7 +4,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
-import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../../platform/errors.ts';
 import { iso } from '../../../platform/http/api.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { currencyCode } from '../rates.service.ts';
@@ -88,7 +88,7 @@ export async function updateAddon(ctx: AppContext, actor: Actor, scope: Scope, i
     const before = await loadAddon(tx, id);
     const kind = input.kind ?? before.kind;
     const dataBytes = input.data_bytes === undefined ? before.dataBytes : input.data_bytes;
-    if (kind === 'data_pack' && !dataBytes) throw badRequest('A data pack needs data_bytes', [{ pointer: '/body/data_bytes', detail: 'required for data packs' }]);
+    if (kind === 'data_pack' && !dataBytes) throw invalidField('A data pack needs data_bytes', [{ pointer: '/body/data_bytes', detail: 'required for data packs' }]);
     const [row] = await tx.update(billingAddons).set({
       ...(input.name !== undefined && { name: input.name }), ...(input.description !== undefined && { description: input.description }),
       ...(input.kind && { kind: input.kind }), ...(input.billing && { billing: input.billing }), ...(input.price_minor !== undefined && { priceMinor: input.price_minor }),
@@ -138,7 +138,7 @@ export async function attachAddonInTx(tx: Tx, actor: Actor, subscriberId: string
   const addon = await loadAddon(tx, input.addon_id);
   if (!addon.active) throw conflict('This add-on is no longer sold');
   const start = input.start_date ?? (today() > sub.nextPeriodStart ? today() : sub.nextPeriodStart);
-  if (sub.kind === 'postpaid' && start < sub.nextPeriodStart) throw badRequest('start_date falls in a period that is already invoiced', [{ pointer: '/body/start_date', detail: `on or after ${sub.nextPeriodStart}` }]);
+  if (sub.kind === 'postpaid' && start < sub.nextPeriodStart) throw invalidField('start_date falls in a period that is already invoiced', [{ pointer: '/body/start_date', detail: `on or after ${sub.nextPeriodStart}` }]);
   const [row] = await tx.insert(subscriptionAddons).values({
     ispId: sub.ispId, branchId: sub.branchId, subscriberId, subscriptionId: sub.id, addonId: addon.id, name: addon.name, kind: addon.kind, billing: addon.billing,
     priceMinor: addon.priceMinor, currency: addon.currency, taxable: addon.taxable, dataBytes: addon.dataBytes, quantity: input.quantity, startDate: start, createdBy: actor.id,
@@ -168,7 +168,7 @@ export async function detachAddon(ctx: AppContext, actor: Actor, scope: Scope, s
       const [sub] = await tx.select().from(subscriptions).where(eq(subscriptions.id, a.subscriptionId));
       const end = input.end_date ?? today();
       const billedUntil = sub?.kind === 'postpaid' ? sub.nextPeriodStart : a.startDate;
-      if (end < a.startDate || end < billedUntil) throw badRequest('end_date falls in a period that is already invoiced', [{ pointer: '/body/end_date', detail: `on or after ${billedUntil > a.startDate ? billedUntil : a.startDate}` }]);
+      if (end < a.startDate || end < billedUntil) throw invalidField('end_date falls in a period that is already invoiced', [{ pointer: '/body/end_date', detail: `on or after ${billedUntil > a.startDate ? billedUntil : a.startDate}` }]);
       [after] = (await tx.update(subscriptionAddons).set({ endDate: end }).where(eq(subscriptionAddons.id, a.id)).returning()) as [SubscriptionAddonRow];
     }
     const dto = toAttachedDto(after);

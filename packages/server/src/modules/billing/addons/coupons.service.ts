@@ -4,7 +4,8 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
-import { badRequest, conflict, HttpProblem, notFound } from '../../../platform/http/errors.ts';
+import { HttpProblem } from '../../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../../platform/errors.ts';
 import { iso } from '../../../platform/http/api.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { subscriptions } from '../schema.ts';
@@ -60,7 +61,7 @@ const isUnique = (err: unknown) => (err as { code?: string }).code === '23505' |
 const unusable = (detail: string) => new HttpProblem(422, 'Unprocessable Content', detail);
 
 function checkDates(from: string | null | undefined, to: string | null | undefined) {
-  if (from && to && to < from) throw badRequest('valid_to is before valid_from', [{ pointer: '/body/valid_to', detail: 'on or after valid_from' }]);
+  if (from && to && to < from) throw invalidField('valid_to is before valid_from', [{ pointer: '/body/valid_to', detail: 'on or after valid_from' }]);
 }
 
 export async function listCoupons(ctx: AppContext, scope: Scope, ispId: string): Promise<CouponDto[]> {
@@ -88,7 +89,7 @@ export async function updateCoupon(ctx: AppContext, actor: Actor, scope: Scope, 
     const [before] = await tx.select().from(coupons).where(eq(coupons.id, id)).for('update');
     if (!before) throw notFound('Coupon');
     checkDates(input.valid_from === undefined ? before.validFrom : input.valid_from, input.valid_to === undefined ? before.validTo : input.valid_to);
-    if (input.max_redemptions && input.max_redemptions < before.redeemedCount) throw badRequest(`Already redeemed ${before.redeemedCount} times`, [{ pointer: '/body/max_redemptions', detail: `at least ${before.redeemedCount}` }]);
+    if (input.max_redemptions && input.max_redemptions < before.redeemedCount) throw invalidField(`Already redeemed ${before.redeemedCount} times`, [{ pointer: '/body/max_redemptions', detail: `at least ${before.redeemedCount}` }]);
     const [row] = await tx.update(coupons).set({
       ...(input.description !== undefined && { description: input.description }), ...(input.max_redemptions !== undefined && { maxRedemptions: input.max_redemptions }),
       ...(input.max_per_subscriber !== undefined && { maxPerSubscriber: input.max_per_subscriber }), ...(input.valid_from !== undefined && { validFrom: input.valid_from }),

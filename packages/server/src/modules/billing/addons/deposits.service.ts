@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
-import { conflict, notFound } from '../../../platform/http/errors.ts';
+import { conflict, notFound } from '../../../platform/errors.ts';
 import { iso } from '../../../platform/http/api.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { lockSubscriber } from '../payments/ledger.ts';

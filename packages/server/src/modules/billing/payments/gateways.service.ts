@@ -5,7 +5,8 @@ import { systemActor, type Actor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { platformScope, rows, tenantScope, withScope, type Scope } from '../../../platform/db/scope.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { HttpProblem, badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
+import { HttpProblem } from '../../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../../platform/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { WebhookSignatureError, type GatewayAccount, type GatewayAdapter, type RefundResult } from '../providers/gateway.ts';
 import { allGatewayAdapters, gatewayAdapter } from '../providers/registry.ts';
@@ -60,18 +61,18 @@ export async function listGateways(ctx: AppContext, scope: Scope, ispId: string)
 export async function putGateway(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, provider: string, input: z.infer<typeof putGatewayBody>) {
   const a = adapterOr404(provider);
   const unknown = [...Object.keys(input.config).filter((k) => !a.fields.public.includes(k)), ...Object.keys(input.secrets).filter((k) => !a.fields.secret.includes(k))];
-  if (unknown.length) throw badRequest(`Unknown fields for ${a.displayName}: ${unknown.join(', ')}`);
+  if (unknown.length) throw invalidField(`Unknown fields for ${a.displayName}: ${unknown.join(', ')}`);
   // A server the ISP names must not be this platform's own network (SSRF): refused when saved, checked again at each call.
   for (const field of a.urlFields ?? []) {
     const url = input.config[field];
     const why = url === undefined ? null : ctx.outbound.urlRefusal(url);
-    if (why) throw badRequest(`config.${field}: ${why}`, [{ pointer: `/body/config/${field}`, detail: why }]);
+    if (why) throw invalidField(`config.${field}: ${why}`, [{ pointer: `/body/config/${field}`, detail: why }]);
   }
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(paymentGateways).where(and(eq(paymentGateways.ispId, ispId), eq(paymentGateways.provider, provider))).for('update');
     const secrets = { ...(before ? openSecrets(ctx, before.secretsEnc) : {}), ...input.secrets };
     const missing = a.fields.secret.filter((k) => !secrets[k]);
-    if (input.enabled && missing.length) throw badRequest(`Missing secrets: ${missing.join(', ')}`, missing.map((k) => ({ pointer: `/body/secrets/${k}`, detail: 'required' })));
+    if (input.enabled && missing.length) throw invalidField(`Missing secrets: ${missing.join(', ')}`, missing.map((k) => ({ pointer: `/body/secrets/${k}`, detail: 'required' })));
     const values = { enabled: input.enabled, config: { ...(before?.config ?? {}), ...input.config }, secretsEnc: ctx.secrets.seal(JSON.stringify(secrets)), updatedAt: new Date() };
     if (before) await tx.update(paymentGateways).set(values).where(eq(paymentGateways.id, before.id));
     else await tx.insert(paymentGateways).values({ ispId, provider, ...values });

@@ -5,7 +5,7 @@ import type { Tx } from '../../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
 import { pgArray } from '../../../platform/db/pg-array.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../../platform/errors.ts';
 import { parseSort, type Page } from '../../../platform/http/paging.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { subscribers } from '../../subscribers/index.ts';
@@ -81,7 +81,7 @@ export async function insertPayment(tx: Tx, actor: Actor, input: NewPayment): Pr
 async function assertInvoicesOf(tx: Tx, subscriberId: string, ids: readonly string[]) {
   const found = new Set((await rows<{ id: string }>(tx, sql`SELECT id FROM invoices WHERE subscriber_id = ${subscriberId} AND id = ANY(${pgArray(ids)}::uuid[])`)).map((r) => r.id));
   const missing = ids.findIndex((id) => !found.has(id));
-  if (missing >= 0) throw badRequest('No such invoice of this subscriber', [{ pointer: `/body/invoice_ids/${missing}`, detail: 'not an invoice of this subscriber' }]);
+  if (missing >= 0) throw invalidField('No such invoice of this subscriber', [{ pointer: `/body/invoice_ids/${missing}`, detail: 'not an invoice of this subscriber' }]);
 }
 
 export async function recordManualPayment(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: RecordPaymentInput) {
