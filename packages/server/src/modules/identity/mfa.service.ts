@@ -4,7 +4,8 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { withScope } from '../../platform/db/scope.ts';
-import { badRequest, HttpProblem } from '../../platform/http/errors.ts';
+import { HttpProblem } from '../../platform/http/errors.ts';
+import { invalidField } from '../../platform/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { loadSubject, subjectScope, subjectTable, type Subject } from './subject.ts';
 import { pgArray } from '../../platform/db/pg-array.ts';
@@ -40,8 +41,8 @@ export async function beginMfaSetup(ctx: AppContext, actor: Actor) {
 export async function confirmMfaSetup(ctx: AppContext, actor: Actor, code: string) {
   const subject = await staffSubject(ctx, actor);
   if (subject.mfa_enabled) throw new HttpProblem(409, 'Conflict', 'Multi-factor authentication is already enabled');
-  if (!subject.mfa_secret_enc) throw badRequest('Start the setup first (POST /api/auth/mfa/setup)');
-  if (!verifyTotp(ctx.secrets.open(subject.mfa_secret_enc), code)) throw badRequest('Invalid code', [{ pointer: '/body/code', detail: 'does not match' }]);
+  if (!subject.mfa_secret_enc) throw invalidField('Start the setup first (POST /api/auth/mfa/setup)');
+  if (!verifyTotp(ctx.secrets.open(subject.mfa_secret_enc), code)) throw invalidField('Invalid code', [{ pointer: '/body/code', detail: 'does not match' }]);
   const codes = newRecoveryCodes();
   const hashes = codes.map(hashRecoveryCode);
   await update(ctx, actor, subject, sql`mfa_enabled = true, recovery_code_hashes = ${pgArray(hashes)}::text[]`, 'auth.mfa_enabled');

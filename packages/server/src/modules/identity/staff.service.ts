@@ -6,7 +6,8 @@ import { canGrant } from '../../platform/auth/permissions.ts';
 import { assertNewPassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { withScope, type Scope } from '../../platform/db/scope.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
+import { forbidden } from '../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
@@ -44,8 +45,8 @@ export const toStaffDto = (u: UserRow): z.infer<typeof staffDto> => ({
 
 function assertGrant(actor: Actor, role: (typeof staffRoles)[number], branchId: string | null | undefined) {
   if (!canGrant(actor.role, role)) throw forbidden(`A ${actor.role} cannot grant the role ${role}`);
-  if (role === 'branch_manager' && !branchId) throw badRequest('A branch manager needs a branch', [{ pointer: '/body/branch_id', detail: 'required for branch_manager' }]);
-  if (actor.role === 'branch_manager' && !branchId) throw badRequest('Staff created by a branch manager belong to a branch', [{ pointer: '/body/branch_id', detail: 'required' }]);
+  if (role === 'branch_manager' && !branchId) throw invalidField('A branch manager needs a branch', [{ pointer: '/body/branch_id', detail: 'required for branch_manager' }]);
+  if (actor.role === 'branch_manager' && !branchId) throw invalidField('Staff created by a branch manager belong to a branch', [{ pointer: '/body/branch_id', detail: 'required' }]);
 }
 
 /** The branch must be one the caller's scope sees: their ISP's, and for a branch manager their subtree's. */
