@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withScope, type Scope } from '../../platform/db/scope.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
@@ -39,13 +39,13 @@ export const interfaceToDto = (i: InterfaceRow) => ({
 
 /** What the credentials of the resulting device must contain, whatever was changed. */
 function assertCredentials(d: DeviceRow) {
-  if (d.snmpVersion === 'v2c' && !d.snmpCommunityEnc) throw badRequest('SNMP v2c needs a community', [{ pointer: '/snmp_community', detail: 'required for v2c' }]);
+  if (d.snmpVersion === 'v2c' && !d.snmpCommunityEnc) throw invalidField('SNMP v2c needs a community', [{ pointer: '/snmp_community', detail: 'required for v2c' }]);
   if (d.snmpVersion === 'v3') {
-    if (!d.snmpV3User || !d.snmpV3Level) throw badRequest('SNMP v3 needs a user and a security level', [{ pointer: '/snmp_v3_user', detail: 'required for v3' }]);
+    if (!d.snmpV3User || !d.snmpV3Level) throw invalidField('SNMP v3 needs a user and a security level', [{ pointer: '/snmp_v3_user', detail: 'required for v3' }]);
     if (d.snmpV3Level !== 'noAuthNoPriv' && (!d.snmpV3AuthProtocol || !d.snmpV3AuthKeyEnc))
-      throw badRequest('This security level needs an auth protocol and key', [{ pointer: '/snmp_v3_auth_key', detail: 'required' }]);
+      throw invalidField('This security level needs an auth protocol and key', [{ pointer: '/snmp_v3_auth_key', detail: 'required' }]);
     if (d.snmpV3Level === 'authPriv' && (!d.snmpV3PrivProtocol || !d.snmpV3PrivKeyEnc))
-      throw badRequest('authPriv needs a privacy protocol and key', [{ pointer: '/snmp_v3_priv_key', detail: 'required' }]);
+      throw invalidField('authPriv needs a privacy protocol and key', [{ pointer: '/snmp_v3_priv_key', detail: 'required' }]);
   }
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { withScope, type Scope } from '../../../platform/db/scope.ts';
-import { notFound } from '../../../platform/http/errors.ts';
+import { notFound } from '../../../platform/errors.ts';
 import { nocDevices } from '../schema.ts';
 import { clearAlerts, raiseAlerts } from './alert-engine.ts';
 import { alertDto, openIncidentRoots, toAlertDto } from './incidents.service.ts';

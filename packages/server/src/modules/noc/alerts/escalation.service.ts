@@ -5,7 +5,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { systemActor, type Actor } from '../../../platform/auth/actor.ts';
 import { platformScope, tenantScope, withScope, type Scope } from '../../../platform/db/scope.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { badRequest, notFound } from '../../../platform/http/errors.ts';
+import { invalidField, notFound } from '../../../platform/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { nocEscalationPolicies, nocIncidentEvents, nocIncidents, severities, severityRank, type EscalationStep } from './schema.ts';
 
@@ -39,7 +39,7 @@ const sorted = (steps: EscalationStep[]) => [...steps].sort((a, b) => a.after_mi
 function checkWebhooks(ctx: AppContext, steps: readonly EscalationStep[] | undefined): void {
   for (const [i, s] of (steps ?? []).entries()) {
     const why = s.webhook_url ? ctx.outbound.urlRefusal(s.webhook_url) : null;
-    if (why) throw badRequest(`steps[${i}].webhook_url: ${why}`, [{ pointer: `/body/steps/${i}/webhook_url`, detail: why }]);
+    if (why) throw invalidField(`steps[${i}].webhook_url: ${why}`, [{ pointer: `/body/steps/${i}/webhook_url`, detail: why }]);
   }
 }
 

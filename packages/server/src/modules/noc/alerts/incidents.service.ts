@@ -5,7 +5,7 @@ import type { Actor } from '../../../platform/auth/actor.ts';
 import { withScope, type Scope } from '../../../platform/db/scope.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../../platform/errors.ts';
 import { pageQuery, type Page } from '../../../platform/http/paging.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { users } from '../../identity/index.ts';
@@ -121,7 +121,7 @@ export async function actOnIncident(ctx: AppContext, actor: Actor, scope: Scope,
       if (action.userId) {
         // Staff of this ISP only; RLS hides other ISPs' users, and the branch narrowing hides other branches'.
         const [u] = await tx.select({ name: users.name, status: users.status }).from(users).where(and(eq(users.id, action.userId), eq(users.ispId, ispId)));
-        if (!u || u.status !== 'active') throw badRequest('user_id: no active staff member of this ISP has this id');
+        if (!u || u.status !== 'active') throw invalidField('user_id: no active staff member of this ISP has this id');
         name = u.name;
       }
       await tx.update(nocIncidents).set({ assigneeId: action.userId, updatedAt: now }).where(eq(nocIncidents.id, id));

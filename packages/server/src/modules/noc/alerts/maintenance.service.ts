@@ -4,7 +4,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { withScope, type Scope } from '../../../platform/db/scope.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { badRequest, notFound } from '../../../platform/http/errors.ts';
+import { invalidField, notFound } from '../../../platform/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { nocDevices } from '../schema.ts';
 import { nocMaintenanceWindows } from './schema.ts';
@@ -40,8 +40,8 @@ export async function listMaintenance(ctx: AppContext, scope: Scope, ispId: stri
 export async function createMaintenance(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof maintenanceBody>) {
   const startsAt = new Date(input.starts_at);
   const endsAt = new Date(input.ends_at);
-  if (endsAt <= startsAt) throw badRequest('ends_at must be after starts_at');
-  if (input.device_id && input.site) throw badRequest('Give a device or a site, not both');
+  if (endsAt <= startsAt) throw invalidField('ends_at must be after starts_at');
+  if (input.device_id && input.site) throw invalidField('Give a device or a site, not both');
   return withScope(ctx.db, scope, async (tx) => {
     let name: string | null = null;
     if (input.device_id) {

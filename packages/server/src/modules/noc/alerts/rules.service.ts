@@ -5,7 +5,7 @@ import type { Actor } from '../../../platform/auth/actor.ts';
 import { withScope, type Scope } from '../../../platform/db/scope.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../../platform/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { deviceKinds, nocDevices } from '../schema.ts';
 import { conditionProblem } from './rule-eval.ts';
@@ -66,11 +66,11 @@ const toRow = (d: Omit<RuleDto, 'id' | 'created_at' | 'updated_at'>) => ({
 /** The whole rule must make sense, whichever fields a change touched. */
 async function validate(tx: Tx, r: Omit<RuleDto, 'id' | 'created_at' | 'updated_at'>) {
   if (r.kind === 'metric') {
-    if (!r.metric || !r.mode || !r.comparator || r.raise_value === null || r.clear_value === null) throw badRequest('A metric rule needs metric, mode, comparator, raise_value and clear_value');
+    if (!r.metric || !r.mode || !r.comparator || r.raise_value === null || r.clear_value === null) throw invalidField('A metric rule needs metric, mode, comparator, raise_value and clear_value');
     const problem = conditionProblem({ comparator: r.comparator, raise: r.raise_value, clear: r.clear_value });
-    if (problem) throw badRequest(problem);
+    if (problem) throw invalidField(problem);
   }
-  if (r.kind === 'log' && (!r.log_source || (!r.trap_oid && !r.pattern))) throw badRequest('A log rule needs log_source and a trap_oid or a pattern');
+  if (r.kind === 'log' && (!r.log_source || (!r.trap_oid && !r.pattern))) throw invalidField('A log rule needs log_source and a trap_oid or a pattern');
   if (r.device_id) {
     const [d] = await tx.select({ id: nocDevices.id }).from(nocDevices).where(eq(nocDevices.id, r.device_id));
     if (!d) throw notFound('Device');

@@ -5,7 +5,7 @@ import { systemActor, type Actor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { platformScope, rows, tenantScope, withScope, type Scope } from '../../../platform/db/scope.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../../platform/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { subscribers } from '../../subscribers/index.ts';
 import { nocDevices } from '../schema.ts';
@@ -160,8 +160,8 @@ export async function slaReport(ctx: AppContext, scope: Scope, id: string, q: z.
   const now = new Date();
   const to = q.to ? new Date(q.to) : now;
   const from = q.from ? new Date(q.from) : monthStart(now);
-  if (from >= to) throw badRequest('from must be before to');
-  if (to.getTime() - from.getTime() > 366 * 86400_000) throw badRequest('At most 366 days per report');
+  if (from >= to) throw invalidField('from must be before to');
+  if (to.getTime() - from.getTime() > 366 * 86400_000) throw invalidField('At most 366 days per report');
   return withScope(ctx.db, scope, async (tx) => {
     const [s] = await tx.select().from(nocSlaDefinitions).where(eq(nocSlaDefinitions.id, id));
     if (!s) throw notFound('SLA');
