@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../platform/errors.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { sqlAt } from '../../platform/clock/clock.ts';
@@ -20,7 +20,7 @@ async function assertAssignee(tx: Tx, ispId: string, userId: string) {
   const [u] = await rows<{ role: string; status: string }>(tx, sql`SELECT role, status FROM users WHERE id = ${userId} AND isp_id = ${ispId}`);
   if (!u) throw notFound('Staff member');
   if (!assignableRoles.includes(u.role) || u.status !== 'active')
-    throw badRequest('This staff member cannot work tickets', [{ pointer: '/body/assignee_id', detail: `an active ${assignableRoles.join(', ')}` }]);
+    throw invalidField('This staff member cannot work tickets', [{ pointer: '/body/assignee_id', detail: `an active ${assignableRoles.join(', ')}` }]);
 }
 
 export type Opener = { kind: 'staff' | 'subscriber'; id: string | null };
@@ -60,7 +60,7 @@ export async function openTicketInTx(tx: Tx, actor: Actor, ispId: string, input:
 
 export async function createTicket(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: CreateTicketInput): Promise<TicketDetailDto> {
   if (scope.kind === 'tenant' && scope.branchIds && !input.subscriber_id)
-    throw badRequest('Branch staff open tickets for a subscriber of their branch', [{ pointer: '/body/subscriber_id', detail: 'required' }]);
+    throw invalidField('Branch staff open tickets for a subscriber of their branch', [{ pointer: '/body/subscriber_id', detail: 'required' }]);
   return withScope(ctx.db, scope, async (tx) => {
     const row = await openTicketInTx(tx, actor, ispId, input, { kind: 'staff', id: actor.kind === 'user' ? actor.id : null }, ctx.clock?.());
     return loadTicketDetail(tx, row.id);
