@@ -5,7 +5,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import { pgArray } from '../../platform/db/pg-array.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import { iso } from '../../platform/http/api.ts';
-import { conflict, notFound } from '../../platform/http/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { pickLocale, type DocumentLocale } from '../../platform/i18n/document-locale.ts';
