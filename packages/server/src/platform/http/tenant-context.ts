@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { Permission } from '../auth/permissions.ts';
-import { branchRequest, tenantRequest, type Tenant } from './tenant-request.ts';
+import type { Tenant } from '../tenant.ts';
+import { branchRequest, tenantRequest } from './tenant-request.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

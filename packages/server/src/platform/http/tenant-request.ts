@@ -1,16 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Tenant } from '../tenant.ts';
 import type { Permission } from '../auth/permissions.ts';
-import { platformScope, withScope, type Scope } from '../db/scope.ts';
+import { platformScope, withScope } from '../db/scope.ts';
 import { recordAccess } from '../audit/record-change.ts';
 import { requireActor, scopeForIsp } from './authenticate.ts';
 import { notFound } from './errors.ts';
-
-/** Who acts, in which ISP, and the database scope they see it through: what a tenant route's handler and its services get. */
-export type Tenant = { actor: Actor; scope: Scope; ispId: string };
-/** @deprecated the former name of Tenant. */
-export type TenantRequest = Tenant;
 
 /** The tenant of an ISP id (the route plugin, tenant-context.ts, calls it for routes that declare a permission): permission first, then the tenant scope (404 for other ISPs). */
 export async function tenantRequest(ctx: AppContext, req: FastifyRequest, ispId: string, permission: Permission): Promise<Tenant> {
