@@ -64,7 +64,7 @@ export async function seedDemoData(ctx: AppContext): Promise<void> {
   const plans = [];
   for (const [name, down, up, price] of [['Basic 10M', 10_240, 5_120, 1999], ['Standard 25M', 25_600, 10_240, 2999], ['Premium 100M', 102_400, 51_200, 5999]] as const) {
     // MikroTik bursts: twice the rate while the average stays under 3/4 of it, for 16 s.
-    plans.push(await createPlan(ctx, admin, scope, isp.id, {
+    plans.push(await createPlan(ctx, { actor: admin, scope, ispId: isp.id }, {
       name, download_kbps: down, upload_kbps: up, price_minor: price, billing_period: 'monthly',
       burst_download_kbps: down * 2, burst_upload_kbps: up * 2, burst_threshold_download_kbps: (down * 3) / 4,
       burst_threshold_upload_kbps: (up * 3) / 4, burst_time_s: 16, priority: 8, simultaneous_use: 1, interim_interval_s: 300,

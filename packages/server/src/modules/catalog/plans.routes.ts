@@ -19,7 +19,7 @@ export function registerPlanRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'plan:manage' },
     schema: { tags, summary: 'Create a plan', params: ispParams, body: createPlanBody, response: { 201: planDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await createPlan(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createPlan(ctx, req.tenant, req.body));
   });
 
   app.get('/api/isp/:isp_id/plans/:plan_id', {
@@ -33,14 +33,14 @@ export function registerPlanRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'plan:manage' },
     schema: { tags, summary: 'Change a plan', params: planParams, body: updatePlanBody, response: { 200: planDto, ...commonErrors } },
   }, async (req) => {
-    return updatePlan(ctx, req.tenant.actor, req.tenant.scope, req.params.plan_id, req.body);
+    return updatePlan(ctx, req.tenant, req.params.plan_id, req.body);
   });
 
   app.delete('/api/isp/:isp_id/plans/:plan_id', {
     config: { permission: 'plan:manage' },
     schema: { tags, summary: 'Delete an unused plan', params: planParams, response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    await deletePlan(ctx, req.tenant.actor, req.tenant.scope, req.params.plan_id);
+    await deletePlan(ctx, req.tenant, req.params.plan_id);
     return reply.code(204).send(null);
   });
 }

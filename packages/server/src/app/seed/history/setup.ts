@@ -60,7 +60,7 @@ export async function setUpIsp(ctx: AppContext, seedActor: Actor, p: IspProfile,
     }
     for (const b of p.branches) await createBranch(ctx, admin, scope, ispId, b);
     for (const [i, plan] of p.plans.entries()) {
-      await createPlan(ctx, admin, scope, ispId, {
+      await createPlan(ctx, { actor: admin, scope, ispId }, {
         name: plan.name, download_kbps: plan.downKbps, upload_kbps: plan.upKbps, price_minor: plan.priceMinor, billing_period: 'monthly',
         priority: 8 - i, simultaneous_use: 1, interim_interval_s: 86_400,
         fup_monthly_bytes: plan.fupGb === null ? null : plan.fupGb * 1e9, fup_download_kbps: plan.fupKbps, fup_upload_kbps: plan.fupKbps,
