@@ -11,30 +11,22 @@ export function registerPlanRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/isp/:isp_id/plans', {
     config: { permission: 'plan:read' },
     schema: { tags, summary: 'Subscription plans', params: ispParams, querystring: z.strictObject({ status: z.enum(['active', 'archived']).optional() }), response: { 200: z.array(planDto), ...commonErrors } },
-  }, async (req) => {
-    return listPlans(ctx, req.tenant.scope, req.tenant.ispId, req.query.status);
-  });
+  }, async (req) => listPlans(ctx, req.tenant.scope, req.tenant.ispId, req.query.status));
 
   app.post('/api/isp/:isp_id/plans', {
     config: { permission: 'plan:manage' },
     schema: { tags, summary: 'Create a plan', params: ispParams, body: createPlanBody, response: { 201: planDto, ...commonErrors } },
-  }, async (req, reply) => {
-    return reply.code(201).send(await createPlan(ctx, req.tenant, req.body));
-  });
+  }, async (req, reply) => reply.code(201).send(await createPlan(ctx, req.tenant, req.body)));
 
   app.get('/api/isp/:isp_id/plans/:plan_id', {
     config: { permission: 'plan:read' },
     schema: { tags, summary: 'One plan', params: planParams, response: { 200: planDto, ...commonErrors } },
-  }, async (req) => {
-    return getPlan(ctx, req.tenant.scope, req.params.plan_id);
-  });
+  }, async (req) => getPlan(ctx, req.tenant.scope, req.params.plan_id));
 
   app.patch('/api/isp/:isp_id/plans/:plan_id', {
     config: { permission: 'plan:manage' },
     schema: { tags, summary: 'Change a plan', params: planParams, body: updatePlanBody, response: { 200: planDto, ...commonErrors } },
-  }, async (req) => {
-    return updatePlan(ctx, req.tenant, req.params.plan_id, req.body);
-  });
+  }, async (req) => updatePlan(ctx, req.tenant, req.params.plan_id, req.body));
 
   app.delete('/api/isp/:isp_id/plans/:plan_id', {
     config: { permission: 'plan:manage' },
