@@ -6,3 +6,6 @@ import type { Scope } from './db/scope.ts';
  * handler gets as `req.tenant` (http/tenant-context.ts) and passes to its services.
  */
 export type Tenant = { actor: Actor; scope: Scope; ispId: string };
+
+/** Who acts and through which scope, for a change to a record found by its id (its ISP is the record's). A Tenant is one. */
+export type ActorInScope = Pick<Tenant, 'actor' | 'scope'>;
