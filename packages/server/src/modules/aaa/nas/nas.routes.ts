@@ -18,7 +18,7 @@ export function registerNasRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'nas:manage' },
     schema: { tags, summary: 'Register a NAS', params: ispParams, body: createNasBody, response: { 201: nasDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await createNas(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createNas(ctx, req.tenant, req.body));
   });
   app.get('/api/isp/:isp_id/nas/:nas_id', {
     config: { permission: 'nas:read' },
@@ -30,13 +30,13 @@ export function registerNasRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'nas:manage' },
     schema: { tags, summary: 'Change a NAS', params: nasParams, body: updateNasBody, response: { 200: nasDto, ...commonErrors } },
   }, async (req) => {
-    return updateNas(ctx, req.tenant.actor, req.tenant.scope, req.params.nas_id, req.body);
+    return updateNas(ctx, req.tenant, req.params.nas_id, req.body);
   });
   app.delete('/api/isp/:isp_id/nas/:nas_id', {
     config: { permission: 'nas:manage' },
     schema: { tags, summary: 'Remove a NAS', params: nasParams, response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    await deleteNas(ctx, req.tenant.actor, req.tenant.scope, req.params.nas_id);
+    await deleteNas(ctx, req.tenant, req.params.nas_id);
     return reply.code(204).send(null);
   });
 }
