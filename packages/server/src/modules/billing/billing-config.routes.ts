@@ -17,23 +17,23 @@ export function registerBillingConfigRoutes(app: Api, ctx: AppContext): void {
     return listTaxRules(ctx, req.tenant.scope, req.tenant.ispId);
   });
   app.post('/api/isp/:isp_id/tax-rules', { config: { permission: 'billing:configure' }, schema: { tags, summary: 'Add a tax rule', params: ispParams, body: createTaxRuleBody, response: { 201: taxRuleDto, ...commonErrors } } }, async (req, reply) => {
-    return reply.code(201).send(await createTaxRule(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createTaxRule(ctx, req.tenant, req.body));
   });
   app.get('/api/isp/:isp_id/tax-rules/:rule_id', { config: { permission: 'billing:read' }, schema: { tags, summary: 'One tax rule', params: ruleParams, response: { 200: taxRuleDto, ...commonErrors } } }, async (req) => {
     return getTaxRule(ctx, req.tenant.scope, req.params.rule_id);
   });
   app.patch('/api/isp/:isp_id/tax-rules/:rule_id', { config: { permission: 'billing:configure' }, schema: { tags, summary: 'Change a tax rule', params: ruleParams, body: updateTaxRuleBody, response: { 200: taxRuleDto, ...commonErrors } } }, async (req) => {
-    return updateTaxRule(ctx, req.tenant.actor, req.tenant.scope, req.params.rule_id, req.body);
+    return updateTaxRule(ctx, req.tenant, req.params.rule_id, req.body);
   });
   app.delete('/api/isp/:isp_id/tax-rules/:rule_id', { config: { permission: 'billing:configure' }, schema: { tags, summary: 'Remove a tax rule', params: ruleParams, response: { 204: z.null(), ...commonErrors } } }, async (req, reply) => {
-    await deleteTaxRule(ctx, req.tenant.actor, req.tenant.scope, req.params.rule_id);
+    await deleteTaxRule(ctx, req.tenant, req.params.rule_id);
     return reply.code(204).send(null);
   });
   app.get('/api/isp/:isp_id/billing/settings', { config: { permission: 'billing:read' }, schema: { tags, summary: "The ISP's billing settings (tax identity, series, terms)", params: ispParams, response: { 200: settingsDto, ...commonErrors } } }, async (req) => {
     return getSettings(ctx, req.tenant.scope, req.tenant.ispId);
   });
   app.patch('/api/isp/:isp_id/billing/settings', { config: { permission: 'billing:configure' }, schema: { tags, summary: 'Change the billing settings', params: ispParams, body: settingsBody, response: { 200: settingsDto, ...commonErrors } } }, async (req) => {
-    return updateSettings(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body);
+    return updateSettings(ctx, req.tenant, req.body);
   });
 
   app.get('/api/isp/:isp_id/billing/plan-prices', {
@@ -57,13 +57,13 @@ export function registerBillingConfigRoutes(app: Api, ctx: AppContext): void {
     return previewConversion(ctx, req.tenant.scope, req.tenant.ispId, req.query);
   });
   app.post('/api/isp/:isp_id/exchange-rates', { config: { permission: 'billing:configure' }, schema: { tags: rtags, summary: 'Enter a rate (replaces the same pair and day)', params: ispParams, body: createRateBody, response: { 201: rateDto, ...commonErrors } } }, async (req, reply) => {
-    return reply.code(201).send(await createRate(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createRate(ctx, req.tenant, req.body));
   });
   app.patch('/api/isp/:isp_id/exchange-rates/:rate_id', { config: { permission: 'billing:configure' }, schema: { tags: rtags, summary: 'Correct a rate', params: rateParams, body: updateRateBody, response: { 200: rateDto, ...commonErrors } } }, async (req) => {
-    return updateRate(ctx, req.tenant.actor, req.tenant.scope, req.params.rate_id, req.body);
+    return updateRate(ctx, req.tenant, req.params.rate_id, req.body);
   });
   app.delete('/api/isp/:isp_id/exchange-rates/:rate_id', { config: { permission: 'billing:configure' }, schema: { tags: rtags, summary: 'Remove a rate', params: rateParams, response: { 204: z.null(), ...commonErrors } } }, async (req, reply) => {
-    await deleteRate(ctx, req.tenant.actor, req.tenant.scope, req.params.rate_id);
+    await deleteRate(ctx, req.tenant, req.params.rate_id);
     return reply.code(204).send(null);
   });
   app.post('/api/isp/:isp_id/exchange-rates/ecb-import', {
@@ -74,6 +74,6 @@ export function registerBillingConfigRoutes(app: Api, ctx: AppContext): void {
       response: { 200: z.object({ dates: z.array(z.string()), imported: z.number().int() }), ...commonErrors },
     },
   }, async (req) => {
-    return importEcbRates(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body.xml);
+    return importEcbRates(ctx, req.tenant, req.body.xml);
   });
 }

@@ -20,7 +20,7 @@ export function registerBillingRunRoutes(app: Api, ctx: AppContext): void {
       response: { 202: billingRunDto, ...commonErrors },
     },
   }, async (req, reply) => {
-    return reply.code(202).send(await startBillingRun(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body.as_of ?? (await ispToday(ctx, req.tenant.scope, req.tenant.ispId))));
+    return reply.code(202).send(await startBillingRun(ctx, req.tenant, req.body.as_of ?? (await ispToday(ctx, req.tenant.scope, req.tenant.ispId))));
   });
   app.get('/api/isp/:isp_id/billing-runs', {
     config: { permission: 'billing:read' },
@@ -39,7 +39,7 @@ export function registerBillingRunRoutes(app: Api, ctx: AppContext): void {
     schema: { tags, summary: 'Switch the daily automatic billing run on or off, or move its hour', params: ispParams, body: scheduleBody, response: { 200: scheduleDto, ...commonErrors } },
   }, async (req) => {
     if (req.tenant.scope.kind === 'tenant' && req.tenant.scope.branchIds) throw forbidden('The billing schedule is ISP-wide: branch staff cannot change it');
-    return updateSchedule(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body);
+    return updateSchedule(ctx, req.tenant, req.body);
   });
   app.get('/api/isp/:isp_id/billing-runs/:run_id', {
     config: { permission: 'billing:read' },

@@ -34,7 +34,7 @@ export function registerInvoiceRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Create a manual invoice (issued or draft)', params: ispParams, body: manualInvoiceBody, response: { 201: invoiceDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await createManualInvoice(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createManualInvoice(ctx, req.tenant, req.body));
   });
   app.get('/api/isp/:isp_id/invoices/:invoice_id', {
     config: { permission: 'billing:read' },
@@ -53,25 +53,25 @@ export function registerInvoiceRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Issue a draft (assigns the next gapless number)', params: invParams, response: { 200: invoiceDto, ...commonErrors } },
   }, async (req) => {
-    return issueInvoice(ctx, req.tenant.actor, req.tenant.scope, req.params.invoice_id);
+    return issueInvoice(ctx, req.tenant, req.params.invoice_id);
   });
   app.post('/api/isp/:isp_id/invoices/:invoice_id/void', {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Void an invoice nothing was paid or credited on', params: invParams, body: voidBody, response: { 200: invoiceDto, ...commonErrors } },
   }, async (req) => {
-    return voidInvoice(ctx, req.tenant.actor, req.tenant.scope, req.params.invoice_id, req.body.reason);
+    return voidInvoice(ctx, req.tenant, req.params.invoice_id, req.body.reason);
   });
   app.post('/api/isp/:isp_id/invoices/:invoice_id/credit-note', {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Issue a credit note for some or all lines', params: invParams, body: creditNoteBody, response: { 201: invoiceDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await createCreditNote(ctx, req.tenant.actor, req.tenant.scope, req.params.invoice_id, req.body));
+    return reply.code(201).send(await createCreditNote(ctx, req.tenant, req.params.invoice_id, req.body));
   });
   app.post('/api/isp/:isp_id/invoices/:invoice_id/email', {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'E-mail the invoice PDF to the subscriber', params: invParams, response: { 200: z.object({ sent_to: z.string() }), ...commonErrors } },
   }, async (req) => {
-    return emailInvoice(ctx, req.tenant.actor, req.tenant.scope, req.params.invoice_id);
+    return emailInvoice(ctx, req.tenant, req.params.invoice_id);
   });
 
   // Self-service portal: the logged-in subscriber's own invoices.

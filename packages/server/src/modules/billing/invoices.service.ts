@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { withScope, type Scope } from '../../platform/db/scope.ts';
 import { invalidField, conflict, notFound } from '../../platform/errors.ts';
@@ -16,6 +15,7 @@ import { settledStatus } from './invoice-payment.ts';
 import { toInvoiceDto, toSummary, type InvoiceDto, type InvoiceSummary } from './invoice-dto.ts';
 import { currencyCode } from './rates.service.ts';
 import { invoiceLines, invoices, invoiceStatuses, invoiceTaxes, type InvoiceRow } from './schema.ts';
+import type { ActorInScope, Tenant } from '../../platform/tenant.ts';
 
 export const invoiceSortFields = ['created_at', 'issue_date', 'due_date', 'number', 'total', 'status'] as const;
 export const manualInvoiceBody = z.strictObject({
@@ -88,7 +88,7 @@ export async function draftFor(tx: Tx, bc: BillingContext, buyer: BuyerRow, o: {
   };
 }
 
-export async function createManualInvoice(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof manualInvoiceBody>) {
+export async function createManualInvoice(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof manualInvoiceBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const bc = await loadBillingContext(tx, ispId);
     const buyer = await buyerOf(tx, input.subscriber_id);
@@ -113,7 +113,7 @@ async function lockInvoice(tx: Tx, id: string): Promise<InvoiceRow> {
 }
 
 /** Numbers a draft: the counter row is locked with the update, so the number is gapless. */
-export async function issueInvoice(ctx: AppContext, actor: Actor, scope: Scope, id: string) {
+export async function issueInvoice(ctx: AppContext, { actor, scope }: ActorInScope, id: string) {
   return withScope(ctx.db, scope, async (tx) => {
     const inv = await lockInvoice(tx, id);
     if (inv.status !== 'draft') throw conflict('Only a draft can be issued');
@@ -128,7 +128,7 @@ export async function issueInvoice(ctx: AppContext, actor: Actor, scope: Scope, 
 }
 
 /** Void: only an invoice nothing was paid or credited on; otherwise issue a credit note. */
-export async function voidInvoice(ctx: AppContext, actor: Actor, scope: Scope, id: string, reason: string) {
+export async function voidInvoice(ctx: AppContext, { actor, scope }: ActorInScope, id: string, reason: string) {
   return withScope(ctx.db, scope, async (tx) => {
     const inv = await lockInvoice(tx, id);
     if (inv.kind !== 'invoice') throw conflict('A credit note cannot be voided');
@@ -145,7 +145,7 @@ export async function voidInvoice(ctx: AppContext, actor: Actor, scope: Scope, i
  * in the credit-note series, copying the lines' amounts and taxes; the invoice itself is never
  * edited beyond its running amount_credited and status.
  */
-export async function createCreditNote(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: z.infer<typeof creditNoteBody>) {
+export async function createCreditNote(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: z.infer<typeof creditNoteBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const inv = await lockInvoice(tx, id);
     if (inv.kind !== 'invoice' || inv.status === 'draft' || inv.status === 'void') throw conflict('Credit notes are issued against issued invoices');

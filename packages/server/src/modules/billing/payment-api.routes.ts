@@ -31,10 +31,10 @@ export function registerPaymentApiRoutes(app: Api, ctx: AppContext): void {
     const active = subscriptions.find((s) => s.status === 'active');
     if (!active) throw conflict('The subscriber has no active subscription');
     if (active.kind === 'prepaid') {
-      const inv = await rechargeSubscriber(ctx, t.actor, t.scope, req.body.subscriber_id);
+      const inv = await rechargeSubscriber(ctx, t, req.body.subscriber_id);
       return reply.code(201).send({ run: null, invoices: [inv] });
     }
-    const run = await startBillingRun(ctx, t.actor, t.scope, t.ispId, req.body.as_of ?? (await ispToday(ctx, t.scope, t.ispId)), { wait: true, subscriberId: req.body.subscriber_id });
+    const run = await startBillingRun(ctx, t, req.body.as_of ?? (await ispToday(ctx, t.scope, t.ispId)), { wait: true, subscriberId: req.body.subscriber_id });
     if (run.invoiced === 0) throw conflict('Nothing is due for this subscriber yet');
     const page = await listInvoices(ctx, t.scope, t.ispId, { limit: run.invoiced, offset: 0, sort: '-created_at', subscriber_id: req.body.subscriber_id, kind: 'invoice' });
     return reply.code(201).send({ run, invoices: page.items });

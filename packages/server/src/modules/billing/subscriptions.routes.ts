@@ -21,14 +21,14 @@ export function registerSubscriptionRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Start a prepaid or postpaid subscription', params: subParams, body: createSubscriptionBody, response: { 201: subscriptionDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await createSubscription(ctx, req.tenant.actor, req.tenant.scope, req.params.subscriber_id, req.body));
+    return reply.code(201).send(await createSubscription(ctx, req.tenant, req.params.subscriber_id, req.body));
   });
   app.post(`${base}/subscription/change-plan`, {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Change plan mid-cycle with pro-rated charge and credit', params: subParams, body: changePlanBody,
       response: { 200: z.object({ subscription: subscriptionDto, proration: z.array(z.object({ description: z.string(), amount: z.number().int(), currency: z.string() })) }), ...commonErrors } },
   }, async (req) => {
-    return changePlan(ctx, req.tenant.actor, req.tenant.scope, req.params.subscriber_id, req.body);
+    return changePlan(ctx, req.tenant, req.params.subscriber_id, req.body);
   });
   app.post(`${base}/subscription/change-plan/preview`, {
     config: { permission: 'billing:read' },
@@ -41,19 +41,19 @@ export function registerSubscriptionRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Cancel the active subscription', params: subParams, response: { 200: subscriptionDto, ...commonErrors } },
   }, async (req) => {
-    return cancelSubscription(ctx, req.tenant.actor, req.tenant.scope, req.params.subscriber_id);
+    return cancelSubscription(ctx, req.tenant, req.params.subscriber_id);
   });
   app.post(`${base}/charges`, {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Add a one-time fee (installation) to the next invoice', params: subParams, body: chargeBody, response: { 201: chargeDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await addCharge(ctx, req.tenant.actor, req.tenant.scope, req.params.subscriber_id, req.body));
+    return reply.code(201).send(await addCharge(ctx, req.tenant, req.params.subscriber_id, req.body));
   });
   app.post(`${base}/recharge`, {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Prepaid recharge: invoice the plan and extend the service', params: subParams, response: { 201: invoiceDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await rechargeSubscriber(ctx, req.tenant.actor, req.tenant.scope, req.params.subscriber_id));
+    return reply.code(201).send(await rechargeSubscriber(ctx, req.tenant, req.params.subscriber_id));
   });
   app.get(`${base}/billing-profile`, {
     config: { permission: 'billing:read' },
@@ -65,6 +65,6 @@ export function registerSubscriptionRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: "Set a subscriber's tax location, tax ID and billing currency", params: subParams, body: billingProfileBody, response: { 200: billingProfileDto, ...commonErrors } },
   }, async (req) => {
-    return putBillingProfile(ctx, req.tenant.actor, req.tenant.scope, req.params.subscriber_id, req.body);
+    return putBillingProfile(ctx, req.tenant, req.params.subscriber_id, req.body);
   });
 }

@@ -1,7 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import { invalidField, conflict, notFound } from '../../platform/errors.ts';
@@ -16,6 +15,7 @@ import { addDays, billingDayFor, cycleMonths, daysBetween, firstPeriod, followin
 import { ispDay } from './payments/ledger.ts';
 import { currencyCode } from './rates.service.ts';
 import { billingCharges, subscriptions, type SubscriptionRow } from './schema.ts';
+import type { ActorInScope } from '../../platform/tenant.ts';
 
 export const createSubscriptionBody = z.strictObject({
   plan_id: z.uuid().optional().describe("Defaults to the subscriber's plan"),
@@ -60,7 +60,7 @@ async function activeSubscription(tx: Tx, subscriberId: string) {
   return s ?? null;
 }
 
-export async function createSubscription(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, input: z.infer<typeof createSubscriptionBody>) {
+export async function createSubscription(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string, input: z.infer<typeof createSubscriptionBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const sub = await subscriberOf(tx, subscriberId);
     if (await activeSubscription(tx, subscriberId)) throw conflict('The subscriber already has an active subscription');
@@ -98,7 +98,7 @@ export async function getSubscriptionOf(ctx: AppContext, scope: Scope, subscribe
 }
 
 /** A fee billed with the next invoice (installation, equipment); negative amounts are credits. */
-export async function addCharge(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, input: z.infer<typeof chargeBody>) {
+export async function addCharge(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string, input: z.infer<typeof chargeBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const sub = await subscriberOf(tx, subscriberId);
     const active = await activeSubscription(tx, subscriberId);
@@ -176,7 +176,7 @@ export async function previewPlanChange(ctx: AppContext, scope: Scope, subscribe
  * the old plan's validity is credited against the next recharge. The AAA engine applies the
  * new speed through the subscriber change event.
  */
-export async function changePlan(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, input: z.infer<typeof changePlanBody>) {
+export async function changePlan(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string, input: z.infer<typeof changePlanBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const sub = await subscriberOf(tx, subscriberId);
     const active = await activeSubscription(tx, subscriberId);
@@ -198,7 +198,7 @@ export async function changePlan(ctx: AppContext, actor: Actor, scope: Scope, su
   });
 }
 
-export async function cancelSubscription(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string) {
+export async function cancelSubscription(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string) {
   return withScope(ctx.db, scope, async (tx) => {
     const sub = await subscriberOf(tx, subscriberId);
     const active = await activeSubscription(tx, subscriberId);

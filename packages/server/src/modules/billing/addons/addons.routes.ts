@@ -27,19 +27,19 @@ export function registerAddonRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'billing:configure' },
     schema: { tags, summary: 'Add an add-on to the catalogue', params: ispParams, body: addonBody, response: { 201: addonDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await createAddon(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createAddon(ctx, req.tenant, req.body));
   });
   app.patch('/api/isp/:isp_id/billing/addons/:addon_id', {
     config: { permission: 'billing:configure' },
     schema: { tags, summary: 'Edit an add-on (already attached ones keep their price)', params: ispParams.extend({ addon_id: z.uuid() }), body: addonPatch, response: { 200: addonDto, ...commonErrors } },
   }, async (req) => {
-    return updateAddon(ctx, req.tenant.actor, req.tenant.scope, req.params.addon_id, req.body);
+    return updateAddon(ctx, req.tenant, req.params.addon_id, req.body);
   });
   app.delete('/api/isp/:isp_id/billing/addons/:addon_id', {
     config: { permission: 'billing:configure' },
     schema: { tags, summary: 'Delete an add-on never attached', params: ispParams.extend({ addon_id: z.uuid() }), response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    await deleteAddon(ctx, req.tenant.actor, req.tenant.scope, req.params.addon_id);
+    await deleteAddon(ctx, req.tenant, req.params.addon_id);
     return reply.code(204).send(null);
   });
 
@@ -53,13 +53,13 @@ export function registerAddonRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'billing:configure' },
     schema: { tags, summary: "Create a coupon (percent, or a fixed amount in the ISP's currency)", params: ispParams, body: couponBody, response: { 201: couponDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await createCoupon(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createCoupon(ctx, req.tenant, req.body));
   });
   app.patch('/api/isp/:isp_id/billing/coupons/:coupon_id', {
     config: { permission: 'billing:configure' },
     schema: { tags, summary: "Change a coupon's limits or deactivate it", params: ispParams.extend({ coupon_id: z.uuid() }), body: couponPatch, response: { 200: couponDto, ...commonErrors } },
   }, async (req) => {
-    return updateCoupon(ctx, req.tenant.actor, req.tenant.scope, req.params.coupon_id, req.body);
+    return updateCoupon(ctx, req.tenant, req.params.coupon_id, req.body);
   });
 
   app.get(`${sub}/addons`, {
@@ -72,13 +72,13 @@ export function registerAddonRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Attach an add-on to the active subscription', params: subParams, body: attachBody, response: { 201: attachedDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await attachAddon(ctx, req.tenant.actor, req.tenant.scope, req.params.subscriber_id, req.body));
+    return reply.code(201).send(await attachAddon(ctx, req.tenant, req.params.subscriber_id, req.body));
   });
   app.post(`${sub}/addons/:attached_id/detach`, {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'End a recurring add-on, or remove a one-off one not yet invoiced', params: subParams.extend({ attached_id: z.uuid() }), body: detachBody, response: { 200: attachedDto, ...commonErrors } },
   }, async (req) => {
-    return detachAddon(ctx, req.tenant.actor, req.tenant.scope, req.params.subscriber_id, req.params.attached_id, req.body);
+    return detachAddon(ctx, req.tenant, req.params.subscriber_id, req.params.attached_id, req.body);
   });
 
   app.get(`${sub}/coupons`, {
@@ -91,13 +91,13 @@ export function registerAddonRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: "Redeem a coupon code on the subscriber's subscription", params: subParams, body: redeemBody, response: { 201: redemptionDto, ...redeemErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await redeemCoupon(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.params.subscriber_id, req.body.code));
+    return reply.code(201).send(await redeemCoupon(ctx, req.tenant, req.params.subscriber_id, req.body.code));
   });
   app.post(`${sub}/coupons/:redemption_id/cancel`, {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Stop a coupon discounting further invoices', params: subParams.extend({ redemption_id: z.uuid() }), response: { 200: redemptionDto, ...commonErrors } },
   }, async (req) => {
-    return cancelRedemption(ctx, req.tenant.actor, req.tenant.scope, req.params.subscriber_id, req.params.redemption_id);
+    return cancelRedemption(ctx, req.tenant, req.params.subscriber_id, req.params.redemption_id);
   });
 
   app.get(`${sub}/deposits`, {
@@ -110,13 +110,13 @@ export function registerAddonRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Record a deposit received (held as a liability, not revenue)', params: subParams, body: depositBody, response: { 201: depositDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await recordDeposit(ctx, req.tenant.actor, req.tenant.scope, req.params.subscriber_id, req.body));
+    return reply.code(201).send(await recordDeposit(ctx, req.tenant, req.params.subscriber_id, req.body));
   });
   app.post(`${sub}/deposits/:deposit_id/release`, {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: "Return a deposit to the subscriber's wallet or record its refund", params: subParams.extend({ deposit_id: z.uuid() }), body: releaseBody, response: { 200: depositDto, ...commonErrors } },
   }, async (req) => {
-    return releaseDeposit(ctx, req.tenant.actor, req.tenant.scope, req.params.subscriber_id, req.params.deposit_id, req.body);
+    return releaseDeposit(ctx, req.tenant, req.params.subscriber_id, req.params.deposit_id, req.body);
   });
 
   // Self-service portal: the logged-in subscriber enters a coupon code.
@@ -125,7 +125,7 @@ export function registerAddonRoutes(app: Api, ctx: AppContext): void {
   }, async (req, reply) => {
     const actor = requireActor(req, 'self:manage');
     if (actor.kind !== 'subscriber' || !actor.id || !actor.ispId) throw forbidden('For subscribers');
-    return reply.code(201).send(await redeemCoupon(ctx, actor, tenantScope(actor.ispId), actor.ispId, actor.id, req.body.code));
+    return reply.code(201).send(await redeemCoupon(ctx, { actor, scope: tenantScope(actor.ispId), ispId: actor.ispId }, actor.id, req.body.code));
   });
   app.get('/api/me/coupons', {
     schema: { tags, summary: 'My coupon redemptions (subscriber portal)', response: { 200: z.array(redemptionDto), ...commonErrors } },

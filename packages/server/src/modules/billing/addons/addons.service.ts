@@ -10,6 +10,7 @@ import { recordChange } from '../../../platform/audit/record-change.ts';
 import { currencyCode } from '../rates.service.ts';
 import { subscriptions } from '../schema.ts';
 import { addonBillings, addonKinds, billingAddons, subscriptionAddons, type BillingAddonRow, type SubscriptionAddonRow } from './schema.ts';
+import type { ActorInScope, Tenant } from '../../../platform/tenant.ts';
 
 /** The ISP's add-on catalogue, and add-ons attached to subscriptions (billed by cycle-extras.ts). */
 
@@ -71,7 +72,7 @@ export async function listAddons(ctx: AppContext, scope: Scope, ispId: string): 
   return withScope(ctx.db, scope, async (tx) => (await tx.select().from(billingAddons).where(eq(billingAddons.ispId, ispId)).orderBy(desc(billingAddons.active), asc(billingAddons.name))).map(toDto));
 }
 
-export async function createAddon(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof addonBody>): Promise<AddonDto> {
+export async function createAddon(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof addonBody>): Promise<AddonDto> {
   return withScope(ctx.db, scope, async (tx) => {
     const [row] = await tx.insert(billingAddons).values({
       ispId, name: input.name, description: input.description ?? null, kind: input.kind, billing: input.billing, priceMinor: input.price_minor,
@@ -83,7 +84,7 @@ export async function createAddon(ctx: AppContext, actor: Actor, scope: Scope, i
   });
 }
 
-export async function updateAddon(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: z.infer<typeof addonPatch>): Promise<AddonDto> {
+export async function updateAddon(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: z.infer<typeof addonPatch>): Promise<AddonDto> {
   return withScope(ctx.db, scope, async (tx) => {
     const before = await loadAddon(tx, id);
     const kind = input.kind ?? before.kind;
@@ -102,7 +103,7 @@ export async function updateAddon(ctx: AppContext, actor: Actor, scope: Scope, i
 }
 
 /** Only an add-on never attached can be deleted; others are deactivated (their invoices refer to them). */
-export async function deleteAddon(ctx: AppContext, actor: Actor, scope: Scope, id: string): Promise<void> {
+export async function deleteAddon(ctx: AppContext, { actor, scope }: ActorInScope, id: string): Promise<void> {
   await withScope(ctx.db, scope, async (tx) => {
     const before = await loadAddon(tx, id);
     const [used] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM subscription_addons WHERE addon_id = ${id}`);
@@ -148,12 +149,12 @@ export async function attachAddonInTx(tx: Tx, actor: Actor, subscriberId: string
   return dto;
 }
 
-export async function attachAddon(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, input: z.infer<typeof attachBody>): Promise<AttachedDto> {
+export async function attachAddon(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string, input: z.infer<typeof attachBody>): Promise<AttachedDto> {
   return withScope(ctx.db, scope, (tx) => attachAddonInTx(tx, actor, subscriberId, input));
 }
 
 /** Ends a recurring add-on (billed up to end_date), or removes a one-off one not yet invoiced. */
-export async function detachAddon(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, attachedId: string, input: z.infer<typeof detachBody>): Promise<AttachedDto> {
+export async function detachAddon(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string, attachedId: string, input: z.infer<typeof detachBody>): Promise<AttachedDto> {
   return withScope(ctx.db, scope, async (tx) => {
     const [a] = await tx.select().from(subscriptionAddons).where(and(eq(subscriptionAddons.id, attachedId), eq(subscriptionAddons.subscriberId, subscriberId))).for('update');
     if (!a) throw notFound('Attached add-on');

@@ -10,6 +10,7 @@ import { iso } from '../../../platform/http/api.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { subscriptions } from '../schema.ts';
 import { couponRedemptions, coupons, type CouponRedemptionRow, type CouponRow } from './schema.ts';
+import type { ActorInScope, Tenant } from '../../../platform/tenant.ts';
 
 /** Coupon codes per ISP, and their redemption onto a subscription (discounts: cycle-extras.ts). */
 
@@ -68,7 +69,7 @@ export async function listCoupons(ctx: AppContext, scope: Scope, ispId: string):
   return withScope(ctx.db, scope, async (tx) => (await tx.select().from(coupons).where(eq(coupons.ispId, ispId)).orderBy(desc(coupons.active), asc(coupons.code))).map(toDto));
 }
 
-export async function createCoupon(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof couponBody>): Promise<CouponDto> {
+export async function createCoupon(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof couponBody>): Promise<CouponDto> {
   checkDates(input.valid_from, input.valid_to);
   return withScope(ctx.db, scope, async (tx) => {
     const [isp] = await rows<{ currency: string }>(tx, sql`SELECT currency FROM isps WHERE id = ${ispId}`);
@@ -84,7 +85,7 @@ export async function createCoupon(ctx: AppContext, actor: Actor, scope: Scope, 
   });
 }
 
-export async function updateCoupon(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: z.infer<typeof couponPatch>): Promise<CouponDto> {
+export async function updateCoupon(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: z.infer<typeof couponPatch>): Promise<CouponDto> {
   return withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(coupons).where(eq(coupons.id, id)).for('update');
     if (!before) throw notFound('Coupon');
@@ -135,7 +136,7 @@ export async function redeemCouponInTx(tx: Tx, actor: Actor, ispId: string, subs
   return dto;
 }
 
-export async function redeemCoupon(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, subscriberId: string, rawCode: string): Promise<RedemptionDto> {
+export async function redeemCoupon(ctx: AppContext, { actor, scope, ispId }: Tenant, subscriberId: string, rawCode: string): Promise<RedemptionDto> {
   return withScope(ctx.db, scope, (tx) => redeemCouponInTx(tx, actor, ispId, subscriberId, rawCode));
 }
 
@@ -150,7 +151,7 @@ export async function listRedemptions(ctx: AppContext, scope: Scope, subscriberI
 }
 
 /** Stops a redemption discounting further invoices (the coupon's count is not given back). */
-export async function cancelRedemption(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, id: string): Promise<RedemptionDto> {
+export async function cancelRedemption(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string, id: string): Promise<RedemptionDto> {
   return withScope(ctx.db, scope, async (tx) => {
     const [r] = await tx.select().from(couponRedemptions).where(and(eq(couponRedemptions.id, id), eq(couponRedemptions.subscriberId, subscriberId))).for('update');
     if (!r) throw notFound('Coupon redemption');

@@ -23,7 +23,7 @@ export function registerDunningRoutes(app: Api, ctx: AppContext): void {
     schema: { tags, summary: 'Change the dunning settings', params: ispParams, body: dunningSettingsBody, response: { 200: dunningSettingsDto, ...commonErrors } },
   }, async (req) => {
     requireIspWide(req.tenant);
-    return updateDunningSettings(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body);
+    return updateDunningSettings(ctx, req.tenant, req.body);
   });
   app.get('/api/isp/:isp_id/sms-provider', {
     config: { permission: 'billing:read' },
@@ -36,7 +36,7 @@ export function registerDunningRoutes(app: Api, ctx: AppContext): void {
     schema: { tags, summary: 'Configure the SMS provider (credentials stored encrypted)', params: ispParams, body: smsProviderBody, response: { 200: smsProviderDto, ...commonErrors } },
   }, async (req) => {
     requireIspWide(req.tenant);
-    return putSmsProvider(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body);
+    return putSmsProvider(ctx, req.tenant, req.body);
   });
   app.post('/api/isp/:isp_id/dunning/run', {
     config: { permission: 'billing:configure' },

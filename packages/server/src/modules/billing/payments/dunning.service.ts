@@ -13,6 +13,7 @@ import { updateSubscriberInTx } from '../../subscribers/index.ts';
 import { smsAdapter, smsProviderNames } from '../../../platform/sms/sms-registry.ts';
 import { formatMinor } from './receipt.ts';
 import { dunningActions, dunningSettings, smsProviders } from './schema.ts';
+import type { Tenant } from '../../../platform/tenant.ts';
 
 const days = z.array(z.number().int().min(0).max(365)).max(10);
 export const dunningSettingsBody = z.strictObject({
@@ -37,7 +38,7 @@ export async function getDunningSettings(ctx: AppContext, scope: Scope, ispId: s
   return { enabled: v.enabled, reminder_days_before: v.reminderDaysBefore, reminder_days_after: v.reminderDaysAfter, grace_days: v.graceDays, sms_enabled: v.smsEnabled, updated_at: iso(v.updatedAt) };
 }
 
-export async function updateDunningSettings(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof dunningSettingsBody>) {
+export async function updateDunningSettings(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof dunningSettingsBody>) {
   const before = await getDunningSettings(ctx, scope, ispId);
   await withScope(ctx.db, scope, async (tx) => {
     const values = {
@@ -60,7 +61,7 @@ export async function getSmsProvider(ctx: AppContext, scope: Scope, ispId: strin
   return { provider: p?.provider ?? null, available: smsProviderNames, config: p?.config ?? {}, secrets_set: p ? Object.keys(JSON.parse(ctx.secrets.open(p.secretsEnc)) as object).sort() : [] };
 }
 
-export async function putSmsProvider(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof smsProviderBody>) {
+export async function putSmsProvider(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof smsProviderBody>) {
   const a = smsAdapter(input.provider);
   if (!a) throw invalidField(`Unknown SMS provider; available: ${smsProviderNames.join(', ')}`, [{ pointer: '/body/provider', detail: 'unknown' }]);
   await withScope(ctx.db, scope, async (tx) => {

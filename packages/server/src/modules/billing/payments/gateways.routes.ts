@@ -50,14 +50,14 @@ export function registerGatewayRoutes(app: Api, ctx: AppContext): void {
     schema: { tags, summary: 'Configure a gateway, creating its settings on first use (keys stored encrypted, write-only)', params: z.object({ isp_id: z.uuid(), provider }), body: putGatewayBody, response: { 200: gatewayDto, ...commonErrors } },
   }, async (req) => {
     requireIspWide(req.tenant);
-    return putGateway(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.params.provider, req.body);
+    return putGateway(ctx, req.tenant, req.params.provider, req.body);
   });
   app.delete('/api/isp/:isp_id/payment-gateways/:provider', {
     config: { permission: 'billing:configure' },
     schema: { tags, summary: 'Remove a gateway and its keys', params: z.object({ isp_id: z.uuid(), provider }), response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
     requireIspWide(req.tenant);
-    await deleteGateway(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.params.provider);
+    await deleteGateway(ctx, req.tenant, req.params.provider);
     return reply.code(204).send(null);
   });
   app.post('/api/isp/:isp_id/invoices/:invoice_id/checkout', {

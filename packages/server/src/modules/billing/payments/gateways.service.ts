@@ -14,6 +14,7 @@ import { atGateway } from './gateway-problem.ts';
 import { settlePayment } from './ledger.ts';
 import { applyRefund, insertPayment, loadPayment, paymentDetail, toPaymentDto } from './payments.service.ts';
 import { gatewayEvents, paymentGateways, payments, refunds, type PaymentRow } from './schema.ts';
+import type { ActorInScope, Tenant } from '../../../platform/tenant.ts';
 
 export const putGatewayBody = z.strictObject({
   enabled: z.boolean().default(true),
@@ -58,7 +59,7 @@ export async function listGateways(ctx: AppContext, scope: Scope, ispId: string)
   });
 }
 
-export async function putGateway(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, provider: string, input: z.infer<typeof putGatewayBody>) {
+export async function putGateway(ctx: AppContext, { actor, scope, ispId }: Tenant, provider: string, input: z.infer<typeof putGatewayBody>) {
   const a = adapterOr404(provider);
   const unknown = [...Object.keys(input.config).filter((k) => !a.fields.public.includes(k)), ...Object.keys(input.secrets).filter((k) => !a.fields.secret.includes(k))];
   if (unknown.length) throw invalidField(`Unknown fields for ${a.displayName}: ${unknown.join(', ')}`);
@@ -82,7 +83,7 @@ export async function putGateway(ctx: AppContext, actor: Actor, scope: Scope, is
   return (await listGateways(ctx, scope, ispId)).find((g) => g.provider === provider)!;
 }
 
-export async function deleteGateway(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, provider: string) {
+export async function deleteGateway(ctx: AppContext, { actor, scope, ispId }: Tenant, provider: string) {
   adapterOr404(provider);
   await withScope(ctx.db, scope, async (tx) => {
     const [gone] = await tx.delete(paymentGateways).where(and(eq(paymentGateways.ispId, ispId), eq(paymentGateways.provider, provider))).returning();
@@ -228,7 +229,7 @@ async function callGatewayRefund(ctx: AppContext, scope: Scope, r: { p: PaymentR
   return result;
 }
 
-export async function refundGatewayPayment(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: { amount?: number | undefined; reason?: string | undefined }) {
+export async function refundGatewayPayment(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: { amount?: number | undefined; reason?: string | undefined }) {
   const r = await reserveRefund(ctx, actor, scope, id, (p) => input.amount ?? p.amount - p.amountRefunded, input.reason ?? null, (p) => {
     if (p.status !== 'succeeded' && p.status !== 'partially_refunded') throw conflict(`A ${p.status} payment cannot be refunded`);
     if ((input.amount ?? 0) > p.amount - p.amountRefunded) throw conflict(`At most ${p.amount - p.amountRefunded} can still be refunded`);
@@ -241,7 +242,7 @@ export async function refundGatewayPayment(ctx: AppContext, actor: Actor, scope:
 }
 
 /** Fraud review: approve settles a held payment; reject returns the money (gateway refund) or marks it failed. */
-export async function reviewPayment(ctx: AppContext, actor: Actor, scope: Scope, id: string, decision: 'approve' | 'reject', note: string | null) {
+export async function reviewPayment(ctx: AppContext, { actor, scope }: ActorInScope, id: string, decision: 'approve' | 'reject', note: string | null) {
   const reviewed = { reviewedBy: actor.kind === 'user' ? actor.id : null, reviewedAt: new Date(), reviewNote: note };
   if (decision === 'approve') {
     return withScope(ctx.db, scope, async (tx) => {

@@ -28,7 +28,7 @@ export function registerPaymentRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Record a counter payment (cash, bank transfer, cheque, card terminal): allocated to open invoices, the rest to the wallet', params: ispParams, body: recordPaymentBody, response: { 201: paymentDto, ...conversionErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await recordManualPayment(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await recordManualPayment(ctx, req.tenant, req.body));
   });
   app.get('/api/isp/:isp_id/payments/:payment_id', {
     config: { permission: 'billing:read' },
@@ -54,19 +54,19 @@ export function registerPaymentRoutes(app: Api, ctx: AppContext): void {
     schema: { tags, summary: 'Refund all or part of a payment (through the gateway for online payments)', params: paymentParams, body: refundBody, response: { 200: paymentDto, ...commonErrors } },
   }, async (req) => {
     const p = await withScope(ctx.db, req.tenant.scope, (tx) => loadPayment(tx, req.params.payment_id));
-    return p.method === 'gateway' ? refundGatewayPayment(ctx, req.tenant.actor, req.tenant.scope, p.id, req.body) : refundManualPayment(ctx, req.tenant.actor, req.tenant.scope, p.id, req.body);
+    return p.method === 'gateway' ? refundGatewayPayment(ctx, req.tenant, p.id, req.body) : refundManualPayment(ctx, req.tenant, p.id, req.body);
   });
   app.post('/api/isp/:isp_id/payments/:payment_id/allocate', {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Apply the unallocated part of a payment (in the wallet) to chosen invoices', params: paymentParams, body: allocateBody, response: { 200: paymentDto, ...conversionErrors } },
   }, async (req) => {
-    return allocatePayment(ctx, req.tenant.actor, req.tenant.scope, req.params.payment_id, req.body.allocations);
+    return allocatePayment(ctx, req.tenant, req.params.payment_id, req.body.allocations);
   });
   app.post('/api/isp/:isp_id/payments/:payment_id/review', {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Fraud review of a held payment: approve (settle) or reject (refund / fail)', params: paymentParams, body: reviewBody, response: { 200: paymentDto, ...conversionErrors } },
   }, async (req) => {
-    return reviewPayment(ctx, req.tenant.actor, req.tenant.scope, req.params.payment_id, req.body.decision, req.body.note ?? null);
+    return reviewPayment(ctx, req.tenant, req.params.payment_id, req.body.decision, req.body.note ?? null);
   });
   app.get('/api/isp/:isp_id/subscribers/:subscriber_id/wallet', {
     config: { permission: 'billing:read' },
@@ -91,6 +91,6 @@ export function registerPaymentRoutes(app: Api, ctx: AppContext): void {
       params: z.object({ isp_id: z.uuid(), subscriber_id: z.uuid() }), body: walletPayBody, response: { 200: walletPayDto, ...conversionErrors },
     },
   }, async (req) => {
-    return payInvoiceFromWallet(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.params.subscriber_id, req.body);
+    return payInvoiceFromWallet(ctx, req.tenant, req.params.subscriber_id, req.body);
   });
 }

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.ts';
-import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/database.ts';
-import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
+import { rows, withScope } from '../../../platform/db/scope.ts';
 import { invalidField, conflict } from '../../../platform/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { settleAcross } from '../../../platform/money/exchange.ts';
 import { allocate, ispDay, lockSubscriber, openInvoices, rateCache, walletBalance, type Allocation } from './ledger.ts';
 import { walletEntries } from './schema.ts';
+import type { Tenant } from '../../../platform/tenant.ts';
 
 /**
  * Pays an invoice from the subscriber's wallet balance in one currency (balances stay per
@@ -50,7 +50,7 @@ async function payFromWallet(tx: Tx, ispId: string, subscriberId: string, input:
   return out;
 }
 
-export async function payInvoiceFromWallet(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, subscriberId: string, input: { invoice_id: string; currency: string; amount?: number | undefined }) {
+export async function payInvoiceFromWallet(ctx: AppContext, { actor, scope, ispId }: Tenant, subscriberId: string, input: { invoice_id: string; currency: string; amount?: number | undefined }) {
   return withScope(ctx.db, scope, async (tx) => {
     const allocations = await payFromWallet(tx, ispId, subscriberId, input, actor.kind === 'user' ? actor.id : null);
     const spent = allocations.reduce((a, x) => a + x.amount, 0);
