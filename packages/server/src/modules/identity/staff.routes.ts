@@ -36,7 +36,7 @@ export function registerStaffRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'staff:manage' },
     schema: { tags, summary: 'Add a staff member with a role', params: ispParams, body: createStaffBody, response: { 201: staffDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await createStaff(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createStaff(ctx, req.tenant, req.body));
   });
 
   app.get('/api/isp/:isp_id/users/:user_id', {
@@ -50,14 +50,14 @@ export function registerStaffRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'staff:manage' },
     schema: { tags, summary: 'Change role, branch, status or password', params: userParams, body: updateStaffBody, response: { 200: staffDto, ...commonErrors } },
   }, async (req) => {
-    return updateStaff(ctx, req.tenant.actor, req.tenant.scope, req.params.user_id, req.body);
+    return updateStaff(ctx, req.tenant, req.params.user_id, req.body);
   });
 
   app.delete('/api/isp/:isp_id/users/:user_id', {
     config: { permission: 'staff:manage' },
     schema: { tags, summary: 'Remove a staff member', params: userParams, response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    await deleteStaff(ctx, req.tenant.actor, req.tenant.scope, req.params.user_id);
+    await deleteStaff(ctx, req.tenant, req.params.user_id);
     return reply.code(204).send(null);
   });
 }

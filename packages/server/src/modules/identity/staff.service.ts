@@ -14,6 +14,7 @@ import { recordChange } from '../../platform/audit/record-change.ts';
 import { branches } from '../tenancy/index.ts';
 import { staffRoles, users, type UserRow } from './schema.ts';
 import { revokeAllSessions } from './auth.service.ts';
+import type { ActorInScope, Tenant } from '../../platform/tenant.ts';
 
 export const createStaffBody = z.strictObject({
   email: z.email().max(254),
@@ -55,7 +56,7 @@ async function assertBranchVisible(tx: Tx, branchId: string) {
   if (!b) throw notFound('Branch');
 }
 
-export async function createStaff(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof createStaffBody>, demo = false) {
+export async function createStaff(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof createStaffBody>, demo = false) {
   assertGrant(actor, input.role, input.branch_id);
   if (!demo) assertNewPassword(input.password, ctx.config.env === 'production');
   const passwordHash = await hashPassword(input.password);
@@ -98,7 +99,7 @@ export async function getStaff(ctx: AppContext, scope: Scope, userId: string) {
   return toStaffDto(row);
 }
 
-export async function updateStaff(ctx: AppContext, actor: Actor, scope: Scope, userId: string, input: z.infer<typeof updateStaffBody>) {
+export async function updateStaff(ctx: AppContext, { actor, scope }: ActorInScope, userId: string, input: z.infer<typeof updateStaffBody>) {
   if (input.password !== undefined) assertNewPassword(input.password, ctx.config.env === 'production');
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   const result = await withScope(ctx.db, scope, async (tx) => {
@@ -128,7 +129,7 @@ export async function updateStaff(ctx: AppContext, actor: Actor, scope: Scope, u
   return result.dto;
 }
 
-export async function deleteStaff(ctx: AppContext, actor: Actor, scope: Scope, userId: string) {
+export async function deleteStaff(ctx: AppContext, { actor, scope }: ActorInScope, userId: string) {
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
     if (!before) throw notFound('User');
