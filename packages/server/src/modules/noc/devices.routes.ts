@@ -30,7 +30,7 @@ export function registerNocDeviceRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Add a device to monitor (SNMP secrets are write-only)', params: ispParams, body: createDeviceBody, response: { 201: deviceDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await createDevice(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createDevice(ctx, req.tenant, req.body));
   });
   app.get('/api/noc/:isp_id/devices/:device_id', {
     config: { permission: 'noc:read' },
@@ -42,13 +42,13 @@ export function registerNocDeviceRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Change a device; omit a secret to keep it', params: deviceParams, body: updateDeviceBody, response: { 200: deviceDto, ...commonErrors } },
   }, async (req) => {
-    return updateDevice(ctx, req.tenant.actor, req.tenant.scope, req.params.device_id, req.body);
+    return updateDevice(ctx, req.tenant, req.params.device_id, req.body);
   });
   app.delete('/api/noc/:isp_id/devices/:device_id', {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Stop monitoring a device (its metrics go with it)', params: deviceParams, response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    await deleteDevice(ctx, req.tenant.actor, req.tenant.scope, req.params.device_id);
+    await deleteDevice(ctx, req.tenant, req.params.device_id);
     return reply.code(204).send(null);
   });
   app.get('/api/noc/:isp_id/devices/:device_id/interfaces', {

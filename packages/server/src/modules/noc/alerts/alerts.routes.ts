@@ -25,7 +25,7 @@ export function registerNocAlertRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Raise (or resolve) an alert from outside; correlated into incidents like the NOC\'s own', params: ispParams, body: postAlertBody, response: { 200: postAlertResult, 201: postAlertResult, ...commonErrors } },
   }, async (req, reply) => {
-    const r = await postAlert(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body);
+    const r = await postAlert(ctx, req.tenant, req.body);
     return reply.code(r.created ? 201 : 200).send(r.result);
   });
   app.get('/api/noc/:isp_id/topology', {
@@ -52,25 +52,25 @@ export function registerNocAlertRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Acknowledge (stops escalation)', params: idParams, response: { 200: incidentDetailDto, ...commonErrors } },
   }, async (req) => {
-    return actOnIncident(ctx, req.tenant.actor, req.tenant.scope, req.params.id, { kind: 'ack' });
+    return actOnIncident(ctx, req.tenant, req.params.id, { kind: 'ack' });
   });
   app.post('/api/noc/:isp_id/incidents/:id/assign', {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Assign to a staff member (null: unassign)', params: idParams, body: assignBody, response: { 200: incidentDetailDto, ...commonErrors } },
   }, async (req) => {
-    return actOnIncident(ctx, req.tenant.actor, req.tenant.scope, req.params.id, { kind: 'assign', userId: req.body.user_id });
+    return actOnIncident(ctx, req.tenant, req.params.id, { kind: 'assign', userId: req.body.user_id });
   });
   app.post('/api/noc/:isp_id/incidents/:id/comment', {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Add a comment to the timeline', params: idParams, body: commentBody, response: { 200: incidentDetailDto, ...commonErrors } },
   }, async (req) => {
-    return actOnIncident(ctx, req.tenant.actor, req.tenant.scope, req.params.id, { kind: 'comment', body: req.body.body });
+    return actOnIncident(ctx, req.tenant, req.params.id, { kind: 'comment', body: req.body.body });
   });
   app.post('/api/noc/:isp_id/incidents/:id/resolve', {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Resolve', params: idParams, body: resolveBody, response: { 200: incidentDetailDto, ...commonErrors } },
   }, async (req) => {
-    return actOnIncident(ctx, req.tenant.actor, req.tenant.scope, req.params.id, { kind: 'resolve', note: req.body.note ?? null });
+    return actOnIncident(ctx, req.tenant, req.params.id, { kind: 'resolve', note: req.body.note ?? null });
   });
 
   // Alert rules.
@@ -84,19 +84,19 @@ export function registerNocAlertRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Create an alert rule (metric threshold/rate, device down, or log/trap pattern)', params: ispParams, body: createRuleBody, response: { 201: ruleDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await createRule(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createRule(ctx, req.tenant, req.body));
   });
   app.patch('/api/noc/:isp_id/alert-rules/:id', {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Change an alert rule', params: idParams, body: updateRuleBody, response: { 200: ruleDto, ...commonErrors } },
   }, async (req) => {
-    return updateRule(ctx, req.tenant.actor, req.tenant.scope, req.params.id, req.body);
+    return updateRule(ctx, req.tenant, req.params.id, req.body);
   });
   app.delete('/api/noc/:isp_id/alert-rules/:id', {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Delete an alert rule', params: idParams, response: noContent },
   }, async (req, reply) => {
-    await deleteRule(ctx, req.tenant.actor, req.tenant.scope, req.params.id);
+    await deleteRule(ctx, req.tenant, req.params.id);
     return reply.code(204).send(null);
   });
 
@@ -111,13 +111,13 @@ export function registerNocAlertRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Schedule a maintenance window (alerts inside it are kept but open no incident)', params: ispParams, body: maintenanceBody, response: { 201: maintenanceDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await createMaintenance(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createMaintenance(ctx, req.tenant, req.body));
   });
   app.delete('/api/noc/:isp_id/maintenance/:id', {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Cancel a maintenance window', params: idParams, response: noContent },
   }, async (req, reply) => {
-    await deleteMaintenance(ctx, req.tenant.actor, req.tenant.scope, req.params.id);
+    await deleteMaintenance(ctx, req.tenant, req.params.id);
     return reply.code(204).send(null);
   });
 
@@ -132,19 +132,19 @@ export function registerNocAlertRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Create an escalation policy (e-mail and webhook steps by time and severity)', params: ispParams, body: policyBody, response: { 201: policyDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await createPolicy(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createPolicy(ctx, req.tenant, req.body));
   });
   app.patch('/api/noc/:isp_id/escalation-policies/:id', {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Change an escalation policy', params: idParams, body: updatePolicyBody, response: { 200: policyDto, ...commonErrors } },
   }, async (req) => {
-    return updatePolicy(ctx, req.tenant.actor, req.tenant.scope, req.params.id, req.body);
+    return updatePolicy(ctx, req.tenant, req.params.id, req.body);
   });
   app.delete('/api/noc/:isp_id/escalation-policies/:id', {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Delete an escalation policy', params: idParams, response: noContent },
   }, async (req, reply) => {
-    await deletePolicy(ctx, req.tenant.actor, req.tenant.scope, req.params.id);
+    await deletePolicy(ctx, req.tenant, req.params.id);
     return reply.code(204).send(null);
   });
 }

@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import type { Actor } from '../../../platform/auth/actor.ts';
 import { withScope, type Scope } from '../../../platform/db/scope.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { iso } from '../../../platform/http/api.ts';
@@ -11,6 +10,7 @@ import { recordChange } from '../../../platform/audit/record-change.ts';
 import { users } from '../../identity/index.ts';
 import { nocDevices } from '../schema.ts';
 import { incidentStatuses, nocAlerts, nocIncidentEvents, nocIncidents, severities } from './schema.ts';
+import type { ActorInScope } from '../../../platform/tenant.ts';
 
 export const incidentQuery = z.object({
   ...pageQuery,
@@ -105,7 +105,7 @@ export async function getIncident(ctx: AppContext, scope: Scope, id: string) {
 type Action = { kind: 'ack' } | { kind: 'assign'; userId: string | null } | { kind: 'comment'; body: string } | { kind: 'resolve'; note: string | null };
 
 /** Acknowledge, assign, comment, resolve: one transaction each, with a timeline entry and the audit/outbox row. */
-export async function actOnIncident(ctx: AppContext, actor: Actor, scope: Scope, id: string, action: Action) {
+export async function actOnIncident(ctx: AppContext, { actor, scope }: ActorInScope, id: string, action: Action) {
   await withScope(ctx.db, scope, async (tx) => {
     const before = await loadIncident(tx, id, true);
     const now = new Date();

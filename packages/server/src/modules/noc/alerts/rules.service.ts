@@ -1,7 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import type { Actor } from '../../../platform/auth/actor.ts';
 import { withScope, type Scope } from '../../../platform/db/scope.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { iso } from '../../../platform/http/api.ts';
@@ -10,6 +9,7 @@ import { recordChange } from '../../../platform/audit/record-change.ts';
 import { deviceKinds, nocDevices } from '../schema.ts';
 import { conditionProblem } from './rule-eval.ts';
 import { metricModes, nocAlertRules, ruleKinds, severities } from './schema.ts';
+import type { ActorInScope, Tenant } from '../../../platform/tenant.ts';
 
 const oid = z.string().regex(/^\.?\d+(\.\d+){1,127}$/, 'must be a numeric OID');
 const fields = {
@@ -87,7 +87,7 @@ export async function listRules(ctx: AppContext, scope: Scope, ispId: string) {
   return withScope(ctx.db, scope, async (tx) => (await tx.select().from(nocAlertRules).where(eq(nocAlertRules.ispId, ispId)).orderBy(asc(nocAlertRules.name))).map(toDto));
 }
 
-export async function createRule(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof createRuleBody>) {
+export async function createRule(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof createRuleBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     await validate(tx, input);
     const [row] = await tx.insert(nocAlertRules).values({ ispId, ...toRow(input) }).returning().catch(uniqueName);
@@ -97,7 +97,7 @@ export async function createRule(ctx: AppContext, actor: Actor, scope: Scope, is
   });
 }
 
-export async function updateRule(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: z.infer<typeof updateRuleBody>) {
+export async function updateRule(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: z.infer<typeof updateRuleBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(nocAlertRules).where(eq(nocAlertRules.id, id)).for('update');
     if (!before) throw notFound('Alert rule');
@@ -110,7 +110,7 @@ export async function updateRule(ctx: AppContext, actor: Actor, scope: Scope, id
   });
 }
 
-export async function deleteRule(ctx: AppContext, actor: Actor, scope: Scope, id: string) {
+export async function deleteRule(ctx: AppContext, { actor, scope }: ActorInScope, id: string) {
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(nocAlertRules).where(eq(nocAlertRules.id, id)).for('update');
     if (!before) throw notFound('Alert rule');

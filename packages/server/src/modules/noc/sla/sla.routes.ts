@@ -18,7 +18,7 @@ export function registerNocSlaRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Define an SLA (ISP-wide or for a business customer)', params: ispParams, body: createSlaBody, response: { 201: slaDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await createSla(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createSla(ctx, req.tenant, req.body));
   });
   app.get('/api/noc/:isp_id/sla/:id/report', {
     config: { permission: 'noc:read' },
@@ -30,13 +30,13 @@ export function registerNocSlaRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Change an SLA', params: idParams, body: updateSlaBody, response: { 200: slaDto, ...commonErrors } },
   }, async (req) => {
-    return updateSla(ctx, req.tenant.actor, req.tenant.scope, req.params.id, req.body);
+    return updateSla(ctx, req.tenant, req.params.id, req.body);
   });
   app.delete('/api/noc/:isp_id/sla/:id', {
     config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Delete an SLA', params: idParams, response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    await deleteSla(ctx, req.tenant.actor, req.tenant.scope, req.params.id);
+    await deleteSla(ctx, req.tenant, req.params.id);
     return reply.code(204).send(null);
   });
 }
