@@ -39,7 +39,7 @@ export function registerSubscriberRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'subscriber:manage' },
     schema: { tags, summary: 'Create a subscriber', params: ispParams, body: createSubscriberBody, response: { 201: subscriberDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await createSubscriber(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createSubscriber(ctx, req.tenant, req.body));
   });
 
   app.get('/api/isp/:isp_id/subscribers/:subscriber_id', {
@@ -53,14 +53,14 @@ export function registerSubscriberRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'subscriber:manage' },
     schema: { tags, summary: 'Change a subscriber (profile, plan, branch, status, passwords)', params: subParams, body: updateSubscriberBody, response: { 200: subscriberDto, ...commonErrors } },
   }, async (req) => {
-    return updateSubscriber(ctx, req.tenant.actor, req.tenant.scope, req.params.subscriber_id, req.body);
+    return updateSubscriber(ctx, req.tenant, req.params.subscriber_id, req.body);
   });
 
   app.delete('/api/isp/:isp_id/subscribers/:subscriber_id', {
     config: { permission: 'subscriber:manage' },
     schema: { tags, summary: 'Terminate a subscriber (kept for history)', params: subParams, response: { 200: subscriberDto, ...commonErrors } },
   }, async (req) => {
-    return terminateSubscriber(ctx, req.tenant.actor, req.tenant.scope, req.params.subscriber_id);
+    return terminateSubscriber(ctx, req.tenant, req.params.subscriber_id);
   });
 
   app.post('/api/isp/:isp_id/subscribers/bulk', {
@@ -76,7 +76,7 @@ export function registerSubscriberRoutes(app: Api, ctx: AppContext): void {
       response: { 200: z.object({ updated: z.number().int() }), ...commonErrors },
     },
   }, async (req) => {
-    return bulkUpdateSubscribers(ctx, req.tenant.actor, req.tenant.scope, req.body);
+    return bulkUpdateSubscribers(ctx, req.tenant, req.body);
   });
 
   // The original design's subscriber dashboard: the subscriber themself, or staff of their ISP.
