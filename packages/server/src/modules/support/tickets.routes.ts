@@ -28,7 +28,7 @@ export function registerSupportRoutes(app: Api, ctx: AppContext): void {
     schema: { tags, summary: 'Open a ticket, usually for a subscriber; the first message is public', params: ispParams, body: createTicketBody,
       response: { 201: ticketDetailDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await createTicket(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createTicket(ctx, req.tenant, req.body));
   });
   app.get('/api/isp/:isp_id/tickets/:ticket_id', {
     config: { permission: 'ticket:read' },
@@ -41,14 +41,14 @@ export function registerSupportRoutes(app: Api, ctx: AppContext): void {
     schema: { tags, summary: 'Assign, change status, priority, category or subject', params: ticketParams, body: updateTicketBody,
       response: { 200: ticketDetailDto, ...commonErrors } },
   }, async (req) => {
-    return updateTicket(ctx, req.tenant.actor, req.tenant.scope, req.params.ticket_id, req.body);
+    return updateTicket(ctx, req.tenant, req.params.ticket_id, req.body);
   });
   app.post('/api/isp/:isp_id/tickets/:ticket_id/messages', {
     config: { permission: 'ticket:manage' },
     schema: { tags, summary: 'A public reply (e-mailed to the subscriber; new → open) or an internal note', params: ticketParams, body: messageBody,
       response: { 201: ticketDetailDto, ...commonErrors } },
   }, async (req, reply) => {
-    return reply.code(201).send(await addStaffMessage(ctx, req.tenant.actor, req.tenant.scope, req.params.ticket_id, req.body));
+    return reply.code(201).send(await addStaffMessage(ctx, req.tenant, req.params.ticket_id, req.body));
   });
 
   app.get('/api/me/tickets', {

@@ -12,6 +12,7 @@ import type { TicketPriority, TicketStatus } from './schema.ts';
 import { loadMessages, loadTicketDetail, loadTicketRow, overdueSql, selectTickets, toTicketDto, type TicketRow } from './tickets.read.ts';
 import { mailReplyToSubscriber, type ReplyMail } from './ticket-mail.ts';
 import type { CreateTicketInput, MessageDto, MessageInput, TicketDetailDto, TicketDto, TicketQuery, UpdateTicketInput } from './tickets.schemas.ts';
+import type { ActorInScope, Tenant } from '../../platform/tenant.ts';
 
 /** Roles that may be given tickets to work (the permission matrix's ticket:manage roles). */
 const assignableRoles = ['isp_admin', 'support_agent', 'branch_manager'];
@@ -58,7 +59,7 @@ export async function openTicketInTx(tx: Tx, actor: Actor, ispId: string, input:
   return row;
 }
 
-export async function createTicket(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: CreateTicketInput): Promise<TicketDetailDto> {
+export async function createTicket(ctx: AppContext, { actor, scope, ispId }: Tenant, input: CreateTicketInput): Promise<TicketDetailDto> {
   if (scope.kind === 'tenant' && scope.branchIds && !input.subscriber_id)
     throw invalidField('Branch staff open tickets for a subscriber of their branch', [{ pointer: '/body/subscriber_id', detail: 'required' }]);
   return withScope(ctx.db, scope, async (tx) => {
@@ -125,7 +126,7 @@ export async function insertMessage(tx: Tx, t: TicketRow, author: Opener, intern
  * and moves a new ticket to open; a note changes no status and is never mailed. The mail to
  * the subscriber goes after the commit, so a rolled-back reply sends nothing.
  */
-export async function addStaffMessage(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: MessageInput): Promise<TicketDetailDto> {
+export async function addStaffMessage(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: MessageInput): Promise<TicketDetailDto> {
   let mail: ReplyMail | null = null;
   const detail = await withScope(ctx.db, scope, async (tx) => {
     const before = await lockTicket(tx, id);
@@ -158,7 +159,7 @@ export function statusStamps(status: TicketStatus, at?: Date): SQL {
   return sql`resolved_at = NULL, closed_at = NULL`;
 }
 
-export async function updateTicket(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: UpdateTicketInput): Promise<TicketDetailDto> {
+export async function updateTicket(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: UpdateTicketInput): Promise<TicketDetailDto> {
   return withScope(ctx.db, scope, async (tx) => {
     const before = await lockTicket(tx, id);
     if (input.assignee_id) await assertAssignee(tx, before.isp_id, input.assignee_id);
