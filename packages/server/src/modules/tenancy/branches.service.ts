@@ -7,6 +7,7 @@ import { invalidField, conflict, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { branches, type BranchRow } from './schema.ts';
+import type { ActorInScope, Tenant } from '../../platform/tenant.ts';
 
 export const branchFields = {
   name: z.string().min(1).max(120),
@@ -36,7 +37,7 @@ function assertParentAllowed(actor: Actor, scope: Scope, parentId: string | null
   if (scope.kind === 'tenant' && scope.branchIds && parentId && !scope.branchIds.includes(parentId)) throw notFound('Parent branch');
 }
 
-export async function createBranch(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof createBranchBody>) {
+export async function createBranch(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof createBranchBody>) {
   assertParentAllowed(actor, scope, input.parent_branch_id);
   return withScope(ctx.db, scope, async (tx) => {
     if (input.parent_branch_id) {
@@ -64,7 +65,7 @@ export async function getBranch(ctx: AppContext, scope: Scope, branchId: string)
   return toBranchDto(row);
 }
 
-export async function updateBranch(ctx: AppContext, actor: Actor, scope: Scope, branchId: string, input: z.infer<typeof updateBranchBody>) {
+export async function updateBranch(ctx: AppContext, { actor, scope }: ActorInScope, branchId: string, input: z.infer<typeof updateBranchBody>) {
   if (input.parent_branch_id !== undefined) assertParentAllowed(actor, scope, input.parent_branch_id);
   return withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(branches).where(eq(branches.id, branchId)).for('update');
@@ -95,7 +96,7 @@ export async function updateBranch(ctx: AppContext, actor: Actor, scope: Scope, 
 }
 
 /** Only an empty branch goes: sub-branches, staff and subscribers must move first. */
-export async function deleteBranch(ctx: AppContext, actor: Actor, scope: Scope, branchId: string) {
+export async function deleteBranch(ctx: AppContext, { actor, scope }: ActorInScope, branchId: string) {
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(branches).where(eq(branches.id, branchId)).for('update');
     if (!before) throw notFound('Branch');

@@ -20,7 +20,7 @@ export function registerIspRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'isp:manage' },
     schema: { tags: ['isp'], summary: 'Change branding, locale, currency, time zone, MFA policy', params: ispParams, body: updateIspBody, response: { 200: ispDto, ...commonErrors } },
   }, async (req) => {
-    return updateIsp(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body);
+    return updateIsp(ctx, req.tenant, req.body);
   });
 
   // Branches: the original design's POST /api/branch/{isp_id}/create, plus CRUD.
@@ -29,7 +29,7 @@ export function registerIspRoutes(app: Api, ctx: AppContext): void {
       config: { permission: 'branch:manage' },
       schema: { tags: ['branches'], summary: 'Create a branch', params: ispParams, body: createBranchBody, response: { 201: branchDto, ...commonErrors } },
     }, async (req, reply) => {
-      return reply.code(201).send(await createBranch(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+      return reply.code(201).send(await createBranch(ctx, req.tenant, req.body));
     });
   }
 
@@ -51,14 +51,14 @@ export function registerIspRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'branch:manage' },
     schema: { tags: ['branches'], summary: 'Change a branch', params: branchParams, body: updateBranchBody, response: { 200: branchDto, ...commonErrors } },
   }, async (req) => {
-    return updateBranch(ctx, req.tenant.actor, req.tenant.scope, req.params.branch_id, req.body);
+    return updateBranch(ctx, req.tenant, req.params.branch_id, req.body);
   });
 
   app.delete('/api/branch/:branch_id', {
     config: { permission: 'branch:manage' },
     schema: { tags: ['branches'], summary: 'Delete an empty branch', params: branchParams, response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    await deleteBranch(ctx, req.tenant.actor, req.tenant.scope, req.params.branch_id);
+    await deleteBranch(ctx, req.tenant, req.params.branch_id);
     return reply.code(204).send(null);
   });
 }
