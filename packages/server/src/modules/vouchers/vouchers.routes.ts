@@ -29,7 +29,7 @@ export function registerVoucherRoutes(app: Api, ctx: AppContext): void {
       response: { 201: createdBatchDto, ...commonErrors } },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
-    return reply.code(201).send(await createBatch(ctx, req.tenant.actor, req.tenant.scope, req.tenant.ispId, req.body));
+    return reply.code(201).send(await createBatch(ctx, req.tenant, req.body));
   });
   app.get('/api/isp/:isp_id/voucher-batches/:batch_id', {
     config: { permission: 'billing:read' },
@@ -41,13 +41,13 @@ export function registerVoucherRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Rename, disable or re-date a batch', params: batchParams, body: updateBatchBody, response: { 200: batchDto, ...commonErrors } },
   }, async (req) => {
-    return updateBatch(ctx, req.tenant.actor, req.tenant.scope, req.params.batch_id, req.body);
+    return updateBatch(ctx, req.tenant, req.params.batch_id, req.body);
   });
   app.delete('/api/isp/:isp_id/voucher-batches/:batch_id', {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Delete a batch none of whose cards was sold or used', params: batchParams, response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    await deleteBatch(ctx, req.tenant.actor, req.tenant.scope, req.params.batch_id);
+    await deleteBatch(ctx, req.tenant, req.params.batch_id);
     return reply.code(204).send(null);
   });
   app.get('/api/isp/:isp_id/voucher-batches/:batch_id/pdf', {
@@ -55,7 +55,7 @@ export function registerVoucherRoutes(app: Api, ctx: AppContext): void {
     schema: { tags, summary: 'Printable A4 sheets of the cards still on the shelf, in a chosen language (audited)', params: batchParams, querystring: sheetQuery,
       response: { 200: z.string().describe('application/pdf'), ...commonErrors } },
   }, async (req, reply) => {
-    const { batch, cards, isp, language } = await printableCards(ctx, req.tenant.actor, req.tenant.scope, req.params.batch_id, 'pdf', req.query.lang);
+    const { batch, cards, isp, language } = await printableCards(ctx, req.tenant, req.params.batch_id, 'pdf', req.query.lang);
     const pdf = await renderBatchPdf(batch, cards, isp, language);
     // A Buffer is sent as is (Fastify never serialises it); the schema only documents the body.
     return reply.type('application/pdf').header('cache-control', 'no-store')
@@ -66,7 +66,7 @@ export function registerVoucherRoutes(app: Api, ctx: AppContext): void {
     schema: { tags, summary: 'The cards still on the shelf as CSV, serial and PIN (audited)', params: batchParams,
       response: { 200: z.string().describe('text/csv'), ...commonErrors } },
   }, async (req, reply) => {
-    const { batch, cards } = await printableCards(ctx, req.tenant.actor, req.tenant.scope, req.params.batch_id, 'csv');
+    const { batch, cards } = await printableCards(ctx, req.tenant, req.params.batch_id, 'csv');
     return reply.type('text/csv; charset=utf-8').header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename="vouchers-${batch.number}.csv"`).send(renderBatchCsv(cards));
   });
@@ -87,13 +87,13 @@ export function registerVoucherRoutes(app: Api, ctx: AppContext): void {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Mark a card sold by the calling staff member', params: cardParams, body: sellBody, response: { 200: cardDto, ...commonErrors } },
   }, async (req) => {
-    return sellCard(ctx, req.tenant.actor, req.tenant.scope, req.params.card_id, req.body.branch_id);
+    return sellCard(ctx, req.tenant, req.params.card_id, req.body.branch_id);
   });
   app.post('/api/isp/:isp_id/vouchers/:card_id/disable', {
     config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Disable a lost or stolen card', params: cardParams, response: { 200: cardDto, ...commonErrors } },
   }, async (req) => {
-    return disableCard(ctx, req.tenant.actor, req.tenant.scope, req.params.card_id);
+    return disableCard(ctx, req.tenant, req.params.card_id);
   });
 
   app.post('/api/me/vouchers/redeem', {
