@@ -9,6 +9,7 @@ import { createFounder } from './modules/identity/index.ts';
 import { systemActor } from './platform/auth/actor.ts';
 import { verifyAuditChain } from './platform/audit/verify-chain.ts';
 import { seedHistoryUsage } from './app/seed/history/cli.ts';
+import { forecastBacktestUsage } from './modules/intelligence/index.ts';
 
 const usage = `astranetix <command>
 
@@ -22,6 +23,12 @@ const usage = `astranetix <command>
   ${seedHistoryUsage}
                         write a demo platform's past (several ISPs, months of billing, payments,
                         RADIUS accounting, tickets and NOC samples) through the services
+  ${forecastBacktestUsage}
+                        the traffic forecaster's MASE against seasonal naive on held-back tails
+                        (NAB's realTraffic and realAWSCloudwatch; --demo: the database's NOC traffic)
+  churn-predict --train <csv> (--input <csv> --output <csv> | --cv <k>)
+                        train the churn model on an IBM Telco file and score another, or
+                        print its stratified k-fold ROC AUC and calibration
 `;
 
 async function main(): Promise<number> {
@@ -92,6 +99,14 @@ async function main(): Promise<number> {
     case 'seed-history': {
       const { seedHistoryCommand } = await import('./app/seed/history/cli.ts');
       return seedHistoryCommand(rest, () => createContext(config, log), closeContext, (line) => console.log(line));
+    }
+    case 'forecast-backtest': {
+      const { forecastBacktestCommand } = await import('./modules/intelligence/index.ts');
+      return forecastBacktestCommand(rest, () => createContext(config, log), closeContext, (line) => console.log(line));
+    }
+    case 'churn-predict': {
+      const { churnPredictCommand } = await import('./modules/intelligence/index.ts');
+      return churnPredictCommand(rest, process.env.INIT_CWD ?? process.cwd(), (line) => console.log(line), (line) => console.error(line));
     }
     case 'openapi': {
       // Built on a throw-away in-memory database: the document depends only on the routes.

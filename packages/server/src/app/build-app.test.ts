@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startTestServer, type Client, type TestServer } from '../test/harness.ts';
+import { ForegroundGate } from '../platform/jobs/foreground-gate.ts';
+import { buildApp } from './build-app.ts';
 
 let server: TestServer;
 let api: Client;
@@ -81,5 +83,28 @@ describe('the HTTP surface', () => {
   it('rejects forged and expired tokens', async () => {
     expect((await api.get('/api/auth/me', { token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' })).status).toBe(401);
     expect((await api.get('/api/founder/dashboard', { token: 'garbage' })).status).toBe(401);
+  });
+
+  it('tells the foreground gate of each request, so the demo history steps aside while people are served', async () => {
+    let now = 0;
+    const gate = new ForegroundGate(1000, () => now);
+    const app = await buildApp(server.ctx, { foreground: gate });
+    try {
+      now = 5_000;
+      const health = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(health.statusCode).toBe(200);
+      const missing = await app.inject({ method: 'GET', url: '/api/no-such-route' });
+      expect(missing.statusCode).toBe(404);
+      let through = false;
+      void gate.idle().then(() => (through = true));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(through).toBe(false);
+      // Both requests ended at 5 s: quiet from 6 s, so every request that entered also left.
+      now = 6_000;
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(through).toBe(true);
+    } finally {
+      await app.close();
+    }
   });
 });

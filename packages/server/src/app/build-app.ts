@@ -1,3 +1,4 @@
+import type { ForegroundGate } from '../platform/jobs/foreground-gate.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,12 @@ import { modules } from './modules.ts';
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
 
 /** The composition root: the only place that knows every module. */
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+export type BuildOptions = {
+  /** Told of every request's start and end, so background work can step aside (serve.ts). */
+  foreground?: ForegroundGate;
+};
+
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
@@ -29,6 +35,19 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandler(app);
+  const gate = opts.foreground;
+  if (gate) {
+    const counted = new WeakSet<object>();
+    app.addHook('onRequest', async (req) => {
+      counted.add(req);
+      gate.enter();
+    });
+    const leave = async (req: object) => {
+      if (counted.delete(req)) gate.leave();
+    };
+    app.addHook('onResponse', leave);
+    app.addHook('onRequestAbort', leave);
+  }
   installAuthentication(app, ctx);
   installTenantContext(app, ctx);
 

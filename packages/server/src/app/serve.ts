@@ -9,6 +9,7 @@ import type { ModuleDefinition, ProcessRole, Running } from '../platform/module.
 import { modules } from './modules.ts';
 import { assertNoDemoAccounts, demoAccountsPresent, demoLogins, hasAnyFounder, seedDemoData } from './seed/demo-data.ts';
 import { writeDemoHistory } from './seed/history/demo-start.ts';
+import { ForegroundGate } from '../platform/jobs/foreground-gate.ts';
 
 /** `npm start`: migrate, seed on first start, listen, and stop cleanly on SIGINT/SIGTERM. */
 export async function serve(config: Config, log: Logger): Promise<void> {
@@ -39,7 +40,9 @@ export async function serve(config: Config, log: Logger): Promise<void> {
   const history = firstStart && config.demoHistory && config.roles.has('worker') ? config.demoHistory : null;
   if (!history) await startJobs();
   const running = await startAll(ctx, config.roles, (m) => m.runners);
-  const app = await buildApp(ctx);
+  // People's requests go first: the history waits while they are served.
+  const foreground = new ForegroundGate();
+  const app = await buildApp(ctx, { foreground });
   if (config.roles.has('api')) await app.listen({ port: config.port, host: config.host });
   const base = `http://localhost:${config.port}`;
   const lines = [
@@ -57,7 +60,7 @@ export async function serve(config: Config, log: Logger): Promise<void> {
   }
   if (history) lines.push(`  History:  writing ${history.months} months of the demo ISPs' past (${history.subscribers} subscribers) in the background; DEMO_HISTORY=off skips it`);
   console.log(lines.join('\n') + '\n');
-  if (history) void writeDemoHistory(ctx, history, log, () => stopping).finally(() => void startJobs());
+  if (history) void writeDemoHistory(ctx, history, log, () => stopping, () => foreground.idle()).finally(() => void startJobs());
 
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -54,3 +54,4 @@ export type { PollOutcome } from './collector/store.ts';
 export { nocDevices } from './schema.ts';
 export { rollupMetrics } from './collector/rollup.ts';
 export { storePollSeries } from './collector/store-series.ts';
+export { clearAlerts, firingKeys, raiseAlerts } from './alerts/alert-engine.ts';

@@ -139,6 +139,7 @@ const entries: Entry[] = [
     return { send: patch(`${N()}/devices/${child}`, (id) => ({ parent_id: id })), other: b.device, own: a.device };
   } },
   { route: 'GET /api/noc/{isp_id}/devices/{device_id}/metrics', field: 'query.interface_id', prepare: simple(() => ({ send: get(`${N()}/devices/${a.device}/metrics`, 'interface_id', '&metric=if_in_bps'), other: b.iface, own: a.iface })) },
+  { route: 'GET /api/ai/predict/network/{tenant_id}', field: 'query.device_id', prepare: simple(() => ({ send: get(`/api/ai/predict/network/${a.id}`, 'device_id'), other: b.device, own: a.device })) },
   { route: 'GET /api/noc/{isp_id}/alerts', field: 'query.device_id', prepare: simple(() => ({ send: get(`${N()}/alerts`, 'device_id'), other: b.device, own: a.device })) },
   { route: 'POST /api/noc/{isp_id}/alerts', field: 'body.device_id', prepare: async () => ({ send: post(`${N()}/alerts`, (id) => ({ key: unique('k'), title: 'link down', device_id: id })), other: b.device, own: a.device }) },
   { route: 'POST /api/noc/{isp_id}/incidents/{id}/assign', field: 'body.user_id', prepare: simple(() => ({ send: post(`${N()}/incidents/${a.incident}/assign`, (id) => ({ user_id: id })), other: b.staffId, own: a.staffId })) },

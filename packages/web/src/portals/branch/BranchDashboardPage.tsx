@@ -6,6 +6,7 @@ import { useT } from '../../i18n/index.tsx';
 import { ErrorAlert, Loading, PageHeader, StatusChip, ok, useLoad } from '../../ui/common.tsx';
 import { useIsp } from '../isp/context.ts';
 import { DashboardView } from '../isp/reporting/DashboardView.tsx';
+import { ChurnOverviewCard } from '../isp/intelligence/ChurnOverviewCard.tsx';
 
 export default function BranchDashboardPage({ branchId: fixed }: { branchId?: string }) {
   const t = useT();
@@ -21,6 +22,7 @@ export default function BranchDashboardPage({ branchId: fixed }: { branchId?: st
         actions={!fixed && ownBranch !== branchId ? <Button component={RouterLink} to={`${base}/branches`}>{t('branches.back')}</Button> : undefined}
       />
       <ErrorAlert error={error} onRetry={reload} />
+      {data ? <ChurnOverviewCard branchId={branchId} /> : null}
       {data ? <DashboardView data={data} /> : error ? null : <Loading />}
     </>
   );

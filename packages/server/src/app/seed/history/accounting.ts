@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AccountingWriter, AcctRecord } from '../../../modules/aaa/index.ts';
+import type { AcctRecord } from '../../../modules/aaa/index.ts';
 import { dayShareUntil, dayDemand, hourShare, UPLOAD_SHARE } from './traffic.ts';
 import { inWindow } from './incidents.ts';
 import type { IspRun, SimSub } from './run-state.ts';
@@ -53,7 +53,7 @@ export function demandOfDay(r: IspRun, dayIndex: number): void {
 const uid = (nasId: string, sessionId: string, username: string) => createHash('md5').update(`${nasId}|${sessionId}|${username}|`).digest('hex');
 
 /** Pass 2, after the NOC has said how much got through: the day's accounting records. */
-export function accountingOfDay(r: IspRun, dayIndex: number, writer: AccountingWriter, pending: Promise<void>[]): void {
+export function accountingOfDay(r: IspRun, dayIndex: number, submit: (record: AcctRecord) => void): void {
   const outage = r.incidents.nasOutage.day === dayIndex ? r.incidents.nasOutage : null;
   for (const s of r.subs) {
     const w = onlineWindow(r, s);
@@ -75,12 +75,12 @@ export function accountingOfDay(r: IspRun, dayIndex: number, writer: AccountingW
     const send = (statusType: AcctRecord['statusType'], hour: number, cause: string | null) => {
       const sess = s.session!;
       const at = r.dayStart + hour * 3_600_000;
-      pending.push(writer.submit({
+      submit({
         ispId: r.isp.id, nasId: s.nas.id, nasIp: s.nas.address, subscriberId: s.id, username: s.username, statusType, acctSessionId: sess.sessionId,
         uniqueId: sess.uid, nasPort: s.n, nasPortId: `pppoe-${s.username}`, nasPortType: 'Ethernet', framedIp: s.framedIp, framedIpv6Prefix: null,
         callingStationId: s.mac, calledStationId: 'pppoe-service', serviceType: 'Framed-User', sessionTime: Math.max(0, Math.round((at - sess.startMs) / 1000)),
         inputOctets: Math.round(sess.inOctets), outputOctets: Math.round(sess.outOctets), terminateCause: cause, interimInterval: 86_400, className: null, at: new Date(at),
-      }));
+      });
       r.stats.records++;
     };
     const start = (hour: number) => {

@@ -8,9 +8,9 @@ import { generateHistory } from './orchestrator.ts';
  * start itself stays as quick as before). Ends at the moment it starts; the seed is fixed, so
  * every fresh demo tells the same story relative to its first day.
  */
-export async function writeDemoHistory(ctx: AppContext, size: { months: number; subscribers: number }, log: Logger, stopping: () => boolean): Promise<void> {
+export async function writeDemoHistory(ctx: AppContext, size: { months: number; subscribers: number }, log: Logger, stopping: () => boolean, pause: () => Promise<void>): Promise<void> {
   try {
-    await generateHistory(ctx, { ...size, seed: 'demo', end: new Date(), log: (line) => { if (!stopping()) log.info(line); } });
+    await generateHistory(ctx, { ...size, seed: 'demo', end: new Date(), pause, log: (line) => { if (!stopping()) log.info(line); } });
   } catch (err) {
     if (stopping()) return;
     log.error({ err }, 'history: the demo history could not be written');

@@ -162,6 +162,7 @@ export async function pollsOfDay(r: IspRun, noc: NocState, dayIndex: number): Pr
 export async function flushPolls(r: IspRun, noc: NocState): Promise<void> {
   for (const d of [noc.edge, ...noc.nases, noc.access]) {
     if (d.buffered.length === 0) continue;
+    await r.pause();
     d.row = await storePollSeries(r.ctx, d.row, d.buffered);
     r.stats.polls += d.buffered.length;
     d.buffered = [];

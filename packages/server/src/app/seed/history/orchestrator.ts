@@ -1,6 +1,6 @@
 import type { AppContext } from '../../../platform/context.ts';
 import { systemActor } from '../../../platform/auth/actor.ts';
-import { AccountingWriter } from '../../../modules/aaa/index.ts';
+import { AccountingWriter, type AcctRecord } from '../../../modules/aaa/index.ts';
 import { rollupMetrics } from '../../../modules/noc/index.ts';
 import { hasAnyFounder, seedDemoData } from '../demo-data.ts';
 import { Random } from './random.ts';
@@ -25,6 +25,8 @@ export type HistoryOptions = {
   end: Date;
   isps?: readonly IspProfile['key'][];
   log?: (line: string) => void;
+  /** Asked between units of work; the server's first start passes "wait while people are served". */
+  pause?: () => Promise<void>;
 };
 
 export type HistoryResult = { ms: number; isps: { slug: string; stats: IspRun['stats'] }[]; mailsHeld: number; phases: Record<string, number> };
@@ -44,6 +46,7 @@ export async function generateHistory(base: AppContext, opts: HistoryOptions): P
   if (!Number.isInteger(opts.subscribers) || opts.subscribers < 3) throw new Error('subscribers: a whole number, at least 3');
   const started = performance.now();
   const log = opts.log ?? (() => undefined);
+  const pause = opts.pause ?? (() => Promise.resolve());
   if (!(await hasAnyFounder(base))) await seedDemoData(base);
   const rootRng = new Random(opts.seed);
   const mailer = new PastMailer();
@@ -64,7 +67,7 @@ export async function generateHistory(base: AppContext, opts: HistoryOptions): P
     const days = Array.from({ length: daysBetween(firstDay, endDay) + 1 }, (_, i) => addDays(firstDay, i));
     const prices = isp.plans.map((x) => x.priceMinor).sort((a, b) => a - b);
     const r: IspRun = {
-      isp, ctx, rng, days, yearsIn: (i) => i / 365, endMs: opts.end.getTime(), subs: [], byId: new Map(), dayStart: localInstant(firstDay, 0, p.timezone).getTime(), clock,
+      isp, ctx, rng, days, yearsIn: (i) => i / 365, endMs: opts.end.getTime(), subs: [], byId: new Map(), dayStart: localInstant(firstDay, 0, p.timezone).getTime(), clock, pause,
       agenda: new Map(), seq: 0, incidents: placeIncidents(rng.fork('incidents'), days.length, isp.net.nases.length),
       medianPrice: prices[prices.length >> 1]!, load: [], carried: 1, open: new Map(),
       stats: { signups: 0, churned: 0, terminatedForDebt: 0, planChanges: 0, payments: 0, failedPayments: 0, tickets: 0, records: 0, polls: 0 },
@@ -75,6 +78,7 @@ export async function generateHistory(base: AppContext, opts: HistoryOptions): P
     // The base the ISP had before the history: accounts opened up to four years earlier.
     const baseRng = rng.fork('base');
     for (let n = 0; n < baseCount; n++) {
+      await pause();
       const s = await signUp(r, n, 0, 0.2 + (n / baseCount) * 0.5, addDays(firstDay, -baseRng.int(20, 1500)));
       s.resume = 0;
     }
@@ -92,9 +96,17 @@ export async function generateHistory(base: AppContext, opts: HistoryOptions): P
     }
   };
   const writer = new AccountingWriter(base.db, base.db.kind === 'postgres' ? 3 : 1);
+  // A rollup's work grows with the days since the last one; on the embedded database, where it
+  // holds the one thread for its whole transaction, short ones keep people's pages quick.
+  const rollupEvery = base.db.kind === 'postgres' ? 28 : 2;
   const totalDays = Math.max(...runs.map((x) => x.r.days.length));
   for (let i = 0; i < totalDays; i++) {
     const pending: Promise<void>[] = [];
+    // On PostgreSQL the day's records go to the writer at once (its lanes overlap them with the
+    // NOC pass). On the embedded database, whose one thread people's pages share, they wait for
+    // the end of the day and go in slices, with a pause for people between.
+    const held: AcctRecord[] = [];
+    const submit = base.db.kind === 'postgres' ? (rec: AcctRecord) => void pending.push(writer.submit(rec)) : (rec: AcctRecord) => void held.push(rec);
     // One day of one ISP; on PostgreSQL the ISPs' days run side by side (each ISP's own steps stay in order).
     const dayOf = async (run: (typeof runs)[number]) => {
       const { r } = run;
@@ -113,7 +125,7 @@ export async function generateHistory(base: AppContext, opts: HistoryOptions): P
       await timed('events', () => runAgenda(r, i));
       demandOfDay(r, i);
       carryOfDay(r, run.noc, i);
-      accountingOfDay(r, i, writer, pending);
+      accountingOfDay(r, i, submit);
       await timed('noc', () => pollsOfDay(r, run.noc, i));
       if (day.endsWith('-01') || i === r.days.length - 1) {
         const active = r.subs.filter((s) => s.status === 'active').length;
@@ -122,11 +134,19 @@ export async function generateHistory(base: AppContext, opts: HistoryOptions): P
     };
     if (base.db.kind === 'postgres') await Promise.all(runs.map(dayOf));
     else for (const run of runs) await dayOf(run);
+    await pause();
     await timed('accounting', async () => {
       await Promise.all(pending);
+      for (let k = 0; k < held.length; k += 100) {
+        await pause();
+        await Promise.all(held.slice(k, k + 100).map((rec) => writer.submit(rec)));
+      }
       await writer.idle();
     });
-    if (i % 28 === 27) await timed('rollup', () => rollupMetrics(base, new Date(Math.min(opts.end.getTime(), runs[0]!.r.dayStart + 86_400_000))));
+    if (i % rollupEvery === rollupEvery - 1) {
+      await pause();
+      await timed('rollup', () => rollupMetrics(base, new Date(Math.min(opts.end.getTime(), runs[0]!.r.dayStart + 86_400_000))));
+    }
   }
   await timed('rollup', () => rollupMetrics(base, opts.end));
   // The history's subscriber events are its past, and the network already shows them (the
@@ -159,6 +179,7 @@ async function runAgenda(r: IspRun, dayIndex: number): Promise<void> {
     const e = list.shift()!;
     // The last day ends at the history's end: what would come later has not happened yet.
     if (e.at > r.endMs) continue;
+    await r.pause();
     r.clock.now = e.at;
     await e.run();
   }

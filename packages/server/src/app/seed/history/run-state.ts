@@ -34,6 +34,8 @@ export type IspRun = {
   dayStart: number;
   /** The simulated instant the services read. */
   clock: { now: number };
+  /** Waits while people use the server (between small units of work: an event, a device's polls). */
+  pause: () => Promise<void>;
   agenda: Map<number, Event[]>; seq: number;
   incidents: Incidents;
   medianPrice: number;

@@ -5,6 +5,7 @@ import { useFormat, useT } from '../../../i18n/index.tsx';
 import { TimeBars } from '../../../ui/charts.tsx';
 import { ErrorAlert, Loading, PageHeader, StatCard, ok, useLoad } from '../../../ui/common.tsx';
 import { SaasMetricsSection } from '../platform-billing/SaasMetricsSection.tsx';
+import GrowthForecastCard from '../../isp/forecast/GrowthForecastCard.tsx';
 
 export default function FounderDashboardPage() {
   const t = useT();
@@ -24,6 +25,8 @@ export default function FounderDashboardPage() {
           <Grid size={{ xs: 6, md: 3 }}><StatCard label={t('dash.subscribersTotal')} value={fmt.number(data.subscribers.total)} hint={t('founder.activeN', { n: fmt.number(data.subscribers.active) })} /></Grid>
           <Grid size={{ xs: 6, md: 3 }}><StatCard label={t('founder.staff')} value={fmt.number(data.staff)} /></Grid>
           <SaasMetricsSection m={data.saas} />
+          <GrowthForecastCard deps={[]} mrrLabel={t('forecast.growth.platformMrr')}
+            load={async () => ok(await api.GET('/api/founder/forecast/growth', { params: { query: { months: 6 } } }))} />
           <Grid size={{ xs: 12, md: 8 }}>
             <Card sx={{ height: '100%' }}><CardContent>
               <Typography variant="h6" component="h2" gutterBottom>{t('dash.newPerDay')}</Typography>

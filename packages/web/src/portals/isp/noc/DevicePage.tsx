@@ -13,6 +13,8 @@ import { useIsp } from '../context.ts';
 import { DeviceStatus, useBps } from './format.tsx';
 import DeviceDialog from './DeviceDialog.tsx';
 import NeighboursCard from './NeighboursCard.tsx';
+import CapacityWarnings from '../forecast/CapacityWarnings.tsx';
+import { bandsOf, loadDeviceForecast } from '../forecast/link-forecast.ts';
 
 const TrafficChart = lazy(() => import('./TrafficChart.tsx'));
 const RANGES = { '1h': 3600, '6h': 6 * 3600, '24h': 86400, '7d': 7 * 86400, '30d': 30 * 86400 } as const;
@@ -37,6 +39,10 @@ export default function DevicePage() {
   const metrics = useLoad(async () => (iface ? ok(await api.GET('/api/noc/{isp_id}/devices/{device_id}/metrics', {
     params: { path, query: { metric: 'if_in_bps,if_out_bps', interface_id: iface, from: new Date(Date.now() - RANGES[range] * 1000).toISOString() } },
   })) : null), [ispId, deviceId, iface, range]);
+  const forecast = useLoad(() => loadDeviceForecast(ispId, deviceId), [ispId, deviceId]);
+  // The forecast (the next week, hourly) is drawn on the ranges whose points are that coarse or coarser.
+  const showForecast = range === '24h' || range === '7d' || range === '30d';
+  const bands = useMemo(() => (showForecast && forecast.data && iface ? bandsOf(forecast.data.links, iface, { in: t('forecast.chart.in'), out: t('forecast.chart.out') }) : []), [showForecast, forecast.data, iface, t]);
   const format = useCallback((v: number) => bps(v), [bps]);
   const series = useMemo(() => (metrics.data ? [
     { label: t('noc.iface.in'), color: '#1565c0', points: metrics.data.series[0]?.points ?? [] },
@@ -101,11 +107,13 @@ export default function DevicePage() {
               </ToggleButtonGroup>
             </Box>
             <ErrorAlert error={metrics.error} onRetry={metrics.reload} />
+            <CapacityWarnings warnings={forecast.data?.warnings ?? []} links={forecast.data?.links ?? []} interfaceId={iface} />
             {!iface ? <Typography color="text.secondary">{t('noc.device.noInterfaces')}</Typography> : !metrics.data ? <Loading /> : (
               series.every((s) => s.points.length === 0)
                 ? <Typography color="text.secondary" sx={{ py: 4, textAlign: 'center' }}>{t('noc.device.noSamples')}</Typography>
-                : <Suspense fallback={<Loading />}><TrafficChart series={series} format={format} label={t('noc.device.chartLabel', { name: ifName, range })} /></Suspense>
+                : <Suspense fallback={<Loading />}><TrafficChart series={series} bands={bands} format={format} label={t('noc.device.chartLabel', { name: ifName, range })} /></Suspense>
             )}
+            {bands.length && forecast.data ? <Typography variant="caption" color="text.secondary">{t('forecast.chart.caption', { v: forecast.data.model_version })}</Typography> : null}
           </Paper>
 
           <Paper>

@@ -9,6 +9,8 @@ import { useIsp } from '../context.ts';
 import { DashboardView } from './DashboardView.tsx';
 import { AlertSummary } from '../noc/AlertSummary.tsx';
 import { RevenueTrend } from './RevenueTrend.tsx';
+import GrowthForecastCard from '../forecast/GrowthForecastCard.tsx';
+import { ChurnOverviewCard } from '../intelligence/ChurnOverviewCard.tsx';
 
 export default function DashboardPage() {
   const t = useT();
@@ -51,7 +53,14 @@ export default function DashboardPage() {
         </Grid>
       ) : null}
       {revenue.data ? <RevenueTrend data={revenue.data} /> : null}
+      {billing ? (
+        <Grid container spacing={2} sx={{ mb: 2 }} data-testid="growth-forecast">
+          <GrowthForecastCard deps={[ispId]} mrrLabel={t('forecast.growth.mrr')}
+            load={async () => ok(await api.GET('/api/ai/predict/growth/{tenant_id}', { params: { path: { tenant_id: ispId }, query: { months: 6 } } }))} />
+        </Grid>
+      ) : null}
       {noc.data ? <AlertSummary data={noc.data} base={base} /> : null}
+      {sessionsAllowed ? <ChurnOverviewCard /> : null}
       {data ? <DashboardView data={data} /> : error ? null : <Loading />}
     </>
   );

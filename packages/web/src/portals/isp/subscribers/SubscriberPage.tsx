@@ -19,6 +19,7 @@ import { SubscriberPaymentsCard } from '../billing/payments/SubscriberPaymentsCa
 import { SubscriberInvoicesCard } from '../billing/SubscriberInvoicesCard.tsx';
 import { SubscriberTicketsTab, ticketTimeline, useSubscriberTickets } from '../support/SubscriberTicketsTab.tsx';
 import { SubscriberExtrasCard } from '../billing/SubscriberExtrasCard.tsx';
+import { ChurnRiskCard } from '../intelligence/ChurnRiskCard.tsx';
 
 type Target = 'active' | 'suspended' | 'terminated';
 
@@ -153,6 +154,7 @@ export default function SubscriberPage() {
               ) : <Typography color="text.secondary">{sub.plan_name ?? t('subs.noPlan')}</Typography>}
             </CardContent>
           </Card>
+          <ChurnRiskCard subscriberId={id} />
           {audit.data || tickets.data ? (
             <Card>
               <CardContent>

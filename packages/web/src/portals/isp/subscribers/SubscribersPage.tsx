@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router-dom';
 import {
-  Alert, Box, Button, Checkbox, InputAdornment, Link, MenuItem, Paper, Snackbar, Stack, Table, TableBody, TableCell,
+  Alert, Box, Button, Checkbox, Chip, InputAdornment, Link, MenuItem, Paper, Snackbar, Stack, Table, TableBody, TableCell,
   TableContainer, TableHead, TablePagination, TableRow, TableSortLabel, TextField, Toolbar, Typography,
 } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
@@ -14,6 +14,8 @@ import { useIsp } from '../context.ts';
 import { SubscriberDialog } from './SubscriberDialog.tsx';
 import { useBranchesAndPlans } from '../useRefs.ts';
 import { SUBSCRIBER_STATUSES } from '../../../api/enums.ts';
+import { AtRiskTable, usePageRisks } from '../intelligence/AtRiskTable.tsx';
+import { useChurnFormat } from '../intelligence/churn-format.ts';
 
 type SortKey = 'created_at' | 'last_name' | 'account_number' | 'username' | 'status';
 type Sort = SortKey | `-${SortKey}`;
@@ -31,6 +33,8 @@ export default function SubscribersPage() {
   const status = (params.get('status') ?? '') as Status | '';
   const branch = params.get('branch') ?? '';
   const plan = params.get('plan') ?? '';
+  // The retention segment: subscribers the churn model puts at risk (its own table, sorted by risk).
+  const segment = params.get('segment') === 'at_risk' ? 'at_risk' : '';
   const sort = (params.get('sort') ?? '-created_at') as Sort;
   const page = Number(params.get('page') ?? 0);
   const [rowsPerPage, setRowsPerPage] = useState(25);
@@ -65,6 +69,8 @@ export default function SubscribersPage() {
   useEffect(() => setSelected(new Set()), [data]);
 
   const items = data?.items ?? [];
+  const risks = usePageRisks(items.map((i) => i.id));
+  const cf = useChurnFormat();
   const allSelected = items.length > 0 && items.every((i) => selected.has(i.id));
   const manage = can('subscriber:manage');
 
@@ -112,11 +118,17 @@ export default function SubscribersPage() {
             <MenuItem value="">{t('common.all')}</MenuItem>
             {plans.map((p) => <MenuItem key={p.id} value={p.id}>{p.name}</MenuItem>)}
           </TextField>
+          <TextField select label={t('churn.risk')} value={segment} onChange={(e) => update({ segment: e.target.value || null })} size="small" sx={{ flex: 1, minWidth: 140 }}
+            slotProps={{ htmlInput: { 'data-testid': 'segment-filter' } }}>
+            <MenuItem value="">{t('common.all')}</MenuItem>
+            <MenuItem value="at_risk">{t('churn.atRisk')}</MenuItem>
+          </TextField>
         </Stack>
       </Paper>
       <ErrorAlert error={error} onRetry={reload} />
       {bulkError ? <Alert severity="error" sx={{ mb: 2 }} onClose={() => setBulkError(null)}>{bulkError}</Alert> : null}
-      <Paper>
+      {segment ? <AtRiskTable /> : null}
+      <Paper sx={segment ? { display: 'none' } : undefined}>
         {manage && selected.size > 0 ? (
           <Toolbar sx={{ gap: 1, bgcolor: 'action.selected', borderRadius: '10px 10px 0 0', flexWrap: 'wrap' }}>
             <Typography sx={{ flex: 1 }} role="status">{t('subs.selected', { n: selected.size })}</Typography>
@@ -144,6 +156,7 @@ export default function SubscribersPage() {
                 <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' } }}>{t('subs.branch')}</TableCell>
                 <TableCell>{sortHeader('status', t('subs.status'))}</TableCell>
                 <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{sortHeader('created_at', t('subs.created'))}</TableCell>
+                <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('churn.risk')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -168,10 +181,16 @@ export default function SubscribersPage() {
                   <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' } }}>{s.branch_name ?? '—'}</TableCell>
                   <TableCell><StatusChip status={s.status} /></TableCell>
                   <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{fmt.date(s.created_at)}</TableCell>
+                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>
+                    {(() => {
+                      const r = risks.data?.get(s.id);
+                      return r ? <Chip size="small" variant="outlined" color={r.at_risk ? 'error' : 'default'} label={cf.risk(r.risk)} /> : '—';
+                    })()}
+                  </TableCell>
                 </TableRow>
               ))}
               {!loading && !items.length ? (
-                <TableRow><TableCell colSpan={8}><Box sx={{ py: 4, textAlign: 'center', color: 'text.secondary' }}>{t('subs.empty')}</Box></TableCell></TableRow>
+                <TableRow><TableCell colSpan={9}><Box sx={{ py: 4, textAlign: 'center', color: 'text.secondary' }}>{t('subs.empty')}</Box></TableCell></TableRow>
               ) : null}
             </TableBody>
           </Table>
