@@ -24,8 +24,8 @@ async function measure(label: string, db: Database): Promise<void> {
   const t0 = performance.now();
   const seeded = await benchSeed(ctx, N);
   const scope = tenantScope(seeded.ispId);
-  await updateSettings(ctx, systemActor, scope, seeded.ispId, { country: 'IN', region: 'KA', tax_id: '29ABCDE1234F1Z5' });
-  for (const name of ['CGST', 'SGST']) await createTaxRule(ctx, systemActor, scope, seeded.ispId, { name, kind: 'gst', country: 'IN', region: null, scope: 'intra', rate: '9', compound: false, reverse_charge_b2b: false, category: '*', priority: 0, active: true, valid_from: null, valid_to: null });
+  await updateSettings(ctx, { actor: systemActor, scope, ispId: seeded.ispId }, { country: 'IN', region: 'KA', tax_id: '29ABCDE1234F1Z5' });
+  for (const name of ['CGST', 'SGST']) await createTaxRule(ctx, { actor: systemActor, scope, ispId: seeded.ispId }, { name, kind: 'gst', country: 'IN', region: null, scope: 'intra', rate: '9', compound: false, reverse_charge_b2b: false, category: '*', priority: 0, active: true, valid_from: null, valid_to: null });
   await db.exec(`DELETE FROM subscriptions WHERE isp_id = '${seeded.ispId}';
     INSERT INTO subscriptions (isp_id, branch_id, subscriber_id, plan_id, kind, start_date, next_period_start, next_period_end, currency)
       SELECT isp_id, branch_id, id, '${seeded.planId}', 'postpaid', '2026-10-01', '2026-10-01', '2026-11-01', 'USD' FROM subscribers
@@ -33,12 +33,12 @@ async function measure(label: string, db: Database): Promise<void> {
     ANALYZE subscriptions;`);
   const seedMs = performance.now() - t0;
   const started = performance.now();
-  const run = await startBillingRun(ctx, systemActor, scope, seeded.ispId, '2026-11-01', { wait: true, batchSize });
+  const run = await startBillingRun(ctx, { actor: systemActor, scope, ispId: seeded.ispId }, '2026-11-01', { wait: true, batchSize });
   const ms = performance.now() - started;
   const [check] = await db.query<{ n: number; lo: string; hi: string; distinct_numbers: number }>(
     `SELECT count(*)::int AS n, min(sequence)::text AS lo, max(sequence)::text AS hi, count(DISTINCT number)::int AS distinct_numbers FROM invoices WHERE isp_id = $1 AND source = 'cycle'`, [seeded.ispId]);
   const again = performance.now();
-  const rerun = await startBillingRun(ctx, systemActor, scope, seeded.ispId, '2026-11-01', { wait: true, batchSize });
+  const rerun = await startBillingRun(ctx, { actor: systemActor, scope, ispId: seeded.ispId }, '2026-11-01', { wait: true, batchSize });
   console.log(`\n${label}: ${N} subscribers (seeded in ${(seedMs / 1000).toFixed(1)} s), batch ${batchSize}`);
   console.log(`  billing run: ${run.status}, ${run.invoiced} invoices in ${(ms / 1000).toFixed(1)} s (${Math.round(run.invoiced / (ms / 1000))} invoices/s), failed ${run.failed}`);
   console.log(`  check: ${check!.n} cycle invoices, sequence ${check!.lo}..${check!.hi}, ${check!.distinct_numbers} distinct numbers`);

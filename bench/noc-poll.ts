@@ -50,7 +50,7 @@ try {
   const ctx = await createContext(config, pino({ level: 'silent' }), db);
   const isp = await createIsp(ctx, systemActor, createIspBody.parse({ slug: 'noc-bench', display_name: 'NOC bench', currency: 'EUR', admin: { email: 'admin@noc-bench.test', name: 'Admin', password: 'bench-password-1' } }), { demo: true });
   for (let i = 0; i < devices; i++) {
-    await createDevice(ctx, systemActor, platformScope, isp.id, createDeviceBody.parse({
+    await createDevice(ctx, { actor: systemActor, scope: platformScope, ispId: isp.id }, createDeviceBody.parse({
       name: `dev-${i}`, mgmt_ip: '127.0.0.1', snmp_version: 'v2c', snmp_port: agents[i % AGENTS]!.port, snmp_community: 'public', poll_interval_s: 60,
     }));
   }

@@ -37,9 +37,9 @@ try {
   const config = loadConfig({ NODE_ENV: 'development', SECRET_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', DATA_DIR: '/tmp/anx-bench-unused' }, '/tmp');
   const ctx = await createContext(config, pino({ level: 'silent' }), db);
   const isp = await createIsp(ctx, systemActor, createIspBody.parse({ slug: 'log-bench', display_name: 'Log bench', currency: 'EUR', admin: { email: 'admin@log-bench.test', name: 'Admin', password: 'bench-password-1' } }), { demo: true });
-  await createDevice(ctx, systemActor, platformScope, isp.id, createDeviceBody.parse({ name: 'rtr-1', mgmt_ip: '127.0.0.1', snmp_version: 'none' }));
+  await createDevice(ctx, { actor: systemActor, scope: platformScope, ispId: isp.id }, createDeviceBody.parse({ name: 'rtr-1', mgmt_ip: '127.0.0.1', snmp_version: 'none' }));
   // 1 % of the lines match a rule, so the rule path (raise, dedupe while firing) is measured too.
-  await createRule(ctx, systemActor, tenantScope(isp.id), isp.id, createRuleBody.parse({ name: 'Link down', kind: 'log', log_source: 'syslog', pattern: 'link down', max_severity: 3 }));
+  await createRule(ctx, { actor: systemActor, scope: tenantScope(isp.id), ispId: isp.id }, createRuleBody.parse({ name: 'Link down', kind: 'log', log_source: 'syslog', pattern: 'link down', max_severity: 3 }));
   const noc = await startNocAlerts(ctx, { host: '127.0.0.1', syslogPort: 0, trapPort: 0, intervalS: 3600 });
 
   const measure = async (what: string, send: () => Promise<number>) => {

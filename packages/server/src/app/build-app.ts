@@ -12,6 +12,7 @@ import { installSecurityHeaders } from './security-headers.ts';
 import type { Api } from '../platform/http/api.ts';
 import { installProblemHandler } from '../platform/http/problem.ts';
 import { installAuthentication } from '../platform/http/authenticate.ts';
+import { installTenantContext } from '../platform/http/tenant-context.ts';
 import { modules } from './modules.ts';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
@@ -48,6 +49,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     app.addHook('onRequestAbort', leave);
   }
   installAuthentication(app, ctx);
+  installTenantContext(app, ctx);
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';

@@ -57,14 +57,14 @@ export async function seedDemoData(ctx: AppContext): Promise<void> {
   }, { demo: true });
   const scope = tenantScope(isp.id);
   const admin = { ...actor, kind: 'user' as const, id: isp.admin_user_id, email: 'admin@demo-isp.com', role: 'isp_admin' as const, ispId: isp.id };
-  const hq = await createBranch(ctx, admin, scope, isp.id, { name: 'Head Office', code: 'HQ', address: '1 Main Street' });
-  const north = await createBranch(ctx, admin, scope, isp.id, { name: 'North Branch', code: 'NORTH', parent_branch_id: hq.id, address: '42 North Road' });
-  await createStaff(ctx, admin, scope, isp.id, { email: 'north.manager@demo-isp.com', name: 'Nora North', role: 'branch_manager', branch_id: north.id, password: 'admin123' }, true);
-  await createStaff(ctx, admin, scope, isp.id, { email: 'support@demo-isp.com', name: 'Sam Support', role: 'support_agent', branch_id: hq.id, password: 'admin123' }, true);
+  const hq = await createBranch(ctx, { actor: admin, scope, ispId: isp.id }, { name: 'Head Office', code: 'HQ', address: '1 Main Street' });
+  const north = await createBranch(ctx, { actor: admin, scope, ispId: isp.id }, { name: 'North Branch', code: 'NORTH', parent_branch_id: hq.id, address: '42 North Road' });
+  await createStaff(ctx, { actor: admin, scope, ispId: isp.id }, { email: 'north.manager@demo-isp.com', name: 'Nora North', role: 'branch_manager', branch_id: north.id, password: 'admin123' }, true);
+  await createStaff(ctx, { actor: admin, scope, ispId: isp.id }, { email: 'support@demo-isp.com', name: 'Sam Support', role: 'support_agent', branch_id: hq.id, password: 'admin123' }, true);
   const plans = [];
   for (const [name, down, up, price] of [['Basic 10M', 10_240, 5_120, 1999], ['Standard 25M', 25_600, 10_240, 2999], ['Premium 100M', 102_400, 51_200, 5999]] as const) {
     // MikroTik bursts: twice the rate while the average stays under 3/4 of it, for 16 s.
-    plans.push(await createPlan(ctx, admin, scope, isp.id, {
+    plans.push(await createPlan(ctx, { actor: admin, scope, ispId: isp.id }, {
       name, download_kbps: down, upload_kbps: up, price_minor: price, billing_period: 'monthly',
       burst_download_kbps: down * 2, burst_upload_kbps: up * 2, burst_threshold_download_kbps: (down * 3) / 4,
       burst_threshold_upload_kbps: (up * 3) / 4, burst_time_s: 16, priority: 8, simultaneous_use: 1, interim_interval_s: 300,
@@ -72,38 +72,38 @@ export async function seedDemoData(ctx: AppContext): Promise<void> {
     }));
   }
   // The NAS that `radtest john.doe user123 127.0.0.1 0 testing123` talks from.
-  const labNas = await createNas(ctx, admin, scope, isp.id, {
+  const labNas = await createNas(ctx, { actor: admin, scope, ispId: isp.id }, {
     name: 'Lab MikroTik (localhost)', address: '127.0.0.1', secret: 'testing123', vendor: 'mikrotik', coa_port: 3799, require_message_authenticator: false,
     description: 'Demo NAS: radtest/radclient on this machine',
   });
   const base = { status: 'active' as const, city: 'Springfield' };
-  await createSubscriber(ctx, admin, scope, isp.id, {
+  await createSubscriber(ctx, { actor: admin, scope, ispId: isp.id }, {
     ...base, first_name: 'John', last_name: 'Doe', email: 'john.doe@email.com', phone: '+1 555 0100', address: '12 Elm Street',
     latitude: 40.7128, longitude: -74.006, username: 'john.doe', password: 'user123', portal_password: 'user123',
     branch_id: hq.id, plan_id: plans[1]!.id,
   }, true);
-  await createSubscriber(ctx, admin, scope, isp.id, {
+  await createSubscriber(ctx, { actor: admin, scope, ispId: isp.id }, {
     ...base, first_name: 'Jane', last_name: 'Smith', email: 'jane.smith@email.com', phone: '+1 555 0101', address: '7 Oak Avenue',
     latitude: 40.73, longitude: -73.99, username: 'jane.smith', password: 'user123', portal_password: 'user123',
     branch_id: north.id, plan_id: plans[2]!.id,
   }, true);
   // Recharge cards: the PINs are on the batch's printable sheet (Vouchers → Print); five already sold at North.
-  const cards = await createBatch(ctx, admin, scope, isp.id, {
+  const cards = await createBatch(ctx, { actor: admin, scope, ispId: isp.id }, {
     name: 'Standard 25M — 30 days', kind: 'recharge', count: 50, pin_length: 12, plan_id: plans[1]!.id, value_minor: 2999, price_minor: 2999, validity_days: 30,
   });
   const sold = await withScope(ctx.db, scope, (tx) =>
     rows<{ id: string }>(tx, sql`SELECT id FROM voucher_cards WHERE batch_id = ${cards.batch.id} ORDER BY serial LIMIT 5`));
-  for (const card of sold) await sellCard(ctx, admin, scope, card.id, north.id);
+  for (const card of sold) await sellCard(ctx, { actor: admin, scope }, card.id, north.id);
   for (const [i, [first, last, area, status]] of people.entries()) {
-    await createSubscriber(ctx, admin, scope, isp.id, {
+    await createSubscriber(ctx, { actor: admin, scope, ispId: isp.id }, {
       ...base, status, first_name: first, last_name: last, email: `${first}.${last}@example.net`.toLowerCase(), address: `${10 + i} ${area} Road`,
       username: `${first}.${last}`.toLowerCase(), password: `net-${first.toLowerCase()}-${i}`,
       branch_id: i % 2 ? north.id : hq.id, plan_id: plans[i % plans.length]!.id,
     }, true);
   }
   await seedDemoUsage(ctx, isp.id, labNas.id);
-  await seedNocDevicesDemo(ctx, admin, scope, isp.id, { nasId: labNas.id, northBranchId: north.id });
-  await seedNocAlertsDemo(ctx, admin, scope, isp.id);
+  await seedNocDevicesDemo(ctx, { actor: admin, scope, ispId: isp.id }, { nasId: labNas.id, northBranchId: north.id });
+  await seedNocAlertsDemo(ctx, { actor: admin, scope }, isp.id);
   await seedDemoBilling(ctx, admin, isp.id);
   await seedDemoPayments(ctx, admin, isp.id);
   await seedSupportDemo(ctx, admin, scope, isp.id);

@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { currencyCode } from './rates.service.ts';
 import { billingProfiles } from './schema.ts';
+import type { ActorInScope } from '../../platform/tenant.ts';
 
 export const billingProfileBody = z.strictObject({
   country: z.string().regex(/^[A-Z]{2}$/).nullable().default(null),
@@ -28,7 +28,7 @@ export async function getBillingProfile(ctx: AppContext, scope: Scope, subscribe
   });
 }
 
-export async function putBillingProfile(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, input: z.infer<typeof billingProfileBody>) {
+export async function putBillingProfile(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string, input: z.infer<typeof billingProfileBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const [s] = await rows<{ id: string; isp_id: string; branch_id: string | null }>(tx, sql`SELECT id, isp_id, branch_id FROM subscribers WHERE id = ${subscriberId} FOR UPDATE`);
     if (!s) throw notFound('Subscriber');

@@ -29,7 +29,7 @@ afterAll(async () => server.close());
 
 describe('billing run batches', () => {
   it('bills every due period once, in subscription order, over several passes', async () => {
-    const run = await startBillingRun(server.ctx, systemActor, tenantScope(isp.id), isp.id, '2026-11-05', { wait: true, batchSize: 2 });
+    const run = await startBillingRun(server.ctx, { actor: systemActor, scope: tenantScope(isp.id), ispId: isp.id }, '2026-11-05', { wait: true, batchSize: 2 });
     // 6 subscriptions × 1 period + 2 × 3 periods; the USD one fails once and is not retried.
     expect(run).toMatchObject({ status: 'completed', total: 9, invoiced: 12, failed: 1, processed: 13 });
     expect(run.error).toMatch(/No exchange rate from EUR to USD/);
@@ -53,7 +53,7 @@ describe('billing run batches', () => {
     expect(next.filter((n) => n.next_period_start !== '2026-11-01').map((n) => n.username)).toEqual(['batch5']);
 
     // Nothing is due twice.
-    const again = await startBillingRun(server.ctx, systemActor, tenantScope(isp.id), isp.id, '2026-11-05', { wait: true, batchSize: 2 });
+    const again = await startBillingRun(server.ctx, { actor: systemActor, scope: tenantScope(isp.id), ispId: isp.id }, '2026-11-05', { wait: true, batchSize: 2 });
     expect(again).toMatchObject({ status: 'completed', invoiced: 0, failed: 1 });
   });
 });

@@ -32,8 +32,8 @@ describe('concurrent billing runs', () => {
   it('two processes billing at once leave no gap and no duplicate', async () => {
     const scope = tenantScope(isp.id);
     const [ra, rb] = await Promise.all([
-      startBillingRun(a.ctx, systemActor, scope, isp.id, '2026-11-05', { wait: true, batchSize: 20 }),
-      startBillingRun(b.ctx, systemActor, scope, isp.id, '2026-11-05', { wait: true, batchSize: 20 }),
+      startBillingRun(a.ctx, { actor: systemActor, scope, ispId: isp.id }, '2026-11-05', { wait: true, batchSize: 20 }),
+      startBillingRun(b.ctx, { actor: systemActor, scope, ispId: isp.id }, '2026-11-05', { wait: true, batchSize: 20 }),
     ]);
     expect(ra.status).toBe('completed');
     expect(rb.status).toBe('completed');
@@ -51,8 +51,8 @@ describe('concurrent billing runs', () => {
 
     // Re-running in both processes creates nothing new.
     const again = await Promise.all([
-      startBillingRun(a.ctx, systemActor, scope, isp.id, '2026-11-05', { wait: true, batchSize: 20 }),
-      startBillingRun(b.ctx, systemActor, scope, isp.id, '2026-11-05', { wait: true, batchSize: 20 }),
+      startBillingRun(a.ctx, { actor: systemActor, scope, ispId: isp.id }, '2026-11-05', { wait: true, batchSize: 20 }),
+      startBillingRun(b.ctx, { actor: systemActor, scope, ispId: isp.id }, '2026-11-05', { wait: true, batchSize: 20 }),
     ]);
     expect(again.map((r) => r.invoiced)).toEqual([0, 0]);
     const [count] = await a.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM invoices WHERE isp_id = $1`, [isp.id]);

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { nowOf, sqlAt } from '../../platform/clock/clock.ts';
@@ -16,6 +16,7 @@ import { writeInvoices, type InvoiceDraft } from './invoice-writer.ts';
 import { billingRuns } from './schema.ts';
 import { analyzeStale } from '../../platform/db/auto-analyze.ts';
 import { loadCycleExtras, markExtrasBilled, type ExtrasBilled } from './addons/cycle-extras.ts';
+import type { ActorInScope, Tenant } from '../../platform/tenant.ts';
 
 export const billingRunDto = z.object({
   id: z.string(), as_of: z.string(), status: z.string(),
@@ -123,7 +124,7 @@ async function billBatch(tx: Tx, actor: Actor, ispId: string, runId: string, asO
 }
 
 /** Runs a started billing run to the end in batches; progress is on its billing_runs row. */
-export async function executeBillingRun(ctx: AppContext, actor: Actor, scope: Scope, runId: string, batchSize = 500, subscriberId: string | null = null): Promise<void> {
+export async function executeBillingRun(ctx: AppContext, { actor, scope }: ActorInScope, runId: string, batchSize = 500, subscriberId: string | null = null): Promise<void> {
   const [run] = await withScope(ctx.db, scope, (tx) => tx.select().from(billingRuns).where(eq(billingRuns.id, runId)));
   if (!run) throw notFound('Billing run');
   const failedIds = new Set<string>();
@@ -176,14 +177,14 @@ export async function claimScheduledRun(tx: Tx, actor: Actor, ispId: string, asO
 }
 
 /** Starts a run for everything due on `asOf`; returns at once (the UI polls the run). */
-export async function startBillingRun(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, asOf: string, opts: { wait?: boolean; batchSize?: number; subscriberId?: string } = {}): Promise<BillingRunDto> {
+export async function startBillingRun(ctx: AppContext, { actor, scope, ispId }: Tenant, asOf: string, opts: { wait?: boolean; batchSize?: number; subscriberId?: string } = {}): Promise<BillingRunDto> {
   const dto = await withScope(ctx.db, scope, async (tx) => {
     const [run] = await tx.insert(billingRuns).values({ ispId, asOf, total: await dueCount(tx, ispId, asOf, opts.subscriberId ?? null), startedBy: actor.id }).returning();
     const out = toRunDto(run!, await ispCurrency(tx, ispId));
     await recordChange(tx, actor, { ispId, action: 'billing_run.started', entityType: 'billing_run', entityId: out.id, after: out });
     return out;
   });
-  const job = executeBillingRun(ctx, actor, scope, dto.id, opts.batchSize, opts.subscriberId ?? null);
+  const job = executeBillingRun(ctx, { actor, scope }, dto.id, opts.batchSize, opts.subscriberId ?? null);
   if (opts.wait) {
     await job;
     return getBillingRun(ctx, scope, dto.id);

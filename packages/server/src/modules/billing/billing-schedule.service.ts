@@ -5,10 +5,11 @@ import { nowOf } from '../../platform/clock/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { systemActor, type Actor } from '../../platform/auth/actor.ts';
 import { platformScope, rows, tenantScope, withScope, type Scope } from '../../platform/db/scope.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { billingRunDto, claimScheduledRun, executeBillingRun, ispCurrency, toRunDto } from './billing-run.service.ts';
 import { billingRuns } from './schema.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 
 /**
  * The daily automatic billing run: each ISP's billing settings say whether it runs and at
@@ -53,7 +54,7 @@ export async function getSchedule(ctx: AppContext, scope: Scope, ispId: string, 
   });
 }
 
-export async function updateSchedule(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof scheduleBody>): Promise<ScheduleDto> {
+export async function updateSchedule(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof scheduleBody>): Promise<ScheduleDto> {
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await rows<{ enabled: boolean; hour: number }>(tx, sql`SELECT auto_run_enabled AS enabled, auto_run_hour::int AS hour FROM billing_settings WHERE isp_id = ${ispId} FOR UPDATE`);
     const enabled = input.enabled ?? before?.enabled ?? true;
@@ -86,7 +87,7 @@ export async function runScheduledBilling(ctx: AppContext, now = nowOf(ctx)): Pr
       const run = await withScope(ctx.db, scope, (tx) => claimScheduledRun(tx, actor, isp.id, isp.local_day));
       if (!run) continue;
       started.push(run.id);
-      await executeBillingRun(ctx, actor, scope, run.id);
+      await executeBillingRun(ctx, { actor, scope }, run.id);
     } catch (err) {
       ctx.log.error({ err, ispId: isp.id }, 'scheduled billing run failed');
     }

@@ -1,8 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
-import { conflict } from '../../platform/http/errors.ts';
+import { conflict } from '../../platform/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { formatMoney } from '../../platform/money/money.ts';
 import { pickLocale } from '../../platform/i18n/document-locale.ts';
@@ -10,6 +9,7 @@ import { getInvoice } from './invoices.service.ts';
 import { renderInvoicePdf, type Branding } from './invoice-pdf.ts';
 import { fill, invoiceStrings } from './invoice-strings.ts';
 import { invoices } from './schema.ts';
+import type { ActorInScope } from '../../platform/tenant.ts';
 
 async function branding(ctx: AppContext, scope: Scope, ispId: string): Promise<Branding> {
   const [isp] = await withScope(ctx.db, scope, (tx) => rows<{ display_name: string; primary_color: string; logo_url: string | null }>(tx,
@@ -25,7 +25,7 @@ export async function invoicePdf(ctx: AppContext, scope: Scope, id: string) {
 }
 
 /** Sends the PDF to the subscriber's e-mail through ctx.mailer, in their language. */
-export async function emailInvoice(ctx: AppContext, actor: Actor, scope: Scope, id: string) {
+export async function emailInvoice(ctx: AppContext, { actor, scope }: ActorInScope, id: string) {
   const { name, body, invoice } = await invoicePdf(ctx, scope, id);
   if (invoice.status === 'draft') throw conflict('Issue the draft before sending it');
   const to = invoice.buyer.email;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { rows } from '../../platform/db/scope.ts';
-import { conflict, notFound } from '../../platform/http/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import type { InvoiceStatus } from './schema.ts';
 
 export type InvoiceBalance = {

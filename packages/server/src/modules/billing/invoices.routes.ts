@@ -4,7 +4,6 @@ import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { requireActor } from '../../platform/http/authenticate.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { pageOf, pageQuery, sortParam } from '../../platform/http/paging.ts';
-import { tenantRequest } from '../../platform/http/tenant-request.ts';
 import { tenantScope } from '../../platform/db/scope.ts';
 import { invoiceDto, invoiceSummaryDto } from './invoice-dto.ts';
 import { invoiceStatuses } from './schema.ts';
@@ -26,53 +25,53 @@ const listQuery = z.strictObject({
 
 export function registerInvoiceRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/isp/:isp_id/invoices', {
+    config: { permission: 'billing:read' },
     schema: { tags, summary: 'Invoices and credit notes, filtered and paged', params: ispParams, querystring: listQuery, response: { 200: pageOf(invoiceSummaryDto), ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
-    return listInvoices(ctx, t.scope, t.ispId, req.query);
+    return listInvoices(ctx, req.tenant.scope, req.tenant.ispId, req.query);
   });
   app.post('/api/isp/:isp_id/invoices', {
+    config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Create a manual invoice (issued or draft)', params: ispParams, body: manualInvoiceBody, response: { 201: invoiceDto, ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
-    return reply.code(201).send(await createManualInvoice(ctx, t.actor, t.scope, t.ispId, req.body));
+    return reply.code(201).send(await createManualInvoice(ctx, req.tenant, req.body));
   });
   app.get('/api/isp/:isp_id/invoices/:invoice_id', {
+    config: { permission: 'billing:read' },
     schema: { tags, summary: 'One invoice with its lines and taxes', params: invParams, response: { 200: invoiceDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
-    return getInvoice(ctx, t.scope, req.params.invoice_id);
+    return getInvoice(ctx, req.tenant.scope, req.params.invoice_id);
   });
   app.get('/api/isp/:isp_id/invoices/:invoice_id/pdf', {
+    config: { permission: 'billing:read' },
     schema: { tags, summary: "The invoice as PDF (ISP branding, subscriber's language)", params: invParams, response: { 200: pdf, ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
-    const { name, body } = await invoicePdf(ctx, t.scope, req.params.invoice_id);
+    const { name, body } = await invoicePdf(ctx, req.tenant.scope, req.params.invoice_id);
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(body);
   });
   app.post('/api/isp/:isp_id/invoices/:invoice_id/issue', {
+    config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Issue a draft (assigns the next gapless number)', params: invParams, response: { 200: invoiceDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
-    return issueInvoice(ctx, t.actor, t.scope, req.params.invoice_id);
+    return issueInvoice(ctx, req.tenant, req.params.invoice_id);
   });
   app.post('/api/isp/:isp_id/invoices/:invoice_id/void', {
+    config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Void an invoice nothing was paid or credited on', params: invParams, body: voidBody, response: { 200: invoiceDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
-    return voidInvoice(ctx, t.actor, t.scope, req.params.invoice_id, req.body.reason);
+    return voidInvoice(ctx, req.tenant, req.params.invoice_id, req.body.reason);
   });
   app.post('/api/isp/:isp_id/invoices/:invoice_id/credit-note', {
+    config: { permission: 'billing:manage' },
     schema: { tags, summary: 'Issue a credit note for some or all lines', params: invParams, body: creditNoteBody, response: { 201: invoiceDto, ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
-    return reply.code(201).send(await createCreditNote(ctx, t.actor, t.scope, req.params.invoice_id, req.body));
+    return reply.code(201).send(await createCreditNote(ctx, req.tenant, req.params.invoice_id, req.body));
   });
   app.post('/api/isp/:isp_id/invoices/:invoice_id/email', {
+    config: { permission: 'billing:manage' },
     schema: { tags, summary: 'E-mail the invoice PDF to the subscriber', params: invParams, response: { 200: z.object({ sent_to: z.string() }), ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
-    return emailInvoice(ctx, t.actor, t.scope, req.params.invoice_id);
+    return emailInvoice(ctx, req.tenant, req.params.invoice_id);
   });
 
   // Self-service portal: the logged-in subscriber's own invoices.

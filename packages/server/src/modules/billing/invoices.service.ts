@@ -1,10 +1,9 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { withScope, type Scope } from '../../platform/db/scope.ts';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../platform/errors.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { divRound, parseDecimal, pow10 } from '../../platform/money/decimal.ts';
@@ -16,6 +15,7 @@ import { settledStatus } from './invoice-payment.ts';
 import { toInvoiceDto, toSummary, type InvoiceDto, type InvoiceSummary } from './invoice-dto.ts';
 import { currencyCode } from './rates.service.ts';
 import { invoiceLines, invoices, invoiceStatuses, invoiceTaxes, type InvoiceRow } from './schema.ts';
+import type { ActorInScope, Tenant } from '../../platform/tenant.ts';
 
 export const invoiceSortFields = ['created_at', 'issue_date', 'due_date', 'number', 'total', 'status'] as const;
 export const manualInvoiceBody = z.strictObject({
@@ -71,7 +71,7 @@ export async function getInvoice(ctx: AppContext, scope: Scope, id: string): Pro
 
 async function buyerOf(tx: Tx, subscriberId: string): Promise<BuyerRow> {
   const buyer = (await loadBuyers(tx, [subscriberId])).get(subscriberId);
-  if (!buyer) throw badRequest('Unknown subscriber', [{ pointer: '/body/subscriber_id', detail: 'no such subscriber here' }]);
+  if (!buyer) throw invalidField('Unknown subscriber', [{ pointer: '/body/subscriber_id', detail: 'no such subscriber here' }]);
   return buyer;
 }
 
@@ -88,7 +88,7 @@ export async function draftFor(tx: Tx, bc: BillingContext, buyer: BuyerRow, o: {
   };
 }
 
-export async function createManualInvoice(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof manualInvoiceBody>) {
+export async function createManualInvoice(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof manualInvoiceBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const bc = await loadBillingContext(tx, ispId);
     const buyer = await buyerOf(tx, input.subscriber_id);
@@ -113,7 +113,7 @@ async function lockInvoice(tx: Tx, id: string): Promise<InvoiceRow> {
 }
 
 /** Numbers a draft: the counter row is locked with the update, so the number is gapless. */
-export async function issueInvoice(ctx: AppContext, actor: Actor, scope: Scope, id: string) {
+export async function issueInvoice(ctx: AppContext, { actor, scope }: ActorInScope, id: string) {
   return withScope(ctx.db, scope, async (tx) => {
     const inv = await lockInvoice(tx, id);
     if (inv.status !== 'draft') throw conflict('Only a draft can be issued');
@@ -128,7 +128,7 @@ export async function issueInvoice(ctx: AppContext, actor: Actor, scope: Scope, 
 }
 
 /** Void: only an invoice nothing was paid or credited on; otherwise issue a credit note. */
-export async function voidInvoice(ctx: AppContext, actor: Actor, scope: Scope, id: string, reason: string) {
+export async function voidInvoice(ctx: AppContext, { actor, scope }: ActorInScope, id: string, reason: string) {
   return withScope(ctx.db, scope, async (tx) => {
     const inv = await lockInvoice(tx, id);
     if (inv.kind !== 'invoice') throw conflict('A credit note cannot be voided');
@@ -145,13 +145,13 @@ export async function voidInvoice(ctx: AppContext, actor: Actor, scope: Scope, i
  * in the credit-note series, copying the lines' amounts and taxes; the invoice itself is never
  * edited beyond its running amount_credited and status.
  */
-export async function createCreditNote(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: z.infer<typeof creditNoteBody>) {
+export async function createCreditNote(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: z.infer<typeof creditNoteBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const inv = await lockInvoice(tx, id);
     if (inv.kind !== 'invoice' || inv.status === 'draft' || inv.status === 'void') throw conflict('Credit notes are issued against issued invoices');
     const allLines = (await tx.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, id))).sort((a, b) => a.position - b.position);
     const lines = input.line_ids ? allLines.filter((l) => input.line_ids!.includes(l.id)) : allLines;
-    if (lines.length !== (input.line_ids?.length ?? allLines.length)) throw badRequest('Unknown line', [{ pointer: '/body/line_ids', detail: 'lines must belong to this invoice' }]);
+    if (lines.length !== (input.line_ids?.length ?? allLines.length)) throw invalidField('Unknown line', [{ pointer: '/body/line_ids', detail: 'lines must belong to this invoice' }]);
     const priorCredits = await tx.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.creditNoteOf, id), eq(invoices.kind, 'credit_note')));
     const credited = priorCredits.length ? await tx.select({ description: invoiceLines.description }).from(invoiceLines).where(inArray(invoiceLines.invoiceId, priorCredits.map((c) => c.id))) : [];
     const gross = lines.reduce((a, l) => a + l.grossAmount, 0);

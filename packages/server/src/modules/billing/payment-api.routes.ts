@@ -31,18 +31,18 @@ export function registerPaymentApiRoutes(app: Api, ctx: AppContext): void {
     const active = subscriptions.find((s) => s.status === 'active');
     if (!active) throw conflict('The subscriber has no active subscription');
     if (active.kind === 'prepaid') {
-      const inv = await rechargeSubscriber(ctx, t.actor, t.scope, req.body.subscriber_id);
+      const inv = await rechargeSubscriber(ctx, t, req.body.subscriber_id);
       return reply.code(201).send({ run: null, invoices: [inv] });
     }
-    const run = await startBillingRun(ctx, t.actor, t.scope, t.ispId, req.body.as_of ?? (await ispToday(ctx, t.scope, t.ispId)), { wait: true, subscriberId: req.body.subscriber_id });
+    const run = await startBillingRun(ctx, t, req.body.as_of ?? (await ispToday(ctx, t.scope, t.ispId)), { wait: true, subscriberId: req.body.subscriber_id });
     if (run.invoiced === 0) throw conflict('Nothing is due for this subscriber yet');
     const page = await listInvoices(ctx, t.scope, t.ispId, { limit: run.invoiced, offset: 0, sort: '-created_at', subscriber_id: req.body.subscriber_id, kind: 'invoice' });
     return reply.code(201).send({ run, invoices: page.items });
   });
   app.get('/api/payment/analytics/:tenant_id', {
+    config: { permission: 'billing:read' },
     schema: { tags, summary: 'Revenue and MRR of an ISP (tenant) from its invoices', params: z.object({ tenant_id: z.uuid() }), response: { 200: analyticsDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.tenant_id, 'billing:read');
-    return revenueAnalytics(ctx, t.scope, t.ispId);
+    return revenueAnalytics(ctx, req.tenant.scope, req.tenant.ispId);
   });
 }

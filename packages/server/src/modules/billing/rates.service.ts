@@ -1,10 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
-import { HttpProblem, badRequest, notFound } from '../../platform/http/errors.ts';
+import { HttpProblem } from '../../platform/http/errors.ts';
+import { invalidField, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import type { Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
@@ -13,6 +13,7 @@ import { divideDecimal, parseDecimal } from '../../platform/money/decimal.ts';
 import { convert } from '../../platform/money/money.ts';
 import { parseEcbXml } from './ecb.ts';
 import { exchangeRates } from './schema.ts';
+import type { ActorInScope, Tenant } from '../../platform/tenant.ts';
 
 export const currencyCode = z.string().length(3).regex(/^[A-Z]{3}$/).refine(isCurrency, 'must be an ISO 4217 currency code');
 const rateText = z.string().regex(/^\d{1,14}(\.\d{1,10})?$/, 'a positive decimal with at most 10 decimals').refine((v) => parseDecimal(v).digits > 0n, 'must be positive');
@@ -44,7 +45,7 @@ async function upsertRate(tx: Tx, ispId: string, r: { base: string; quote: strin
   return toDto(row!);
 }
 
-export async function createRate(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof createRateBody>) {
+export async function createRate(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof createRateBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const dto = await upsertRate(tx, ispId, { base: input.base, quote: input.quote, rate: input.rate, rateDate: input.rate_date, source: 'manual' });
     await recordChange(tx, actor, { ispId, action: 'exchange_rate.saved', entityType: 'exchange_rate', entityId: dto.id, after: dto });
@@ -52,7 +53,7 @@ export async function createRate(ctx: AppContext, actor: Actor, scope: Scope, is
   });
 }
 
-export async function updateRate(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: z.infer<typeof updateRateBody>) {
+export async function updateRate(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: z.infer<typeof updateRateBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(exchangeRates).where(eq(exchangeRates.id, id)).for('update');
     if (!before) throw notFound('Exchange rate');
@@ -63,7 +64,7 @@ export async function updateRate(ctx: AppContext, actor: Actor, scope: Scope, id
   });
 }
 
-export async function deleteRate(ctx: AppContext, actor: Actor, scope: Scope, id: string) {
+export async function deleteRate(ctx: AppContext, { actor, scope }: ActorInScope, id: string) {
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(exchangeRates).where(eq(exchangeRates.id, id)).for('update');
     if (!before) throw notFound('Exchange rate');
@@ -73,12 +74,12 @@ export async function deleteRate(ctx: AppContext, actor: Actor, scope: Scope, id
 }
 
 /** Imports an uploaded ECB reference-rate file (EUR base); re-importing a day overwrites it. */
-export async function importEcbRates(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, xml: string) {
+export async function importEcbRates(ctx: AppContext, { actor, scope, ispId }: Tenant, xml: string) {
   let days;
   try {
     days = parseEcbXml(xml);
   } catch (err) {
-    throw badRequest((err as Error).message);
+    throw invalidField((err as Error).message);
   }
   return withScope(ctx.db, scope, async (tx) => {
     let imported = 0;

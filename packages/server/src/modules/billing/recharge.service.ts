@@ -1,8 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
-import { conflict, notFound } from '../../platform/http/errors.ts';
+import { rows, withScope } from '../../platform/db/scope.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { updateSubscriberInTx } from '../subscribers/index.ts';
 import { addDays, validityDays } from './cycles.ts';
@@ -14,6 +13,7 @@ import { draftFor, getInvoice } from './invoices.service.ts';
 import { toSummary } from './invoice-dto.ts';
 import { billingCharges, subscriptions } from './schema.ts';
 import { extraLines, loadCycleExtras, markExtrasBilled, noExtras } from './addons/cycle-extras.ts';
+import type { ActorInScope } from '../../platform/tenant.ts';
 
 /**
  * Prepaid recharge: one invoice for the plan's price (plus pending one-time fees and the
@@ -21,7 +21,7 @@ import { extraLines, loadCycleExtras, markExtrasBilled, noExtras } from './addon
  * the later of now and the current expiry; an expired subscriber becomes active again. All in
  * one transaction, so the AAA engine never sees an extension without its invoice.
  */
-export async function rechargeSubscriber(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string) {
+export async function rechargeSubscriber(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string) {
   const invoiceId = await withScope(ctx.db, scope, async (tx) => {
     const [sub] = await tx.select().from(subscriptions).where(and(eq(subscriptions.subscriberId, subscriberId), eq(subscriptions.status, 'active'))).for('update');
     if (!sub) throw notFound('Active subscription');

@@ -58,6 +58,6 @@ export function registerSelfPlanChangeRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => {
     const me = self(requireActor(req, 'self:manage'));
     await assertOffered(ctx, me, req.body.plan_id);
-    return changePlan(ctx, me.actor, me.scope, me.id, { plan_id: req.body.plan_id });
+    return changePlan(ctx, me, me.id, { plan_id: req.body.plan_id });
   });
 }

@@ -1,10 +1,9 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { nowOf } from '../../platform/clock/clock.ts';
@@ -16,6 +15,7 @@ import { addDays, billingDayFor, cycleMonths, daysBetween, firstPeriod, followin
 import { ispDay } from './payments/ledger.ts';
 import { currencyCode } from './rates.service.ts';
 import { billingCharges, subscriptions, type SubscriptionRow } from './schema.ts';
+import type { ActorInScope } from '../../platform/tenant.ts';
 
 export const createSubscriptionBody = z.strictObject({
   plan_id: z.uuid().optional().describe("Defaults to the subscriber's plan"),
@@ -45,7 +45,7 @@ const toDto = (s: SubscriptionRow): SubscriptionDto => ({
 type PlanInfo = { id: string; name: string; price_minor: string; currency: string; billing_period: string; validity_days: number | null };
 async function planOf(tx: Tx, planId: string): Promise<PlanInfo> {
   const [p] = await rows<PlanInfo>(tx, sql`SELECT id, name, price_minor, currency, billing_period, validity_days FROM subscription_plans WHERE id = ${planId}`);
-  if (!p) throw badRequest('Unknown plan', [{ pointer: '/body/plan_id', detail: 'no such plan in this ISP' }]);
+  if (!p) throw invalidField('Unknown plan', [{ pointer: '/body/plan_id', detail: 'no such plan in this ISP' }]);
   return p;
 }
 async function subscriberOf(tx: Tx, id: string) {
@@ -60,16 +60,16 @@ async function activeSubscription(tx: Tx, subscriberId: string) {
   return s ?? null;
 }
 
-export async function createSubscription(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, input: z.infer<typeof createSubscriptionBody>) {
+export async function createSubscription(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string, input: z.infer<typeof createSubscriptionBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const sub = await subscriberOf(tx, subscriberId);
     if (await activeSubscription(tx, subscriberId)) throw conflict('The subscriber already has an active subscription');
     const planId = input.plan_id ?? sub.plan_id;
-    if (!planId) throw badRequest('The subscriber has no plan; give plan_id', [{ pointer: '/body/plan_id', detail: 'required' }]);
+    if (!planId) throw invalidField('The subscriber has no plan; give plan_id', [{ pointer: '/body/plan_id', detail: 'required' }]);
     const plan = await planOf(tx, planId);
     const start = input.start_date ?? (await ispDay(tx, sub.isp_id, nowOf(ctx)));
     const months = cycleMonths(plan.billing_period);
-    if (input.kind === 'postpaid' && months === null) throw badRequest(`A ${plan.billing_period} plan is sold prepaid`, [{ pointer: '/body/kind', detail: 'use prepaid' }]);
+    if (input.kind === 'postpaid' && months === null) throw invalidField(`A ${plan.billing_period} plan is sold prepaid`, [{ pointer: '/body/kind', detail: 'use prepaid' }]);
     const billingDay = billingDayFor(input.anchor, start, input.billing_day);
     const period = input.kind === 'postpaid' ? firstPeriod(start, billingDay, months!) : { start, end: addDays(start, validityDays(plan.billing_period, plan.validity_days)) };
     const [row] = await tx.insert(subscriptions).values({
@@ -98,7 +98,7 @@ export async function getSubscriptionOf(ctx: AppContext, scope: Scope, subscribe
 }
 
 /** A fee billed with the next invoice (installation, equipment); negative amounts are credits. */
-export async function addCharge(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, input: z.infer<typeof chargeBody>) {
+export async function addCharge(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string, input: z.infer<typeof chargeBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const sub = await subscriberOf(tx, subscriberId);
     const active = await activeSubscription(tx, subscriberId);
@@ -130,13 +130,13 @@ function planChangeCharges(active: SubscriptionRow, oldPlan: PlanInfo, newPlan: 
   const charges: Proration[] = [];
   if (active.kind === 'postpaid') {
     const months = cycleMonths(newPlan.billing_period);
-    if (months === null) throw badRequest(`A ${newPlan.billing_period} plan is sold prepaid`);
+    if (months === null) throw invalidField(`A ${newPlan.billing_period} plan is sold prepaid`);
     const oldMonths = cycleMonths(oldPlan.billing_period) ?? 1;
     // A period that has ended but that no billing run has closed yet (the hours before the
     // nightly run, or days while runs are off or failing) is still open for billing: a change
     // up to today re-prices its days like those of the period it falls in.
-    if (when < active.nextPeriodStart) throw badRequest('effective_date falls in a period that is already invoiced', [{ pointer: '/body/effective_date', detail: `on or after ${active.nextPeriodStart}` }]);
-    if (when >= active.nextPeriodEnd && when > today) throw badRequest('effective_date is after the open billing period', [{ pointer: '/body/effective_date', detail: `before ${active.nextPeriodEnd}` }]);
+    if (when < active.nextPeriodStart) throw invalidField('effective_date falls in a period that is already invoiced', [{ pointer: '/body/effective_date', detail: `on or after ${active.nextPeriodStart}` }]);
+    if (when >= active.nextPeriodEnd && when > today) throw invalidField('effective_date is after the open billing period', [{ pointer: '/body/effective_date', detail: `before ${active.nextPeriodEnd}` }]);
     const reprice = (p: Period, days: number) => {
       const full = fullCycleDays(p.end, oldMonths);
       const last = addDays(p.start, days - 1);
@@ -176,7 +176,7 @@ export async function previewPlanChange(ctx: AppContext, scope: Scope, subscribe
  * the old plan's validity is credited against the next recharge. The AAA engine applies the
  * new speed through the subscriber change event.
  */
-export async function changePlan(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, input: z.infer<typeof changePlanBody>) {
+export async function changePlan(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string, input: z.infer<typeof changePlanBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const sub = await subscriberOf(tx, subscriberId);
     const active = await activeSubscription(tx, subscriberId);
@@ -198,7 +198,7 @@ export async function changePlan(ctx: AppContext, actor: Actor, scope: Scope, su
   });
 }
 
-export async function cancelSubscription(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string) {
+export async function cancelSubscription(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string) {
   return withScope(ctx.db, scope, async (tx) => {
     const sub = await subscriberOf(tx, subscriberId);
     const active = await activeSubscription(tx, subscriberId);

@@ -1,14 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { withScope, type Scope } from '../../platform/db/scope.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { billingSettings, taxKinds, taxRules, taxScopes, type TaxRuleRow } from './schema.ts';
 import type { TaxRuleInput } from './tax-engine.ts';
+import type { ActorInScope, Tenant } from '../../platform/tenant.ts';
 
 const country = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code');
 const region = z.string().min(1).max(16);
@@ -71,7 +71,7 @@ export async function listTaxRules(ctx: AppContext, scope: Scope, ispId: string)
     (await tx.select().from(taxRules).where(eq(taxRules.ispId, ispId)).orderBy(asc(taxRules.country), asc(taxRules.region), asc(taxRules.priority), asc(taxRules.name))).map(toDto));
 }
 
-export async function createTaxRule(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof createTaxRuleBody>) {
+export async function createTaxRule(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof createTaxRuleBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const [row] = await tx.insert(taxRules).values({ ispId, name: input.name, kind: input.kind, rate: input.rate, ...columns(input) }).returning();
     const dto = toDto(row!);
@@ -86,7 +86,7 @@ export async function getTaxRule(ctx: AppContext, scope: Scope, id: string) {
   return toDto(row);
 }
 
-export async function updateTaxRule(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: z.infer<typeof updateTaxRuleBody>) {
+export async function updateTaxRule(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: z.infer<typeof updateTaxRuleBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(taxRules).where(eq(taxRules.id, id)).for('update');
     if (!before) throw notFound('Tax rule');
@@ -98,7 +98,7 @@ export async function updateTaxRule(ctx: AppContext, actor: Actor, scope: Scope,
 }
 
 /** Issued invoices keep their own copy of each tax (invoice_taxes), so deleting a rule changes no invoice. */
-export async function deleteTaxRule(ctx: AppContext, actor: Actor, scope: Scope, id: string) {
+export async function deleteTaxRule(ctx: AppContext, { actor, scope }: ActorInScope, id: string) {
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(taxRules).where(eq(taxRules.id, id)).for('update');
     if (!before) throw notFound('Tax rule');
@@ -147,7 +147,7 @@ export async function getSettings(ctx: AppContext, scope: Scope, ispId: string) 
   return withScope(ctx.db, scope, (tx) => loadSettings(tx, ispId));
 }
 
-export async function updateSettings(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof settingsBody>) {
+export async function updateSettings(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof settingsBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const before = await loadSettings(tx, ispId);
     const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as BillingSettings;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { commonErrors, type Api } from '../../platform/http/api.ts';
-import { tenantRequest } from '../../platform/http/tenant-request.ts';
 import { createPlan, createPlanBody, deletePlan, getPlan, listPlans, planDto, updatePlan, updatePlanBody } from './plans.service.ts';
 
 const tags = ['plans'];
@@ -10,38 +9,30 @@ const planParams = z.object({ isp_id: z.uuid(), plan_id: z.uuid() });
 
 export function registerPlanRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/isp/:isp_id/plans', {
+    config: { permission: 'plan:read' },
     schema: { tags, summary: 'Subscription plans', params: ispParams, querystring: z.strictObject({ status: z.enum(['active', 'archived']).optional() }), response: { 200: z.array(planDto), ...commonErrors } },
-  }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'plan:read');
-    return listPlans(ctx, t.scope, t.ispId, req.query.status);
-  });
+  }, async (req) => listPlans(ctx, req.tenant.scope, req.tenant.ispId, req.query.status));
 
   app.post('/api/isp/:isp_id/plans', {
+    config: { permission: 'plan:manage' },
     schema: { tags, summary: 'Create a plan', params: ispParams, body: createPlanBody, response: { 201: planDto, ...commonErrors } },
-  }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'plan:manage');
-    return reply.code(201).send(await createPlan(ctx, t.actor, t.scope, t.ispId, req.body));
-  });
+  }, async (req, reply) => reply.code(201).send(await createPlan(ctx, req.tenant, req.body)));
 
   app.get('/api/isp/:isp_id/plans/:plan_id', {
+    config: { permission: 'plan:read' },
     schema: { tags, summary: 'One plan', params: planParams, response: { 200: planDto, ...commonErrors } },
-  }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'plan:read');
-    return getPlan(ctx, t.scope, req.params.plan_id);
-  });
+  }, async (req) => getPlan(ctx, req.tenant.scope, req.params.plan_id));
 
   app.patch('/api/isp/:isp_id/plans/:plan_id', {
+    config: { permission: 'plan:manage' },
     schema: { tags, summary: 'Change a plan', params: planParams, body: updatePlanBody, response: { 200: planDto, ...commonErrors } },
-  }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'plan:manage');
-    return updatePlan(ctx, t.actor, t.scope, req.params.plan_id, req.body);
-  });
+  }, async (req) => updatePlan(ctx, req.tenant, req.params.plan_id, req.body));
 
   app.delete('/api/isp/:isp_id/plans/:plan_id', {
+    config: { permission: 'plan:manage' },
     schema: { tags, summary: 'Delete an unused plan', params: planParams, response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'plan:manage');
-    await deletePlan(ctx, t.actor, t.scope, req.params.plan_id);
+    await deletePlan(ctx, req.tenant, req.params.plan_id);
     return reply.code(204).send(null);
   });
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
+import type { ActorInScope, Tenant } from '../../platform/tenant.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/http/api.ts';
@@ -106,7 +106,7 @@ async function assertPool(tx: Parameters<Parameters<typeof withScope>[2]>[0], po
   if (!p) throw notFound('IP pool');
 }
 
-export async function createPlan(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof createPlanBody>) {
+export async function createPlan(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof createPlanBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     await assertPool(tx, input.ip_pool_id);
     const currency = input.currency ?? (await rows<{ currency: string }>(tx, sql`SELECT currency FROM isps WHERE id = ${ispId}`))[0]?.currency;
@@ -138,7 +138,7 @@ export async function getPlan(ctx: AppContext, scope: Scope, planId: string) {
   return toPlanDto(row);
 }
 
-export async function updatePlan(ctx: AppContext, actor: Actor, scope: Scope, planId: string, input: z.infer<typeof updatePlanBody>) {
+export async function updatePlan(ctx: AppContext, { actor, scope }: ActorInScope, planId: string, input: z.infer<typeof updatePlanBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(subscriptionPlans).where(eq(subscriptionPlans.id, planId)).for('update');
     if (!before) throw notFound('Plan');
@@ -161,7 +161,7 @@ export async function updatePlan(ctx: AppContext, actor: Actor, scope: Scope, pl
 }
 
 /** A plan in use is archived, not deleted: invoices and history keep pointing at it. */
-export async function deletePlan(ctx: AppContext, actor: Actor, scope: Scope, planId: string) {
+export async function deletePlan(ctx: AppContext, { actor, scope }: ActorInScope, planId: string) {
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(subscriptionPlans).where(eq(subscriptionPlans.id, planId)).for('update');
     if (!before) throw notFound('Plan');

@@ -7,7 +7,6 @@ import { newOpaqueToken, sha256 } from '../../platform/auth/tokens.ts';
 import { withScope } from '../../platform/db/scope.ts';
 import { commonErrors, iso, type Api } from '../../platform/http/api.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
-import { tenantRequest } from '../../platform/http/tenant-request.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { apiKeys } from './schema.ts';
 
@@ -25,6 +24,7 @@ const toKeyDto = (k: typeof apiKeys.$inferSelect) => ({
 /** Integration keys: "anx_<prefix>_<secret>", stored as SHA-256, shown once at creation. */
 export function registerApiKeyRoutes(app: Api, ctx: AppContext): void {
   app.post('/api/isp/:isp_id/api-keys', {
+    config: { permission: 'apikey:manage' },
     schema: {
       tags, summary: 'Create an API key (the key is shown only in this answer)', params: ispParams,
       body: z.strictObject({
@@ -35,38 +35,37 @@ export function registerApiKeyRoutes(app: Api, ctx: AppContext): void {
       response: { 201: keyDto.extend({ key: z.string() }), ...commonErrors },
     },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'apikey:manage');
     // A key cannot carry more than its creator holds.
-    if (t.actor.kind === 'api_key') throw forbidden('API keys cannot create API keys');
+    if (req.tenant.actor.kind === 'api_key') throw forbidden('API keys cannot create API keys');
     const prefix = randomBytes(8).toString('hex').slice(0, 10);
     const key = `anx_${prefix}_${newOpaqueToken(32)}`;
-    const row = await withScope(ctx.db, t.scope, async (tx) => {
+    const row = await withScope(ctx.db, req.tenant.scope, async (tx) => {
       const [k] = await tx.insert(apiKeys).values({
-        ispId: t.ispId, name: req.body.name, prefix, keyHash: sha256(key), scopes: req.body.scopes, createdBy: t.actor.id,
+        ispId: req.tenant.ispId, name: req.body.name, prefix, keyHash: sha256(key), scopes: req.body.scopes, createdBy: req.tenant.actor.id,
         expiresAt: req.body.expires_at ? new Date(req.body.expires_at) : null,
       }).returning();
-      await recordChange(tx, t.actor, { ispId: t.ispId, action: 'api_key.created', entityType: 'api_key', entityId: k!.id, after: toKeyDto(k!) });
+      await recordChange(tx, req.tenant.actor, { ispId: req.tenant.ispId, action: 'api_key.created', entityType: 'api_key', entityId: k!.id, after: toKeyDto(k!) });
       return k!;
     });
     return reply.code(201).send({ ...toKeyDto(row), key });
   });
 
   app.get('/api/isp/:isp_id/api-keys', {
+    config: { permission: 'apikey:manage' },
     schema: { tags, summary: 'API keys (without their secrets)', params: ispParams, response: { 200: z.array(keyDto), ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'apikey:manage');
-    const list = await withScope(ctx.db, t.scope, (tx) => tx.select().from(apiKeys).where(eq(apiKeys.ispId, t.ispId)).orderBy(desc(apiKeys.createdAt)));
+    const list = await withScope(ctx.db, req.tenant.scope, (tx) => tx.select().from(apiKeys).where(eq(apiKeys.ispId, req.tenant.ispId)).orderBy(desc(apiKeys.createdAt)));
     return list.map(toKeyDto);
   });
 
   app.delete('/api/isp/:isp_id/api-keys/:key_id', {
+    config: { permission: 'apikey:manage' },
     schema: { tags, summary: 'Revoke an API key', params: z.object({ isp_id: z.uuid(), key_id: z.uuid() }), response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'apikey:manage');
-    await withScope(ctx.db, t.scope, async (tx) => {
+    await withScope(ctx.db, req.tenant.scope, async (tx) => {
       const [k] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, req.params.key_id), isNull(apiKeys.revokedAt))).returning();
       if (!k) throw notFound('API key');
-      await recordChange(tx, t.actor, { ispId: t.ispId, action: 'api_key.revoked', entityType: 'api_key', entityId: k.id });
+      await recordChange(tx, req.tenant.actor, { ispId: req.tenant.ispId, action: 'api_key.revoked', entityType: 'api_key', entityId: k.id });
     });
     return reply.code(204).send(null);
   });

@@ -1,9 +1,9 @@
 import { asc, sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
+import { conflict } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { assertNewPassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { platformScope, rows, withScope } from '../../platform/db/scope.ts';
-import { HttpProblem } from '../../platform/http/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { founders, type FounderRow } from './schema.ts';
@@ -22,7 +22,7 @@ async function insertFounder(ctx: AppContext, actor: Actor, input: FounderInput,
       // Serialises concurrent first-run requests: exactly one can become the first founder.
       await tx.execute(sql`SELECT pg_advisory_xact_lock(7243002)`);
       const [exists] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM founders`);
-      if ((exists?.n ?? 0) > 0) throw new HttpProblem(409, 'Conflict', 'A founder already exists: founders are now created by founders');
+      if ((exists?.n ?? 0) > 0) throw conflict('A founder already exists: founders are now created by founders');
     }
     const [row] = await tx.insert(founders).values({ email: input.email.toLowerCase(), name: input.name, passwordHash, isDemo: opts.isDemo ?? false }).returning();
     const created = row!;

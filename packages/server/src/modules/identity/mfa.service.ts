@@ -4,7 +4,8 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { withScope } from '../../platform/db/scope.ts';
-import { badRequest, HttpProblem } from '../../platform/http/errors.ts';
+import { HttpProblem } from '../../platform/http/errors.ts';
+import { conflict, invalidField } from '../../platform/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { loadSubject, subjectScope, subjectTable, type Subject } from './subject.ts';
 import { pgArray } from '../../platform/db/pg-array.ts';
@@ -29,7 +30,7 @@ function update(ctx: AppContext, actor: Actor, subject: Subject, set: ReturnType
 /** Step 1: a new secret, stored sealed but not yet active, with its otpauth URI and QR code. */
 export async function beginMfaSetup(ctx: AppContext, actor: Actor) {
   const subject = await staffSubject(ctx, actor);
-  if (subject.mfa_enabled) throw new HttpProblem(409, 'Conflict', 'Multi-factor authentication is already enabled');
+  if (subject.mfa_enabled) throw conflict('Multi-factor authentication is already enabled');
   const secret = newTotpSecret();
   await update(ctx, actor, subject, sql`mfa_secret_enc = ${ctx.secrets.seal(secret)}`, 'auth.mfa_setup_started');
   const uri = totpUri(secret, 'AstraNetix', subject.email);
@@ -39,9 +40,9 @@ export async function beginMfaSetup(ctx: AppContext, actor: Actor) {
 /** Step 2: the first valid code turns MFA on and yields the recovery codes, shown once. */
 export async function confirmMfaSetup(ctx: AppContext, actor: Actor, code: string) {
   const subject = await staffSubject(ctx, actor);
-  if (subject.mfa_enabled) throw new HttpProblem(409, 'Conflict', 'Multi-factor authentication is already enabled');
-  if (!subject.mfa_secret_enc) throw badRequest('Start the setup first (POST /api/auth/mfa/setup)');
-  if (!verifyTotp(ctx.secrets.open(subject.mfa_secret_enc), code)) throw badRequest('Invalid code', [{ pointer: '/body/code', detail: 'does not match' }]);
+  if (subject.mfa_enabled) throw conflict('Multi-factor authentication is already enabled');
+  if (!subject.mfa_secret_enc) throw invalidField('Start the setup first (POST /api/auth/mfa/setup)');
+  if (!verifyTotp(ctx.secrets.open(subject.mfa_secret_enc), code)) throw invalidField('Invalid code', [{ pointer: '/body/code', detail: 'does not match' }]);
   const codes = newRecoveryCodes();
   const hashes = codes.map(hashRecoveryCode);
   await update(ctx, actor, subject, sql`mfa_enabled = true, recovery_code_hashes = ${pgArray(hashes)}::text[]`, 'auth.mfa_enabled');
@@ -51,6 +52,6 @@ export async function confirmMfaSetup(ctx: AppContext, actor: Actor, code: strin
 export async function disableMfa(ctx: AppContext, actor: Actor, password: string) {
   const subject = await staffSubject(ctx, actor);
   if (!(await verifyPassword(subject.password_hash, password))) throw new HttpProblem(401, 'Unauthorized', 'Wrong password');
-  if (subject.isp_require_mfa) throw new HttpProblem(409, 'Conflict', 'Your ISP requires multi-factor authentication');
+  if (subject.isp_require_mfa) throw conflict('Your ISP requires multi-factor authentication');
   await update(ctx, actor, subject, sql`mfa_enabled = false, mfa_secret_enc = NULL, recovery_code_hashes = '{}'`, 'auth.mfa_disabled');
 }

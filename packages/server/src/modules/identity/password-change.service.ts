@@ -3,7 +3,8 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { assertNewPassword, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { anonymousScope, withScope } from '../../platform/db/scope.ts';
-import { badRequest, forbidden, tooManyRequests } from '../../platform/http/errors.ts';
+import { forbidden, tooManyRequests } from '../../platform/http/errors.ts';
+import { invalidField } from '../../platform/errors.ts';
 import { issueTokens, revokeAllSessions, type TokenPair } from './auth.service.ts';
 import { setSubjectPassword } from './password-reset.service.ts';
 import { loadSubject } from './subject.ts';
@@ -25,10 +26,10 @@ export async function changeOwnPassword(ctx: AppContext, actor: Actor, current: 
   if (!subject) throw forbidden('Account not found');
   if (!(await verifyPassword(subject.password_hash, current))) {
     await ctx.limiter.hit(key, windowSeconds);
-    throw badRequest('The current password is wrong', [{ pointer: '/body/current_password', detail: 'wrong password' }]);
+    throw invalidField('The current password is wrong', [{ pointer: '/body/current_password', detail: 'wrong password' }]);
   }
   assertNewPassword(next, ctx.config.env === 'production', '/body/new_password');
-  if (next === current) throw badRequest('The new password is the same as the current one', [{ pointer: '/body/new_password', detail: 'unchanged' }]);
+  if (next === current) throw invalidField('The new password is the same as the current one', [{ pointer: '/body/new_password', detail: 'unchanged' }]);
   await ctx.limiter.reset(key);
   await setSubjectPassword(ctx, subject, await hashPassword(next), 'auth.password_changed', actor);
   await revokeAllSessions(ctx, subject.kind, subject.id);

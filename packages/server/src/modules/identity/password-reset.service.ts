@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { hashPassword, passwordProblem } from '../../platform/auth/passwords.ts';
 import { newOpaqueToken, sha256 } from '../../platform/auth/tokens.ts';
 import { anonymousScope, rows, withScope } from '../../platform/db/scope.ts';
-import { badRequest } from '../../platform/http/errors.ts';
+import { invalidField } from '../../platform/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { passwordResetTokens } from './schema.ts';
 import { findLoginSubjects, loadSubject, subjectScope, subjectTable, type Subject } from './subject.ts';
@@ -47,7 +47,7 @@ async function portalBase(ctx: AppContext, subject: Subject): Promise<string> {
 
 export async function resetPassword(ctx: AppContext, token: string, password: string, from: Pick<Actor, 'ip' | 'userAgent'>): Promise<void> {
   const problem = passwordProblem(password);
-  if (problem) throw badRequest(`password ${problem}`, [{ pointer: '/body/password', detail: problem }]);
+  if (problem) throw invalidField(`password ${problem}`, [{ pointer: '/body/password', detail: problem }]);
   const hash = await hashPassword(password);
   // Single use: the token is claimed atomically, so two concurrent uses cannot both pass.
   const [claimed] = await withScope(ctx.db, anonymousScope, (tx) =>
@@ -55,9 +55,9 @@ export async function resetPassword(ctx: AppContext, token: string, password: st
       .where(and(eq(passwordResetTokens.tokenHash, sha256(token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, new Date())))
       .returning(),
   );
-  if (!claimed) throw badRequest('This reset link is invalid, expired or already used');
+  if (!claimed) throw invalidField('This reset link is invalid, expired or already used');
   const subject = await loadSubject(ctx, claimed.subjectKind, claimed.subjectId);
-  if (!subject) throw badRequest('This reset link is invalid, expired or already used');
+  if (!subject) throw invalidField('This reset link is invalid, expired or already used');
   await setSubjectPassword(ctx, subject, hash, 'auth.password_reset', from);
   await revokeAllSessions(ctx, subject.kind, subject.id);
 }

@@ -6,13 +6,15 @@ import { canGrant } from '../../platform/auth/permissions.ts';
 import { assertNewPassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { withScope, type Scope } from '../../platform/db/scope.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
+import { forbidden } from '../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { branches } from '../tenancy/index.ts';
 import { staffRoles, users, type UserRow } from './schema.ts';
 import { revokeAllSessions } from './auth.service.ts';
+import type { ActorInScope, Tenant } from '../../platform/tenant.ts';
 
 export const createStaffBody = z.strictObject({
   email: z.email().max(254),
@@ -44,8 +46,8 @@ export const toStaffDto = (u: UserRow): z.infer<typeof staffDto> => ({
 
 function assertGrant(actor: Actor, role: (typeof staffRoles)[number], branchId: string | null | undefined) {
   if (!canGrant(actor.role, role)) throw forbidden(`A ${actor.role} cannot grant the role ${role}`);
-  if (role === 'branch_manager' && !branchId) throw badRequest('A branch manager needs a branch', [{ pointer: '/body/branch_id', detail: 'required for branch_manager' }]);
-  if (actor.role === 'branch_manager' && !branchId) throw badRequest('Staff created by a branch manager belong to a branch', [{ pointer: '/body/branch_id', detail: 'required' }]);
+  if (role === 'branch_manager' && !branchId) throw invalidField('A branch manager needs a branch', [{ pointer: '/body/branch_id', detail: 'required for branch_manager' }]);
+  if (actor.role === 'branch_manager' && !branchId) throw invalidField('Staff created by a branch manager belong to a branch', [{ pointer: '/body/branch_id', detail: 'required' }]);
 }
 
 /** The branch must be one the caller's scope sees: their ISP's, and for a branch manager their subtree's. */
@@ -54,7 +56,7 @@ async function assertBranchVisible(tx: Tx, branchId: string) {
   if (!b) throw notFound('Branch');
 }
 
-export async function createStaff(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof createStaffBody>, demo = false) {
+export async function createStaff(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof createStaffBody>, demo = false) {
   assertGrant(actor, input.role, input.branch_id);
   if (!demo) assertNewPassword(input.password, ctx.config.env === 'production');
   const passwordHash = await hashPassword(input.password);
@@ -97,7 +99,7 @@ export async function getStaff(ctx: AppContext, scope: Scope, userId: string) {
   return toStaffDto(row);
 }
 
-export async function updateStaff(ctx: AppContext, actor: Actor, scope: Scope, userId: string, input: z.infer<typeof updateStaffBody>) {
+export async function updateStaff(ctx: AppContext, { actor, scope }: ActorInScope, userId: string, input: z.infer<typeof updateStaffBody>) {
   if (input.password !== undefined) assertNewPassword(input.password, ctx.config.env === 'production');
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   const result = await withScope(ctx.db, scope, async (tx) => {
@@ -127,7 +129,7 @@ export async function updateStaff(ctx: AppContext, actor: Actor, scope: Scope, u
   return result.dto;
 }
 
-export async function deleteStaff(ctx: AppContext, actor: Actor, scope: Scope, userId: string) {
+export async function deleteStaff(ctx: AppContext, { actor, scope }: ActorInScope, userId: string) {
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
     if (!before) throw notFound('User');

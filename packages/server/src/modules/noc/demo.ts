@@ -1,8 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Scope } from '../../platform/db/scope.ts';
 import { createDevice } from './devices.service.ts';
 import { createDeviceBody } from './devices.schemas.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 
 /**
  * Demo devices in an uplink tree (core → NAS → OLT → access point), created through the
@@ -10,8 +9,8 @@ import { createDeviceBody } from './devices.schemas.ts';
  * (`shared/bench/snmpd-device.sh` starts one): without it they are polled and show as down.
  * Nothing is invented: status and metrics come only from real polls.
  */
-export async function seedNocDevicesDemo(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, refs: { nasId: string; northBranchId: string }): Promise<void> {
-  const make = (input: Record<string, unknown>) => createDevice(ctx, actor, scope, ispId, createDeviceBody.parse({ mgmt_ip: '127.0.0.1', snmp_port: 1161, ...input }));
+export async function seedNocDevicesDemo(ctx: AppContext, { actor, scope, ispId }: Tenant, refs: { nasId: string; northBranchId: string }): Promise<void> {
+  const make = (input: Record<string, unknown>) => createDevice(ctx, { actor, scope, ispId }, createDeviceBody.parse({ mgmt_ip: '127.0.0.1', snmp_port: 1161, ...input }));
   const core = await make({ name: 'Core router', kind: 'router', vendor: 'mikrotik', model: 'CCR2004', site: 'Head Office POP', latitude: 40.7128, longitude: -74.006,
     snmp_version: 'v2c', snmp_community: 'public' });
   const nas = await make({ name: 'Lab MikroTik NAS', kind: 'nas', vendor: 'mikrotik', model: 'RB5009', site: 'Head Office POP', parent_id: core.id, nas_id: refs.nasId,

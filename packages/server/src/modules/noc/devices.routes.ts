@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { pageOf } from '../../platform/http/paging.ts';
-import { tenantRequest } from '../../platform/http/tenant-request.ts';
 import { withScope } from '../../platform/db/scope.ts';
 import { createDeviceBody, deviceDto, interfaceDto, listDevicesQuery, updateDeviceBody } from './devices.schemas.ts';
 import { createDevice, deleteDevice, deviceToDto, getDevice, listDevices, listInterfaces, loadDevice, updateDevice } from './devices.service.ts';
@@ -16,59 +15,59 @@ const deviceParams = z.object({ isp_id: z.uuid(), device_id: z.uuid() });
 
 export function registerNocDeviceRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/noc/:isp_id/dashboard', {
+    config: { permission: 'noc:read' },
     schema: { tags, summary: 'NOC dashboard: devices up/down, busiest links, sessions per NAS, network health (formula included)', params: ispParams, response: { 200: nocDashboardDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:read');
-    return nocDashboard(ctx, t.scope, t.ispId);
+    return nocDashboard(ctx, req.tenant.scope, req.tenant.ispId);
   });
   app.get('/api/noc/:isp_id/devices', {
+    config: { permission: 'noc:read' },
     schema: { tags, summary: 'Monitored devices', params: ispParams, querystring: listDevicesQuery, response: { 200: pageOf(deviceDto), ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:read');
-    return listDevices(ctx, t.scope, t.ispId, req.query);
+    return listDevices(ctx, req.tenant.scope, req.tenant.ispId, req.query);
   });
   app.post('/api/noc/:isp_id/devices', {
+    config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Add a device to monitor (SNMP secrets are write-only)', params: ispParams, body: createDeviceBody, response: { 201: deviceDto, ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:manage');
-    return reply.code(201).send(await createDevice(ctx, t.actor, t.scope, t.ispId, req.body));
+    return reply.code(201).send(await createDevice(ctx, req.tenant, req.body));
   });
   app.get('/api/noc/:isp_id/devices/:device_id', {
+    config: { permission: 'noc:read' },
     schema: { tags, summary: 'One device with its last poll (never its secrets)', params: deviceParams, response: { 200: deviceDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:read');
-    return getDevice(ctx, t.scope, req.params.device_id);
+    return getDevice(ctx, req.tenant.scope, req.params.device_id);
   });
   app.patch('/api/noc/:isp_id/devices/:device_id', {
+    config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Change a device; omit a secret to keep it', params: deviceParams, body: updateDeviceBody, response: { 200: deviceDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:manage');
-    return updateDevice(ctx, t.actor, t.scope, req.params.device_id, req.body);
+    return updateDevice(ctx, req.tenant, req.params.device_id, req.body);
   });
   app.delete('/api/noc/:isp_id/devices/:device_id', {
+    config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Stop monitoring a device (its metrics go with it)', params: deviceParams, response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:manage');
-    await deleteDevice(ctx, t.actor, t.scope, req.params.device_id);
+    await deleteDevice(ctx, req.tenant, req.params.device_id);
     return reply.code(204).send(null);
   });
   app.get('/api/noc/:isp_id/devices/:device_id/interfaces', {
+    config: { permission: 'noc:read' },
     schema: { tags, summary: 'Interfaces of a device with their current rates', params: deviceParams, response: { 200: z.array(interfaceDto), ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:read');
-    return listInterfaces(ctx, t.scope, req.params.device_id);
+    return listInterfaces(ctx, req.tenant.scope, req.params.device_id);
   });
   app.get('/api/noc/:isp_id/devices/:device_id/metrics', {
+    config: { permission: 'noc:read' },
     schema: { tags, summary: 'Time series of a device or interface (raw, 5-minute or hourly by range)', params: deviceParams, querystring: metricsQuery, response: { 200: metricsDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:read');
-    return queryMetrics(ctx, t.scope, req.params.device_id, req.query);
+    return queryMetrics(ctx, req.tenant.scope, req.params.device_id, req.query);
   });
   app.post('/api/noc/:isp_id/devices/:device_id/poll', {
+    config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Poll a device now and return its state', params: deviceParams, response: { 200: deviceDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:manage');
-    const device = await withScope(ctx.db, t.scope, (tx) => loadDevice(tx, req.params.device_id));
+    const device = await withScope(ctx.db, req.tenant.scope, (tx) => loadDevice(tx, req.params.device_id));
     const n = ctx.config.noc;
     return deviceToDto(await pollDevice(ctx, device, { snmpTimeoutMs: n.snmpTimeoutMs, snmpRetries: n.snmpRetries, tcpTimeoutMs: n.tcpTimeoutMs }, { forceLldp: true }));
   });

@@ -1,9 +1,8 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import { withScope, type Scope } from '../../platform/db/scope.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
@@ -13,6 +12,7 @@ import { nocDevices, nocInterfaces } from './schema.ts';
 import type { CreateDeviceInput, DeviceDto, UpdateDeviceInput } from './devices.schemas.ts';
 import type { z } from 'zod';
 import type { listDevicesQuery } from './devices.schemas.ts';
+import type { ActorInScope, Tenant } from '../../platform/tenant.ts';
 
 export type DeviceRow = typeof nocDevices.$inferSelect;
 type InterfaceRow = typeof nocInterfaces.$inferSelect;
@@ -39,13 +39,13 @@ export const interfaceToDto = (i: InterfaceRow) => ({
 
 /** What the credentials of the resulting device must contain, whatever was changed. */
 function assertCredentials(d: DeviceRow) {
-  if (d.snmpVersion === 'v2c' && !d.snmpCommunityEnc) throw badRequest('SNMP v2c needs a community', [{ pointer: '/snmp_community', detail: 'required for v2c' }]);
+  if (d.snmpVersion === 'v2c' && !d.snmpCommunityEnc) throw invalidField('SNMP v2c needs a community', [{ pointer: '/snmp_community', detail: 'required for v2c' }]);
   if (d.snmpVersion === 'v3') {
-    if (!d.snmpV3User || !d.snmpV3Level) throw badRequest('SNMP v3 needs a user and a security level', [{ pointer: '/snmp_v3_user', detail: 'required for v3' }]);
+    if (!d.snmpV3User || !d.snmpV3Level) throw invalidField('SNMP v3 needs a user and a security level', [{ pointer: '/snmp_v3_user', detail: 'required for v3' }]);
     if (d.snmpV3Level !== 'noAuthNoPriv' && (!d.snmpV3AuthProtocol || !d.snmpV3AuthKeyEnc))
-      throw badRequest('This security level needs an auth protocol and key', [{ pointer: '/snmp_v3_auth_key', detail: 'required' }]);
+      throw invalidField('This security level needs an auth protocol and key', [{ pointer: '/snmp_v3_auth_key', detail: 'required' }]);
     if (d.snmpV3Level === 'authPriv' && (!d.snmpV3PrivProtocol || !d.snmpV3PrivKeyEnc))
-      throw badRequest('authPriv needs a privacy protocol and key', [{ pointer: '/snmp_v3_priv_key', detail: 'required' }]);
+      throw invalidField('authPriv needs a privacy protocol and key', [{ pointer: '/snmp_v3_priv_key', detail: 'required' }]);
   }
 }
 
@@ -95,7 +95,7 @@ function columnsOf(ctx: AppContext, input: UpdateDeviceInput): Partial<DeviceRow
 const secretsChanged = (input: UpdateDeviceInput) =>
   (['snmp_community', 'snmp_v3_auth_key', 'snmp_v3_priv_key', 'api_password'] as const).filter((k) => input[k] !== undefined);
 
-export async function createDevice(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: CreateDeviceInput): Promise<DeviceDto> {
+export async function createDevice(ctx: AppContext, { actor, scope, ispId }: Tenant, input: CreateDeviceInput): Promise<DeviceDto> {
   return withScope(ctx.db, scope, async (tx) => {
     await assertReferences(tx, null, input);
     const values = { ...columnsOf(ctx, input), ispId, status: 'unknown' as const } as DeviceRow;
@@ -137,7 +137,7 @@ export async function getDevice(ctx: AppContext, scope: Scope, id: string): Prom
   return deviceToDto(await withScope(ctx.db, scope, (tx) => loadDevice(tx, id)));
 }
 
-export async function updateDevice(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: UpdateDeviceInput): Promise<DeviceDto> {
+export async function updateDevice(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: UpdateDeviceInput): Promise<DeviceDto> {
   return withScope(ctx.db, scope, async (tx) => {
     const before = await loadDevice(tx, id, true);
     await assertReferences(tx, id, input);
@@ -153,7 +153,7 @@ export async function updateDevice(ctx: AppContext, actor: Actor, scope: Scope, 
   });
 }
 
-export async function deleteDevice(ctx: AppContext, actor: Actor, scope: Scope, id: string): Promise<void> {
+export async function deleteDevice(ctx: AppContext, { actor, scope }: ActorInScope, id: string): Promise<void> {
   await withScope(ctx.db, scope, async (tx) => {
     const before = await loadDevice(tx, id, true);
     await tx.delete(nocDevices).where(eq(nocDevices.id, id));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import { pgArray } from '../../platform/db/pg-array.ts';
-import { badRequest, notFound } from '../../platform/http/errors.ts';
+import { invalidField, notFound } from '../../platform/errors.ts';
 import { loadDevice } from './devices.service.ts';
 import { metricNames } from './metrics.ts';
 
@@ -47,8 +47,8 @@ export async function queryMetrics(ctx: AppContext, scope: Scope, deviceId: stri
   const now = new Date();
   const to = q.to ? new Date(q.to) : now;
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - 3600_000);
-  if (from >= to) throw badRequest('`from` must be before `to`', [{ pointer: '/from', detail: 'after to' }]);
-  if (to.getTime() - from.getTime() > 800 * 86_400_000) throw badRequest('The range is limited to 800 days', [{ pointer: '/from', detail: 'too early' }]);
+  if (from >= to) throw invalidField('`from` must be before `to`', [{ pointer: '/from', detail: 'after to' }]);
+  if (to.getTime() - from.getTime() > 800 * 86_400_000) throw invalidField('The range is limited to 800 days', [{ pointer: '/from', detail: 'too early' }]);
   const source = chooseSource(from, to, now, { rawDays: ctx.config.noc.rawRetentionDays, fiveMinuteDays: ctx.config.noc.fiveMinuteRetentionDays });
   const rangeS = (to.getTime() - from.getTime()) / 1000;
   const step = Math.max(q.step ?? Math.ceil(rangeS / 300), resolution[source], 10);

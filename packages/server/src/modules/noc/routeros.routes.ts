@@ -6,7 +6,6 @@ import { recordChange } from '../../platform/audit/record-change.ts';
 import { withScope, type Scope } from '../../platform/db/scope.ts';
 import { commonErrors, problemSchema, type Api } from '../../platform/http/api.ts';
 import { conflict, HttpProblem } from '../../platform/http/errors.ts';
-import { tenantRequest } from '../../platform/http/tenant-request.ts';
 import { loadDevice } from './devices.service.ts';
 import { RouterOsClient, RouterOsError, type RouterProvisioning } from './providers/routeros.ts';
 
@@ -45,25 +44,25 @@ async function withRouter<T>(ctx: AppContext, scope: Scope, deviceId: string, fn
 
 export function registerRouterOsRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/noc/:isp_id/devices/:device_id/routeros/queues', {
+    config: { permission: 'noc:read' },
     schema: { tags, summary: 'Simple queues read live over the MikroTik RouterOS API', params: deviceParams, response: { 200: z.array(queueDto), ...errors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:read');
-    const { result } = await withRouter(ctx, t.scope, req.params.device_id, (r) => r.simpleQueues());
+    const { result } = await withRouter(ctx, req.tenant.scope, req.params.device_id, (r) => r.simpleQueues());
     return result.map((q) => ({ id: q.id, name: q.name, target: q.target, max_limit: q.maxLimit, rate: q.rate, bytes: q.bytes, disabled: q.disabled }));
   });
   app.get('/api/noc/:isp_id/devices/:device_id/routeros/interfaces', {
+    config: { permission: 'noc:read' },
     schema: { tags, summary: 'Interface statistics read live over the MikroTik RouterOS API', params: deviceParams, response: { 200: z.array(ifStatDto), ...errors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:read');
-    const { result } = await withRouter(ctx, t.scope, req.params.device_id, (r) => r.interfaceStats());
+    const { result } = await withRouter(ctx, req.tenant.scope, req.params.device_id, (r) => r.interfaceStats());
     return result.map((i) => ({ id: i.id, name: i.name, type: i.type, running: i.running, disabled: i.disabled, rx_bytes: i.rxBytes, tx_bytes: i.txBytes, rx_packets: i.rxPackets, tx_packets: i.txPackets }));
   });
   app.post('/api/noc/:isp_id/devices/:device_id/routeros/address-list', {
+    config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Add an entry to a firewall address list on the router', params: deviceParams, body: addressListBody, response: { 201: z.object({ id: z.string() }), ...errors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:manage');
-    const { device, result } = await withRouter(ctx, t.scope, req.params.device_id, (r) => r.addAddressListEntry(req.body.list, req.body.address, req.body));
-    await audit(ctx, t.actor, t.scope, device.ispId, device.id, { ...req.body, router_id: result });
+    const { device, result } = await withRouter(ctx, req.tenant.scope, req.params.device_id, (r) => r.addAddressListEntry(req.body.list, req.body.address, req.body));
+    await audit(ctx, req.tenant.actor, req.tenant.scope, device.ispId, device.id, { ...req.body, router_id: result });
     return reply.code(201).send({ id: result });
   });
 }

@@ -7,7 +7,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import { iso } from '../../platform/http/api.ts';
 import { platformScope, rows, withScope } from '../../platform/db/scope.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
-import { conflict } from '../../platform/http/errors.ts';
+import { conflict } from '../../platform/errors.ts';
 import { addDays, addMonths, formatNumber, loadBillingContext, reserveSeries, taxInvoice } from '../billing/index.ts';
 import { pickLocale } from '../../platform/i18n/document-locale.ts';
 import { platformLines, platformTaxRules } from './platform-charges.ts';

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { iso } from '../../platform/http/api.ts';
 import { platformScope, rows, withScope } from '../../platform/db/scope.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
-import { conflict, notFound } from '../../platform/http/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import { trimDecimal } from '../billing/index.ts';
 import { platformBillingSettings, platformPlanAssignments, platformPlans, type PlatformPlanRow, type PlatformSettingsRow } from './schema.ts';
 import type { assignBody, assignmentDto, planBody, planDto, planPatch, settingsBody, settingsDto } from './platform-billing.schemas.ts';

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { Scope } from '../../platform/db/scope.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { type InvoiceDto, renderInvoicePdf } from '../billing/index.ts';
 import { getPlatformInvoice } from './platform-invoices.service.ts';
 import type { PlatformInvoiceDto } from './platform-billing.schemas.ts';

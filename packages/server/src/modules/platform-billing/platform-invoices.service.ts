@@ -6,7 +6,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import { iso } from '../../platform/http/api.ts';
 import { platformScope, withScope, type Scope } from '../../platform/db/scope.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
-import { conflict, notFound } from '../../platform/http/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import { formatNumber, reserveSeries, trimDecimal } from '../billing/index.ts';
 import { isps } from '../tenancy/index.ts';
 import {

@@ -4,7 +4,6 @@ import type { AppContext } from '../../platform/context.ts';
 import { rows, withScope } from '../../platform/db/scope.ts';
 import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { pageOf, pageQuery } from '../../platform/http/paging.ts';
-import { tenantRequest } from '../../platform/http/tenant-request.ts';
 
 const entry = z.object({
   seq: z.number().int(), actor_kind: z.string(), actor_email: z.string().nullable(), action: z.string(), entity_type: z.string(),
@@ -13,16 +12,16 @@ const entry = z.object({
 
 export function registerAuditRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/isp/:isp_id/audit', {
+    config: { permission: 'audit:read' },
     schema: {
       tags: ['audit'], summary: "The ISP's audit trail, newest first", params: z.object({ isp_id: z.uuid() }),
       querystring: z.strictObject({ ...pageQuery, entity_id: z.string().max(64).optional(), action: z.string().max(64).optional() }),
       response: { 200: pageOf(entry), ...commonErrors },
     },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'audit:read');
     const q = req.query;
-    return withScope(ctx.db, t.scope, async (tx) => {
-      const where = sql`isp_id = ${t.ispId} AND (${q.entity_id ?? null}::text IS NULL OR entity_id = ${q.entity_id ?? null})
+    return withScope(ctx.db, req.tenant.scope, async (tx) => {
+      const where = sql`isp_id = ${req.tenant.ispId} AND (${q.entity_id ?? null}::text IS NULL OR entity_id = ${q.entity_id ?? null})
         AND (${q.action ?? null}::text IS NULL OR action = ${q.action ?? null})`;
       const items = await rows<z.infer<typeof entry>>(tx, sql`
         SELECT seq::int, actor_kind, actor_email, action, entity_type, entity_id, before, after, ip,

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { branchSubtree, requireActor } from '../../platform/http/authenticate.ts';
-import { branchRequest, tenantRequest } from '../../platform/http/tenant-request.ts';
 import { pageOf, pageQuery, sortParam } from '../../platform/http/paging.ts';
 import { tenantScope } from '../../platform/db/scope.ts';
 import { branchDto, getBranch } from '../tenancy/index.ts';
@@ -28,19 +27,19 @@ export function registerDashboardRoutes(app: Api, ctx: AppContext): void {
   }, async (req) => listIsps(ctx, requireActor(req, 'platform:manage'), req.query));
 
   app.get('/api/isp/:isp_id/dashboard', {
+    config: { permission: 'subscriber:read' },
     schema: { tags: ['isp'], summary: 'Figures of the ISP (or of the branch subtree for branch managers)', params: ispParams, response: { 200: tenantDashboardDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'subscriber:read');
-    return tenantDashboard(ctx, t.scope, t.ispId);
+    return tenantDashboard(ctx, req.tenant.scope, req.tenant.ispId);
   });
 
   app.get('/api/branch/:branch_id/dashboard', {
+    config: { permission: 'subscriber:read' },
     schema: { tags: ['branches'], summary: 'Figures of a branch and its sub-branches', params: branchParams, response: { 200: tenantDashboardDto.extend({ branch: branchDto }), ...commonErrors } },
   }, async (req) => {
-    const t = await branchRequest(ctx, req, req.params.branch_id, 'subscriber:read');
-    const branch = await getBranch(ctx, t.scope, req.params.branch_id);
+    const branch = await getBranch(ctx, req.tenant.scope, req.params.branch_id);
     // The branch is visible to the actor, so its whole subtree is too: narrow to it.
-    const subtree = await branchSubtree(ctx, t.ispId, branch.id);
-    return { ...(await tenantDashboard(ctx, tenantScope(t.ispId, subtree), t.ispId)), branch };
+    const subtree = await branchSubtree(ctx, req.tenant.ispId, branch.id);
+    return { ...(await tenantDashboard(ctx, tenantScope(req.tenant.ispId, subtree), req.tenant.ispId)), branch };
   });
 }

@@ -60,7 +60,7 @@ export async function getOwnProfile(ctx: AppContext, actor: Actor) {
 /** Goes through the staff update path, so the same checks, audit row and event apply; the actor is the subscriber. */
 export async function updateOwnProfile(ctx: AppContext, actor: Actor, input: z.infer<typeof ownProfileBody>) {
   const me = self(actor);
-  await updateSubscriber(ctx, me.actor, me.scope, me.id, input);
+  await updateSubscriber(ctx, me, me.id, input);
   return toProfile(await getSubscriber(ctx, me.scope, me.id));
 }
 

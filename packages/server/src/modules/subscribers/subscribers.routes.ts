@@ -18,6 +18,7 @@ const subParams = z.object({ isp_id: z.uuid(), subscriber_id: z.uuid() });
 
 export function registerSubscriberRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/isp/:isp_id/subscribers', {
+    config: { permission: 'subscriber:read' },
     schema: {
       tags, summary: 'Search, filter, sort and page subscribers', params: ispParams,
       querystring: z.strictObject({
@@ -31,39 +32,39 @@ export function registerSubscriberRoutes(app: Api, ctx: AppContext): void {
       response: { 200: pageOf(subscriberDto), ...commonErrors },
     },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'subscriber:read');
-    return listSubscribers(ctx, t.scope, t.ispId, req.query);
+    return listSubscribers(ctx, req.tenant.scope, req.tenant.ispId, req.query);
   });
 
   app.post('/api/isp/:isp_id/subscribers', {
+    config: { permission: 'subscriber:manage' },
     schema: { tags, summary: 'Create a subscriber', params: ispParams, body: createSubscriberBody, response: { 201: subscriberDto, ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'subscriber:manage');
-    return reply.code(201).send(await createSubscriber(ctx, t.actor, t.scope, t.ispId, req.body));
+    return reply.code(201).send(await createSubscriber(ctx, req.tenant, req.body));
   });
 
   app.get('/api/isp/:isp_id/subscribers/:subscriber_id', {
+    config: { permission: 'subscriber:read' },
     schema: { tags, summary: 'One subscriber', params: subParams, response: { 200: subscriberDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'subscriber:read');
-    return getSubscriber(ctx, t.scope, req.params.subscriber_id);
+    return getSubscriber(ctx, req.tenant.scope, req.params.subscriber_id);
   });
 
   app.patch('/api/isp/:isp_id/subscribers/:subscriber_id', {
+    config: { permission: 'subscriber:manage' },
     schema: { tags, summary: 'Change a subscriber (profile, plan, branch, status, passwords)', params: subParams, body: updateSubscriberBody, response: { 200: subscriberDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'subscriber:manage');
-    return updateSubscriber(ctx, t.actor, t.scope, req.params.subscriber_id, req.body);
+    return updateSubscriber(ctx, req.tenant, req.params.subscriber_id, req.body);
   });
 
   app.delete('/api/isp/:isp_id/subscribers/:subscriber_id', {
+    config: { permission: 'subscriber:manage' },
     schema: { tags, summary: 'Terminate a subscriber (kept for history)', params: subParams, response: { 200: subscriberDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'subscriber:manage');
-    return terminateSubscriber(ctx, t.actor, t.scope, req.params.subscriber_id);
+    return terminateSubscriber(ctx, req.tenant, req.params.subscriber_id);
   });
 
   app.post('/api/isp/:isp_id/subscribers/bulk', {
+    config: { permission: 'subscriber:manage' },
     schema: {
       tags, summary: 'Apply one action to many subscribers, all or nothing', params: ispParams,
       body: z.strictObject({
@@ -75,8 +76,7 @@ export function registerSubscriberRoutes(app: Api, ctx: AppContext): void {
       response: { 200: z.object({ updated: z.number().int() }), ...commonErrors },
     },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'subscriber:manage');
-    return bulkUpdateSubscribers(ctx, t.actor, t.scope, req.body);
+    return bulkUpdateSubscribers(ctx, req.tenant, req.body);
   });
 
   // The original design's subscriber dashboard: the subscriber themself, or staff of their ISP.

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
@@ -14,6 +14,7 @@ import { branches } from '../tenancy/index.ts';
 import { subscriptionPlans } from '../catalog/index.ts';
 import { subscribers, type SubscriberRow, type SubscriberStatus } from './schema.ts';
 import type { CreateSubscriberInput, SubscriberDto, UpdateSubscriberInput } from './subscribers.schemas.ts';
+import type { ActorInScope, Tenant } from '../../platform/tenant.ts';
 
 export const toSubscriberDto = (s: SubscriberRow, extra: { plan_name?: string | null; branch_name?: string | null } = {}): SubscriberDto => ({
   id: s.id, isp_id: s.ispId, account_number: s.accountNumber, first_name: s.firstName, last_name: s.lastName, email: s.email,
@@ -39,13 +40,13 @@ async function assertRefs(tx: Tx, input: { branch_id?: string | null | undefined
   if (input.plan_id) {
     const [p] = await tx.select({ id: subscriptionPlans.id, status: subscriptionPlans.status }).from(subscriptionPlans).where(eq(subscriptionPlans.id, input.plan_id));
     if (!p) throw notFound('Plan');
-    if (p.status !== 'active') throw badRequest('This plan is archived', [{ pointer: '/body/plan_id', detail: 'archived plan' }]);
+    if (p.status !== 'active') throw invalidField('This plan is archived', [{ pointer: '/body/plan_id', detail: 'archived plan' }]);
   }
 }
 
-export async function createSubscriber(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: CreateSubscriberInput, demo = false) {
-  if (input.portal_password && !input.email) throw badRequest('Portal access needs an e-mail address', [{ pointer: '/body/email', detail: 'required with portal_password' }]);
-  if (scope.kind === 'tenant' && scope.branchIds && !input.branch_id) throw badRequest('Branch staff must place the subscriber in a branch', [{ pointer: '/body/branch_id', detail: 'required' }]);
+export async function createSubscriber(ctx: AppContext, { actor, scope, ispId }: Tenant, input: CreateSubscriberInput, demo = false) {
+  if (input.portal_password && !input.email) throw invalidField('Portal access needs an e-mail address', [{ pointer: '/body/email', detail: 'required with portal_password' }]);
+  if (scope.kind === 'tenant' && scope.branchIds && !input.branch_id) throw invalidField('Branch staff must place the subscriber in a branch', [{ pointer: '/body/branch_id', detail: 'required' }]);
   const portalHash = input.portal_password ? await hashPassword(input.portal_password) : null;
   return withScope(ctx.db, scope, async (tx) => {
     await assertRefs(tx, input);
@@ -122,7 +123,7 @@ const allowedTransitions: Record<SubscriberStatus, SubscriberStatus[]> = {
   terminated: [],
 };
 
-export async function updateSubscriber(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: UpdateSubscriberInput) {
+export async function updateSubscriber(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: UpdateSubscriberInput) {
   const portalHash = input.portal_password ? await hashPassword(input.portal_password) : undefined;
   const dto = await withScope(ctx.db, scope, (tx) => applySubscriberUpdate(ctx, tx, actor, id, input, portalHash));
   // A terminated subscriber's portal token stops here at once, elsewhere when the event arrives.
@@ -144,7 +145,7 @@ export async function applySubscriberUpdate(ctx: AppContext, tx: Tx, actor: Acto
       throw conflict(`A ${before.status} subscriber cannot become ${input.status}`);
     if (before.status === 'terminated' && Object.keys(input).length > 0) throw conflict('A terminated subscriber cannot be changed');
     const email = input.email !== undefined ? input.email?.toLowerCase() ?? null : before.email;
-    if ((portalHash || before.portalPasswordHash) && !email) throw badRequest('Portal access needs an e-mail address', [{ pointer: '/body/email', detail: 'required while portal access is on' }]);
+    if ((portalHash || before.portalPasswordHash) && !email) throw invalidField('Portal access needs an e-mail address', [{ pointer: '/body/email', detail: 'required while portal access is on' }]);
     await assertRefs(tx, input);
     const [after] = await tx.update(subscribers).set({
       ...(input.first_name !== undefined && { firstName: input.first_name }),
@@ -180,14 +181,14 @@ export async function applySubscriberUpdate(ctx: AppContext, tx: Tx, actor: Acto
 }
 
 /** Subscribers are terminated, never erased: invoices, sessions and the audit trail refer to them. */
-export async function terminateSubscriber(ctx: AppContext, actor: Actor, scope: Scope, id: string) {
-  return updateSubscriber(ctx, actor, scope, id, { status: 'terminated' });
+export async function terminateSubscriber(ctx: AppContext, { actor, scope }: ActorInScope, id: string) {
+  return updateSubscriber(ctx, { actor, scope }, id, { status: 'terminated' });
 }
 
 export type BulkAction = { ids: string[]; action: 'activate' | 'suspend' | 'terminate' | 'change_plan' | 'move_branch'; plan_id?: string | undefined; branch_id?: string | undefined };
 
 /** A bulk action runs in one transaction: all subscribers change or none does. */
-export async function bulkUpdateSubscribers(ctx: AppContext, actor: Actor, scope: Scope, input: BulkAction) {
+export async function bulkUpdateSubscribers(ctx: AppContext, { actor, scope }: ActorInScope, input: BulkAction) {
   const patch: UpdateSubscriberInput =
     input.action === 'activate' ? { status: 'active' } : input.action === 'suspend' ? { status: 'suspended' }
     : input.action === 'terminate' ? { status: 'terminated' } : input.action === 'change_plan' ? { plan_id: input.plan_id ?? null }

@@ -76,13 +76,13 @@ export async function seedSupportDemo(ctx: AppContext, admin: Actor, scope: Scop
     const [first, ...rest] = d.steps;
     const id = d.openedBy === 'subscriber'
       ? (await createOwnTicket(ctx, subscriber, { subject: d.subject, category: d.category, priority: d.priority === 'urgent' ? 'high' : d.priority, body: first!.body })).id
-      : (await createTicket(ctx, staff, scope, ispId, { subject: d.subject, category: d.category, priority: d.priority, subscriber_id: who.id, body: first!.body })).id;
-    if (d.assign) await updateTicket(ctx, staff, scope, id, { assignee_id: staff.id });
+      : (await createTicket(ctx, { actor: staff, scope, ispId }, { subject: d.subject, category: d.category, priority: d.priority, subscriber_id: who.id, body: first!.body })).id;
+    if (d.assign) await updateTicket(ctx, { actor: staff, scope }, id, { assignee_id: staff.id });
     for (const s of rest) {
       if (s.by === 'subscriber') await replyOwnTicket(ctx, subscriber, id, s.body);
-      else await addStaffMessage(ctx, staff, scope, id, { body: s.body, internal: s.by === 'note' });
+      else await addStaffMessage(ctx, { actor: staff, scope }, id, { body: s.body, internal: s.by === 'note' });
     }
-    if (d.status) await updateTicket(ctx, staff, scope, id, { status: d.status });
+    if (d.status) await updateTicket(ctx, { actor: staff, scope }, id, { status: d.status });
     // Demo history only: the services stamp "now", the demo wants the past. Messages are
     // append-only for the app role, so this runs as the database owner, outside any request.
     await ctx.db.orm.transaction((tx) => backdate(tx as unknown as Tx, id, d.hoursAgo));

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { rows } from '../../platform/db/scope.ts';
 import { iso } from '../../platform/http/api.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import type { TicketCategory, TicketPriority, TicketStatus } from './schema.ts';
 import type { MessageDto, TicketDetailDto, TicketDto } from './tickets.schemas.ts';
 

@@ -3,7 +3,6 @@ import type { AppContext } from '../../platform/context.ts';
 import { commonErrors, type Api } from '../../platform/http/api.ts';
 import { requireActor } from '../../platform/http/authenticate.ts';
 import { pageOf } from '../../platform/http/paging.ts';
-import { tenantRequest } from '../../platform/http/tenant-request.ts';
 import { addStaffMessage, createTicket, getTicket, listTickets, updateTicket } from './tickets.service.ts';
 import { closeOwnTicket, createOwnTicket, getOwnTicket, listOwnTickets, replyOwnTicket } from './own-tickets.service.ts';
 import {
@@ -18,38 +17,38 @@ const ownParams = z.object({ ticket_id: z.uuid() });
 
 export function registerSupportRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/isp/:isp_id/tickets', {
+    config: { permission: 'ticket:read' },
     schema: { tags, summary: 'Tickets, filtered and sorted (branch managers: their subtree)', params: ispParams, querystring: ticketQuery,
       response: { 200: pageOf(ticketDto), ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'ticket:read');
-    return listTickets(ctx, t.scope, t.ispId, req.query);
+    return listTickets(ctx, req.tenant.scope, req.tenant.ispId, req.query);
   });
   app.post('/api/isp/:isp_id/tickets', {
+    config: { permission: 'ticket:manage' },
     schema: { tags, summary: 'Open a ticket, usually for a subscriber; the first message is public', params: ispParams, body: createTicketBody,
       response: { 201: ticketDetailDto, ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'ticket:manage');
-    return reply.code(201).send(await createTicket(ctx, t.actor, t.scope, t.ispId, req.body));
+    return reply.code(201).send(await createTicket(ctx, req.tenant, req.body));
   });
   app.get('/api/isp/:isp_id/tickets/:ticket_id', {
+    config: { permission: 'ticket:read' },
     schema: { tags, summary: 'One ticket with its conversation, internal notes included', params: ticketParams, response: { 200: ticketDetailDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'ticket:read');
-    return getTicket(ctx, t.scope, req.params.ticket_id);
+    return getTicket(ctx, req.tenant.scope, req.params.ticket_id);
   });
   app.patch('/api/isp/:isp_id/tickets/:ticket_id', {
+    config: { permission: 'ticket:manage' },
     schema: { tags, summary: 'Assign, change status, priority, category or subject', params: ticketParams, body: updateTicketBody,
       response: { 200: ticketDetailDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'ticket:manage');
-    return updateTicket(ctx, t.actor, t.scope, req.params.ticket_id, req.body);
+    return updateTicket(ctx, req.tenant, req.params.ticket_id, req.body);
   });
   app.post('/api/isp/:isp_id/tickets/:ticket_id/messages', {
+    config: { permission: 'ticket:manage' },
     schema: { tags, summary: 'A public reply (e-mailed to the subscriber; new → open) or an internal note', params: ticketParams, body: messageBody,
       response: { 201: ticketDetailDto, ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'ticket:manage');
-    return reply.code(201).send(await addStaffMessage(ctx, t.actor, t.scope, req.params.ticket_id, req.body));
+    return reply.code(201).send(await addStaffMessage(ctx, req.tenant, req.params.ticket_id, req.body));
   });
 
   app.get('/api/me/tickets', {

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../platform/errors.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { sqlAt } from '../../platform/clock/clock.ts';
@@ -12,6 +12,7 @@ import type { TicketPriority, TicketStatus } from './schema.ts';
 import { loadMessages, loadTicketDetail, loadTicketRow, overdueSql, selectTickets, toTicketDto, type TicketRow } from './tickets.read.ts';
 import { mailReplyToSubscriber, type ReplyMail } from './ticket-mail.ts';
 import type { CreateTicketInput, MessageDto, MessageInput, TicketDetailDto, TicketDto, TicketQuery, UpdateTicketInput } from './tickets.schemas.ts';
+import type { ActorInScope, Tenant } from '../../platform/tenant.ts';
 
 /** Roles that may be given tickets to work (the permission matrix's ticket:manage roles). */
 const assignableRoles = ['isp_admin', 'support_agent', 'branch_manager'];
@@ -20,7 +21,7 @@ async function assertAssignee(tx: Tx, ispId: string, userId: string) {
   const [u] = await rows<{ role: string; status: string }>(tx, sql`SELECT role, status FROM users WHERE id = ${userId} AND isp_id = ${ispId}`);
   if (!u) throw notFound('Staff member');
   if (!assignableRoles.includes(u.role) || u.status !== 'active')
-    throw badRequest('This staff member cannot work tickets', [{ pointer: '/body/assignee_id', detail: `an active ${assignableRoles.join(', ')}` }]);
+    throw invalidField('This staff member cannot work tickets', [{ pointer: '/body/assignee_id', detail: `an active ${assignableRoles.join(', ')}` }]);
 }
 
 export type Opener = { kind: 'staff' | 'subscriber'; id: string | null };
@@ -58,9 +59,9 @@ export async function openTicketInTx(tx: Tx, actor: Actor, ispId: string, input:
   return row;
 }
 
-export async function createTicket(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: CreateTicketInput): Promise<TicketDetailDto> {
+export async function createTicket(ctx: AppContext, { actor, scope, ispId }: Tenant, input: CreateTicketInput): Promise<TicketDetailDto> {
   if (scope.kind === 'tenant' && scope.branchIds && !input.subscriber_id)
-    throw badRequest('Branch staff open tickets for a subscriber of their branch', [{ pointer: '/body/subscriber_id', detail: 'required' }]);
+    throw invalidField('Branch staff open tickets for a subscriber of their branch', [{ pointer: '/body/subscriber_id', detail: 'required' }]);
   return withScope(ctx.db, scope, async (tx) => {
     const row = await openTicketInTx(tx, actor, ispId, input, { kind: 'staff', id: actor.kind === 'user' ? actor.id : null }, ctx.clock?.());
     return loadTicketDetail(tx, row.id);
@@ -125,7 +126,7 @@ export async function insertMessage(tx: Tx, t: TicketRow, author: Opener, intern
  * and moves a new ticket to open; a note changes no status and is never mailed. The mail to
  * the subscriber goes after the commit, so a rolled-back reply sends nothing.
  */
-export async function addStaffMessage(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: MessageInput): Promise<TicketDetailDto> {
+export async function addStaffMessage(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: MessageInput): Promise<TicketDetailDto> {
   let mail: ReplyMail | null = null;
   const detail = await withScope(ctx.db, scope, async (tx) => {
     const before = await lockTicket(tx, id);
@@ -158,7 +159,7 @@ export function statusStamps(status: TicketStatus, at?: Date): SQL {
   return sql`resolved_at = NULL, closed_at = NULL`;
 }
 
-export async function updateTicket(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: UpdateTicketInput): Promise<TicketDetailDto> {
+export async function updateTicket(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: UpdateTicketInput): Promise<TicketDetailDto> {
   return withScope(ctx.db, scope, async (tx) => {
     const before = await lockTicket(tx, id);
     if (input.assignee_id) await assertAssignee(tx, before.isp_id, input.assignee_id);

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { platformScope, withScope } from '../../platform/db/scope.ts';
 import { iso } from '../../platform/http/api.ts';
-import { badRequest } from '../../platform/http/errors.ts';
+import { invalidField } from '../../platform/errors.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { parseAllowedCidrs } from '../../platform/net/address-policy.ts';
 import { platformSettings } from './schema.ts';
@@ -39,7 +39,7 @@ export async function getPlatformSettings(ctx: AppContext) {
 
 export async function updatePlatformSettings(ctx: AppContext, actor: Actor, input: z.infer<typeof updatePlatformSettingsBody>) {
   const parsed = parseAllowedCidrs(input.outbound_allow_cidrs);
-  if ('error' in parsed) throw badRequest(`outbound_allow_cidrs: ${parsed.error}`, [{ pointer: `/body/outbound_allow_cidrs/${parsed.index}`, detail: parsed.error }]);
+  if ('error' in parsed) throw invalidField(`outbound_allow_cidrs: ${parsed.error}`, [{ pointer: `/body/outbound_allow_cidrs/${parsed.index}`, detail: parsed.error }]);
   const cidrs = parsed.ok.map((c) => c.text);
   const dto = await withScope(ctx.db, platformScope, async (tx) => {
     const [before] = await tx.select().from(platformSettings).for('update');

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { branches, type BranchRow } from './schema.ts';
+import type { ActorInScope, Tenant } from '../../platform/tenant.ts';
 
 export const branchFields = {
   name: z.string().min(1).max(120),
@@ -32,11 +33,11 @@ export const toBranchDto = (b: BranchRow): z.infer<typeof branchDto> => ({
 
 /** Branch managers may only add branches beneath their own; RLS hides the rest. */
 function assertParentAllowed(actor: Actor, scope: Scope, parentId: string | null | undefined) {
-  if (actor.role === 'branch_manager' && !parentId) throw badRequest('Branch managers create branches beneath their own branch', [{ pointer: '/body/parent_branch_id', detail: 'required' }]);
+  if (actor.role === 'branch_manager' && !parentId) throw invalidField('Branch managers create branches beneath their own branch', [{ pointer: '/body/parent_branch_id', detail: 'required' }]);
   if (scope.kind === 'tenant' && scope.branchIds && parentId && !scope.branchIds.includes(parentId)) throw notFound('Parent branch');
 }
 
-export async function createBranch(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof createBranchBody>) {
+export async function createBranch(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof createBranchBody>) {
   assertParentAllowed(actor, scope, input.parent_branch_id);
   return withScope(ctx.db, scope, async (tx) => {
     if (input.parent_branch_id) {
@@ -64,7 +65,7 @@ export async function getBranch(ctx: AppContext, scope: Scope, branchId: string)
   return toBranchDto(row);
 }
 
-export async function updateBranch(ctx: AppContext, actor: Actor, scope: Scope, branchId: string, input: z.infer<typeof updateBranchBody>) {
+export async function updateBranch(ctx: AppContext, { actor, scope }: ActorInScope, branchId: string, input: z.infer<typeof updateBranchBody>) {
   if (input.parent_branch_id !== undefined) assertParentAllowed(actor, scope, input.parent_branch_id);
   return withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(branches).where(eq(branches.id, branchId)).for('update');
@@ -75,7 +76,7 @@ export async function updateBranch(ctx: AppContext, actor: Actor, scope: Scope, 
         WITH RECURSIVE d AS (SELECT id FROM branches WHERE id = ${branchId}
           UNION ALL SELECT b.id FROM branches b JOIN d ON b.parent_branch_id = d.id)
         SELECT EXISTS (SELECT 1 FROM d WHERE id = ${input.parent_branch_id}) AS hit`);
-      if (cycle?.hit) throw badRequest('A branch cannot be moved beneath itself', [{ pointer: '/body/parent_branch_id', detail: 'would create a cycle' }]);
+      if (cycle?.hit) throw invalidField('A branch cannot be moved beneath itself', [{ pointer: '/body/parent_branch_id', detail: 'would create a cycle' }]);
       const [parent] = await tx.select({ id: branches.id }).from(branches).where(eq(branches.id, input.parent_branch_id));
       if (!parent) throw notFound('Parent branch');
     }
@@ -95,7 +96,7 @@ export async function updateBranch(ctx: AppContext, actor: Actor, scope: Scope, 
 }
 
 /** Only an empty branch goes: sub-branches, staff and subscribers must move first. */
-export async function deleteBranch(ctx: AppContext, actor: Actor, scope: Scope, branchId: string) {
+export async function deleteBranch(ctx: AppContext, { actor, scope }: ActorInScope, branchId: string) {
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(branches).where(eq(branches.id, branchId)).for('update');
     if (!before) throw notFound('Branch');

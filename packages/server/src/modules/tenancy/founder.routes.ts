@@ -19,7 +19,7 @@ export function registerFounderRoutes(app: Api, ctx: AppContext): void {
 
   app.patch('/api/founder/isp/:isp_id', {
     schema: { tags, summary: "Change an ISP's settings or SaaS plan", params: ispParams, body: updateIspBody, response: { 200: ispDto, ...commonErrors } },
-  }, async (req) => updateIsp(ctx, requireActor(req, 'platform:manage'), platformScope, req.params.isp_id, req.body));
+  }, async (req) => updateIsp(ctx, { actor: requireActor(req, 'platform:manage'), scope: platformScope, ispId: req.params.isp_id }, req.body));
 
   for (const [verb, status] of [['suspend', 'suspended'], ['resume', 'active'], ['terminate', 'terminated']] as const) {
     app.post(`/api/founder/isp/:isp_id/${verb}`, {

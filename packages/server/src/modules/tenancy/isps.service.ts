@@ -2,12 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { platformScope, withScope, type Scope } from '../../platform/db/scope.ts';
-import { conflict, forbidden, notFound } from '../../platform/http/errors.ts';
+import { forbidden } from '../../platform/http/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/http/api.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { isps, type IspRow } from './schema.ts';
 import type { CreateIspInput, UpdateIspInput } from './isps.schemas.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 
 /** The ISP's own fields of a creation request (the first admin is the identity module's). */
 export type IspFields = Omit<CreateIspInput, 'admin'>;
@@ -45,7 +47,7 @@ export async function getIsp(ctx: AppContext, scope: Scope, ispId: string) {
   return ispToDto(ctx, row);
 }
 
-export async function updateIsp(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: UpdateIspInput) {
+export async function updateIsp(ctx: AppContext, { actor, scope, ispId }: Tenant, input: UpdateIspInput) {
   if (input.saas_plan !== undefined && actor.role !== 'founder') throw forbidden('Only the platform owner changes the SaaS plan');
   return withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(isps).where(eq(isps.id, ispId)).for('update');

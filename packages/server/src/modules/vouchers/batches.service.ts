@@ -1,16 +1,16 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { pgArray } from '../../platform/db/pg-array.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import { iso } from '../../platform/http/api.ts';
-import { conflict, notFound } from '../../platform/http/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import { parseSort, type Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { pickLocale, type DocumentLocale } from '../../platform/i18n/document-locale.ts';
 import { bitsPerSymbol, generatePin, PinHasher } from './pins.ts';
 import type { BatchDto, BatchQuery, CreateBatchInput, UpdateBatchInput } from './vouchers.schemas.ts';
+import type { ActorInScope, Tenant } from '../../platform/tenant.ts';
 
 /**
  * "expired" is not stored: an unused card expires with its batch, a used hotspot card at
@@ -63,7 +63,7 @@ const chunk = 1000;
  * (unnest of one array per column); a PIN that collides with an existing card of the ISP
  * (possible in principle, never in practice at 55 bits) is drawn again.
  */
-export async function createBatch(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: CreateBatchInput) {
+export async function createBatch(ctx: AppContext, { actor, scope, ispId }: Tenant, input: CreateBatchInput) {
   const hasher = new PinHasher(ctx.config.secretKey);
   return withScope(ctx.db, scope, async (tx) => {
     const branchId = input.branch_id ?? (scope.kind === 'tenant' && scope.branchIds ? actor.branchId : null);
@@ -128,7 +128,7 @@ export async function getBatch(ctx: AppContext, scope: Scope, id: string): Promi
   return withScope(ctx.db, scope, (tx) => loadBatch(tx, id));
 }
 
-export async function updateBatch(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: UpdateBatchInput) {
+export async function updateBatch(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: UpdateBatchInput) {
   return withScope(ctx.db, scope, async (tx) => {
     const before = await loadBatch(tx, id);
     await tx.execute(sql`UPDATE voucher_batches SET
@@ -142,7 +142,7 @@ export async function updateBatch(ctx: AppContext, actor: Actor, scope: Scope, i
 }
 
 /** Only a batch none of whose cards left the shelf can go; otherwise disable it. */
-export async function deleteBatch(ctx: AppContext, actor: Actor, scope: Scope, id: string) {
+export async function deleteBatch(ctx: AppContext, { actor, scope }: ActorInScope, id: string) {
   await withScope(ctx.db, scope, async (tx) => {
     const before = await loadBatch(tx, id);
     const [touched] = await rows(tx, sql`SELECT 1 FROM voucher_cards WHERE batch_id = ${id} AND (sold_at IS NOT NULL OR used_at IS NOT NULL) LIMIT 1`);
@@ -159,7 +159,7 @@ export type PrintableCard = { serial: string; pin: string; status: string };
  * change (who printed which batch, when, in which language), and only cards still on the
  * shelf are included. The sheet's language is the one asked for, else the ISP's default.
  */
-export async function printableCards(ctx: AppContext, actor: Actor, scope: Scope, id: string, format: 'pdf' | 'csv', lang?: DocumentLocale) {
+export async function printableCards(ctx: AppContext, { actor, scope }: ActorInScope, id: string, format: 'pdf' | 'csv', lang?: DocumentLocale) {
   return withScope(ctx.db, scope, async (tx) => {
     const batch = await loadBatch(tx, id);
     const list = await rows<{ serial: string; pin_enc: string; status: string }>(tx, sql`

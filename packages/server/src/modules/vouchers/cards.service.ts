@@ -1,15 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { pgArray } from '../../platform/db/pg-array.ts';
 import { rows, withScope, type Scope } from '../../platform/db/scope.ts';
 import { iso } from '../../platform/http/api.ts';
-import { conflict, notFound } from '../../platform/http/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import type { Page } from '../../platform/http/paging.ts';
 import { recordChange } from '../../platform/audit/record-change.ts';
 import { effectiveStatus } from './batches.service.ts';
 import type { CardDto, CardQuery } from './vouchers.schemas.ts';
+import type { ActorInScope } from '../../platform/tenant.ts';
 
 type CardRow = {
   id: string; isp_id: string; batch_id: string; batch_name: string; kind: CardDto['kind']; serial: string; pin_enc: string; status: CardDto['status'];
@@ -76,7 +76,7 @@ export async function getCard(ctx: AppContext, scope: Scope, id: string): Promis
 }
 
 /** A staff member hands a card over the counter: who, when and at which branch is kept. */
-export async function sellCard(ctx: AppContext, actor: Actor, scope: Scope, id: string, branchId: string | null | undefined) {
+export async function sellCard(ctx: AppContext, { actor, scope }: ActorInScope, id: string, branchId: string | null | undefined) {
   return withScope(ctx.db, scope, async (tx) => {
     const before = await loadCard(ctx, tx, id);
     if (before.status !== 'unused') throw conflict(`This card is ${before.status}; only unused cards can be sold`);
@@ -94,7 +94,7 @@ export async function sellCard(ctx: AppContext, actor: Actor, scope: Scope, id: 
 }
 
 /** A lost or stolen card: no sale, redemption or login any more. */
-export async function disableCard(ctx: AppContext, actor: Actor, scope: Scope, id: string) {
+export async function disableCard(ctx: AppContext, { actor, scope }: ActorInScope, id: string) {
   return withScope(ctx.db, scope, async (tx) => {
     const before = await loadCard(ctx, tx, id);
     if (before.status === 'disabled') return before;

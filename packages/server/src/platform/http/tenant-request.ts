@@ -1,16 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Tenant } from '../tenant.ts';
 import type { Permission } from '../auth/permissions.ts';
-import { platformScope, withScope, type Scope } from '../db/scope.ts';
+import { platformScope, withScope } from '../db/scope.ts';
 import { recordAccess } from '../audit/record-change.ts';
 import { requireActor, scopeForIsp } from './authenticate.ts';
 import { notFound } from './errors.ts';
 
-export type TenantRequest = { actor: Actor; scope: Scope; ispId: string };
-
-/** For routes under /api/isp/{isp_id}: permission first, then the tenant scope (404 for other ISPs). */
-export async function tenantRequest(ctx: AppContext, req: FastifyRequest, ispId: string, permission: Permission): Promise<TenantRequest> {
+/** The tenant of an ISP id (the route plugin, tenant-context.ts, calls it for routes that declare a permission): permission first, then the tenant scope (404 for other ISPs). */
+export async function tenantRequest(ctx: AppContext, req: FastifyRequest, ispId: string, permission: Permission): Promise<Tenant> {
   const actor = requireActor(req, permission);
   return { actor, scope: await scopeForIsp(ctx, actor, ispId), ispId };
 }
@@ -19,7 +17,7 @@ export async function tenantRequest(ctx: AppContext, req: FastifyRequest, ispId:
  * For routes addressed by a branch id alone: the ISP is the actor's own; a founder's
  * lookup of which ISP owns the branch is a cross-tenant read, so it is audited.
  */
-export async function branchRequest(ctx: AppContext, req: FastifyRequest, branchId: string, permission: Permission): Promise<TenantRequest> {
+export async function branchRequest(ctx: AppContext, req: FastifyRequest, branchId: string, permission: Permission): Promise<Tenant> {
   const actor = requireActor(req, permission);
   let ispId = actor.ispId;
   if (actor.role === 'founder') {

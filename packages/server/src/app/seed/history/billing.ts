@@ -25,7 +25,7 @@ export async function billingRunOfDay(r: IspRun, dayIndex: number): Promise<void
   const run = await withScope(r.ctx.db, r.isp.scope, (tx) => claimScheduledRun(tx, actor, r.isp.id, day, new Date(r.clock.now)));
   if (!run) return;
   r.clock.now += 90_000;
-  await executeBillingRun(r.ctx, actor, r.isp.scope, run.id);
+  await executeBillingRun(r.ctx, { actor, scope: r.isp.scope }, run.id);
   const issued = await withScope(r.ctx.db, r.isp.scope, (tx) => rows<{ id: string; subscriber_id: string; total: string; due_date: string }>(tx, sql`
     SELECT id, subscriber_id, total::text, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM invoices
     WHERE isp_id = ${r.isp.id} AND issue_date = ${day}::date AND source = 'cycle' AND kind = 'invoice'`));
@@ -84,7 +84,7 @@ async function payInvoice(r: IspRun, dayIndex: number, s: SimSub, invoiceId: str
   r.open.delete(invoiceId);
   const day = r.days[dayIndex]!;
   const method = how === 'card' ? 'card' : s.rng.pick(r.isp.profile.counterMethods);
-  await recordManualPayment(r.ctx, r.isp.admin, r.isp.scope, r.isp.id, {
+  await recordManualPayment(r.ctx, { actor: r.isp.admin, scope: r.isp.scope, ispId: r.isp.id }, {
     subscriber_id: s.id, method, amount: open, invoice_ids: [invoiceId], received_at: new Date(r.clock.now).toISOString(),
     ...(method === 'bank_transfer' && { reference: `TRF-${s.rng.hex(4).toUpperCase()}` }),
     ...(method === 'cheque' && { reference: `CHQ-${s.rng.int(100_000, 999_999)}` }),

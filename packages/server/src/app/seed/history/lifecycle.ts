@@ -29,15 +29,15 @@ export async function signUp(r: IspRun, n: number, dayIndex: number, hour: numbe
   const nas = r.isp.net.nases[n % r.isp.net.nases.length]!;
   const branchId = r.isp.branches.length ? r.isp.branches[rng.weighted(r.isp.branches.map((_, i) => 3 - Math.min(2, i)))]! : null;
   r.clock.now = joined ? localInstant(joined, hour, p.timezone).getTime() : at;
-  const dto = await createSubscriber(r.ctx, r.isp.admin, r.isp.scope, r.isp.id, {
+  const dto = await createSubscriber(r.ctx, { actor: r.isp.admin, scope: r.isp.scope, ispId: r.isp.id }, {
     status: 'active', first_name: first, last_name: last, email: ascii(`${first}.${last}${n}@${p.emailDomain}`).toLowerCase(), phone: p.phone(n),
     address: `${rng.int(1, 240)} ${rng.pick(p.streets)}`, city: rng.pick(p.cities),
     latitude: p.center[0] + rng.normal(0, 0.03), longitude: p.center[1] + rng.normal(0, 0.03),
     username, password: rng.hex(8), branch_id: branchId, plan_id: r.isp.plans[traits.planIndex]!.id,
   });
   r.clock.now = at;
-  const sub = await createSubscription(r.ctx, r.isp.admin, r.isp.scope, dto.id, { kind: 'postpaid', anchor: p.anchor, billing_day: 1, start_date: day });
-  if (!joined && p.installFeeMinor > 0) await addCharge(r.ctx, r.isp.admin, r.isp.scope, dto.id, { description: 'Installation and router', amount_minor: p.installFeeMinor });
+  const sub = await createSubscription(r.ctx, { actor: r.isp.admin, scope: r.isp.scope }, dto.id, { kind: 'postpaid', anchor: p.anchor, billing_day: 1, start_date: day });
+  if (!joined && p.installFeeMinor > 0) await addCharge(r.ctx, { actor: r.isp.admin, scope: r.isp.scope }, dto.id, { description: 'Installation and router', amount_minor: p.installFeeMinor });
   const s: SimSub = {
     n, id: dto.id, username, mac: macOf(rng), framedIp: `100.${64 + (r.isp.profile.key === 'demo' ? 0 : r.isp.profile.key === 'in' ? 1 : 2)}.${(n >> 8) & 255}.${n & 255}`,
     nas, branchId, planIndex: traits.planIndex, joined: joined ?? day, billingDay: billingDayFor(p.anchor, day, 1), status: 'active', traits,
@@ -58,8 +58,8 @@ function macOf(rng: Random): string {
 export async function leave(r: IspRun, s: SimSub, at: number, forDebt: boolean): Promise<void> {
   if (s.status === 'terminated') return;
   r.clock.now = at;
-  await cancelSubscription(r.ctx, r.isp.admin, r.isp.scope, s.id).catch(() => undefined);
-  await updateSubscriber(r.ctx, r.isp.admin, r.isp.scope, s.id, { status: 'terminated' });
+  await cancelSubscription(r.ctx, { actor: r.isp.admin, scope: r.isp.scope }, s.id).catch(() => undefined);
+  await updateSubscriber(r.ctx, { actor: r.isp.admin, scope: r.isp.scope }, s.id, { status: 'terminated' });
   s.status = 'terminated';
   s.cut = { hour: hourOf(r, at), cause: forDebt ? 'Admin-Reset' : 'User-Request' };
   if (forDebt) r.stats.terminatedForDebt++;
@@ -92,7 +92,7 @@ export function decideDay(r: IspRun, dayIndex: number, onLeave: (s: SimSub, at: 
         if (s.status === 'terminated') return;
         r.clock.now = at;
         try {
-          await changePlan(r.ctx, r.isp.admin, r.isp.scope, s.id, { plan_id: r.isp.plans[target]!.id, effective_date: day });
+          await changePlan(r.ctx, { actor: r.isp.admin, scope: r.isp.scope }, s.id, { plan_id: r.isp.plans[target]!.id, effective_date: day });
           s.planIndex = target;
           r.stats.planChanges++;
         } catch {

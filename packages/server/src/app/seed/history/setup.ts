@@ -51,24 +51,24 @@ export async function setUpIsp(ctx: AppContext, seedActor: Actor, p: IspProfile,
   if (hasHistory.length) throw new Error(`${p.name} has a history already`);
 
   if (p.key !== 'demo') {
-    await updateSettings(ctx, admin, scope, ispId, {
+    await updateSettings(ctx, { actor: admin, scope, ispId }, {
       legal_name: p.legalName, address: p.address, country: p.country, region: p.region, tax_id: p.taxId, prices_include_tax: p.pricesIncludeTax,
       payment_terms_days: p.paymentTermsDays, overage_per_gb_minor: p.overagePerGbMinor,
     });
     for (const [i, t] of p.taxes.entries()) {
-      await createTaxRule(ctx, admin, scope, ispId, { name: t.name, kind: t.kind, country: p.country, region: t.region, scope: t.scope, rate: t.rate, compound: false, reverse_charge_b2b: t.kind === 'vat', category: '*', priority: i, active: true, valid_from: null, valid_to: null });
+      await createTaxRule(ctx, { actor: admin, scope, ispId }, { name: t.name, kind: t.kind, country: p.country, region: t.region, scope: t.scope, rate: t.rate, compound: false, reverse_charge_b2b: t.kind === 'vat', category: '*', priority: i, active: true, valid_from: null, valid_to: null });
     }
-    for (const b of p.branches) await createBranch(ctx, admin, scope, ispId, b);
+    for (const b of p.branches) await createBranch(ctx, { actor: admin, scope, ispId }, b);
     for (const [i, plan] of p.plans.entries()) {
-      await createPlan(ctx, admin, scope, ispId, {
+      await createPlan(ctx, { actor: admin, scope, ispId }, {
         name: plan.name, download_kbps: plan.downKbps, upload_kbps: plan.upKbps, price_minor: plan.priceMinor, billing_period: 'monthly',
         priority: 8 - i, simultaneous_use: 1, interim_interval_s: 86_400,
         fup_monthly_bytes: plan.fupGb === null ? null : plan.fupGb * 1e9, fup_download_kbps: plan.fupKbps, fup_upload_kbps: plan.fupKbps,
       });
     }
-    await updateDunningSettings(ctx, admin, scope, ispId, { enabled: true, reminder_days_before: p.dunning.before, reminder_days_after: p.dunning.after, grace_days: p.dunning.grace });
+    await updateDunningSettings(ctx, { actor: admin, scope, ispId }, { enabled: true, reminder_days_before: p.dunning.before, reminder_days_after: p.dunning.after, grace_days: p.dunning.grace });
     for (const n of [1, 2]) {
-      await createStaff(ctx, admin, scope, ispId, { email: `support${n}@${p.slug}.example`, name: `${rng.pick(p.firstNames)} ${rng.pick(p.lastNames)}`, role: 'support_agent', password: historyPassword }, true);
+      await createStaff(ctx, { actor: admin, scope, ispId }, { email: `support${n}@${p.slug}.example`, name: `${rng.pick(p.firstNames)} ${rng.pick(p.lastNames)}`, role: 'support_agent', password: historyPassword }, true);
     }
   }
   const branches = (await withScope(ctx.db, scope, (tx) => rows<{ id: string }>(tx, sql`SELECT id FROM branches WHERE isp_id = ${ispId} ORDER BY code`))).map((b) => b.id);
@@ -87,16 +87,16 @@ export async function setUpIsp(ctx: AppContext, seedActor: Actor, p: IspProfile,
 
 async function setUpNetwork(ctx: AppContext, admin: Actor, scope: Scope, ispId: string, p: IspProfile): Promise<SimNetwork> {
   const site = `${p.cities[0]} POP`;
-  const device = (input: Record<string, unknown>) => createDevice(ctx, admin, scope, ispId, createDeviceBody.parse({
+  const device = (input: Record<string, unknown>) => createDevice(ctx, { actor: admin, scope, ispId }, createDeviceBody.parse({
     snmp_port: 1161, snmp_version: 'v2c', snmp_community: 'public', poll_interval_s: 300, enabled: false, site, latitude: p.center[0], longitude: p.center[1], ...input,
   }));
   const base = p.nasAddresses[0]!.split('.').slice(0, 3).join('.');
   const edge = await device({ name: `Edge router (${site})`, kind: 'router', vendor: 'mikrotik', model: 'CCR2116', mgmt_ip: `${base}.250` });
   const nases: SimNas[] = [];
   for (const [i, address] of p.nasAddresses.entries()) {
-    const nas = await createNas(ctx, admin, scope, ispId, { name: `BNG ${i + 1} (${site})`, address, secret: `history-${p.slug}-${i + 1}`, vendor: 'mikrotik', coa_port: 3799, require_message_authenticator: false, description: 'Simulated by seed-history: the NAS of the generated sessions' });
+    const nas = await createNas(ctx, { actor: admin, scope, ispId }, { name: `BNG ${i + 1} (${site})`, address, secret: `history-${p.slug}-${i + 1}`, vendor: 'mikrotik', coa_port: 3799, require_message_authenticator: false, description: 'Simulated by seed-history: the NAS of the generated sessions' });
     // No real RADIUS comes from it: disabled, the AAA engine neither accepts packets nor sends CoA to it.
-    await updateNas(ctx, admin, scope, nas.id, { status: 'disabled' });
+    await updateNas(ctx, { actor: admin, scope }, nas.id, { status: 'disabled' });
     const d = await device({ name: `BNG ${i + 1}`, kind: 'nas', vendor: 'mikrotik', model: 'CCR2004', mgmt_ip: address, parent_id: edge.id, nas_id: nas.id });
     nases.push({ id: nas.id, address, deviceId: d.id });
   }

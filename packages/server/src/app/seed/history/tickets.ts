@@ -52,17 +52,17 @@ export function openTicket(r: IspRun, s: SimSub, dayIndex: number, hour: number,
   schedule(r, dayIndex, openedAt, async () => {
     r.clock.now = openedAt;
     id = byPhone
-      ? (await createTicket(r.ctx, agent, r.isp.scope, r.isp.id, { subject, category, priority, subscriber_id: s.id, body: `${s.username} called: ${body}` })).id
+      ? (await createTicket(r.ctx, { actor: agent, scope: r.isp.scope, ispId: r.isp.id }, { subject, category, priority, subscriber_id: s.id, body: `${s.username} called: ${body}` })).id
       : (await createOwnTicket(r.ctx, subscriber, { subject, category, priority, body })).id;
     s.x.tickets.push(dayIndex);
     if (slow) s.x.slowTickets.push(dayIndex);
     r.stats.tickets++;
   });
-  at(openedAt + 5 * 60_000, () => updateTicket(r.ctx, agent, r.isp.scope, id, { assignee_id: agent.id }).then(() => undefined));
-  at(openedAt + firstMs, () => addStaffMessage(r.ctx, agent, r.isp.scope, id, { body: reason === 'outage' ? 'We had an outage in your area; service is back. Please restart your router if it is still offline.' : 'Thank you, we are looking into it and will update you shortly.', internal: false }).then(() => undefined));
+  at(openedAt + 5 * 60_000, () => updateTicket(r.ctx, { actor: agent, scope: r.isp.scope }, id, { assignee_id: agent.id }).then(() => undefined));
+  at(openedAt + firstMs, () => addStaffMessage(r.ctx, { actor: agent, scope: r.isp.scope }, id, { body: reason === 'outage' ? 'We had an outage in your area; service is back. Please restart your router if it is still offline.' : 'Thank you, we are looking into it and will update you shortly.', internal: false }).then(() => undefined));
   if (replies) at(openedAt + firstMs + rng.between(0.5, 6) * 3_600_000, () => replyOwnTicket(r.ctx, subscriber, id, 'Thanks, it is working again now.').then(() => undefined).catch(() => undefined));
-  at(openedAt + resolveMs + 7_200_000, () => updateTicket(r.ctx, agent, r.isp.scope, id, { status: 'resolved' }).then(() => undefined));
-  at(openedAt + resolveMs + 3 * 86_400_000, () => updateTicket(r.ctx, agent, r.isp.scope, id, { status: 'closed' }).then(() => undefined));
+  at(openedAt + resolveMs + 7_200_000, () => updateTicket(r.ctx, { actor: agent, scope: r.isp.scope }, id, { status: 'resolved' }).then(() => undefined));
+  at(openedAt + resolveMs + 3 * 86_400_000, () => updateTicket(r.ctx, { actor: agent, scope: r.isp.scope }, id, { status: 'closed' }).then(() => undefined));
 }
 
 /** Today's tickets: the routine ones and those an incident brings. */

@@ -5,7 +5,6 @@ import { rows, withScope } from '../../../platform/db/scope.ts';
 import { commonErrors, type Api } from '../../../platform/http/api.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { pageOf, pageQuery } from '../../../platform/http/paging.ts';
-import { tenantRequest } from '../../../platform/http/tenant-request.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { enforcerFor } from './enforcement.ts';
 
@@ -19,6 +18,7 @@ const request = z.object({
 export function registerCoaRoutes(app: Api, ctx: AppContext): void {
   for (const kind of ['disconnect', 'coa'] as const) {
     app.post(`/api/isp/:isp_id/sessions/:session_id/${kind}`, {
+      config: { permission: 'nas:manage' },
       schema: {
         tags: ['aaa'],
         summary: kind === 'disconnect' ? 'Kick a session (Disconnect-Request); done only when its Accounting Stop arrives' : "Re-apply the subscriber's current speed to a live session (CoA-Request), without dropping it",
@@ -27,18 +27,17 @@ export function registerCoaRoutes(app: Api, ctx: AppContext): void {
         response: { 200: outcome, ...commonErrors },
       },
     }, async (req) => {
-      const t = await tenantRequest(ctx, req, req.params.isp_id, 'nas:manage');
       // The session must be visible in the actor's scope (branch staff: their subtree).
-      const [visible] = await withScope(ctx.db, t.scope, (tx) => rows<{ id: string }>(tx, sql`
+      const [visible] = await withScope(ctx.db, req.tenant.scope, (tx) => rows<{ id: string }>(tx, sql`
         SELECT s.id::text FROM radius_sessions s LEFT JOIN subscribers sub ON sub.id = s.subscriber_id
-        WHERE s.id = ${req.params.session_id} AND s.isp_id = ${t.ispId}
-          AND (${t.scope.kind === 'tenant' && t.scope.branchIds !== null}::boolean = false OR sub.id IS NOT NULL)`));
+        WHERE s.id = ${req.params.session_id} AND s.isp_id = ${req.tenant.ispId}
+          AND (${req.tenant.scope.kind === 'tenant' && req.tenant.scope.branchIds !== null}::boolean = false OR sub.id IS NOT NULL)`));
       if (!visible) throw notFound('Session');
       const reason = req.body?.reason ?? (kind === 'disconnect' ? 'kicked by operator' : 'speed re-applied by operator');
       const enforcer = await enforcerFor(ctx);
-      const r = await enforcer.act(t.ispId, req.params.session_id, kind, reason, t.actor.email ?? t.actor.kind);
-      await withScope(ctx.db, t.scope, (tx) => recordChange(tx, t.actor, {
-        ispId: t.ispId, action: `session.${kind === 'disconnect' ? 'kicked' : 'coa_sent'}`, entityType: 'session', entityId: String(req.params.session_id),
+      const r = await enforcer.act(req.tenant.ispId, req.params.session_id, kind, reason, req.tenant.actor.email ?? req.tenant.actor.kind);
+      await withScope(ctx.db, req.tenant.scope, (tx) => recordChange(tx, req.tenant.actor, {
+        ispId: req.tenant.ispId, action: `session.${kind === 'disconnect' ? 'kicked' : 'coa_sent'}`, entityType: 'session', entityId: String(req.params.session_id),
         after: { status: r.status, outcome: r.outcome, reason },
       }));
       return { request_id: r.requestId, status: r.status, outcome: r.outcome };
@@ -46,16 +45,16 @@ export function registerCoaRoutes(app: Api, ctx: AppContext): void {
   }
 
   app.get('/api/isp/:isp_id/coa-requests', {
+    config: { permission: 'nas:read' },
     schema: {
       tags: ['aaa'], summary: 'CoA and Disconnect requests with their outcomes', params: z.object({ isp_id: z.uuid() }),
       querystring: z.strictObject({ ...pageQuery, subscriber_id: z.uuid().optional(), status: z.enum(['pending', 'retrying', 'done', 'failed']).optional() }),
       response: { 200: pageOf(request), ...commonErrors },
     },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'nas:read');
     const q = req.query;
-    return withScope(ctx.db, t.scope, async (tx) => {
-      const where = sql`c.isp_id = ${t.ispId} AND (${q.subscriber_id ?? null}::uuid IS NULL OR c.subscriber_id = ${q.subscriber_id ?? null}::uuid)
+    return withScope(ctx.db, req.tenant.scope, async (tx) => {
+      const where = sql`c.isp_id = ${req.tenant.ispId} AND (${q.subscriber_id ?? null}::uuid IS NULL OR c.subscriber_id = ${q.subscriber_id ?? null}::uuid)
         AND (${q.status ?? null}::text IS NULL OR c.status = ${q.status ?? null})`;
       const items = await rows<z.infer<typeof request>>(tx, sql`
         SELECT c.id, c.session_id::int, c.subscriber_id, c.kind, c.reason, c.status, c.outcome, c.attempts, c.requested_by,

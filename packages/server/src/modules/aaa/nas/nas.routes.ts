@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { commonErrors, type Api } from '../../../platform/http/api.ts';
-import { tenantRequest } from '../../../platform/http/tenant-request.ts';
 import { createNas, createNasBody, deleteNas, getNas, listNas, nasDto, updateNas, updateNasBody } from './nas.service.ts';
 
 const tags = ['nas'];
@@ -10,34 +9,34 @@ const nasParams = z.object({ isp_id: z.uuid(), nas_id: z.uuid() });
 
 export function registerNasRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/isp/:isp_id/nas', {
+    config: { permission: 'nas:read' },
     schema: { tags, summary: 'NAS devices with their online sessions', params: ispParams, response: { 200: z.array(nasDto), ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'nas:read');
-    return listNas(ctx, t.scope, t.ispId);
+    return listNas(ctx, req.tenant.scope, req.tenant.ispId);
   });
   app.post('/api/isp/:isp_id/nas', {
+    config: { permission: 'nas:manage' },
     schema: { tags, summary: 'Register a NAS', params: ispParams, body: createNasBody, response: { 201: nasDto, ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'nas:manage');
-    return reply.code(201).send(await createNas(ctx, t.actor, t.scope, t.ispId, req.body));
+    return reply.code(201).send(await createNas(ctx, req.tenant, req.body));
   });
   app.get('/api/isp/:isp_id/nas/:nas_id', {
+    config: { permission: 'nas:read' },
     schema: { tags, summary: 'One NAS (never its secret)', params: nasParams, response: { 200: nasDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'nas:read');
-    return getNas(ctx, t.scope, req.params.nas_id);
+    return getNas(ctx, req.tenant.scope, req.params.nas_id);
   });
   app.patch('/api/isp/:isp_id/nas/:nas_id', {
+    config: { permission: 'nas:manage' },
     schema: { tags, summary: 'Change a NAS', params: nasParams, body: updateNasBody, response: { 200: nasDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'nas:manage');
-    return updateNas(ctx, t.actor, t.scope, req.params.nas_id, req.body);
+    return updateNas(ctx, req.tenant, req.params.nas_id, req.body);
   });
   app.delete('/api/isp/:isp_id/nas/:nas_id', {
+    config: { permission: 'nas:manage' },
     schema: { tags, summary: 'Remove a NAS', params: nasParams, response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'nas:manage');
-    await deleteNas(ctx, t.actor, t.scope, req.params.nas_id);
+    await deleteNas(ctx, req.tenant, req.params.nas_id);
     return reply.code(204).send(null);
   });
 }

@@ -2,12 +2,12 @@ import { isIP } from 'node:net';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import type { Actor } from '../../../platform/auth/actor.ts';
 import { platformScope, rows, withScope, type Scope } from '../../../platform/db/scope.ts';
-import { conflict, notFound } from '../../../platform/http/errors.ts';
+import { conflict, notFound } from '../../../platform/errors.ts';
 import { iso } from '../../../platform/http/api.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { nasDevices, nasVendors } from '../schema.ts';
+import type { ActorInScope, Tenant } from '../../../platform/tenant.ts';
 
 const address = z.string().max(64).refine((v) => {
   const [ip, bits, ...rest] = v.split('/');
@@ -62,7 +62,7 @@ async function assertNoOverlap(ctx: AppContext, addressText: string, exceptId: s
   if (hit) throw conflict('This address or subnet is already used by another NAS on the platform');
 }
 
-export async function createNas(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof createNasBody>) {
+export async function createNas(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof createNasBody>) {
   await assertNoOverlap(ctx, input.address, null);
   return withScope(ctx.db, scope, async (tx) => {
     const [row] = await tx.insert(nasDevices).values({
@@ -91,7 +91,7 @@ export async function getNas(ctx: AppContext, scope: Scope, id: string) {
   return toDto(row);
 }
 
-export async function updateNas(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: z.infer<typeof updateNasBody>) {
+export async function updateNas(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: z.infer<typeof updateNasBody>) {
   if (input.address) await assertNoOverlap(ctx, input.address, id);
   return withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(nasDevices).where(eq(nasDevices.id, id)).for('update');
@@ -114,7 +114,7 @@ export async function updateNas(ctx: AppContext, actor: Actor, scope: Scope, id:
   });
 }
 
-export async function deleteNas(ctx: AppContext, actor: Actor, scope: Scope, id: string) {
+export async function deleteNas(ctx: AppContext, { actor, scope }: ActorInScope, id: string) {
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(nasDevices).where(eq(nasDevices.id, id)).for('update');
     if (!before) throw notFound('NAS');

@@ -7,7 +7,6 @@ import { commonErrors, type Api } from '../../../platform/http/api.ts';
 import { actorRefusal, requireActor } from '../../../platform/http/authenticate.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { forbidden } from '../../../platform/http/errors.ts';
-import { tenantRequest } from '../../../platform/http/tenant-request.ts';
 
 /** subscribers: null = the whole ISP; self: one subscriber's own stream. */
 type Filter = { ispId: string; scope: Scope; subscribers: Set<string> | null; self: string | null };
@@ -101,14 +100,14 @@ const sse = z.string().describe('text/event-stream: events sessions {online}, se
 
 export function registerLiveRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/isp/:isp_id/live', {
+    config: { permission: 'subscriber:read' },
     schema: { tags: ['aaa'], summary: 'Live sessions and traffic of the ISP (Server-Sent Events)', params: z.object({ isp_id: z.uuid() }), response: { 200: sse, ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'subscriber:read');
     // Branch staff: only their subtree's subscribers, fixed when the stream opens.
-    const subs = t.scope.kind === 'tenant' && t.scope.branchIds
-      ? new Set((await withScope(ctx.db, t.scope, (tx) => rows<{ id: string }>(tx, sql`SELECT id FROM subscribers WHERE isp_id = ${t.ispId}`))).map((r) => r.id))
+    const subs = req.tenant.scope.kind === 'tenant' && req.tenant.scope.branchIds
+      ? new Set((await withScope(ctx.db, req.tenant.scope, (tx) => rows<{ id: string }>(tx, sql`SELECT id FROM subscribers WHERE isp_id = ${req.tenant.ispId}`))).map((r) => r.id))
       : null;
-    stream(ctx, req, reply, { ispId: t.ispId, scope: t.scope, subscribers: subs, self: null }, t.actor);
+    stream(ctx, req, reply, { ispId: req.tenant.ispId, scope: req.tenant.scope, subscribers: subs, self: null }, req.tenant.actor);
   });
 
   app.get('/api/me/live', {

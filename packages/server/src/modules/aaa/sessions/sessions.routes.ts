@@ -4,7 +4,6 @@ import type { AppContext } from '../../../platform/context.ts';
 import { rows, withScope } from '../../../platform/db/scope.ts';
 import { commonErrors, type Api } from '../../../platform/http/api.ts';
 import { pageOf, pageQuery } from '../../../platform/http/paging.ts';
-import { tenantRequest } from '../../../platform/http/tenant-request.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 
 const session = z.object({
@@ -21,6 +20,7 @@ const ts = (col: string) => sql.raw(`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM
 
 export function registerSessionRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/isp/:isp_id/sessions', {
+    config: { permission: 'subscriber:read' },
     schema: {
       tags: ['aaa'], summary: 'Live sessions (or history with state=closed|all)', params: z.object({ isp_id: z.uuid() }),
       querystring: z.strictObject({
@@ -30,13 +30,12 @@ export function registerSessionRoutes(app: Api, ctx: AppContext): void {
       response: { 200: pageOf(session), ...commonErrors },
     },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'subscriber:read');
     const q = req.query;
     const like = q.q ? `%${q.q.replace(/[\\%_]/g, '\\$&')}%` : null;
-    const branchScoped = t.scope.kind === 'tenant' && t.scope.branchIds !== null;
-    return withScope(ctx.db, t.scope, async (tx) => {
+    const branchScoped = req.tenant.scope.kind === 'tenant' && req.tenant.scope.branchIds !== null;
+    return withScope(ctx.db, req.tenant.scope, async (tx) => {
       // Branch staff: RLS on subscribers narrows the join, so only their subtree's sessions remain.
-      const where = sql`s.isp_id = ${t.ispId}
+      const where = sql`s.isp_id = ${req.tenant.ispId}
         AND (${q.state} = 'all' OR (${q.state} = 'online' AND s.stop_time IS NULL) OR (${q.state} = 'closed' AND s.stop_time IS NOT NULL))
         AND (${q.nas_id ?? null}::uuid IS NULL OR s.nas_id = ${q.nas_id ?? null}::uuid)
         AND (${q.subscriber_id ?? null}::uuid IS NULL OR s.subscriber_id = ${q.subscriber_id ?? null}::uuid)
@@ -56,16 +55,16 @@ export function registerSessionRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/isp/:isp_id/postauth', {
+    config: { permission: 'subscriber:read' },
     schema: {
       tags: ['aaa'], summary: 'Post-auth log: every accept and reject with its reason', params: z.object({ isp_id: z.uuid() }),
       querystring: z.strictObject({ ...pageQuery, username: z.string().max(64).optional(), subscriber_id: z.uuid().optional(), result: z.enum(['accept', 'reject']).optional() }),
       response: { 200: pageOf(postauth), ...commonErrors },
     },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'subscriber:read');
     const q = req.query;
-    return withScope(ctx.db, t.scope, async (tx) => {
-      const where = sql`p.isp_id = ${t.ispId} AND (${q.username ?? null}::text IS NULL OR p.username = ${q.username ?? null})
+    return withScope(ctx.db, req.tenant.scope, async (tx) => {
+      const where = sql`p.isp_id = ${req.tenant.ispId} AND (${q.username ?? null}::text IS NULL OR p.username = ${q.username ?? null})
         AND (${q.subscriber_id ?? null}::uuid IS NULL OR p.subscriber_id = ${q.subscriber_id ?? null}::uuid)
         AND (${q.result ?? null}::text IS NULL OR p.result = ${q.result ?? null})`;
       const items = await rows<z.infer<typeof postauth>>(tx, sql`
@@ -78,15 +77,15 @@ export function registerSessionRoutes(app: Api, ctx: AppContext): void {
   });
 
   app.get('/api/isp/:isp_id/subscribers/:subscriber_id/usage', {
+    config: { permission: 'subscriber:read' },
     schema: {
       tags: ['aaa'], summary: "A subscriber's traffic per day (or per hour)", params: z.object({ isp_id: z.uuid(), subscriber_id: z.uuid() }),
       querystring: z.strictObject({ granularity: z.enum(['day', 'hour']).default('day'), days: z.coerce.number().int().min(1).max(366).default(30) }),
       response: { 200: z.object({ points: z.array(z.object({ t: z.string(), input_octets: z.number(), output_octets: z.number() })), total_bytes: z.number() }), ...commonErrors },
     },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'subscriber:read');
     const { granularity, days } = req.query;
-    return withScope(ctx.db, t.scope, async (tx) => {
+    return withScope(ctx.db, req.tenant.scope, async (tx) => {
       const [visible] = await rows<{ id: string }>(tx, sql`SELECT id FROM subscribers WHERE id = ${req.params.subscriber_id}`);
       if (!visible) throw notFound('Subscriber');
       const points = granularity === 'day'

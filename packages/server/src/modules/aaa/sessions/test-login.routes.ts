@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { commonErrors, problemSchema, type Api } from '../../../platform/http/api.ts';
-import { tenantRequest } from '../../../platform/http/tenant-request.ts';
 import { testLogin } from './test-login.service.ts';
 
 const check = z.object({ check: z.string(), ok: z.boolean(), detail: z.string() });
@@ -11,6 +10,7 @@ const noNul = (s: string) => !s.includes('\0');
 /** "Test login" (test-login.service.ts): a password oracle, so its own permission, a throttle and an audit row per attempt. */
 export function registerTestLoginRoutes(app: Api, ctx: AppContext): void {
   app.post('/api/isp/:isp_id/aaa/test-login', {
+    config: { permission: 'aaa:test_login' },
     schema: {
       tags: ['aaa'],
       summary: 'Run the authorisation for a username and password and show each check (permission aaa:test_login; throttled per caller and per username; audited)',
@@ -30,7 +30,6 @@ export function registerTestLoginRoutes(app: Api, ctx: AppContext): void {
       },
     },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'aaa:test_login');
-    return testLogin(ctx, t, req.body);
+    return testLogin(ctx, req.tenant, req.body);
   });
 }

@@ -3,8 +3,9 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.ts';
 import { recordAccess } from '../../../platform/audit/record-change.ts';
 import { rows, withScope } from '../../../platform/db/scope.ts';
-import { badRequest, tooManyRequests } from '../../../platform/http/errors.ts';
-import type { TenantRequest } from '../../../platform/http/tenant-request.ts';
+import { tooManyRequests } from '../../../platform/http/errors.ts';
+import { invalidField } from '../../../platform/errors.ts';
+import type { Tenant } from '../../../platform/tenant.ts';
 import { authorize, type Check } from '../policy/authorize.ts';
 import { enforcerFor } from '../enforcement/enforcement.ts';
 
@@ -32,7 +33,7 @@ const noUsage = { dayBytes: 0, monthBytes: 0, packBytes: 0 };
  * resolved in the caller's scope (a branch manager: their branch subtree); a subscriber outside
  * it is answered exactly as a username nobody has. Every attempt is audited, never the password.
  */
-export async function testLogin(ctx: AppContext, t: TenantRequest, input: TestLoginInput): Promise<TestLoginResult> {
+export async function testLogin(ctx: AppContext, t: Tenant, input: TestLoginInput): Promise<TestLoginResult> {
   const callerKey = `testlogin:caller:${t.actor.kind}:${t.actor.id ?? 'unknown'}`;
   const usernameKey = `testlogin:user:${t.ispId}:${input.username}`;
   const [byCaller, byUsername] = await Promise.all([ctx.limiter.hit(callerKey, windowSeconds), ctx.limiter.hit(usernameKey, windowSeconds)]);
@@ -46,7 +47,7 @@ export async function testLogin(ctx: AppContext, t: TenantRequest, input: TestLo
 
   const enforcer = await enforcerFor(ctx);
   const nas = await enforcer.nasFor(t.ispId, input.nas_id);
-  if (!nas) throw badRequest('Register an active NAS first: the decision depends on its vendor', [{ pointer: '/body/nas_id', detail: 'no active NAS' }]);
+  if (!nas) throw invalidField('Register an active NAS first: the decision depends on its vendor', [{ pointer: '/body/nas_id', detail: 'no active NAS' }]);
   const attributes: AttributeInput[] = [['User-Name', input.username], ['User-Password', input.password]];
   if (input.calling_station_id) attributes.push(['Calling-Station-Id', input.calling_station_id]);
   if (input.called_station_id) attributes.push(['Called-Station-Id', input.called_station_id]);
@@ -68,12 +69,12 @@ export async function testLogin(ctx: AppContext, t: TenantRequest, input: TestLo
 }
 
 /** The subscriber of this username if the caller may see them (row-level security decides), else null. */
-async function visibleSubscriber(ctx: AppContext, t: TenantRequest, username: string): Promise<string | null> {
+async function visibleSubscriber(ctx: AppContext, t: Tenant, username: string): Promise<string | null> {
   const [found] = await withScope(ctx.db, t.scope, (tx) => rows<{ id: string }>(tx, sql`SELECT id FROM subscribers WHERE isp_id = ${t.ispId} AND username = ${username}`));
   return found?.id ?? null;
 }
 
-function audit(ctx: AppContext, t: TenantRequest, username: string, subscriberId: string | null,
+function audit(ctx: AppContext, t: Tenant, username: string, subscriberId: string | null,
   outcome: { result: 'accept' | 'reject' | 'throttled'; reason: string; nas_id?: string }): Promise<void> {
   return withScope(ctx.db, t.scope, (tx) => recordAccess(tx, t.actor, {
     ispId: t.ispId, action: 'aaa.test_login', entityType: 'subscriber', entityId: subscriberId ?? undefined, detail: { username, ...outcome },

@@ -4,12 +4,13 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
-import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../../platform/errors.ts';
 import { iso } from '../../../platform/http/api.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { currencyCode } from '../rates.service.ts';
 import { subscriptions } from '../schema.ts';
 import { addonBillings, addonKinds, billingAddons, subscriptionAddons, type BillingAddonRow, type SubscriptionAddonRow } from './schema.ts';
+import type { ActorInScope, Tenant } from '../../../platform/tenant.ts';
 
 /** The ISP's add-on catalogue, and add-ons attached to subscriptions (billed by cycle-extras.ts). */
 
@@ -71,7 +72,7 @@ export async function listAddons(ctx: AppContext, scope: Scope, ispId: string): 
   return withScope(ctx.db, scope, async (tx) => (await tx.select().from(billingAddons).where(eq(billingAddons.ispId, ispId)).orderBy(desc(billingAddons.active), asc(billingAddons.name))).map(toDto));
 }
 
-export async function createAddon(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof addonBody>): Promise<AddonDto> {
+export async function createAddon(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof addonBody>): Promise<AddonDto> {
   return withScope(ctx.db, scope, async (tx) => {
     const [row] = await tx.insert(billingAddons).values({
       ispId, name: input.name, description: input.description ?? null, kind: input.kind, billing: input.billing, priceMinor: input.price_minor,
@@ -83,12 +84,12 @@ export async function createAddon(ctx: AppContext, actor: Actor, scope: Scope, i
   });
 }
 
-export async function updateAddon(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: z.infer<typeof addonPatch>): Promise<AddonDto> {
+export async function updateAddon(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: z.infer<typeof addonPatch>): Promise<AddonDto> {
   return withScope(ctx.db, scope, async (tx) => {
     const before = await loadAddon(tx, id);
     const kind = input.kind ?? before.kind;
     const dataBytes = input.data_bytes === undefined ? before.dataBytes : input.data_bytes;
-    if (kind === 'data_pack' && !dataBytes) throw badRequest('A data pack needs data_bytes', [{ pointer: '/body/data_bytes', detail: 'required for data packs' }]);
+    if (kind === 'data_pack' && !dataBytes) throw invalidField('A data pack needs data_bytes', [{ pointer: '/body/data_bytes', detail: 'required for data packs' }]);
     const [row] = await tx.update(billingAddons).set({
       ...(input.name !== undefined && { name: input.name }), ...(input.description !== undefined && { description: input.description }),
       ...(input.kind && { kind: input.kind }), ...(input.billing && { billing: input.billing }), ...(input.price_minor !== undefined && { priceMinor: input.price_minor }),
@@ -102,7 +103,7 @@ export async function updateAddon(ctx: AppContext, actor: Actor, scope: Scope, i
 }
 
 /** Only an add-on never attached can be deleted; others are deactivated (their invoices refer to them). */
-export async function deleteAddon(ctx: AppContext, actor: Actor, scope: Scope, id: string): Promise<void> {
+export async function deleteAddon(ctx: AppContext, { actor, scope }: ActorInScope, id: string): Promise<void> {
   await withScope(ctx.db, scope, async (tx) => {
     const before = await loadAddon(tx, id);
     const [used] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM subscription_addons WHERE addon_id = ${id}`);
@@ -138,7 +139,7 @@ export async function attachAddonInTx(tx: Tx, actor: Actor, subscriberId: string
   const addon = await loadAddon(tx, input.addon_id);
   if (!addon.active) throw conflict('This add-on is no longer sold');
   const start = input.start_date ?? (today() > sub.nextPeriodStart ? today() : sub.nextPeriodStart);
-  if (sub.kind === 'postpaid' && start < sub.nextPeriodStart) throw badRequest('start_date falls in a period that is already invoiced', [{ pointer: '/body/start_date', detail: `on or after ${sub.nextPeriodStart}` }]);
+  if (sub.kind === 'postpaid' && start < sub.nextPeriodStart) throw invalidField('start_date falls in a period that is already invoiced', [{ pointer: '/body/start_date', detail: `on or after ${sub.nextPeriodStart}` }]);
   const [row] = await tx.insert(subscriptionAddons).values({
     ispId: sub.ispId, branchId: sub.branchId, subscriberId, subscriptionId: sub.id, addonId: addon.id, name: addon.name, kind: addon.kind, billing: addon.billing,
     priceMinor: addon.priceMinor, currency: addon.currency, taxable: addon.taxable, dataBytes: addon.dataBytes, quantity: input.quantity, startDate: start, createdBy: actor.id,
@@ -148,12 +149,12 @@ export async function attachAddonInTx(tx: Tx, actor: Actor, subscriberId: string
   return dto;
 }
 
-export async function attachAddon(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, input: z.infer<typeof attachBody>): Promise<AttachedDto> {
+export async function attachAddon(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string, input: z.infer<typeof attachBody>): Promise<AttachedDto> {
   return withScope(ctx.db, scope, (tx) => attachAddonInTx(tx, actor, subscriberId, input));
 }
 
 /** Ends a recurring add-on (billed up to end_date), or removes a one-off one not yet invoiced. */
-export async function detachAddon(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, attachedId: string, input: z.infer<typeof detachBody>): Promise<AttachedDto> {
+export async function detachAddon(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string, attachedId: string, input: z.infer<typeof detachBody>): Promise<AttachedDto> {
   return withScope(ctx.db, scope, async (tx) => {
     const [a] = await tx.select().from(subscriptionAddons).where(and(eq(subscriptionAddons.id, attachedId), eq(subscriptionAddons.subscriberId, subscriberId))).for('update');
     if (!a) throw notFound('Attached add-on');
@@ -168,7 +169,7 @@ export async function detachAddon(ctx: AppContext, actor: Actor, scope: Scope, s
       const [sub] = await tx.select().from(subscriptions).where(eq(subscriptions.id, a.subscriptionId));
       const end = input.end_date ?? today();
       const billedUntil = sub?.kind === 'postpaid' ? sub.nextPeriodStart : a.startDate;
-      if (end < a.startDate || end < billedUntil) throw badRequest('end_date falls in a period that is already invoiced', [{ pointer: '/body/end_date', detail: `on or after ${billedUntil > a.startDate ? billedUntil : a.startDate}` }]);
+      if (end < a.startDate || end < billedUntil) throw invalidField('end_date falls in a period that is already invoiced', [{ pointer: '/body/end_date', detail: `on or after ${billedUntil > a.startDate ? billedUntil : a.startDate}` }]);
       [after] = (await tx.update(subscriptionAddons).set({ endDate: end }).where(eq(subscriptionAddons.id, a.id)).returning()) as [SubscriptionAddonRow];
     }
     const dto = toAttachedDto(after);

@@ -4,11 +4,13 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
-import { badRequest, conflict, HttpProblem, notFound } from '../../../platform/http/errors.ts';
+import { HttpProblem } from '../../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../../platform/errors.ts';
 import { iso } from '../../../platform/http/api.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { subscriptions } from '../schema.ts';
 import { couponRedemptions, coupons, type CouponRedemptionRow, type CouponRow } from './schema.ts';
+import type { ActorInScope, Tenant } from '../../../platform/tenant.ts';
 
 /** Coupon codes per ISP, and their redemption onto a subscription (discounts: cycle-extras.ts). */
 
@@ -60,14 +62,14 @@ const isUnique = (err: unknown) => (err as { code?: string }).code === '23505' |
 const unusable = (detail: string) => new HttpProblem(422, 'Unprocessable Content', detail);
 
 function checkDates(from: string | null | undefined, to: string | null | undefined) {
-  if (from && to && to < from) throw badRequest('valid_to is before valid_from', [{ pointer: '/body/valid_to', detail: 'on or after valid_from' }]);
+  if (from && to && to < from) throw invalidField('valid_to is before valid_from', [{ pointer: '/body/valid_to', detail: 'on or after valid_from' }]);
 }
 
 export async function listCoupons(ctx: AppContext, scope: Scope, ispId: string): Promise<CouponDto[]> {
   return withScope(ctx.db, scope, async (tx) => (await tx.select().from(coupons).where(eq(coupons.ispId, ispId)).orderBy(desc(coupons.active), asc(coupons.code))).map(toDto));
 }
 
-export async function createCoupon(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof couponBody>): Promise<CouponDto> {
+export async function createCoupon(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof couponBody>): Promise<CouponDto> {
   checkDates(input.valid_from, input.valid_to);
   return withScope(ctx.db, scope, async (tx) => {
     const [isp] = await rows<{ currency: string }>(tx, sql`SELECT currency FROM isps WHERE id = ${ispId}`);
@@ -83,12 +85,12 @@ export async function createCoupon(ctx: AppContext, actor: Actor, scope: Scope, 
   });
 }
 
-export async function updateCoupon(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: z.infer<typeof couponPatch>): Promise<CouponDto> {
+export async function updateCoupon(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: z.infer<typeof couponPatch>): Promise<CouponDto> {
   return withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(coupons).where(eq(coupons.id, id)).for('update');
     if (!before) throw notFound('Coupon');
     checkDates(input.valid_from === undefined ? before.validFrom : input.valid_from, input.valid_to === undefined ? before.validTo : input.valid_to);
-    if (input.max_redemptions && input.max_redemptions < before.redeemedCount) throw badRequest(`Already redeemed ${before.redeemedCount} times`, [{ pointer: '/body/max_redemptions', detail: `at least ${before.redeemedCount}` }]);
+    if (input.max_redemptions && input.max_redemptions < before.redeemedCount) throw invalidField(`Already redeemed ${before.redeemedCount} times`, [{ pointer: '/body/max_redemptions', detail: `at least ${before.redeemedCount}` }]);
     const [row] = await tx.update(coupons).set({
       ...(input.description !== undefined && { description: input.description }), ...(input.max_redemptions !== undefined && { maxRedemptions: input.max_redemptions }),
       ...(input.max_per_subscriber !== undefined && { maxPerSubscriber: input.max_per_subscriber }), ...(input.valid_from !== undefined && { validFrom: input.valid_from }),
@@ -134,7 +136,7 @@ export async function redeemCouponInTx(tx: Tx, actor: Actor, ispId: string, subs
   return dto;
 }
 
-export async function redeemCoupon(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, subscriberId: string, rawCode: string): Promise<RedemptionDto> {
+export async function redeemCoupon(ctx: AppContext, { actor, scope, ispId }: Tenant, subscriberId: string, rawCode: string): Promise<RedemptionDto> {
   return withScope(ctx.db, scope, (tx) => redeemCouponInTx(tx, actor, ispId, subscriberId, rawCode));
 }
 
@@ -149,7 +151,7 @@ export async function listRedemptions(ctx: AppContext, scope: Scope, subscriberI
 }
 
 /** Stops a redemption discounting further invoices (the coupon's count is not given back). */
-export async function cancelRedemption(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, id: string): Promise<RedemptionDto> {
+export async function cancelRedemption(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string, id: string): Promise<RedemptionDto> {
   return withScope(ctx.db, scope, async (tx) => {
     const [r] = await tx.select().from(couponRedemptions).where(and(eq(couponRedemptions.id, id), eq(couponRedemptions.subscriberId, subscriberId))).for('update');
     if (!r) throw notFound('Coupon redemption');

@@ -1,9 +1,8 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import type { Actor } from '../../../platform/auth/actor.ts';
 import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
-import { conflict, notFound } from '../../../platform/http/errors.ts';
+import { conflict, notFound } from '../../../platform/errors.ts';
 import { iso } from '../../../platform/http/api.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { lockSubscriber } from '../payments/ledger.ts';
@@ -11,6 +10,7 @@ import { walletEntries } from '../payments/schema.ts';
 import { subscriberCurrency } from '../payments/payments.service.ts';
 import { currencyCode } from '../rates.service.ts';
 import { depositMethods, deposits, type DepositRow } from './schema.ts';
+import type { ActorInScope } from '../../../platform/tenant.ts';
 
 /**
  * Deposits (equipment, security): money the ISP holds and owes back. A liability, so never an
@@ -52,7 +52,7 @@ export async function listDeposits(ctx: AppContext, scope: Scope, subscriberId: 
   });
 }
 
-export async function recordDeposit(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, input: z.infer<typeof depositBody>): Promise<DepositDto> {
+export async function recordDeposit(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string, input: z.infer<typeof depositBody>): Promise<DepositDto> {
   return withScope(ctx.db, scope, async (tx) => {
     const s = await lockSubscriber(tx, subscriberId);
     const [isp] = await rows<{ isp_id: string }>(tx, sql`SELECT isp_id FROM subscribers WHERE id = ${subscriberId}`);
@@ -66,7 +66,7 @@ export async function recordDeposit(ctx: AppContext, actor: Actor, scope: Scope,
   });
 }
 
-export async function releaseDeposit(ctx: AppContext, actor: Actor, scope: Scope, subscriberId: string, depositId: string, input: z.infer<typeof releaseBody>): Promise<DepositDto> {
+export async function releaseDeposit(ctx: AppContext, { actor, scope }: ActorInScope, subscriberId: string, depositId: string, input: z.infer<typeof releaseBody>): Promise<DepositDto> {
   return withScope(ctx.db, scope, async (tx) => {
     await lockSubscriber(tx, subscriberId);
     const [d] = await tx.select().from(deposits).where(eq(deposits.id, depositId)).for('update');

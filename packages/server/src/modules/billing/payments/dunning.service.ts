@@ -6,13 +6,14 @@ import { systemActor, type Actor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { platformScope, rows, tenantScope, withScope, type Scope } from '../../../platform/db/scope.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { badRequest } from '../../../platform/http/errors.ts';
+import { invalidField } from '../../../platform/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { nowOf, sqlNow } from '../../../platform/clock/clock.ts';
 import { updateSubscriberInTx } from '../../subscribers/index.ts';
 import { smsAdapter, smsProviderNames } from '../../../platform/sms/sms-registry.ts';
 import { formatMinor } from './receipt.ts';
 import { dunningActions, dunningSettings, smsProviders } from './schema.ts';
+import type { Tenant } from '../../../platform/tenant.ts';
 
 const days = z.array(z.number().int().min(0).max(365)).max(10);
 export const dunningSettingsBody = z.strictObject({
@@ -37,7 +38,7 @@ export async function getDunningSettings(ctx: AppContext, scope: Scope, ispId: s
   return { enabled: v.enabled, reminder_days_before: v.reminderDaysBefore, reminder_days_after: v.reminderDaysAfter, grace_days: v.graceDays, sms_enabled: v.smsEnabled, updated_at: iso(v.updatedAt) };
 }
 
-export async function updateDunningSettings(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof dunningSettingsBody>) {
+export async function updateDunningSettings(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof dunningSettingsBody>) {
   const before = await getDunningSettings(ctx, scope, ispId);
   await withScope(ctx.db, scope, async (tx) => {
     const values = {
@@ -47,7 +48,7 @@ export async function updateDunningSettings(ctx: AppContext, actor: Actor, scope
     };
     if (values.smsEnabled) {
       const [p] = await tx.select({ p: smsProviders.provider }).from(smsProviders).where(eq(smsProviders.ispId, ispId));
-      if (!p) throw badRequest('Configure an SMS provider before turning on SMS reminders', [{ pointer: '/body/sms_enabled', detail: 'no SMS provider' }]);
+      if (!p) throw invalidField('Configure an SMS provider before turning on SMS reminders', [{ pointer: '/body/sms_enabled', detail: 'no SMS provider' }]);
     }
     await tx.insert(dunningSettings).values({ ispId, ...values }).onConflictDoUpdate({ target: dunningSettings.ispId, set: values });
     await recordChange(tx, actor, { ispId, action: 'dunning_settings.updated', entityType: 'dunning_settings', entityId: ispId, before, after: values });
@@ -60,16 +61,16 @@ export async function getSmsProvider(ctx: AppContext, scope: Scope, ispId: strin
   return { provider: p?.provider ?? null, available: smsProviderNames, config: p?.config ?? {}, secrets_set: p ? Object.keys(JSON.parse(ctx.secrets.open(p.secretsEnc)) as object).sort() : [] };
 }
 
-export async function putSmsProvider(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof smsProviderBody>) {
+export async function putSmsProvider(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof smsProviderBody>) {
   const a = smsAdapter(input.provider);
-  if (!a) throw badRequest(`Unknown SMS provider; available: ${smsProviderNames.join(', ')}`, [{ pointer: '/body/provider', detail: 'unknown' }]);
+  if (!a) throw invalidField(`Unknown SMS provider; available: ${smsProviderNames.join(', ')}`, [{ pointer: '/body/provider', detail: 'unknown' }]);
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(smsProviders).where(eq(smsProviders.ispId, ispId)).for('update');
     const old = before && before.provider === input.provider ? (JSON.parse(ctx.secrets.open(before.secretsEnc)) as Record<string, string>) : {};
     const secrets = { ...old, ...input.secrets };
     const config = { ...(before?.provider === input.provider ? before.config : {}), ...input.config };
     const missing = [...a.fields.secret.filter((k) => !secrets[k]), ...a.fields.public.filter((k) => !config[k])];
-    if (missing.length) throw badRequest(`Missing fields: ${missing.join(', ')}`);
+    if (missing.length) throw invalidField(`Missing fields: ${missing.join(', ')}`);
     const values = { provider: a.provider, config, secretsEnc: ctx.secrets.seal(JSON.stringify(secrets)), updatedAt: new Date() };
     await tx.insert(smsProviders).values({ ispId, ...values }).onConflictDoUpdate({ target: smsProviders.ispId, set: values });
     await recordChange(tx, actor, { ispId, action: 'sms_provider.updated', entityType: 'sms_provider', entityId: ispId, after: { provider: a.provider, config, secrets_changed: Object.keys(input.secrets) } });

@@ -40,31 +40,31 @@ export function requireIspWide(t: { scope: Scope }): void {
 
 export function registerGatewayRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/isp/:isp_id/payment-gateways', {
+    config: { permission: 'billing:read' },
     schema: { tags, summary: 'Gateways the platform offers and this ISP\'s settings (secrets are write-only: only their names are shown)', params: ispParams, response: { 200: z.array(gatewayDto), ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:read');
-    return listGateways(ctx, t.scope, t.ispId);
+    return listGateways(ctx, req.tenant.scope, req.tenant.ispId);
   });
   app.patch('/api/isp/:isp_id/payment-gateways/:provider', {
+    config: { permission: 'billing:configure' },
     schema: { tags, summary: 'Configure a gateway, creating its settings on first use (keys stored encrypted, write-only)', params: z.object({ isp_id: z.uuid(), provider }), body: putGatewayBody, response: { 200: gatewayDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
-    requireIspWide(t);
-    return putGateway(ctx, t.actor, t.scope, t.ispId, req.params.provider, req.body);
+    requireIspWide(req.tenant);
+    return putGateway(ctx, req.tenant, req.params.provider, req.body);
   });
   app.delete('/api/isp/:isp_id/payment-gateways/:provider', {
+    config: { permission: 'billing:configure' },
     schema: { tags, summary: 'Remove a gateway and its keys', params: z.object({ isp_id: z.uuid(), provider }), response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:configure');
-    requireIspWide(t);
-    await deleteGateway(ctx, t.actor, t.scope, t.ispId, req.params.provider);
+    requireIspWide(req.tenant);
+    await deleteGateway(ctx, req.tenant, req.params.provider);
     return reply.code(204).send(null);
   });
   app.post('/api/isp/:isp_id/invoices/:invoice_id/checkout', {
+    config: { permission: 'billing:manage' },
     schema: { tags, summary: "A payment link for an invoice's open amount at the ISP's gateway", params: z.object({ isp_id: z.uuid(), invoice_id: z.uuid() }), body: checkoutBody, response: { 200: checkoutDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'billing:manage');
-    return createInvoiceCheckout(ctx, t.scope, t.ispId, req.params.invoice_id, req.body.provider);
+    return createInvoiceCheckout(ctx, req.tenant.scope, req.tenant.ispId, req.params.invoice_id, req.body.provider);
   });
 
   // The original design's routes, for the caller's own ISP.

@@ -5,7 +5,8 @@ import { systemActor, type Actor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { platformScope, rows, tenantScope, withScope, type Scope } from '../../../platform/db/scope.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { HttpProblem, badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
+import { HttpProblem } from '../../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../../platform/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { WebhookSignatureError, type GatewayAccount, type GatewayAdapter, type RefundResult } from '../providers/gateway.ts';
 import { allGatewayAdapters, gatewayAdapter } from '../providers/registry.ts';
@@ -13,6 +14,7 @@ import { atGateway } from './gateway-problem.ts';
 import { settlePayment } from './ledger.ts';
 import { applyRefund, insertPayment, loadPayment, paymentDetail, toPaymentDto } from './payments.service.ts';
 import { gatewayEvents, paymentGateways, payments, refunds, type PaymentRow } from './schema.ts';
+import type { ActorInScope, Tenant } from '../../../platform/tenant.ts';
 
 export const putGatewayBody = z.strictObject({
   enabled: z.boolean().default(true),
@@ -57,21 +59,21 @@ export async function listGateways(ctx: AppContext, scope: Scope, ispId: string)
   });
 }
 
-export async function putGateway(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, provider: string, input: z.infer<typeof putGatewayBody>) {
+export async function putGateway(ctx: AppContext, { actor, scope, ispId }: Tenant, provider: string, input: z.infer<typeof putGatewayBody>) {
   const a = adapterOr404(provider);
   const unknown = [...Object.keys(input.config).filter((k) => !a.fields.public.includes(k)), ...Object.keys(input.secrets).filter((k) => !a.fields.secret.includes(k))];
-  if (unknown.length) throw badRequest(`Unknown fields for ${a.displayName}: ${unknown.join(', ')}`);
+  if (unknown.length) throw invalidField(`Unknown fields for ${a.displayName}: ${unknown.join(', ')}`);
   // A server the ISP names must not be this platform's own network (SSRF): refused when saved, checked again at each call.
   for (const field of a.urlFields ?? []) {
     const url = input.config[field];
     const why = url === undefined ? null : ctx.outbound.urlRefusal(url);
-    if (why) throw badRequest(`config.${field}: ${why}`, [{ pointer: `/body/config/${field}`, detail: why }]);
+    if (why) throw invalidField(`config.${field}: ${why}`, [{ pointer: `/body/config/${field}`, detail: why }]);
   }
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(paymentGateways).where(and(eq(paymentGateways.ispId, ispId), eq(paymentGateways.provider, provider))).for('update');
     const secrets = { ...(before ? openSecrets(ctx, before.secretsEnc) : {}), ...input.secrets };
     const missing = a.fields.secret.filter((k) => !secrets[k]);
-    if (input.enabled && missing.length) throw badRequest(`Missing secrets: ${missing.join(', ')}`, missing.map((k) => ({ pointer: `/body/secrets/${k}`, detail: 'required' })));
+    if (input.enabled && missing.length) throw invalidField(`Missing secrets: ${missing.join(', ')}`, missing.map((k) => ({ pointer: `/body/secrets/${k}`, detail: 'required' })));
     const values = { enabled: input.enabled, config: { ...(before?.config ?? {}), ...input.config }, secretsEnc: ctx.secrets.seal(JSON.stringify(secrets)), updatedAt: new Date() };
     if (before) await tx.update(paymentGateways).set(values).where(eq(paymentGateways.id, before.id));
     else await tx.insert(paymentGateways).values({ ispId, provider, ...values });
@@ -81,7 +83,7 @@ export async function putGateway(ctx: AppContext, actor: Actor, scope: Scope, is
   return (await listGateways(ctx, scope, ispId)).find((g) => g.provider === provider)!;
 }
 
-export async function deleteGateway(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, provider: string) {
+export async function deleteGateway(ctx: AppContext, { actor, scope, ispId }: Tenant, provider: string) {
   adapterOr404(provider);
   await withScope(ctx.db, scope, async (tx) => {
     const [gone] = await tx.delete(paymentGateways).where(and(eq(paymentGateways.ispId, ispId), eq(paymentGateways.provider, provider))).returning();
@@ -227,7 +229,7 @@ async function callGatewayRefund(ctx: AppContext, scope: Scope, r: { p: PaymentR
   return result;
 }
 
-export async function refundGatewayPayment(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: { amount?: number | undefined; reason?: string | undefined }) {
+export async function refundGatewayPayment(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: { amount?: number | undefined; reason?: string | undefined }) {
   const r = await reserveRefund(ctx, actor, scope, id, (p) => input.amount ?? p.amount - p.amountRefunded, input.reason ?? null, (p) => {
     if (p.status !== 'succeeded' && p.status !== 'partially_refunded') throw conflict(`A ${p.status} payment cannot be refunded`);
     if ((input.amount ?? 0) > p.amount - p.amountRefunded) throw conflict(`At most ${p.amount - p.amountRefunded} can still be refunded`);
@@ -240,7 +242,7 @@ export async function refundGatewayPayment(ctx: AppContext, actor: Actor, scope:
 }
 
 /** Fraud review: approve settles a held payment; reject returns the money (gateway refund) or marks it failed. */
-export async function reviewPayment(ctx: AppContext, actor: Actor, scope: Scope, id: string, decision: 'approve' | 'reject', note: string | null) {
+export async function reviewPayment(ctx: AppContext, { actor, scope }: ActorInScope, id: string, decision: 'approve' | 'reject', note: string | null) {
   const reviewed = { reviewedBy: actor.kind === 'user' ? actor.id : null, reviewedAt: new Date(), reviewNote: note };
   if (decision === 'approve') {
     return withScope(ctx.db, scope, async (tx) => {

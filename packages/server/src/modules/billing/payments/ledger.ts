@@ -3,7 +3,7 @@ import type { Tx } from '../../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
 import { nowOf } from '../../../platform/clock/clock.ts';
 import type { AppContext } from '../../../platform/context.ts';
-import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../../platform/errors.ts';
 import { applyPaymentToInvoice } from '../invoice-payment.ts';
 import { reverseAcross, settleAcross } from '../../../platform/money/exchange.ts';
 import { isMissingRate, rateFor, type RateUsed } from '../rates.service.ts';
@@ -169,10 +169,10 @@ export async function allocateFromWallet(tx: Tx, p: PaymentRow, items: { invoice
   const out: Allocation[] = [];
   for (const [i, item] of items.entries()) {
     const inv = open.find((o) => o.id === item.invoice_id);
-    if (!inv) throw badRequest('Not an open invoice of this subscriber', [{ pointer: `/body/allocations/${i}/invoice_id`, detail: 'not open' }]);
+    if (!inv) throw invalidField('Not an open invoice of this subscriber', [{ pointer: `/body/allocations/${i}/invoice_id`, detail: 'not open' }]);
     const rate = await rateOf(src.currency, inv.currency, day);
     const s = settleAcross(item.amount, inv.open, src.currency, inv.currency, rate.rate);
-    if (s.paid === 0) throw badRequest('Too little to pay anything on this invoice at the rate of the day', [{ pointer: `/body/allocations/${i}/amount`, detail: 'worth less than half a minor unit of the invoice currency' }]);
+    if (s.paid === 0) throw invalidField('Too little to pay anything on this invoice at the rate of the day', [{ pointer: `/body/allocations/${i}/amount`, detail: 'worth less than half a minor unit of the invoice currency' }]);
     out.push(await allocate(tx, src, inv, s.paid, s.applied, rate, by));
     inv.open -= s.applied;
     await tx.insert(walletEntries).values({ ispId: p.ispId, branchId: p.branchId, subscriberId: p.subscriberId, currency: src.currency, amount: -s.paid, kind: 'allocation', paymentId: p.id, invoiceId: inv.id, createdBy: by });

@@ -5,7 +5,7 @@ import type { Tx } from '../../../platform/db/database.ts';
 import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
 import { pgArray } from '../../../platform/db/pg-array.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../../platform/errors.ts';
 import { parseSort, type Page } from '../../../platform/http/paging.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { subscribers } from '../../subscribers/index.ts';
@@ -13,6 +13,7 @@ import { allocateFromWallet, allocationsOf, settlePayment, takeBackRefund, type 
 import { gatherRiskSignals, scoreRisk } from './risk.ts';
 import { payments, refunds, walletEntries, type PaymentMethod, type PaymentRow, type RefundRow } from './schema.ts';
 import type { PaymentDto, PaymentQuery, RecordPaymentInput } from './payments.schemas.ts';
+import type { ActorInScope, Tenant } from '../../../platform/tenant.ts';
 
 export const toRefundDto = (r: RefundRow) => ({
   id: r.id, payment_id: r.paymentId, amount: r.amount, currency: r.currency, status: r.status, reason: r.reason,
@@ -81,10 +82,10 @@ export async function insertPayment(tx: Tx, actor: Actor, input: NewPayment): Pr
 async function assertInvoicesOf(tx: Tx, subscriberId: string, ids: readonly string[]) {
   const found = new Set((await rows<{ id: string }>(tx, sql`SELECT id FROM invoices WHERE subscriber_id = ${subscriberId} AND id = ANY(${pgArray(ids)}::uuid[])`)).map((r) => r.id));
   const missing = ids.findIndex((id) => !found.has(id));
-  if (missing >= 0) throw badRequest('No such invoice of this subscriber', [{ pointer: `/body/invoice_ids/${missing}`, detail: 'not an invoice of this subscriber' }]);
+  if (missing >= 0) throw invalidField('No such invoice of this subscriber', [{ pointer: `/body/invoice_ids/${missing}`, detail: 'not an invoice of this subscriber' }]);
 }
 
-export async function recordManualPayment(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: RecordPaymentInput) {
+export async function recordManualPayment(ctx: AppContext, { actor, scope, ispId }: Tenant, input: RecordPaymentInput) {
   return withScope(ctx.db, scope, async (tx) => {
     const currency = input.currency ?? (await subscriberCurrency(tx, input.subscriber_id));
     if (input.invoice_ids?.length) await assertInvoicesOf(tx, input.subscriber_id, input.invoice_ids);
@@ -140,7 +141,7 @@ export async function getPayment(ctx: AppContext, scope: Scope, id: string): Pro
   return withScope(ctx.db, scope, async (tx) => paymentDetail(tx, await loadPayment(tx, id)));
 }
 
-export async function allocatePayment(ctx: AppContext, actor: Actor, scope: Scope, id: string, items: { invoice_id: string; amount: number }[]) {
+export async function allocatePayment(ctx: AppContext, { actor, scope }: ActorInScope, id: string, items: { invoice_id: string; amount: number }[]) {
   return withScope(ctx.db, scope, async (tx) => {
     const p = await loadPayment(tx, id, true);
     const allocated = await allocateFromWallet(tx, p, items, actor.kind === 'user' ? actor.id : null);
@@ -167,7 +168,7 @@ export async function applyRefund(tx: Tx, actor: Actor, p: PaymentRow, amount: n
   return updated;
 }
 
-export async function refundManualPayment(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: { amount?: number | undefined; reason?: string | undefined }) {
+export async function refundManualPayment(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: { amount?: number | undefined; reason?: string | undefined }) {
   return withScope(ctx.db, scope, async (tx) => {
     const p = await loadPayment(tx, id, true);
     if (p.method === 'gateway') throw conflict('Gateway payments are refunded through the gateway');

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.ts';
-import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/database.ts';
-import { rows, withScope, type Scope } from '../../../platform/db/scope.ts';
-import { badRequest, conflict } from '../../../platform/http/errors.ts';
+import { rows, withScope } from '../../../platform/db/scope.ts';
+import { invalidField, conflict } from '../../../platform/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { settleAcross } from '../../../platform/money/exchange.ts';
 import { allocate, ispDay, lockSubscriber, openInvoices, rateCache, walletBalance, type Allocation } from './ledger.ts';
 import { walletEntries } from './schema.ts';
+import type { Tenant } from '../../../platform/tenant.ts';
 
 /**
  * Pays an invoice from the subscriber's wallet balance in one currency (balances stay per
@@ -19,10 +19,10 @@ import { walletEntries } from './schema.ts';
 async function payFromWallet(tx: Tx, ispId: string, subscriberId: string, input: { invoice_id: string; currency: string; amount?: number | undefined }, by: string | null): Promise<Allocation[]> {
   const sub = await lockSubscriber(tx, subscriberId);
   const [inv] = await openInvoices(tx, subscriberId, [input.invoice_id]);
-  if (!inv) throw badRequest('Not an open invoice of this subscriber', [{ pointer: '/body/invoice_id', detail: 'not open' }]);
+  if (!inv) throw invalidField('Not an open invoice of this subscriber', [{ pointer: '/body/invoice_id', detail: 'not open' }]);
   const balance = await walletBalance(tx, subscriberId, input.currency);
-  if (balance <= 0) throw badRequest(`The wallet holds no ${input.currency}`, [{ pointer: '/body/currency', detail: 'no balance in this currency' }]);
-  if (input.amount !== undefined && input.amount > balance) throw badRequest(`The wallet holds only ${balance} (${input.currency} minor units)`, [{ pointer: '/body/amount', detail: 'more than the balance' }]);
+  if (balance <= 0) throw invalidField(`The wallet holds no ${input.currency}`, [{ pointer: '/body/currency', detail: 'no balance in this currency' }]);
+  if (input.amount !== undefined && input.amount > balance) throw invalidField(`The wallet holds only ${balance} (${input.currency} minor units)`, [{ pointer: '/body/amount', detail: 'more than the balance' }]);
   let budget = input.amount ?? balance;
   const sources = await rows<{ payment_id: string | null; available: string; received_at: string | null }>(tx, sql`
     SELECT w.payment_id, sum(w.amount)::text AS available, to_char(p.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS received_at
@@ -50,7 +50,7 @@ async function payFromWallet(tx: Tx, ispId: string, subscriberId: string, input:
   return out;
 }
 
-export async function payInvoiceFromWallet(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, subscriberId: string, input: { invoice_id: string; currency: string; amount?: number | undefined }) {
+export async function payInvoiceFromWallet(ctx: AppContext, { actor, scope, ispId }: Tenant, subscriberId: string, input: { invoice_id: string; currency: string; amount?: number | undefined }) {
   return withScope(ctx.db, scope, async (tx) => {
     const allocations = await payFromWallet(tx, ispId, subscriberId, input, actor.kind === 'user' ? actor.id : null);
     const spent = allocations.reduce((a, x) => a + x.amount, 0);

@@ -1,14 +1,14 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import type { Actor } from '../../../platform/auth/actor.ts';
 import { withScope, type Scope } from '../../../platform/db/scope.ts';
-import { notFound } from '../../../platform/http/errors.ts';
+import { notFound } from '../../../platform/errors.ts';
 import { nocDevices } from '../schema.ts';
 import { clearAlerts, raiseAlerts } from './alert-engine.ts';
 import { alertDto, openIncidentRoots, toAlertDto } from './incidents.service.ts';
 import { nocAlerts, severities } from './schema.ts';
 import { lldpLinkDto, lldpLinks } from '../lldp/lldp.service.ts';
+import type { Tenant } from '../../../platform/tenant.ts';
 
 export const postAlertBody = z.strictObject({
   key: z.string().trim().min(1).max(200).describe('Identity of the condition: a second POST with the same key while it fires changes nothing'),
@@ -21,7 +21,7 @@ export const postAlertBody = z.strictObject({
 export const postAlertResult = z.object({ alert: alertDto.nullable(), cleared: z.number().int() });
 
 /** Alerts from outside (another monitoring system, a script): correlated and escalated like our own. */
-export async function postAlert(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof postAlertBody>) {
+export async function postAlert(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof postAlertBody>) {
   const key = `api:${input.key}`;
   if (input.device_id) {
     const [d] = await withScope(ctx.db, scope, (tx) => tx.select({ id: nocDevices.id }).from(nocDevices).where(eq(nocDevices.id, input.device_id!)));

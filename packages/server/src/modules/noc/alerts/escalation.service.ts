@@ -2,12 +2,13 @@ import { createHmac } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import { systemActor, type Actor } from '../../../platform/auth/actor.ts';
+import { systemActor } from '../../../platform/auth/actor.ts';
 import { platformScope, tenantScope, withScope, type Scope } from '../../../platform/db/scope.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { badRequest, notFound } from '../../../platform/http/errors.ts';
+import { invalidField, notFound } from '../../../platform/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { nocEscalationPolicies, nocIncidentEvents, nocIncidents, severities, severityRank, type EscalationStep } from './schema.ts';
+import type { ActorInScope, Tenant } from '../../../platform/tenant.ts';
 
 const step = z.strictObject({
   after_minutes: z.number().int().min(0).max(10080).describe('Minutes after the incident opened, while it is still unacknowledged'),
@@ -39,7 +40,7 @@ const sorted = (steps: EscalationStep[]) => [...steps].sort((a, b) => a.after_mi
 function checkWebhooks(ctx: AppContext, steps: readonly EscalationStep[] | undefined): void {
   for (const [i, s] of (steps ?? []).entries()) {
     const why = s.webhook_url ? ctx.outbound.urlRefusal(s.webhook_url) : null;
-    if (why) throw badRequest(`steps[${i}].webhook_url: ${why}`, [{ pointer: `/body/steps/${i}/webhook_url`, detail: why }]);
+    if (why) throw invalidField(`steps[${i}].webhook_url: ${why}`, [{ pointer: `/body/steps/${i}/webhook_url`, detail: why }]);
   }
 }
 
@@ -47,7 +48,7 @@ export async function listPolicies(ctx: AppContext, scope: Scope, ispId: string)
   return withScope(ctx.db, scope, async (tx) => (await tx.select().from(nocEscalationPolicies).where(eq(nocEscalationPolicies.ispId, ispId)).orderBy(asc(nocEscalationPolicies.name))).map(toDto));
 }
 
-export async function createPolicy(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof policyBody>) {
+export async function createPolicy(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof policyBody>) {
   checkWebhooks(ctx, input.steps);
   return withScope(ctx.db, scope, async (tx) => {
     const [row] = await tx.insert(nocEscalationPolicies).values({
@@ -60,7 +61,7 @@ export async function createPolicy(ctx: AppContext, actor: Actor, scope: Scope, 
   });
 }
 
-export async function updatePolicy(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: z.infer<typeof updatePolicyBody>) {
+export async function updatePolicy(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: z.infer<typeof updatePolicyBody>) {
   checkWebhooks(ctx, input.steps);
   return withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(nocEscalationPolicies).where(eq(nocEscalationPolicies.id, id)).for('update');
@@ -79,7 +80,7 @@ export async function updatePolicy(ctx: AppContext, actor: Actor, scope: Scope, 
   });
 }
 
-export async function deletePolicy(ctx: AppContext, actor: Actor, scope: Scope, id: string) {
+export async function deletePolicy(ctx: AppContext, { actor, scope }: ActorInScope, id: string) {
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(nocEscalationPolicies).where(eq(nocEscalationPolicies.id, id)).for('update');
     if (!before) throw notFound('Escalation policy');

@@ -1,16 +1,16 @@
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import type { Actor } from '../../../platform/auth/actor.ts';
 import { withScope, type Scope } from '../../../platform/db/scope.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../../platform/errors.ts';
 import { pageQuery, type Page } from '../../../platform/http/paging.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { users } from '../../identity/index.ts';
 import { nocDevices } from '../schema.ts';
 import { incidentStatuses, nocAlerts, nocIncidentEvents, nocIncidents, severities } from './schema.ts';
+import type { ActorInScope } from '../../../platform/tenant.ts';
 
 export const incidentQuery = z.object({
   ...pageQuery,
@@ -105,7 +105,7 @@ export async function getIncident(ctx: AppContext, scope: Scope, id: string) {
 type Action = { kind: 'ack' } | { kind: 'assign'; userId: string | null } | { kind: 'comment'; body: string } | { kind: 'resolve'; note: string | null };
 
 /** Acknowledge, assign, comment, resolve: one transaction each, with a timeline entry and the audit/outbox row. */
-export async function actOnIncident(ctx: AppContext, actor: Actor, scope: Scope, id: string, action: Action) {
+export async function actOnIncident(ctx: AppContext, { actor, scope }: ActorInScope, id: string, action: Action) {
   await withScope(ctx.db, scope, async (tx) => {
     const before = await loadIncident(tx, id, true);
     const now = new Date();
@@ -121,7 +121,7 @@ export async function actOnIncident(ctx: AppContext, actor: Actor, scope: Scope,
       if (action.userId) {
         // Staff of this ISP only; RLS hides other ISPs' users, and the branch narrowing hides other branches'.
         const [u] = await tx.select({ name: users.name, status: users.status }).from(users).where(and(eq(users.id, action.userId), eq(users.ispId, ispId)));
-        if (!u || u.status !== 'active') throw badRequest('user_id: no active staff member of this ISP has this id');
+        if (!u || u.status !== 'active') throw invalidField('user_id: no active staff member of this ISP has this id');
         name = u.name;
       }
       await tx.update(nocIncidents).set({ assigneeId: action.userId, updatedAt: now }).where(eq(nocIncidents.id, id));

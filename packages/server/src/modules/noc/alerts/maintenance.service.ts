@@ -1,13 +1,13 @@
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import type { Actor } from '../../../platform/auth/actor.ts';
 import { withScope, type Scope } from '../../../platform/db/scope.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { badRequest, notFound } from '../../../platform/http/errors.ts';
+import { invalidField, notFound } from '../../../platform/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { nocDevices } from '../schema.ts';
 import { nocMaintenanceWindows } from './schema.ts';
+import type { ActorInScope, Tenant } from '../../../platform/tenant.ts';
 
 export const maintenanceBody = z.strictObject({
   device_id: z.uuid().nullable().default(null).describe('One device; null with site null = the whole ISP'),
@@ -37,11 +37,11 @@ export async function listMaintenance(ctx: AppContext, scope: Scope, ispId: stri
   });
 }
 
-export async function createMaintenance(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof maintenanceBody>) {
+export async function createMaintenance(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof maintenanceBody>) {
   const startsAt = new Date(input.starts_at);
   const endsAt = new Date(input.ends_at);
-  if (endsAt <= startsAt) throw badRequest('ends_at must be after starts_at');
-  if (input.device_id && input.site) throw badRequest('Give a device or a site, not both');
+  if (endsAt <= startsAt) throw invalidField('ends_at must be after starts_at');
+  if (input.device_id && input.site) throw invalidField('Give a device or a site, not both');
   return withScope(ctx.db, scope, async (tx) => {
     let name: string | null = null;
     if (input.device_id) {
@@ -56,7 +56,7 @@ export async function createMaintenance(ctx: AppContext, actor: Actor, scope: Sc
   });
 }
 
-export async function deleteMaintenance(ctx: AppContext, actor: Actor, scope: Scope, id: string) {
+export async function deleteMaintenance(ctx: AppContext, { actor, scope }: ActorInScope, id: string) {
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(nocMaintenanceWindows).where(eq(nocMaintenanceWindows.id, id)).for('update');
     if (!before) throw notFound('Maintenance window');

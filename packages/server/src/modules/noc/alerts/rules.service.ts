@@ -1,15 +1,15 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import type { Actor } from '../../../platform/auth/actor.ts';
 import { withScope, type Scope } from '../../../platform/db/scope.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../../platform/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { deviceKinds, nocDevices } from '../schema.ts';
 import { conditionProblem } from './rule-eval.ts';
 import { metricModes, nocAlertRules, ruleKinds, severities } from './schema.ts';
+import type { ActorInScope, Tenant } from '../../../platform/tenant.ts';
 
 const oid = z.string().regex(/^\.?\d+(\.\d+){1,127}$/, 'must be a numeric OID');
 const fields = {
@@ -66,11 +66,11 @@ const toRow = (d: Omit<RuleDto, 'id' | 'created_at' | 'updated_at'>) => ({
 /** The whole rule must make sense, whichever fields a change touched. */
 async function validate(tx: Tx, r: Omit<RuleDto, 'id' | 'created_at' | 'updated_at'>) {
   if (r.kind === 'metric') {
-    if (!r.metric || !r.mode || !r.comparator || r.raise_value === null || r.clear_value === null) throw badRequest('A metric rule needs metric, mode, comparator, raise_value and clear_value');
+    if (!r.metric || !r.mode || !r.comparator || r.raise_value === null || r.clear_value === null) throw invalidField('A metric rule needs metric, mode, comparator, raise_value and clear_value');
     const problem = conditionProblem({ comparator: r.comparator, raise: r.raise_value, clear: r.clear_value });
-    if (problem) throw badRequest(problem);
+    if (problem) throw invalidField(problem);
   }
-  if (r.kind === 'log' && (!r.log_source || (!r.trap_oid && !r.pattern))) throw badRequest('A log rule needs log_source and a trap_oid or a pattern');
+  if (r.kind === 'log' && (!r.log_source || (!r.trap_oid && !r.pattern))) throw invalidField('A log rule needs log_source and a trap_oid or a pattern');
   if (r.device_id) {
     const [d] = await tx.select({ id: nocDevices.id }).from(nocDevices).where(eq(nocDevices.id, r.device_id));
     if (!d) throw notFound('Device');
@@ -87,7 +87,7 @@ export async function listRules(ctx: AppContext, scope: Scope, ispId: string) {
   return withScope(ctx.db, scope, async (tx) => (await tx.select().from(nocAlertRules).where(eq(nocAlertRules.ispId, ispId)).orderBy(asc(nocAlertRules.name))).map(toDto));
 }
 
-export async function createRule(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof createRuleBody>) {
+export async function createRule(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof createRuleBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     await validate(tx, input);
     const [row] = await tx.insert(nocAlertRules).values({ ispId, ...toRow(input) }).returning().catch(uniqueName);
@@ -97,7 +97,7 @@ export async function createRule(ctx: AppContext, actor: Actor, scope: Scope, is
   });
 }
 
-export async function updateRule(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: z.infer<typeof updateRuleBody>) {
+export async function updateRule(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: z.infer<typeof updateRuleBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(nocAlertRules).where(eq(nocAlertRules.id, id)).for('update');
     if (!before) throw notFound('Alert rule');
@@ -110,7 +110,7 @@ export async function updateRule(ctx: AppContext, actor: Actor, scope: Scope, id
   });
 }
 
-export async function deleteRule(ctx: AppContext, actor: Actor, scope: Scope, id: string) {
+export async function deleteRule(ctx: AppContext, { actor, scope }: ActorInScope, id: string) {
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(nocAlertRules).where(eq(nocAlertRules.id, id)).for('update');
     if (!before) throw notFound('Alert rule');

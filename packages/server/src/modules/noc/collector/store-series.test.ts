@@ -32,7 +32,7 @@ describe('storePollSeries', () => {
     const isp = await createIsp(server.ctx, systemActor, { slug: 'series-isp', display_name: 'Series', admin: { email: 'a@series.test', name: 'A', password: 'pw-123456' } });
     const scope = tenantScope(isp.id);
     const admin = { ...systemActor, kind: 'user' as const, id: isp.admin_user_id, role: 'isp_admin' as const, ispId: isp.id };
-    const dto = await createDevice(server.ctx, admin, scope, isp.id, createDeviceBody.parse({ name: 'BNG', mgmt_ip: '127.0.0.9', snmp_community: 'public', enabled: false }));
+    const dto = await createDevice(server.ctx, { actor: admin, scope, ispId: isp.id }, createDeviceBody.parse({ name: 'BNG', mgmt_ip: '127.0.0.9', snmp_community: 'public', enabled: false }));
     const row = await withScope(server.ctx.db, scope, (tx) => loadDevice(tx, dto.id));
     // 75 MB in 60 s is 10 Mbit/s; then down, then back after a reboot (uptime from zero, counter too).
     const after = await storePollSeries(server.ctx, row, [up(5, 75_000_000n, 1240), up(0, 0n, 940), down(10), up(15, 1_000n, 60)]);

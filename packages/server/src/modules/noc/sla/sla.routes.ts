@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { commonErrors, type Api } from '../../../platform/http/api.ts';
-import { tenantRequest } from '../../../platform/http/tenant-request.ts';
 import { createSla, createSlaBody, deleteSla, listSlas, reportQuery, slaDto, slaReport, slaReportDto, updateSla, updateSlaBody } from './sla.service.ts';
 
 const tags = ['noc'];
@@ -10,34 +9,34 @@ const idParams = z.object({ isp_id: z.uuid(), id: z.uuid() });
 
 export function registerNocSlaRoutes(app: Api, ctx: AppContext): void {
   app.get('/api/noc/:isp_id/sla', {
+    config: { permission: 'noc:read' },
     schema: { tags, summary: 'SLA definitions with this month\'s measurement', params: ispParams, response: { 200: z.array(slaDto), ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:read');
-    return listSlas(ctx, t.scope, t.ispId);
+    return listSlas(ctx, req.tenant.scope, req.tenant.ispId);
   });
   app.post('/api/noc/:isp_id/sla', {
+    config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Define an SLA (ISP-wide or for a business customer)', params: ispParams, body: createSlaBody, response: { 201: slaDto, ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:manage');
-    return reply.code(201).send(await createSla(ctx, t.actor, t.scope, t.ispId, req.body));
+    return reply.code(201).send(await createSla(ctx, req.tenant, req.body));
   });
   app.get('/api/noc/:isp_id/sla/:id/report', {
+    config: { permission: 'noc:read' },
     schema: { tags, summary: 'Measured availability, latency and MTTR with a per-day timeline', params: idParams, querystring: reportQuery, response: { 200: slaReportDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:read');
-    return slaReport(ctx, t.scope, req.params.id, req.query);
+    return slaReport(ctx, req.tenant.scope, req.params.id, req.query);
   });
   app.patch('/api/noc/:isp_id/sla/:id', {
+    config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Change an SLA', params: idParams, body: updateSlaBody, response: { 200: slaDto, ...commonErrors } },
   }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:manage');
-    return updateSla(ctx, t.actor, t.scope, req.params.id, req.body);
+    return updateSla(ctx, req.tenant, req.params.id, req.body);
   });
   app.delete('/api/noc/:isp_id/sla/:id', {
+    config: { permission: 'noc:manage' },
     schema: { tags, summary: 'Delete an SLA', params: idParams, response: { 204: z.null(), ...commonErrors } },
   }, async (req, reply) => {
-    const t = await tenantRequest(ctx, req, req.params.isp_id, 'noc:manage');
-    await deleteSla(ctx, t.actor, t.scope, req.params.id);
+    await deleteSla(ctx, req.tenant, req.params.id);
     return reply.code(204).send(null);
   });
 }

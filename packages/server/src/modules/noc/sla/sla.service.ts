@@ -1,16 +1,17 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import { systemActor, type Actor } from '../../../platform/auth/actor.ts';
+import { systemActor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { platformScope, rows, tenantScope, withScope, type Scope } from '../../../platform/db/scope.ts';
 import { iso } from '../../../platform/http/api.ts';
-import { badRequest, conflict, notFound } from '../../../platform/http/errors.ts';
+import { invalidField, conflict, notFound } from '../../../platform/errors.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { subscribers } from '../../subscribers/index.ts';
 import { nocDevices } from '../schema.ts';
 import { nocSlaDefinitions } from '../alerts/schema.ts';
 import { availabilityOf, breaches, dailyTimeline, type StatusChange } from './sla-calc.ts';
+import type { ActorInScope, Tenant } from '../../../platform/tenant.ts';
 
 const fields = {
   name: z.string().trim().min(1).max(120),
@@ -113,7 +114,7 @@ export async function listSlas(ctx: AppContext, scope: Scope, ispId: string) {
   });
 }
 
-export async function createSla(ctx: AppContext, actor: Actor, scope: Scope, ispId: string, input: z.infer<typeof createSlaBody>) {
+export async function createSla(ctx: AppContext, { actor, scope, ispId }: Tenant, input: z.infer<typeof createSlaBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     await validateRefs(tx, input);
     const [row] = await tx.insert(nocSlaDefinitions).values({
@@ -126,7 +127,7 @@ export async function createSla(ctx: AppContext, actor: Actor, scope: Scope, isp
   });
 }
 
-export async function updateSla(ctx: AppContext, actor: Actor, scope: Scope, id: string, input: z.infer<typeof updateSlaBody>) {
+export async function updateSla(ctx: AppContext, { actor, scope }: ActorInScope, id: string, input: z.infer<typeof updateSlaBody>) {
   return withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(nocSlaDefinitions).where(eq(nocSlaDefinitions.id, id)).for('update');
     if (!before) throw notFound('SLA');
@@ -147,7 +148,7 @@ export async function updateSla(ctx: AppContext, actor: Actor, scope: Scope, id:
   });
 }
 
-export async function deleteSla(ctx: AppContext, actor: Actor, scope: Scope, id: string) {
+export async function deleteSla(ctx: AppContext, { actor, scope }: ActorInScope, id: string) {
   await withScope(ctx.db, scope, async (tx) => {
     const [before] = await tx.select().from(nocSlaDefinitions).where(eq(nocSlaDefinitions.id, id)).for('update');
     if (!before) throw notFound('SLA');
@@ -160,8 +161,8 @@ export async function slaReport(ctx: AppContext, scope: Scope, id: string, q: z.
   const now = new Date();
   const to = q.to ? new Date(q.to) : now;
   const from = q.from ? new Date(q.from) : monthStart(now);
-  if (from >= to) throw badRequest('from must be before to');
-  if (to.getTime() - from.getTime() > 366 * 86400_000) throw badRequest('At most 366 days per report');
+  if (from >= to) throw invalidField('from must be before to');
+  if (to.getTime() - from.getTime() > 366 * 86400_000) throw invalidField('At most 366 days per report');
   return withScope(ctx.db, scope, async (tx) => {
     const [s] = await tx.select().from(nocSlaDefinitions).where(eq(nocSlaDefinitions.id, id));
     if (!s) throw notFound('SLA');
