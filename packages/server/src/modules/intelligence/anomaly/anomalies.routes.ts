@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { commonErrors, type Api } from '../../../platform/http/api.ts';
-import { tenantRequest } from '../../../platform/http/tenant-request.ts';
 import { anomalyList, anomalyQuery, listAnomalies } from './anomalies.service.ts';
 
 const tenantParams = z.object({ tenant_id: z.uuid().describe('the ISP') });
@@ -10,8 +9,6 @@ export function registerAnomalyRoutes(app: Api, ctx: AppContext): void {
   // The original design's path; the tenant is the ISP. Anomalies are NOC findings: noc:read.
   app.get('/api/ai/detect/anomalies/:tenant_id', {
     schema: { tags: ['intelligence'], summary: 'Recent anomalies: score, expected band, observed value and model version', params: tenantParams, querystring: anomalyQuery, response: { 200: anomalyList, ...commonErrors } },
-  }, async (req) => {
-    const t = await tenantRequest(ctx, req, req.params.tenant_id, 'noc:read');
-    return listAnomalies(ctx, t.scope, t.ispId, req.query);
-  });
+    config: { permission: 'noc:read' },
+  }, async (req) => listAnomalies(ctx, req.tenant.scope, req.tenant.ispId, req.query));
 }
