@@ -154,16 +154,7 @@ export function telcoFeatures(c: TelcoCustomer): [string, number][] {
 
 export function telcoMatrix(customers: TelcoCustomer[]): { featureNames: string[]; rows: number[][] } {
   const named = customers.map(telcoFeatures);
-  const featureNames = (named[0] ?? telcoFeatures(placeholderCustomer)).map(([n]) => n);
+  // Every customer yields the same features in the same order; no customers, no features.
+  const featureNames = named[0]?.map(([n]) => n) ?? [];
   return { featureNames, rows: named.map((r) => r.map(([, v]) => v)) };
 }
-
-const placeholderCustomer: TelcoCustomer = {
-  customerId: '',
-  seniorCitizen: false,
-  tenure: 0,
-  monthlyCharges: 0,
-  totalCharges: null,
-  category: Object.fromEntries(Object.entries(telcoCategories).map(([k, v]) => [k, v[0]])) as Record<CategoryColumn, string>,
-  churn: null,
-};
