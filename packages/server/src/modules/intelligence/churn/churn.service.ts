@@ -10,8 +10,8 @@ import { pgArrayOf } from '../../../platform/db/pg-array.ts';
 import { platformScope, rows, tenantScope, withScope } from '../../../platform/db/scope.ts';
 import { recordChange } from '../../../platform/audit/record-change.ts';
 import { defaultBoostingOptions } from './boosting.ts';
-import { explainChurn, fitChurnModel, type ChurnModelOptions } from './churn-model.ts';
-import { crossValidate } from './cross-validate.ts';
+import type { ChurnModelOptions } from './churn-model.ts';
+import { fitInThread } from './fit-in-thread.ts';
 import { readPopulation, readSubscriberFacts } from './subscriber-facts.sql.ts';
 import { median, subscriberFeatureNames, subscriberFeatures, type RawSubscriberFacts, type SubscriberFeature } from './subscriber-features.ts';
 import { sampleTrainingPoints, scoringPoints, trainingPoints } from './training-set.ts';
@@ -58,20 +58,22 @@ export async function trainChurnModel(ctx: AppContext, actor: Actor, ispId: stri
     return price === null ? [] : [price];
   }));
   const inputs = points.map((p) => subscriberFeatures(facts.get(key(p))!, medianPrice).inputs);
-  const labels = points.map((p) => p.label);
   const names = [...subscriberFeatureNames];
-  const folds = Math.min(5, churners);
-  const cv = crossValidate(inputs, labels, names, folds, perIspOptions, 2024, points.map((p) => p.subscriberId));
-  const model = { ...fitChurnModel(names, inputs, labels, perIspOptions), logitOffset: Math.log(keptRate) };
 
-  // Score everyone still here, as of now, with the model just fitted.
+  // Everyone still here, as of now, is scored with the model about to be fitted.
   const current = scoringPoints(population, now);
   const currentFacts = await withScope(ctx.db, scope, (tx) => readFactsInBatches(tx, current));
+  const currentFeatures = current.map(({ subscriberId }) => subscriberFeatures(currentFacts.get(key({ subscriberId, asOf: now }))!, medianPrice));
+  const fit = await fitInThread({
+    featureNames: names, inputs, labels: points.map((p) => p.label), groups: points.map((p) => p.subscriberId),
+    folds: Math.min(5, churners), options: perIspOptions, seed: 2024, logitOffset: Math.log(keptRate),
+    scoring: currentFeatures.map((f) => f.inputs),
+  });
+  const model = fit.model;
   const branchOf = new Map(population.map((p) => [p.subscriberId, p.branchId]));
-  const scored = current.map(({ subscriberId }) => {
-    const f = subscriberFeatures(currentFacts.get(key({ subscriberId, asOf: now }))!, medianPrice);
-    const e = explainChurn(model, f.inputs);
-    const shown = new Map<string, number>(names.map((n, j) => [n, f.shown[j]!]));
+  const scored = current.map(({ subscriberId }, i) => {
+    const e = fit.explained[i]!;
+    const shown = new Map<string, number>(names.map((n, j) => [n, currentFeatures[i]!.shown[j]!]));
     const reasons: ChurnReason[] = e.contributions.filter((c) => c.contribution > 0).slice(0, reasonsKept)
       .map((c) => ({ feature: c.feature as SubscriberFeature, value: round(shown.get(c.feature)!), contribution: round(c.contribution) }));
     return { subscriberId, branchId: branchOf.get(subscriberId) ?? null, risk: e.probability, reasons };
@@ -82,11 +84,11 @@ export async function trainChurnModel(ctx: AppContext, actor: Actor, ispId: stri
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`churn_models:${ispId}`}))`);
     const [next] = await rows<{ version: number }>(tx, sql`SELECT coalesce(max(version), 0) + 1 AS version FROM churn_models WHERE isp_id = ${ispId}`);
     const version = Number(next!.version);
-    const cvAuc = Number.isFinite(cv.pooledAuc) ? cv.pooledAuc : null;
+    const cvAuc = Number.isFinite(fit.cvPooledAuc) ? fit.cvPooledAuc : null;
     const [row] = await rows<{ id: string }>(tx, sql`
       INSERT INTO churn_models (isp_id, version, algorithm, trained_at, horizon_days, training_rows, churners, base_rate, cv_auc, cv_brier, feature_names, model, trigger)
       VALUES (${ispId}, ${version}, 'logistic+boosting', ${now.toISOString()}::timestamptz, ${churnHorizonDays}, ${points.length}, ${churners}, ${churners / allRows},
-              ${cvAuc}, ${cv.brier}, ${JSON.stringify(names)}::jsonb, ${JSON.stringify(toStored(model))}::jsonb, ${trigger})
+              ${cvAuc}, ${fit.cvBrier}, ${JSON.stringify(names)}::jsonb, ${JSON.stringify(toStored(model))}::jsonb, ${trigger})
       RETURNING id`);
     const modelId = row!.id;
     await tx.execute(sql`DELETE FROM churn_scores WHERE isp_id = ${ispId}`);
